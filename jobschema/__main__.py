@@ -1,0 +1,5 @@
+"""``python -m jobschema``."""
+
+from .cli import run
+
+run()

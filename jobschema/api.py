@@ -1,0 +1,461 @@
+"""Use-cases the CLI and the tests call: plain functions over plain data, no terminal, no click.
+
+Each returns a result object; the CLI decides how to show it and which exit code it means.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+
+from .errors import UsageError
+from .model.objects import Project
+
+
+@dataclass
+class GenerateRow:
+    module: str
+    dialect: str
+    tables: int
+    views: int
+    policies: int
+    warnings: int
+    files: int
+
+
+@dataclass
+class GenerateResult:
+    rows: list[GenerateRow] = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    statuses: list = field(default_factory=list)  # writer.FileStatus
+    files: dict[str, str] = field(default_factory=dict)
+    checked: bool = False
+
+    @property
+    def differing(self) -> list:
+        return [s for s in self.statuses if s.state != "same"]
+
+
+def load(schema_dir: str) -> Project:
+    from .load.build import load_project
+
+    return load_project(schema_dir)
+
+
+def select_modules(project: Project, module: str | None):
+    if module is None:
+        return list(project.modules)
+    m = project.module(module)
+    if m is None:
+        known = ", ".join(x.name for x in project.modules)
+        raise UsageError(f"unknown module {module!r} (known: {known})")
+    return [m]
+
+
+def render_project(project: Project, module: str | None = None, dialect: str | None = None) -> GenerateResult:
+    """Render every selected module × dialect in memory; nothing touches disk here."""
+    from .dialects import base
+
+    result = GenerateResult()
+    dialects = [dialect] if dialect else list(base.names())
+    for name in dialects:
+        try:
+            base.get(name)
+        except KeyError:
+            raise UsageError(f"unknown dialect {name!r} (known: {', '.join(base.names())})") from None
+    for m in select_modules(project, module):
+        for dname in dialects:
+            if dname not in m.dialects:
+                continue
+            out = base.get(dname).render(m, project)
+            for art in out.artifacts:
+                result.files[art.path] = art.text
+            result.warnings.extend(out.warnings)
+            result.rows.append(GenerateRow(m.name, dname, out.tables, out.views, out.policies,
+                                           len(out.warnings), len(out.artifacts)))
+    return result
+
+
+def generate(schema_dir: str, out_dir: str, module: str | None = None, dialect: str | None = None,
+             check: bool = False) -> GenerateResult:
+    """Load, render and (unless ``check``) write; the project is fully validated before any write."""
+    from . import writer
+    from .dialects import base
+
+    project = load(schema_dir)
+    result = render_project(project, module, dialect)
+    owned = set()
+    for m in select_modules(project, module):
+        for dname in ([dialect] if dialect else base.names()):
+            owned.add(f"{m.name}/{dname}")
+    result.statuses = writer.compare(out_dir, result.files, owned)
+    result.checked = check
+    if not check:
+        writer.apply(out_dir, result.files, result.statuses)
+    return result
+
+
+# ------------------------------------------------------------------------------------------ migrate
+
+def module_order(schema_dir: str | None) -> list[str]:
+    """Module names with each after the modules it requires; empty when no schema can be loaded."""
+    from .errors import JobschemaError
+
+    if not schema_dir:
+        return []
+    try:
+        project = load(schema_dir)
+    except (JobschemaError, OSError):
+        return []
+    by_name = {m.name: m for m in project.modules}
+    out: list[str] = []
+
+    def visit(name: str, seen: set[str]) -> None:
+        if name in out or name in seen or name not in by_name:
+            return
+        seen.add(name)
+        for dep in by_name[name].requires:
+            visit(dep, seen)
+        out.append(name)
+
+    for m in project.modules:
+        visit(m.name, set())
+    return out
+
+
+@contextlib.contextmanager
+def _database_said(what: str):
+    """A driver error outside a migration file's statements (creating or reading the history table, the
+    lock, a connection lost mid-run) as one line instead of an internal error."""
+    from .errors import ConnectError, JobschemaError
+
+    try:
+        yield
+    except JobschemaError:
+        raise
+    except Exception as exc:
+        if type(exc).__module__.split(".")[0] not in ("psycopg", "pymysql"):
+            raise
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise ConnectError(f"{what}: the database said: {first}") from None
+
+
+def migrate(dsn: str, root: str, module: str | None = None, folder: str | None = None, *, dry_run: bool = False,
+            baseline: str | None = None, lock_wait: float = 300.0, events=None, schema_dir: str | None = None):
+    """Apply the pending migration files of the selected folders; see ``migrate/executor.py``."""
+    from . import migrate as mig
+    from .connect import redact_dsn
+    from .migrate import executor
+
+    dialect = mig.dialect_of(dsn)
+    order = module_order(schema_dir) if module is None and folder is None else []
+    targets = mig.targets(root, dialect, module, folder, order)
+    with _database_said("migrate stopped"):
+        migrator = mig.open_migrator(dsn)
+        try:
+            return executor.run(migrator, targets, redact_dsn(dsn), dry_run=dry_run, baseline=baseline,
+                                lock_wait=lock_wait, events=events)
+        finally:
+            migrator.close()
+
+
+def migrate_status(dsn: str, root: str, module: str | None = None, folder: str | None = None,
+                   schema_dir: str | None = None):
+    from . import migrate as mig
+    from .migrate import executor
+
+    dialect = mig.dialect_of(dsn)
+    order = module_order(schema_dir) if module is None and folder is None else []
+    targets = mig.targets(root, dialect, module, folder, order)
+    with _database_said("migrate status stopped"):
+        migrator = mig.open_migrator(dsn)
+        try:
+            return executor.status(migrator, targets)
+        finally:
+            migrator.close()
+
+
+def migrate_resolve(dsn: str, root: str, version: str, applied: bool, module: str | None = None,
+                    folder: str | None = None) -> str:
+    from . import migrate as mig
+    from .migrate import executor
+
+    if module is None and folder is None:
+        raise UsageError("name the module whose file you resolve: --module NAME (or --dir DIR)")
+    target = mig.targets(root, mig.dialect_of(dsn), module, folder)[0]
+    with _database_said("migrate resolve stopped"):
+        migrator = mig.open_migrator(dsn)
+        try:
+            return executor.resolve(migrator, target, version, applied)
+        finally:
+            migrator.close()
+
+
+def migrate_hash(root: str, dialect: str | None = None, module: str | None = None,
+                 folder: str | None = None) -> list[str]:
+    """Rewrite ``jobschema.sum`` of the selected folders from their files; returns the folders done."""
+    from . import migrate as mig
+
+    done = []
+    for d in ([dialect] if dialect else ["postgres", "mysql"]):
+        try:
+            targets = mig.targets(root, d, module, folder)
+        except UsageError:
+            continue
+        for t in targets:
+            if t.dir.names():
+                t.dir.rehash()
+                done.append(t.dir.path)
+        if folder is not None:
+            break
+    return sorted(set(done))
+
+
+@dataclass
+class DocsResult:
+    files: dict[str, str] = field(default_factory=dict)
+    statuses: list = field(default_factory=list)  # writer.FileStatus
+    modules: list[str] = field(default_factory=list)
+    tables: int = 0
+    checked: bool = False
+
+    @property
+    def differing(self) -> list:
+        return [s for s in self.statuses if s.state != "same"]
+
+
+def docs(schema_dir: str, out_dir: str, module: str | None = None, check: bool = False) -> DocsResult:
+    """Markdown per table and per module under ``out_dir``; with ``check`` compare only, never write."""
+    import os
+
+    from . import writer
+    from .docs import tables
+
+    project = load(schema_dir)
+    selected = select_modules(project, module)
+    result = DocsResult(modules=[m.name for m in selected], tables=sum(len(m.tables) for m in selected))
+    result.files = tables.render_project(project, selected, schema_dir, out_dir)
+    owned = {m.name for m in selected}
+    if module is None and os.path.isdir(out_dir):  # pages of modules that no longer exist are stale too
+        owned |= {d for d in os.listdir(out_dir) if tables.is_generated_dir(os.path.join(out_dir, d))}
+    result.statuses = writer.compare(out_dir, result.files, owned)
+    result.checked = check
+    if not check:
+        writer.apply(out_dir, result.files, result.statuses)
+    return result
+
+
+# ------------------------------------------------------------------------------------------- lint, check
+
+def lint_selection(settings, select: list[str] | None = None, ignore: list[str] | None = None):
+    """The rules to run: ``[tool.jobschema] lint`` settings, with ``--select`` replacing and ``--ignore``
+    extending them (as in ruff). Unknown codes are a usage error."""
+    from .lint.registry import Selection
+
+    chosen = select if select else (list(settings.select) if settings.select is not None else None)
+    try:
+        return Selection.build(chosen, [*settings.ignore, *(ignore or [])], dict(settings.severity))
+    except KeyError as exc:
+        raise UsageError(str(exc.args[0])) from None
+
+
+def lint(paths: list[str], selection, base: str = "."):
+    """Lint schema folders, table YAML files and migration SQL files; returns a ``lint.runner.LintResult``."""
+    from .lint import runner
+
+    return runner.run(paths, selection, base)
+
+
+@dataclass
+class CheckStep:
+    name: str  # "generate" | "lint" | "migrations" | "docs"
+    problems: list[str] = field(default_factory=list)  # one line each, naming the file
+    detail: object = None  # the step's own result (GenerateResult, LintResult, DocsResult)
+    skipped: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class CheckResult:
+    steps: list[CheckStep] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(s.ok for s in self.steps)
+
+
+def migration_folders(root: str) -> list[str]:
+    """Every folder under ``root`` that holds migration files or a ``jobschema.sum``."""
+    import os
+
+    from .migrate.sumfile import SUM_FILE
+
+    out = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        if SUM_FILE in filenames or any(f.endswith(".sql") for f in filenames):
+            out.append(dirpath)
+    return sorted(out)
+
+
+def verify_migrations(root: str, base: str = ".") -> list[str]:
+    """Problems between each migration folder and its ``jobschema.sum``, one line each naming the file."""
+    import os
+
+    from .errors import JobschemaError
+    from .migrate.directory import MigrationDir
+    from .migrate.sumfile import SumMismatch
+
+    problems = []
+    for folder in migration_folders(root):
+        shown = os.path.relpath(folder, base)
+        try:
+            MigrationDir(folder).verify()
+        except SumMismatch as exc:
+            problems += [f"{shown}/{p}" if not p.startswith("the ") else f"{shown}: {p}"
+                         for p in exc.problems]
+        except JobschemaError as exc:
+            problems.append(str(exc))
+    return problems
+
+
+def check(cfg, selection, base: str = ".") -> CheckResult:
+    """``generate --check`` + ``lint`` + migration sums + ``docs --check``: everything CI gates on."""
+    import os
+
+    result = CheckResult()
+    schema_dir, out_dir = cfg.path(cfg.schema), cfg.path(cfg.out)
+
+    def rel(p: str) -> str:
+        return os.path.relpath(p, base)
+
+    gen = generate(schema_dir, out_dir, check=True)
+    verbs = {"changed": "differs from the schema (edited by hand, or the schema changed without "
+                        "`jobschema generate`)", "new": "is missing (run `jobschema generate`)",
+             "stale": "is no longer generated from the schema (run `jobschema generate`)"}
+    result.steps.append(CheckStep("generate", [f"{rel(os.path.join(out_dir, s.path))}: {verbs[s.state]}"
+                                               for s in gen.differing], gen))
+
+    settings = cfg.lint_settings()
+    paths = [p for p in settings.paths if os.path.exists(p)]
+    lint_result = lint(paths, selection, base) if paths else None
+    step = CheckStep("lint", detail=lint_result)
+    if lint_result is not None:
+        from .report.text import where
+
+        step.problems = [f"{where(f)}: {f.code} {f.severity.value}: {f.message}" for f in lint_result.failing]
+    result.steps.append(step)
+
+    mig_root = cfg.path(cfg.migrations)
+    step = CheckStep("migrations")
+    if os.path.isdir(mig_root):
+        step.problems = verify_migrations(mig_root, base)
+        step.detail = len(migration_folders(mig_root))
+    else:
+        step.skipped = f"no {rel(mig_root)} folder"
+    result.steps.append(step)
+
+    docs_fn = globals().get("docs")
+    docs_dir = cfg.path(cfg.docs)
+    step = CheckStep("docs")
+    if docs_fn is None:
+        step.skipped = "this version has no `jobschema docs`"
+    elif not os.path.isdir(docs_dir):
+        step.skipped = f"no {rel(docs_dir)} folder (run `jobschema docs` to start keeping table docs)"
+    else:
+        d = docs_fn(schema_dir, docs_dir, check=True)
+        step.detail = d
+        step.problems = [f"{rel(os.path.join(docs_dir, s.path))}: {verbs[s.state].replace('generate', 'docs')}"
+                         for s in d.differing]
+    result.steps.append(step)
+    return result
+
+
+def audit(dsn: str | None, schema_dir: str, **kwargs):
+    """Audit a live database against ``schema_dir``; see ``jobschema.audit.run`` for the options."""
+    from . import audit as _audit
+
+    return _audit.run(dsn, schema_dir, **kwargs)
+
+
+def import_sql(paths: list[str], dialect: str, module: str, out_dir: str | None = None, **kwargs):
+    """DDL scripts → schema module; see ``jobschema.adopt.import_sql``."""
+    from . import adopt
+
+    return adopt.import_sql(paths, dialect, module, out_dir, **kwargs)
+
+
+def inspect_db(dsn: str, module: str, out_dir: str | None = None, **kwargs):
+    """Live database → schema module; see ``jobschema.adopt.inspect_db``."""
+    from . import adopt
+
+    return adopt.inspect_db(dsn, module, out_dir, **kwargs)
+
+
+# --------------------------------------------------------------------------------------------- plan
+
+@dataclass
+class PlanResult:
+    audit: object  # audit.AuditResult
+    plan: object  # plan.steps.Plan
+    text: str  # the migration file's text ("" when there is nothing to fix)
+    written: object = None  # migrate.directory.MigrationFile, when written
+    folder: str | None = None
+
+
+def plan_from_audit(result, *, allow_destructive: bool = False, allow_not_valid: bool = False,
+                    concurrently: bool = False, lock_timeout: str = "5s") -> PlanResult:
+    """Audit result → ordered fix ``Plan`` and its file text; raises ``PlanRefused``; writes nothing."""
+    from .plan.planner import PlanOptions, plan
+
+    project = Project(modules=tuple(result.desired))
+    options = PlanOptions(allow_destructive=allow_destructive, allow_not_valid=allow_not_valid,
+                          concurrently=concurrently, lock_timeout=lock_timeout)
+    p = plan(result.changes, project, result.module, result.dialect, probes=result.probes, options=options)
+    text = "" if p.empty else p.render(database=result.target)
+    return PlanResult(result, p, text)
+
+
+def write_migration(planned: PlanResult, dsn: str | None, root: str, folder: str | None = None) -> PlanResult:
+    """Write the planned fix as the next file of the module's migration folder (and update its sum).
+
+    Refused while the folder holds files the database has not applied: the audit then compared an
+    out-of-date database, and the new file would repeat what those files do.
+    """
+    from . import migrate as mig
+    from .connect import resolve_dsn
+    from .migrate import executor
+    from .migrate.directory import MigrationDir
+
+    res = planned.audit
+    path = folder or mig.module_dir(root, res.module, res.dialect)
+    planned.folder = path
+    if planned.plan.empty:
+        return planned
+    d = MigrationDir(path)
+    d.verify()
+    if d.names():
+        migrator = mig.open_migrator(resolve_dsn(dsn))
+        try:
+            rows = executor.status(migrator, [executor.Target(res.module, d)])
+        finally:
+            migrator.close()
+        waiting = [r for r in rows if r.state not in ("applied", "baseline", "resolved")]
+        if waiting:
+            names = ", ".join(f"{r.name} ({r.state})" for r in waiting)
+            from .errors import PlanRefused
+
+            raise PlanRefused(f"{path} holds files this database has not applied: {names}; run `jobschema "
+                              "migrate` (or resolve them) first, then audit again")
+    planned.written = d.write(planned.plan.slug, planned.text)
+    return planned
+
+
+def plan(dsn: str | None, schema_dir: str, *, module: str | None = None, namespace: str | None = None,
+         no_data: bool = False, **options) -> PlanResult:
+    """Audit ``dsn`` and plan the fix migration, printing nothing and writing nothing."""
+    result = audit(dsn, schema_dir, module=module, namespace=namespace, no_data=no_data)
+    return plan_from_audit(result, **options)

@@ -1,0 +1,77 @@
+"""``jobschema audit``: compare a live database with the schema; exit 0 in sync, 1 drift, 2 error."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..config import load_config
+from .plan import with_fix_options
+
+
+@click.command()
+@click.option("--dsn", envvar="JOBSCHEMA_DSN", show_envvar=True,
+              help="Database URL (postgresql://… or mysql://…); PG* variables work too.")
+@click.option("--schema", "schema_dir", type=click.Path(file_okay=False), help="Schema folder (default: schema/).")
+@click.option("--module", help="Module to audit (default: the one whose tables the database holds).")
+@click.option("--namespace", help="PostgreSQL schema holding the module's tables (default: the module's, public).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--no-data", is_flag=True, help="Do not count rows that violate missing constraints.")
+@click.option("--unmanaged-severity", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Severity of objects the schema does not know (default: warning).")
+@click.option("--statement-timeout", type=click.IntRange(min=1), default=None, metavar="MS",
+              help="Per-statement timeout in milliseconds (default: 30000).")
+@click.option("--write-migration", is_flag=True,
+              help="Also write the fix as the next file in migrations/<module>/<dialect>/ (see `jobschema plan`).")
+@click.option("--dir", "migration_dir", type=click.Path(file_okay=False),
+              help="With --write-migration: the migration folder to write to.")
+@with_fix_options
+@click.pass_context
+def audit(ctx: click.Context, dsn, schema_dir, module, namespace, fmt, no_data, unmanaged_severity,
+          statement_timeout, write_migration=False, migration_dir=None, allow_destructive=False,
+          allow_not_valid=False, concurrently=False) -> None:
+    """Audit a live database against the schema: structure drift and rows that break desired rules."""
+    from .. import api
+    from ..connect import DEFAULT_STATEMENT_TIMEOUT_MS
+    from ..report import audit_output
+
+    cfg = load_config()
+    settings = cfg.audit if isinstance(cfg.audit, dict) else {}
+    severity = unmanaged_severity or settings.get("unmanaged_severity", "warning")
+    timeout = statement_timeout or int(settings.get("statement_timeout_ms", DEFAULT_STATEMENT_TIMEOUT_MS))
+    kwargs = dict(module=module, namespace=namespace, no_data=no_data, unmanaged_severity=severity,
+                  statement_timeout_ms=timeout)
+    schema = schema_dir or cfg.path(cfg.schema)
+    if fmt == "text" and sys.stderr.isatty():
+        result = _with_progress(api, dsn, schema, kwargs)
+    else:
+        result = api.audit(dsn, schema, **kwargs)
+    if fmt == "json":
+        audit_output.print_json(result)
+    else:
+        audit_output.print_text(result)
+    if write_migration:
+        from ..report import plan_console
+
+        planned = api.plan_from_audit(result, allow_destructive=allow_destructive, allow_not_valid=allow_not_valid,
+                                      concurrently=concurrently)
+        api.write_migration(planned, dsn, cfg.path(cfg.migrations), migration_dir)
+        plan_console.print_written(planned, err=fmt == "json")
+    ctx.exit(int(result.exit_code))
+
+
+def _with_progress(api, dsn, schema, kwargs):
+    from rich.progress import BarColumn, Progress, TextColumn
+
+    from ..report.console import stderr
+
+    steps = ["loading the schema", "connecting", "reading the catalog", "comparing", "counting violating rows"]
+    with Progress(TextColumn("{task.description}"), BarColumn(), console=stderr(), transient=True) as bar:
+        task = bar.add_task("audit", total=len(steps))
+
+        def step(name: str) -> None:
+            done = steps.index(name) if name in steps else 0
+            bar.update(task, completed=done, description=name)
+
+        return api.audit(dsn, schema, progress=step, **kwargs)

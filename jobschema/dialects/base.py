@@ -1,0 +1,345 @@
+"""What every dialect provides, the registry that finds one by name, and the shared render plumbing.
+
+A dialect is a folder with the same file names as every other (``types.py``, ``render.py``,
+``templates/``, later ``inspect.py`` …); this module holds what they share: quoting, artifacts, warnings
+and the jinja environment.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Protocol
+
+import jinja2
+
+from ..model.objects import Module, Project
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """Named facts about a dialect, so no code elsewhere tests a dialect's name or version."""
+
+    rls: bool
+    partial_index: bool
+    check: bool
+    transactional_ddl: bool
+    materialized_views: bool
+    native_enum_column: bool
+    index_include: bool
+    index_methods: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Warning_:
+    """Something the target cannot express; printed in the run's output and written as an SQL comment."""
+
+    module: str
+    dialect: str
+    object: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.module} [{self.dialect}] {self.object}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Artifact:
+    """One generated file: its path under the output folder and its exact text."""
+
+    path: str
+    text: str
+    warnings: tuple[Warning_, ...] = ()
+
+
+@dataclass
+class RenderResult:
+    artifacts: list[Artifact] = field(default_factory=list)
+    warnings: list[Warning_] = field(default_factory=list)
+    tables: int = 0
+    views: int = 0
+    policies: int = 0
+
+
+class Dialect(Protocol):
+    name: str
+    capabilities: Capabilities
+
+    def render(self, module: Module, project: Project) -> RenderResult: ...
+
+    def quote(self, ident: str) -> str: ...
+
+
+_REGISTRY = {"postgres": "jobschema.dialects.postgres", "mysql": "jobschema.dialects.mysql"}
+ALIASES = {"postgresql": "postgres", "pg": "postgres", "mariadb": "mysql"}
+
+
+def get(name: str) -> Dialect:
+    """The dialect object registered under ``name`` (imported lazily, so --help stays fast)."""
+    name = ALIASES.get(name, name)
+    if name not in _REGISTRY:
+        raise KeyError(name)
+    return importlib.import_module(_REGISTRY[name]).DIALECT
+
+
+def names() -> tuple[str, ...]:
+    return tuple(_REGISTRY)
+
+
+# ------------------------------------------------------------------------------------------ quoting
+
+_SIMPLE = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+# Words that cannot stand unquoted as names in at least one of the two dialects.
+RESERVED = frozenset("""
+accessible add all alter analyse analyze and any array as asc asymmetric authorization before between
+bigint binary blob both by call cascade case cast change char character check collate collation column
+concurrently condition constraint continue convert create cross current_catalog current_date current_role
+current_schema current_time current_timestamp current_user cursor database databases day_hour
+day_microsecond day_minute day_second dec decimal declare default deferrable delayed delete desc describe
+deterministic distinct distinctrow div do double drop dual each else elseif enclosed end escaped except
+exists exit explain false fetch float float4 float8 for force foreign freeze from full fulltext function
+generated get grant group having high_priority hour_microsecond hour_minute hour_second if ignore ilike in
+index infile initially inner inout insensitive insert int int1 int2 int3 int4 int8 integer intersect interval
+into is isnull iterate join key keys kill lateral leading leave left like limit linear lines load localtime
+localtimestamp lock long longblob longtext loop low_priority match maxvalue mediumblob mediumint mediumtext
+middleint minute_microsecond minute_second mod modifies natural not notnull no_write_to_binlog null numeric
+offset on only optimize option optionally or order out outer outfile over overlaps partition placing
+precision primary procedure purge range read reads read_write real recursive references regexp release
+rename repeat replace require resignal restrict return returning revoke right rlike row rows schema schemas
+second_microsecond select sensitive separator session_user set show signal similar smallint some spatial
+specific sql sqlexception sqlstate sqlwarning sql_big_result sql_calc_found_rows sql_small_result ssl
+starting stored straight_join symmetric system_user table tablesample terminated then tinyblob tinyint
+tinytext to trailing trigger true undo union unique unlock unsigned update usage use user using utc_date
+utc_time utc_timestamp values varbinary varchar varcharacter variadic varying verbose virtual when where
+while window with write xor year_month zerofill
+""".split())
+
+
+def needs_quotes(ident: str) -> bool:
+    return not _SIMPLE.match(ident) or ident in RESERVED
+
+
+@lru_cache(maxsize=65536)
+def quote_pg(ident: str) -> str:
+    if not needs_quotes(ident):
+        return ident
+    return '"' + ident.replace('"', '""') + '"'
+
+
+@lru_cache(maxsize=65536)
+def quote_mysql(ident: str) -> str:
+    if not needs_quotes(ident):
+        return ident
+    return "`" + ident.replace("`", "``") + "`"
+
+
+def literal_pg(value: str) -> str:
+    """A PostgreSQL string literal; standard_conforming_strings makes doubled quotes sufficient."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def literal_mysql(value: str) -> str:
+    """A MySQL string literal for the default sql_mode (backslash escapes on, as the executor sets it)."""
+    return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def sql_comment(text: str) -> str:
+    """Text safe inside a ``--`` comment line: one line, nothing that ends the comment early."""
+    return " ".join(str(text).split())
+
+
+# ------------------------------------------------------------------------------------------- jinja
+
+def template_env(dialect_dir: str) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(os.path.join(dialect_dir, "templates")),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        auto_reload=False,  # templates ship with the package; no stat() per render
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+FILE_KINDS = (
+    ("000", "prelude"),
+    ("010", "tables"),
+    ("020", "indexes"),
+    ("030", "foreign_keys"),
+    ("040", "views"),
+    ("050", "functions"),
+    ("060", "triggers"),
+    ("070", "rls"),
+)
+
+
+def file_header(module: Module, dialect: str, kind: str) -> str:
+    return (f"-- Generated by jobschema from schema/{module.name}: do not edit; edit the schema and run "
+            f"`jobschema generate`.\n-- module: {module.name}  dialect: {dialect}  part: {kind}\n")
+
+
+# ------------------------------------------------------------------------------------ module walk
+
+def view_order(views) -> list:
+    """Views sorted so that each comes after the views its query names; ties broken by name."""
+    by_name = {v.name: v for v in views}
+    deps = {}
+    for v in views:
+        text = " ".join(q for _, q in v.definitions) + " " + " ".join(s for _, s in v.extra_sql)
+        words = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text.lower()))
+        deps[v.name] = sorted(n for n in by_name if n != v.name and n.lower() in words)
+    out, done, visiting = [], set(), set()
+
+    def visit(name: str) -> None:
+        if name in done or name in visiting:
+            return
+        visiting.add(name)
+        for d in deps[name]:
+            visit(d)
+        visiting.discard(name)
+        done.add(name)
+        out.append(by_name[name])
+
+    for name in sorted(by_name):
+        visit(name)
+    return out
+
+
+class ModuleRenderer:
+    """The walk every dialect shares: module → numbered files. Dialects override the per-object hooks.
+
+    Each hook returns a list of SQL chunks; ``self.warn`` records what the target cannot express and the
+    walk writes each warning as a ``-- WARNING`` line into the file it concerns.
+    """
+
+    name = "base"
+
+    def __init__(self, module: Module, project: Project):
+        self.module = module
+        self.project = project
+        self.warnings: list[Warning_] = []
+        self._pending: list[Warning_] = []
+
+    def warn(self, obj: str, message: str) -> None:
+        w = Warning_(self.module.name, self.name, obj, message)
+        self.warnings.append(w)
+        self._pending.append(w)
+
+    def _take(self) -> list[str]:
+        lines = [f"-- WARNING: {sql_comment(w.object)}: {sql_comment(w.message)}" for w in self._pending]
+        self._pending = []
+        return lines
+
+    # hooks --------------------------------------------------------------------------------------
+    def prelude(self) -> list[str]:
+        return self.required_modules()
+
+    def required_modules(self) -> list[str]:
+        """The objects of each required module that speaks this dialect, created first in the database."""
+        out = []
+        for req in self.module.requires:
+            dep = self.project.module(req)
+            if dep is None or self.name not in dep.dialects:
+                continue  # a module for other dialects only: whatever uses it is warned about where it is used
+            sub = type(self)(dep, self.project).render()
+            body = [f"-- required module: {req}"]
+            for art in sub.artifacts:
+                body.append("\n".join(ln for ln in art.text.splitlines()
+                                      if not ln.startswith(("-- Generated by", "-- module:"))).strip())
+            out.append("\n\n".join(b for b in body if b))
+        return out
+
+    def table(self, table) -> list[str]:
+        raise NotImplementedError
+
+    def indexes(self, table) -> list[str]:
+        return []
+
+    def foreign_keys(self, table) -> list[str]:
+        return []
+
+    def view(self, view) -> list[str]:
+        return []
+
+    def function(self, fn) -> list[str]:
+        return []
+
+    def trigger(self, tr) -> list[str]:
+        return []
+
+    def rls(self, table) -> list[str]:
+        return []
+
+    def unsupported_routines(self) -> None:
+        """Warn about functions and triggers written only for other dialects."""
+        mine = {(f.namespace, f.name, f.arguments) for f in self.module.functions if f.dialect == self.name}
+        mine_names = {(f.namespace, f.name) for f in self.module.functions if f.dialect == self.name}
+        for f in self.module.functions:
+            if f.dialect != self.name and (f.namespace, f.name) not in mine_names:
+                self.warn(f"function {f.name}", f"written for {f.dialect} only; {self.name} output has no "
+                          f"equivalent (add functions/{f.name}.{self.name}.sql)")
+        del mine
+        trig = {t.name for t in self.module.triggers if t.dialect == self.name}
+        for t in self.module.triggers:
+            if t.dialect != self.name and t.name not in trig:
+                self.warn(f"trigger {t.name}", f"written for {t.dialect} only; {self.name} output has no "
+                          f"equivalent (add triggers/{t.name}.{self.name}.sql)")
+
+    # walk ---------------------------------------------------------------------------------------
+    def render(self) -> RenderResult:
+        m = self.module
+        parts: dict[str, list[str]] = {kind: [] for _, kind in FILE_KINDS}
+
+        warned: dict[str, list[Warning_]] = {kind: [] for _, kind in FILE_KINDS}
+
+        def add(kind: str, chunks: list[str]) -> None:
+            warned[kind].extend(self._pending)
+            notes = self._take()
+            if notes:
+                parts[kind].append("\n".join(notes))
+            parts[kind].extend(chunks)
+
+        add("prelude", self.prelude())
+        for t in m.tables:
+            add("tables", self.table(t))
+        for t in m.tables:
+            add("indexes", self.indexes(t))
+        for t in m.tables:
+            add("foreign_keys", self.foreign_keys(t))
+        for v in view_order(m.views):
+            add("views", self.view(v))
+        self.unsupported_routines()
+        add("functions", [])
+        for f in m.functions:
+            if f.dialect == self.name:
+                add("functions", self.function(f))
+        for t in m.triggers:
+            if t.dialect == self.name:
+                add("triggers", self.trigger(t))
+        for t in m.tables:
+            add("rls", self.rls(t))
+
+        result = RenderResult(warnings=list(self.warnings))
+        result.tables = len(m.tables)
+        result.views = sum(1 for v in m.views if self.supports_view(v))
+        result.policies = sum(len(t.rls.policies) for t in m.tables) if self.capabilities().rls else 0
+        for num, kind in FILE_KINDS:
+            chunks = [c.strip("\n") for c in parts[kind] if c.strip()]
+            if not chunks:
+                continue
+            text = file_header(m, self.name, kind) + "\n" + "\n\n".join(chunks) + "\n"
+            path = f"{m.name}/{self.name}/{num}_{kind}.{self.name}.sql"
+            result.artifacts.append(Artifact(path, text, tuple(warned[kind])))
+        return result
+
+    def supports_view(self, view) -> bool:
+        return True
+
+    def capabilities(self) -> Capabilities:
+        raise NotImplementedError

@@ -1,0 +1,345 @@
+"""Live MySQL/MariaDB catalog → the neutral model, in a fixed number of queries.
+
+One query per object kind for the whole database (``queries/*.sql``), whatever the number of tables;
+:data:`QUERY_NAMES` lists them and a test counts the statements. The inspector reports what the server
+says and nothing more: native column types stay in ``Column.type_overrides`` as ``("mysql", native)``
+beside a best logical guess, ENUM columns carry their values in ``Column.enum``, MariaDB's automatic
+``json_valid()`` CHECKs and the indexes InnoDB adds for foreign keys are kept. Telling those apart from
+drift is ``normalize.py``'s job.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from functools import cache
+
+from ...model.live import LiveCatalog
+from ...model.objects import (
+    Check,
+    Column,
+    Default,
+    ForeignKey,
+    Function,
+    Index,
+    IndexPart,
+    Module,
+    Origin,
+    PrimaryKey,
+    Sql,
+    Table,
+    Trigger,
+    UniqueKey,
+    View,
+)
+from .version import ServerVersion
+
+_QUERY_DIR = os.path.join(os.path.dirname(__file__), "queries")
+
+# The statements one inspection sends, in order: a fixed list, independent of the table count.
+QUERY_NAMES = ("version", "tables", "columns", "constraints", "checks", "indexes", "views", "routines",
+               "parameters", "triggers")
+_VARIANTS = {"checks", "indexes", "views"}  # <name>.maria.sql / <name>.mysql.sql
+
+
+@cache
+def query_text(name: str) -> str:
+    with open(os.path.join(_QUERY_DIR, f"{name}.sql"), encoding="utf-8") as fh:
+        return fh.read()
+
+
+def query_for(name: str, version: ServerVersion | None) -> str:
+    if name in _VARIANTS:
+        return query_text(f"{name}.{'maria' if version is None or version.maria else 'mysql'}")
+    return query_text(name)
+
+
+@dataclass
+class Catalog:
+    """The raw rows of one inspection, by query name (kept for the probe and for debugging)."""
+
+    version: ServerVersion
+    database: str
+    rows: dict[str, list[dict]] = field(default_factory=dict)
+    statements: int = 0
+
+
+def fetch(conn, database: str) -> Catalog:
+    """Run the fixed query set against ``database`` on an open PyMySQL connection."""
+    with conn.cursor() as cur:
+        cur.execute(query_text("version"))
+        row = cur.fetchone()
+        row = _as_dict(cur, row)
+        version = ServerVersion.parse(str(row["version"]), str(row.get("version_comment") or ""))
+        cat = Catalog(version, database, statements=1)
+        for name in QUERY_NAMES[1:]:
+            cur.execute(query_for(name, version), {"schema": database})
+            cat.rows[name] = [_as_dict(cur, r) for r in cur.fetchall()]
+            cat.statements += 1
+    return cat
+
+
+def _as_dict(cur, row) -> dict:
+    if isinstance(row, dict):
+        return {k.lower(): _text(v) for k, v in row.items()}
+    names = [d[0].lower() for d in cur.description]
+    return {k: _text(v) for k, v in zip(names, row, strict=True)}
+
+
+def _text(v):
+    if isinstance(v, (bytes, bytearray)):
+        return v.decode("utf-8", "replace")
+    return v
+
+
+def inspect(conn, database: str, name: str = "live", namespace: str = "public") -> LiveCatalog:
+    """Inspect ``database`` into a ``LiveCatalog``. ``namespace`` labels the live tables so they line up
+    with the schema's (a MySQL database plays the part of a PostgreSQL schema)."""
+    cat = fetch(conn, database)
+    return LiveCatalog(module=build_module(cat, name, namespace), dialect="mysql", namespaces=(namespace,),
+                       server_version=cat.version.raw, catalog_queries=cat.statements)
+
+
+# --------------------------------------------------------------------------------------------- types
+
+_ENUM_RE = re.compile(r"^(enum|set)\((.*)\)$", re.I | re.S)
+_TYPE_RE = re.compile(r"^([a-z ]+?)\s*(?:\(([^)]*)\))?(\s+unsigned)?(\s+zerofill)?$", re.I)
+
+
+def enum_values(column_type: str) -> tuple[str, ...] | None:
+    """The values of ``enum('a','b''c')`` in order, or None for any other type."""
+    m = _ENUM_RE.match(column_type.strip())
+    if not m or m.group(1).lower() != "enum":
+        return None
+    return tuple(_split_quoted(m.group(2)))
+
+
+def _split_quoted(body: str) -> list[str]:
+    out, i, n = [], 0, len(body)
+    while i < n:
+        if body[i] != "'":
+            i += 1
+            continue
+        i += 1
+        buf = []
+        while i < n:
+            ch = body[i]
+            if ch == "\\" and i + 1 < n:
+                buf.append({"n": "\n", "t": "\t", "0": "\0", "r": "\r"}.get(body[i + 1], body[i + 1]))
+                i += 2
+                continue
+            if ch == "'":
+                if i + 1 < n and body[i + 1] == "'":
+                    buf.append("'")
+                    i += 2
+                    continue
+                i += 1
+                break
+            buf.append(ch)
+            i += 1
+        out.append("".join(buf))
+    return out
+
+
+_LOGICAL = {
+    "smallint": "smallint", "mediumint": "integer", "int": "integer", "integer": "integer", "bigint": "bigint",
+    "float": "real", "double": "double precision", "real": "double precision", "date": "date",
+    "text": "text", "tinytext": "text", "mediumtext": "text", "longtext": "text", "json": "json",
+    "blob": "bytea", "tinyblob": "bytea", "mediumblob": "bytea", "longblob": "bytea", "varbinary": "bytea",
+    "binary": "bytea", "year": "smallint", "bit": "boolean",
+}
+
+
+def logical_type(column_type: str) -> str:
+    """The best logical guess for a native type: ``char(36)`` → uuid, ``tinyint(1)`` → boolean,
+    ``datetime(6)`` → timestamptz(6) (jobschema keeps UTC in DATETIME), ``enum(...)`` → text."""
+    ct = column_type.strip().lower()
+    if ct.startswith(("enum(", "set(")):
+        return "text"
+    m = _TYPE_RE.match(ct)
+    if not m:
+        return "text"
+    base, args = m.group(1).strip(), (m.group(2) or "").replace(" ", "")
+    if base == "char":
+        return "uuid" if args == "36" else f"char({args or 1})"
+    if base == "varchar":
+        return f"varchar({args})" if args else "varchar"
+    if base == "tinyint":
+        return "boolean" if args == "1" else "smallint"
+    if base in ("decimal", "numeric"):
+        return f"numeric({args})" if args else "numeric"
+    if base in ("datetime", "timestamp"):
+        return f"timestamptz({args})" if args else "timestamptz(0)"
+    if base == "time":
+        return f"time({args})" if args else "time(0)"
+    return _LOGICAL.get(base, "text")
+
+
+def live_default(row: dict, version: ServerVersion) -> Default | None:
+    """COLUMN_DEFAULT as the server printed it, kept as MySQL SQL text (an expression) or a literal.
+
+    MariaDB prints SQL (``'pending'``, ``NULL``, ``current_timestamp(6)``, ``0``); MySQL prints the bare
+    value and flags expressions with DEFAULT_GENERATED. Both become: no default, a literal, or an
+    expression whose text is MySQL SQL (``Sql.overrides`` holds it under "mysql").
+    """
+    raw = row.get("column_default")
+    extra = (row.get("extra") or "").lower()
+    if raw is None:
+        return None
+    raw = str(raw)
+    if version.quotes_literal_defaults:
+        if raw.upper() == "NULL":
+            return None
+        if raw.startswith("'") and raw.endswith("'") and len(raw) >= 2:
+            vals = _split_quoted(raw)
+            return Default.literal(vals[0] if vals else "")
+        if re.fullmatch(r"-?\d+(\.\d+)?(e[+-]?\d+)?", raw, re.I):
+            return Default.literal(raw)
+        return Default.expr(raw, (("mysql", raw),))
+    if "default_generated" in extra:
+        return Default.expr(raw, (("mysql", raw),))
+    return Default.literal(raw)
+
+
+# --------------------------------------------------------------------------------------------- build
+
+def build_module(cat: Catalog, module_name: str = "live", namespace: str = "public") -> Module:
+    version, db = cat.version, cat.database
+    rows = cat.rows
+
+    def origin(*parts: str) -> Origin:
+        return Origin(catalog=f"{db}." + ".".join(parts))
+
+    kinds = {r["table_name"]: r for r in rows.get("tables", [])}
+    base_tables = [name for name, r in kinds.items() if (r["table_type"] or "").upper() == "BASE TABLE"]
+    is_base = set(base_tables)  # membership per row: a list here made the build quadratic in tables
+
+    columns: dict[str, list[Column]] = {}
+    for r in rows.get("columns", []):
+        t = r["table_name"]
+        if t not in is_base:
+            continue
+        ct = str(r["column_type"])
+        extra = (r.get("extra") or "").lower()
+        generated = None
+        if r.get("generation_expression") and ("generated" in extra):
+            generated = Sql(r["generation_expression"], (("mysql", r["generation_expression"]),))
+        columns.setdefault(t, []).append(Column(
+            name=r["column_name"],
+            type=logical_type(ct),
+            nullable=(r["is_nullable"] or "").upper() == "YES",
+            default=None if generated is not None else live_default(r, version),
+            comment=r.get("column_comment") or None,
+            enum=enum_values(ct),
+            type_overrides=(("mysql", ct),),
+            identity="by default" if "auto_increment" in extra else None,
+            generated=generated,
+            origin=origin(t, r["column_name"]),
+        ))
+
+    pks: dict[str, PrimaryKey] = {}
+    uniques: dict[str, list[UniqueKey]] = {}
+    fks: dict[str, list[ForeignKey]] = {}
+    grouped: OrderedDict[tuple[str, str, str], list[dict]] = OrderedDict()
+    for r in rows.get("constraints", []):
+        grouped.setdefault((r["table_name"], r["constraint_name"], r["constraint_type"]), []).append(r)
+    for (t, name, kind), parts in grouped.items():
+        parts.sort(key=lambda p: p["ordinal_position"])
+        cols = tuple(p["column_name"] for p in parts)
+        if kind == "PRIMARY KEY":
+            pks[t] = PrimaryKey(cols, name, origin(t, name))
+        elif kind == "UNIQUE":
+            uniques.setdefault(t, []).append(UniqueKey(name, cols, origin=origin(t, name)))
+        else:
+            p0 = parts[0]
+            ref_ns = None if p0.get("ref_schema") in (None, db) else p0["ref_schema"]
+            fks.setdefault(t, []).append(ForeignKey(
+                name=name, columns=cols, ref_table=p0["ref_table"],
+                ref_columns=tuple(p["ref_column"] for p in parts), ref_namespace=ref_ns,
+                on_delete=(p0.get("delete_rule") or "NO ACTION").lower(),
+                on_update=(p0.get("update_rule") or "NO ACTION").lower(),
+                origin=origin(t, name)))
+
+    checks: dict[str, list[Check]] = {}
+    for r in rows.get("checks", []):
+        if (r.get("enforced") or "YES").upper() == "NO":
+            continue
+        checks.setdefault(r["table_name"], []).append(Check(
+            r["constraint_name"], Sql(r["check_clause"], (("mysql", r["check_clause"]),)),
+            origin=origin(r["table_name"], r["constraint_name"])))
+
+    unique_names = {(t, u.name) for t, us in uniques.items() for u in us}
+    indexes: dict[str, list[Index]] = {}
+    ix_rows: OrderedDict[tuple[str, str], list[dict]] = OrderedDict()
+    for r in rows.get("indexes", []):
+        ix_rows.setdefault((r["table_name"], r["index_name"]), []).append(r)
+    for (t, name), parts in ix_rows.items():
+        if name == "PRIMARY" or (t, name) in unique_names or t not in is_base:
+            continue
+        parts.sort(key=lambda p: p["seq_in_index"])
+        ix_parts = []
+        for p in parts:
+            if p.get("column_name"):
+                ix_parts.append(IndexPart(column=p["column_name"], descending=(p.get("collation") == "D")))
+            else:
+                ix_parts.append(IndexPart(expression=Sql(p.get("expression") or "", (("mysql", p.get("expression")
+                                                                                     or ""),)),
+                                          descending=(p.get("collation") == "D")))
+        unique = str(parts[0]["non_unique"]) == "0"
+        method = (parts[0].get("index_type") or "BTREE").lower()
+        indexes.setdefault(t, []).append(Index(
+            name=name, parts=tuple(ix_parts), unique=unique, method=method,
+            comment=parts[0].get("index_comment") or None, origin=origin(t, name)))
+
+    tables = []
+    for t in base_tables:
+        info = kinds[t]
+        tables.append(Table(
+            name=t, columns=tuple(columns.get(t, ())), namespace=namespace,
+            comment=info.get("table_comment") or None, primary_key=pks.get(t),
+            uniques=tuple(uniques.get(t, ())), indexes=tuple(indexes.get(t, ())),
+            foreign_keys=tuple(fks.get(t, ())), checks=tuple(checks.get(t, ())),
+            mysql_engine=info.get("engine"), origin=origin(t)))
+
+    view_cols: dict[str, list[str]] = {}
+    for r in rows.get("columns", []):
+        if r["table_name"] not in is_base:
+            view_cols.setdefault(r["table_name"], []).append(r["column_name"])
+    views = []
+    for r in rows.get("views", []):
+        check = (r.get("check_option") or "NONE").upper()
+        views.append(View(
+            name=r["view_name"], definitions=(("mysql", r.get("view_definition") or ""),), namespace=namespace,
+            columns=(), algorithm=(r.get("algorithm") or None) and str(r["algorithm"]).upper(),
+            security=(r.get("security_type") or None) and str(r["security_type"]).upper(),
+            check_option=None if check == "NONE" else check, origin=origin(r["view_name"])))
+
+    params: dict[tuple[str, str], list[str]] = {}
+    for r in rows.get("parameters", []):
+        mode = (r.get("parameter_mode") or "").upper()
+        text = " ".join(x for x in (mode if mode and mode != "IN" else "", r.get("parameter_name") or "",
+                                    (r.get("dtd_identifier") or "").lower()) if x)
+        params.setdefault((r["routine_name"], r["routine_type"]), []).append(text)
+    functions = []
+    for r in rows.get("routines", []):
+        kind = (r["routine_type"] or "FUNCTION").lower()
+        args = ", ".join(params.get((r["routine_name"], r["routine_type"]), []))
+        body = r.get("routine_definition") or ""
+        functions.append(Function(
+            name=r["routine_name"], namespace=namespace, arguments=args,
+            returns=(r.get("returns") or None) and str(r["returns"]).lower(), language="sql", body=body,
+            sql=body, dialect="mysql", kind=kind, security_definer=(r.get("security_type") or "") == "DEFINER",
+            origin=origin(r["routine_name"])))
+
+    triggers = []
+    for r in rows.get("triggers", []):
+        triggers.append(Trigger(
+            name=r["trigger_name"], table=r["table_name"], namespace=namespace,
+            sql=r.get("action_statement") or "", dialect="mysql", timing=(r.get("action_timing") or "").upper(),
+            events=((r.get("event_manipulation") or "").upper(),), origin=origin(r["trigger_name"])))
+
+    return Module(name=module_name, tables=tuple(tables), views=tuple(views), functions=tuple(functions),
+                  triggers=tuple(triggers), namespace=namespace, database=db, dialects=("mysql",),
+                  origin=Origin(catalog=db))

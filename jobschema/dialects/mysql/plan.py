@@ -1,0 +1,393 @@
+"""MySQL/MariaDB statement shapes for fix migrations: one builder per change class (``HANDLERS``).
+
+Column, index, key, check and view text comes from ``render.py`` (``MysqlRenderer.column_sql`` and
+friends), so a fix spells objects exactly as ``generate`` does. What is MySQL's own:
+
+* an ENUM change is widen → rewrite → narrow: ``MODIFY COLUMN`` to the union of the live and desired
+  values, ``UPDATE`` the legacy values, then ``MODIFY COLUMN`` to the desired definition — no step ever
+  rejects a value a row holds at that moment;
+* there is no ``NOT VALID``: a constraint live rows would violate always stops the plan;
+* DDL is not transactional: the executor records how far a failing file got.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ...diff import changes as ch
+from ...plan.planner import Context, PlanOptions
+from ...plan.steps import Step, describe
+from ..base import literal_mysql, quote_mysql, view_order
+from .normalize import HOOKS
+from .render import MysqlRenderer
+
+
+def prelude(options: PlanOptions) -> list[Step]:
+    m = re.match(r"^\s*(\d+)\s*(ms|s|min)?\s*$", options.lock_timeout)
+    seconds = 5
+    if m:
+        n, unit = int(m.group(1)), m.group(2) or "ms"
+        seconds = max(1, {"ms": n // 1000, "s": n, "min": n * 60}[unit])
+    return [Step("prelude", f"SET SESSION lock_wait_timeout = {seconds};",
+                 "fail instead of queueing behind the application's metadata locks")]
+
+
+def _t(c: ch.Change) -> str:
+    return quote_mysql(c.table)
+
+
+def _r(ctx: Context, c: ch.Change) -> MysqlRenderer:
+    return MysqlRenderer(ctx.module(c.module), ctx.project)
+
+
+def _flush(ctx: Context, r: MysqlRenderer) -> None:
+    for w in r.warnings:
+        ctx.note(f"{w.object}: {w.message}")
+
+
+def _steps(phase: str, chunks: list[str], c: ch.Change, **kw) -> list[Step]:
+    return [Step(phase, chunk.strip(), describe(c), c, **kw) for chunk in chunks if chunk.strip()]
+
+
+# ------------------------------------------------------------------------------------------- tables
+
+def add_table(c: ch.AddTable, ctx: Context) -> list[Step]:
+    r = _r(ctx, c)
+    t = c.desired
+    steps = _steps("create_tables", r.table(t), c, key=f"table:{t.name}")
+    steps += _steps("indexes", r.indexes(t), c)
+    steps += _steps("foreign_keys", r.foreign_keys(t), c)
+    r.rls(t)
+    _flush(ctx, r)
+    return steps
+
+
+def drop_table(c: ch.DropTable, ctx: Context) -> list[Step]:
+    return [Step("drops", f"DROP TABLE {_t(c)};", describe(c), c)]
+
+
+def table_comment(c: ch.ModifyTableComment, ctx: Context) -> list[Step]:
+    return [Step("comments", f"ALTER TABLE {_t(c)} COMMENT = {literal_mysql(c.desired.comment or '')};",
+                 describe(c), c)]
+
+
+# ------------------------------------------------------------------------------------------ columns
+
+def add_column(c: ch.AddColumn, ctx: Context) -> list[Step]:
+    r = _r(ctx, c)
+    col, t = c.desired, c.desired_table
+    q = quote_mysql(col.name)
+    auto = col.identity is not None or col.generated is not None
+    in_pk = t.primary_key is not None and col.name in t.primary_key.columns
+    if col.nullable or auto or in_pk:
+        steps = [Step("add_columns", f"ALTER TABLE {_t(c)} ADD COLUMN {r.column_sql(t, col)};", describe(c), c)]
+    elif col.default is not None:
+        steps = [
+            Step("add_columns", f"ALTER TABLE {_t(c)} ADD COLUMN {r.column_sql(t, replace(col, nullable=True))};",
+                 describe(c), c, note="added nullable first; existing rows are filled from the default below"),
+            Step("backfill", f"UPDATE {_t(c)} SET {q} = {r.default_text(t, col)} WHERE {q} IS NULL;", describe(c), c),
+            Step("alter_columns", f"ALTER TABLE {_t(c)} MODIFY COLUMN {r.column_sql(t, col)};", describe(c), c),
+        ]
+    else:
+        rows, _ = ctx.count(c, "rows")
+        if rows:
+            return ctx.refuse(c, f"{rows} existing row(s) would need a value for NOT NULL column {col.name}, "
+                              "which has no default (give it a default in the schema)")
+        steps = [Step("add_columns", f"ALTER TABLE {_t(c)} ADD COLUMN {r.column_sql(t, col)};", describe(c), c)]
+    _flush(ctx, r)
+    return steps
+
+
+def drop_column(c: ch.DropColumn, ctx: Context) -> list[Step]:
+    return [Step("drops", f"ALTER TABLE {_t(c)} DROP COLUMN {quote_mysql(c.live.name)};", describe(c), c)]
+
+
+_INT_RANK = {"tinyint": 1, "smallint": 2, "mediumint": 3, "int": 4, "integer": 4, "bigint": 5}
+_TEXT_RANK = {"tinytext": 1, "text": 2, "mediumtext": 3, "longtext": 4}
+
+
+def _split_type(spec: str) -> tuple[str, tuple[int, ...]]:
+    m = re.match(r"^\s*([a-z ]+?)\s*(?:\(([\d,\s]+)\))?\s*(unsigned)?\s*$", spec.lower())
+    if not m:
+        return spec.lower().strip(), ()
+    args = tuple(int(x) for x in m.group(2).split(",")) if m.group(2) else ()
+    return m.group(1).strip(), args
+
+
+def widens(live_type: str | None, desired_type: str | None) -> bool:
+    """Whether MODIFY COLUMN from ``live_type`` to ``desired_type`` keeps every value."""
+    if not live_type or not desired_type:
+        return False
+    if live_type.lower() == desired_type.lower():
+        return True
+    (lb, la), (db, da) = _split_type(live_type), _split_type(desired_type)
+    if lb in _INT_RANK and db in _INT_RANK:
+        return _INT_RANK[db] >= _INT_RANK[lb]
+    if lb == "varchar" and db == "varchar":
+        return bool(la and da) and da[0] >= la[0]
+    if lb in ("varchar", "char") and db in _TEXT_RANK:
+        return True
+    if lb in _TEXT_RANK and db in _TEXT_RANK:
+        return _TEXT_RANK[db] >= _TEXT_RANK[lb]
+    if lb == db and lb in ("datetime", "timestamp", "time", "decimal") and la and da:
+        return all(d >= v for d, v in zip(da, la, strict=False))
+    if lb == "float" and db == "double":
+        return True
+    return False
+
+
+def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
+    r = _r(ctx, c)
+    col, live, t = c.desired, c.live, c.desired_table
+    q = quote_mysql(col.name)
+    steps: list[Step] = []
+    target = col
+    kinds = set(c.kinds)
+    enum_change = "type" in kinds and col.enum is not None and live.enum is not None
+    if enum_change:
+        union = tuple(live.enum) + tuple(v for v in col.enum if v not in live.enum)
+        if union != tuple(live.enum):
+            wide = replace(col, enum=union, nullable=live.nullable, type_overrides=())
+            steps.append(Step("widen_values", f"ALTER TABLE {_t(c)} MODIFY COLUMN {r.column_sql(t, wide)};",
+                              describe(c), c, note="widened to the union of the live and desired values first"))
+        for old, new in ctx.legacy_map(c, col.name, live.enum):
+            steps.append(Step("rewrite_values", f"UPDATE {_t(c)} SET {q} = {literal_mysql(new)} "
+                              f"WHERE {q} = {literal_mysql(old)};", describe(c), c,
+                              note=f"legacy value {old!r} → {new!r} (legacy_values in the schema)"))
+        left, err = ctx.leftover_values(c, col.enum, col.name)
+        if left:
+            return ctx.refuse(c, ", ".join(f"{n} row(s) with {col.name} = {v!r}" for v, n in left) +
+                              " — not allowed by the schema and not mapped by legacy_values")
+        if err:
+            ctx.note(f"{c.path}: rows were not counted ({err}); narrowing the ENUM fails if a row still holds "
+                     "a removed value")
+    elif "type" in kinds and not widens(c.live_type, c.desired_type):
+        if ctx.options.allow_destructive:
+            ctx.note(f"{c.path}: type narrowed from {c.live_type} to {c.desired_type} (--allow-destructive)")
+        else:
+            ctx.omit(c, f"changing the type from {c.live_type} to {c.desired_type} may fail or truncate values; "
+                     "pass --allow-destructive to include it")
+            target = replace(col, type_overrides=(("mysql", c.live_type),), enum=None) if c.live_type else col
+            kinds.discard("type")
+    if "null" in kinds and not col.nullable:
+        nulls, _ = ctx.count(c, "null")
+        if nulls and col.default is None:
+            return ctx.refuse(c, f"{nulls} row(s) hold NULL in {col.name} and the schema gives no default to fill "
+                              "them with")
+        if nulls or (nulls is None and col.default is not None):
+            steps.append(Step("backfill", f"UPDATE {_t(c)} SET {q} = {r.default_text(t, col)} WHERE {q} IS NULL;",
+                              describe(c), c))
+    rest = kinds - {"type", "null", "default", "comment"}
+    if rest:
+        ctx.omit(c, f"{', '.join(sorted(rest))} of column {col.name} is not changed automatically; change it by hand")
+    if kinds & {"type", "null", "default", "comment"}:
+        phase = "narrow_values" if enum_change else "alter_columns"
+        steps.append(Step(phase, f"ALTER TABLE {_t(c)} MODIFY COLUMN {r.column_sql(t, target)};", describe(c), c))
+    _flush(ctx, r)
+    return steps
+
+
+# -------------------------------------------------------------------------------------- constraints
+
+def _drop_check(c: ch.Change, phase: str = "drop_constraints") -> Step:
+    name = c.live_name or c.live.name
+    return Step(phase, f"ALTER TABLE {_t(c)} DROP CONSTRAINT {quote_mysql(name)};", describe(c), c,
+                note=f"the live constraint is named {name}")
+
+
+def _add_check(c: ch.Change, ctx: Context, live_allowed) -> list[Step]:
+    r = _r(ctx, c)
+    d = c.desired
+    meaning = HOOKS.check_meaning(d)
+    steps: list[Step] = []
+    if meaning.value_set is not None:
+        column, allowed = meaning.value_set
+        for old, new in ctx.legacy_map(c, column, live_allowed):
+            steps.append(Step("rewrite_values", f"UPDATE {_t(c)} SET {quote_mysql(column)} = {literal_mysql(new)} "
+                              f"WHERE {quote_mysql(column)} = {literal_mysql(old)};", describe(c), c))
+        left, _ = ctx.leftover_values(c, allowed, column)
+        if left:
+            return ctx.refuse(c, ", ".join(f"{n} row(s) with {column} = {v!r}" for v, n in left) +
+                              " — not allowed by the schema and not mapped by legacy_values")
+    else:
+        n, _ = ctx.count(c, "check")
+        if n:
+            return ctx.refuse(c, f"{n} row(s) violate CHECK ({d.expression.text})")
+    try:
+        clause = r.check_sql(c.desired_table, d)
+    except Exception as exc:  # noqa: BLE001 - sqlglot could not translate: a person must write it
+        return ctx.omit(c, f"cannot translate the CHECK to MySQL ({exc})")
+    steps.append(Step("add_constraints", f"ALTER TABLE {_t(c)} ADD {clause};", describe(c), c))
+    return steps
+
+
+def add_check(c: ch.AddCheck, ctx: Context) -> list[Step]:
+    return _add_check(c, ctx, None)
+
+
+def modify_check(c: ch.ModifyCheck, ctx: Context) -> list[Step]:
+    live_vs = HOOKS.check_meaning(c.live).value_set
+    added = _add_check(c, ctx, sorted(live_vs[1]) if live_vs else None)
+    return [_drop_check(c)] + added if added else []
+
+
+def drop_duplicate_check(c: ch.DuplicateColumnCheck, ctx: Context) -> list[Step]:
+    return [_drop_check(c)]
+
+
+def drop_check(c: ch.DropCheck, ctx: Context) -> list[Step]:
+    return [_drop_check(c, "drops")]
+
+
+def _key_problems(c: ch.Change, ctx: Context, columns) -> str | None:
+    problems = []
+    n, _ = ctx.count(c, "null")
+    if n:
+        problems.append(f"{n} row(s) hold NULL in {', '.join(columns)}")
+    n, _ = ctx.count(c, "duplicate")
+    if n:
+        problems.append(f"{n} row(s) share their {', '.join(columns)} value with another row")
+    return "; ".join(problems) or None
+
+
+def add_primary_key(c: ch.Change, ctx: Context) -> list[Step]:
+    bad = _key_problems(c, ctx, c.desired.columns)
+    if bad:
+        return ctx.refuse(c, bad)
+    cols = ", ".join(quote_mysql(x) for x in c.desired.columns)
+    drop = "DROP PRIMARY KEY, " if isinstance(c, ch.ModifyPrimaryKey) else ""
+    return [Step("add_constraints", f"ALTER TABLE {_t(c)} {drop}ADD PRIMARY KEY ({cols});", describe(c), c)]
+
+
+def add_unique(c: ch.Change, ctx: Context) -> list[Step]:
+    bad = _key_problems(c, ctx, c.desired.columns)
+    if bad:
+        return ctx.refuse(c, bad)
+    r = _r(ctx, c)
+    steps = [Step("add_constraints", f"ALTER TABLE {_t(c)} ADD {r.unique_sql(c.desired_table, c.desired)};",
+                  describe(c), c)]
+    if isinstance(c, ch.ModifyUniqueKey) and c.live_name:
+        steps.insert(0, Step("drop_constraints", f"ALTER TABLE {_t(c)} DROP INDEX {quote_mysql(c.live_name)};",
+                             describe(c), c))
+    return steps
+
+
+def drop_unique(c: ch.DropUniqueKey, ctx: Context) -> list[Step]:
+    return [Step("drops", f"ALTER TABLE {_t(c)} DROP INDEX {quote_mysql(c.live_name)};", describe(c), c)]
+
+
+def add_foreign_key(c: ch.Change, ctx: Context) -> list[Step]:
+    n, _ = ctx.count(c, "orphan")
+    if n:
+        return ctx.refuse(c, f"{n} row(s) reference a missing {c.desired.ref_table} row")
+    r = _r(ctx, c)
+    steps = _steps("foreign_keys", r.foreign_keys(replace(c.desired_table, foreign_keys=(c.desired,))), c)
+    _flush(ctx, r)
+    if isinstance(c, ch.ModifyForeignKey) and c.live_name:
+        steps.insert(0, Step("drop_constraints", f"ALTER TABLE {_t(c)} DROP FOREIGN KEY {quote_mysql(c.live_name)};",
+                             describe(c), c))
+    return steps
+
+
+def drop_foreign_key(c: ch.DropForeignKey, ctx: Context) -> list[Step]:
+    return [Step("drops", f"ALTER TABLE {_t(c)} DROP FOREIGN KEY {quote_mysql(c.live_name)};", describe(c), c)]
+
+
+# ------------------------------------------------------------------------------------------ indexes
+
+def add_index(c: ch.Change, ctx: Context) -> list[Step]:
+    r = _r(ctx, c)
+    steps = _steps("indexes", r.indexes(replace(c.desired_table, indexes=(c.desired,))), c)
+    _flush(ctx, r)
+    if ctx.options.concurrently:
+        ctx.note("--concurrently is PostgreSQL's; InnoDB builds secondary indexes online by default")
+    if isinstance(c, ch.ModifyIndex) and c.live_name:
+        steps.insert(0, Step("drop_constraints", f"DROP INDEX {quote_mysql(c.live_name)} ON {_t(c)};",
+                             describe(c), c))
+    return steps
+
+
+def drop_index(c: ch.DropIndex, ctx: Context) -> list[Step]:
+    return [Step("drops", f"DROP INDEX {quote_mysql(c.live_name)} ON {_t(c)};", describe(c), c)]
+
+
+def rename(c: ch.RenamedEquivalent, ctx: Context) -> list[Step]:
+    if c.of in ("index", "unique key"):
+        return [Step("renames", f"ALTER TABLE {_t(c)} RENAME INDEX {quote_mysql(c.live_name)} TO "
+                     f"{quote_mysql(c.desired.name)};", describe(c), c)]
+    return ctx.omit(c, f"MySQL cannot rename a {c.of}; it works as it is")
+
+
+# ------------------------------------------------------------------------------ views and routines
+
+def add_view(c: ch.Change, ctx: Context) -> list[Step]:
+    r = _r(ctx, c)
+    v = c.desired
+    ordered = [x.name for x in view_order(ctx.module(c.module).views)]
+    after = tuple(f"view:{n}" for n in ordered[:ordered.index(v.name)]) if v.name in ordered else ()
+    steps = _steps("views", r.view(v), c, key=f"view:{v.name}", after=after)
+    _flush(ctx, r)
+    if isinstance(c, ch.ModifyView):
+        steps.insert(0, Step("drop_dependents", f"DROP VIEW {quote_mysql(c.live.name)};", describe(c), c,
+                             note="recreated below with the schema's definition"))
+    return steps
+
+
+def drop_view(c: ch.DropView, ctx: Context) -> list[Step]:
+    return [Step("drops", f"DROP VIEW {quote_mysql(c.live.name)};", describe(c), c)]
+
+
+def _terminated(text: str) -> str:
+    text = text.rstrip()
+    return text if text.endswith(";") else text + ";"
+
+
+def add_function(c: ch.Change, ctx: Context) -> list[Step]:
+    f = c.desired
+    steps = [Step("functions", _terminated(f.sql), describe(c), c)]
+    if isinstance(c, ch.ModifyFunction):
+        steps.insert(0, Step("drop_dependents", f"DROP {c.live.kind.upper()} IF EXISTS {quote_mysql(c.live.name)};",
+                             describe(c), c))
+    return steps
+
+
+def drop_function(c: ch.DropFunction, ctx: Context) -> list[Step]:
+    return [Step("drops", f"DROP {c.live.kind.upper()} IF EXISTS {quote_mysql(c.live.name)};", describe(c), c)]
+
+
+def add_trigger(c: ch.Change, ctx: Context) -> list[Step]:
+    steps = [Step("triggers", _terminated(c.desired.sql), describe(c), c)]
+    if isinstance(c, ch.ModifyTrigger):
+        steps.insert(0, Step("drop_dependents", f"DROP TRIGGER IF EXISTS {quote_mysql(c.live_name)};",
+                             describe(c), c))
+    return steps
+
+
+def drop_trigger(c: ch.DropTrigger, ctx: Context) -> list[Step]:
+    return [Step("drops", f"DROP TRIGGER IF EXISTS {quote_mysql(c.live_name)};", describe(c), c)]
+
+
+def unmanaged(c: ch.UnmanagedObject, ctx: Context) -> list[Step]:
+    return ctx.omit(c, "not described by the schema; listed only")
+
+
+def _no_rls(c: ch.Change, ctx: Context) -> list[Step]:
+    return ctx.omit(c, "MySQL has no row-level security")
+
+
+HANDLERS = {
+    ch.AddTable: add_table, ch.DropTable: drop_table, ch.ModifyTableComment: table_comment,
+    ch.AddColumn: add_column, ch.DropColumn: drop_column, ch.ModifyColumn: modify_column,
+    ch.AddPrimaryKey: add_primary_key, ch.ModifyPrimaryKey: add_primary_key,
+    ch.AddCheck: add_check, ch.ModifyCheck: modify_check, ch.DropCheck: drop_check,
+    ch.DuplicateColumnCheck: drop_duplicate_check, ch.RenamedEquivalent: rename,
+    ch.AddUniqueKey: add_unique, ch.ModifyUniqueKey: add_unique, ch.DropUniqueKey: drop_unique,
+    ch.AddForeignKey: add_foreign_key, ch.ModifyForeignKey: add_foreign_key, ch.DropForeignKey: drop_foreign_key,
+    ch.AddIndex: add_index, ch.ModifyIndex: add_index, ch.DropIndex: drop_index,
+    ch.AddView: add_view, ch.ModifyView: add_view, ch.DropView: drop_view,
+    ch.AddFunction: add_function, ch.ModifyFunction: add_function, ch.DropFunction: drop_function,
+    ch.AddTrigger: add_trigger, ch.ModifyTrigger: add_trigger, ch.DropTrigger: drop_trigger,
+    ch.EnableRls: _no_rls, ch.ForceRls: _no_rls, ch.AddPolicy: _no_rls, ch.ModifyPolicy: _no_rls,
+    ch.UnmanagedObject: unmanaged,
+}

@@ -1,0 +1,289 @@
+"""Model → MySQL/MariaDB DDL, one hook per object kind; the walk itself is ``base.ModuleRenderer``.
+
+What MySQL cannot express (row-level security, partial-index predicates, expression indexes,
+materialized views, PostgreSQL function bodies, deferrable keys) is never dropped silently: each
+becomes a warning in the run's output and a ``-- WARNING`` line in the file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from ...model import expr as exprmod
+from ...model.objects import (
+    Check,
+    Column,
+    Default,
+    Function,
+    Module,
+    Project,
+    Sql,
+    Table,
+    Trigger,
+    UniqueKey,
+    View,
+)
+from ...model.types import parse_type
+from ..base import (
+    Capabilities,
+    ModuleRenderer,
+    RenderResult,
+    literal_mysql,
+    quote_mysql,
+    template_env,
+)
+from . import types
+
+CAPABILITIES = Capabilities(
+    rls=False, partial_index=False, check=True, transactional_ddl=False, materialized_views=False,
+    native_enum_column=True, index_include=False, index_methods=("btree",),
+)
+
+_ENV = template_env(os.path.dirname(__file__))
+TABLE_OPTIONS = "ENGINE={engine} DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci"
+
+_NOW = {"now()", "current_timestamp", "current_timestamp()", "localtimestamp", "transaction_timestamp()",
+        "statement_timestamp()", "clock_timestamp()", "localtimestamp()"}
+_UUID = re.compile(r"^(gen_random_uuid|uuid_generate_v4)\(\)(::\s*(text|uuid))?$", re.I)
+_JSON_LIT = re.compile(r"^'(.*)'::\s*jsonb?$", re.S | re.I)
+
+
+def keyed_columns(module: Module) -> dict[str, set[str]]:
+    """Per table, the columns MySQL must be able to index: keys, indexed columns, FK sides."""
+    out: dict[str, set[str]] = {t.name: set() for t in module.tables}
+    for t in module.tables:
+        s = out[t.name]
+        if t.primary_key:
+            s.update(t.primary_key.columns)
+        for u in t.uniques:
+            s.update(u.columns)
+        for ix in t.indexes:
+            s.update(ix.columns)
+        for fk in t.foreign_keys:
+            s.update(fk.columns)
+            out.setdefault(fk.ref_table, set()).update(fk.ref_columns)
+    return out
+
+
+def translate(sql: Sql) -> str:
+    """The MySQL text of an expression: the override when given, else sqlglot's translation."""
+    return sql.override("mysql") or exprmod.translate(sql.text, "postgres", "mysql")
+
+
+def column_type(col: Column, keyed: bool) -> str:
+    override = col.type_override("mysql")
+    if override:
+        return override
+    if col.enum is not None:
+        return "enum(" + ",".join(literal_mysql(v) for v in col.enum) + ")"
+    return types.native(col.type, keyed)
+
+
+def default_sql(col: Column, d: Default, native: str) -> str:
+    """MySQL default; expressions in parentheses (MySQL 8.0.13+ and MariaDB 10.2+ accept them)."""
+    if d.kind == "expression":
+        assert d.expression is not None
+        over = d.expression.override("mysql")
+        if over:
+            return over
+        text = d.expression.text.strip()
+        low = " ".join(text.lower().split())
+        if low in _NOW:
+            p = types.precision(col.type)
+            return f"CURRENT_TIMESTAMP({p})" if p else "CURRENT_TIMESTAMP"
+        if _UUID.match(text):
+            return "(uuid())"
+        if low in ("true", "false"):
+            return "1" if low == "true" else "0"
+        m = _JSON_LIT.match(text)
+        if m:
+            return f"({literal_mysql(m.group(1).replace(chr(39) * 2, chr(39)))})"
+        return f"({exprmod.translate(text, 'postgres', 'mysql')})"
+    v = d.value
+    if isinstance(v, bool):
+        return "1" if v else "0"
+    if isinstance(v, (int, float)):
+        return str(v)
+    if v is None:
+        return "NULL"
+    lit = literal_mysql(str(v))
+    if native.startswith(("text", "json", "longtext", "blob", "longblob", "mediumtext")):
+        return f"({lit})"
+    return lit
+
+
+def on_update_sql(col: Column) -> str:
+    """``ON UPDATE`` text: the MySQL override, or now() as CURRENT_TIMESTAMP with the column's precision."""
+    assert col.on_update is not None
+    over = col.on_update.override("mysql")
+    if over:
+        return over
+    if " ".join(col.on_update.text.lower().split()) in _NOW:
+        p = types.precision(col.type)
+        return f"CURRENT_TIMESTAMP({p})" if p else "CURRENT_TIMESTAMP"
+    return translate(col.on_update)
+
+
+class MysqlRenderer(ModuleRenderer):
+    name = "mysql"
+
+    def __init__(self, module: Module, project: Project):
+        super().__init__(module, project)
+        self.keyed = keyed_columns(module)
+
+    def capabilities(self) -> Capabilities:
+        return CAPABILITIES
+
+    def native_type(self, table: Table, col: Column) -> str:
+        return column_type(col, col.name in self.keyed.get(table.name, ()))
+
+    # narrow questions the docs ask (the same names on every renderer)
+    def default_text(self, table: Table, col: Column) -> str | None:
+        if col.default is None:
+            return None
+        return default_sql(col, col.default, self.native_type(table, col))
+
+    def unique_sql(self, table: Table, u: UniqueKey) -> str:
+        return f"UNIQUE KEY {quote_mysql(u.name)} ({', '.join(quote_mysql(c) for c in u.columns)})"
+
+    def check_sql(self, table: Table, ck: Check) -> str:
+        """The CHECK clause; raises when sqlglot cannot translate the expression."""
+        return f"CONSTRAINT {quote_mysql(ck.name)} CHECK ({translate(ck.expression)})"
+
+    def enum_sql(self, table: Table, col: Column) -> str | None:
+        """How an enum column's value set is enforced: by its native ENUM type here, no CHECK."""
+        return None
+
+    def column_sql(self, t: Table, c: Column) -> str:
+        """One column's definition, as in CREATE TABLE (also used by ADD/MODIFY COLUMN)."""
+        native = self.native_type(t, c)
+        parts = [quote_mysql(c.name), native]
+        if c.generated is not None:
+            parts.append(f"GENERATED ALWAYS AS ({translate(c.generated)}) STORED")
+        in_pk = t.primary_key is not None and c.name in t.primary_key.columns
+        auto = bool(c.identity) or parse_type(c.type).base in ("serial", "bigserial")
+        if not c.nullable or in_pk or auto:
+            parts.append("NOT NULL")
+        elif c.generated is None:
+            parts.append("NULL")
+        if c.default is not None:
+            parts.append(f"DEFAULT {default_sql(c, c.default, native)}")
+        if c.on_update is not None:
+            parts.append(f"ON UPDATE {on_update_sql(c)}")
+        if auto and c.name in self.keyed.get(t.name, ()):
+            parts.append("AUTO_INCREMENT")
+        elif auto:
+            self.warn(f"column {t.name}.{c.name}", "AUTO_INCREMENT needs the column to be indexed; "
+                      "the MySQL column is not auto-incremented (index it or make it the key)")
+        if c.collation:
+            self.warn(f"column {t.name}.{c.name}", f"collation {c.collation!r} is a PostgreSQL collation; "
+                      "the MySQL column keeps the table's collation")
+        if c.comment:
+            parts.append(f"COMMENT {literal_mysql(c.comment)}")
+        return " ".join(parts)
+
+    def table(self, t: Table) -> list[str]:
+        lines = [self.column_sql(t, c) for c in t.columns]
+        if t.primary_key is not None:
+            lines.append(f"PRIMARY KEY ({', '.join(quote_mysql(c) for c in t.primary_key.columns)})")
+        for u in t.uniques:
+            lines.append(self.unique_sql(t, u))
+            if u.nulls_not_distinct:
+                self.warn(f"unique key {t.name}.{u.name}", "NULLS NOT DISTINCT is not supported; NULLs "
+                          "are distinct in MySQL unique keys")
+        for ck in t.checks:
+            try:
+                lines.append(self.check_sql(t, ck))
+            except Exception as exc:  # sqlglot cannot translate: say so, keep going
+                self.warn(f"check {t.name}.{ck.name}", f"cannot translate to MySQL ({exc}); give an "
+                          "expression: {postgres: ..., mysql: ...} override")
+                continue
+        options = TABLE_OPTIONS.format(engine=t.mysql_engine or "InnoDB")
+        if t.comment:
+            options += f" COMMENT={literal_mysql(t.comment)}"
+        return [_ENV.get_template("table.sql.j2").render(name=quote_mysql(t.name), lines=lines,
+                                                         options=options).strip()]
+
+    def indexes(self, t: Table) -> list[str]:
+        out = []
+        for ix in t.indexes:
+            what = f"index {t.name}.{ix.name}"
+            if any(p.expression is not None for p in ix.parts):
+                self.warn(what, "expression indexes are not supported on MariaDB; index not created")
+                continue
+            json_cols = [c for c in ix.columns if (col := t.column(c)) is not None
+                         and self.native_type(t, col) == "json"]
+            if json_cols or ix.method in ("gin", "gist", "spgist", "brin"):
+                self.warn(what, f"{ix.method} index on {', '.join(json_cols) or 'these columns'} has no MySQL "
+                          "equivalent; index not created")
+                continue
+            if ix.method == "hash":
+                self.warn(what, "hash index becomes a BTREE index (InnoDB has no hash indexes)")
+            if ix.include:
+                self.warn(what, f"INCLUDE ({', '.join(ix.include)}) is not supported; columns left out")
+            if ix.where is not None:
+                if ix.unique:
+                    self.warn(what, f"partial unique index (WHERE {ix.where.text}) cannot be expressed; "
+                              "index not created, uniqueness is not enforced on MySQL")
+                    continue
+                self.warn(what, f"partial index predicate (WHERE {ix.where.text}) is not supported; the "
+                          "index covers every row")
+            parts = [quote_mysql(p.column) + (" DESC" if p.descending else "") for p in ix.parts]
+            out.append(_ENV.get_template("index.sql.j2").render(
+                unique=ix.unique, name=quote_mysql(ix.name), table=quote_mysql(t.name), parts=parts).strip())
+        return out
+
+    def foreign_keys(self, t: Table) -> list[str]:
+        out = []
+        for fk in t.foreign_keys:
+            what = f"foreign key {t.name}.{fk.name}"
+            on_delete, on_update = fk.on_delete.upper(), fk.on_update.upper()
+            if fk.deferrable:
+                self.warn(what, "DEFERRABLE is not supported; the key is checked immediately")
+            if fk.match == "full":
+                self.warn(what, "MATCH FULL is parsed but not enforced by InnoDB")
+            for label, action in (("ON DELETE", on_delete), ("ON UPDATE", on_update)):
+                if action == "SET DEFAULT":
+                    self.warn(what, f"{label} SET DEFAULT is rejected by InnoDB; NO ACTION is used")
+            on_delete = "NO ACTION" if on_delete == "SET DEFAULT" else on_delete
+            on_update = "NO ACTION" if on_update == "SET DEFAULT" else on_update
+            out.append(_ENV.get_template("foreign_key.sql.j2").render(
+                table=quote_mysql(t.name), name=quote_mysql(fk.name), columns=[quote_mysql(c) for c in fk.columns],
+                ref_table=quote_mysql(fk.ref_table), ref_columns=[quote_mysql(c) for c in fk.ref_columns],
+                on_delete=on_delete, on_update=on_update).strip())
+        return out
+
+    def supports_view(self, v: View) -> bool:
+        return v.definition("mysql") is not None and not (v.materialized and v.definition("mysql") is None)
+
+    def view(self, v: View) -> list[str]:
+        query = v.definition("mysql")
+        what = f"view {v.name}"
+        if query is None:
+            kind = "materialized view" if v.materialized else "view"
+            self.warn(what, f"{kind} has no MySQL definition (add views/{v.name}.mysql.sql); not created")
+            return []
+        if v.materialized:
+            self.warn(what, "MySQL has no materialized views; created as a plain view")
+        extra = [s for d, s in v.extra_sql if d in ("mysql", "*")]
+        return [_ENV.get_template("view.sql.j2").render(
+            algorithm=v.algorithm or "UNDEFINED", security=v.security or "DEFINER", name=quote_mysql(v.name),
+            columns=[quote_mysql(c) for c in v.columns], query=query.rstrip(), check_option=v.check_option,
+            extra=extra).strip()]
+
+    def function(self, f: Function) -> list[str]:
+        return [f.sql]
+
+    def trigger(self, tr: Trigger) -> list[str]:
+        return [tr.sql]
+
+    def rls(self, t: Table) -> list[str]:
+        if t.rls.enabled or t.rls.policies:
+            names = ", ".join(p.name for p in t.rls.policies) or "none"
+            self.warn(f"table {t.name}", f"MySQL has no row-level security; policies not enforced: {names}")
+        return []
+
+
+def render(module: Module, project: Project) -> RenderResult:
+    return MysqlRenderer(module, project).render()

@@ -1,0 +1,202 @@
+"""Live PostgreSQL catalog → the neutral model, in a fixed number of queries.
+
+Each object kind has one query in ``queries/<kind>.sql`` that reads every inspected namespace at once
+(``nspname = ANY(%(namespaces)s)``), so the number of statements does not grow with the number of
+tables. Rows are grouped in Python and built into the same dataclasses the loader builds; what the
+schema format cannot describe goes into ``LiveCatalog.unmanaged``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from functools import cache
+
+from ...model.live import LiveCatalog, UnmanagedItem
+from ...model.objects import (
+    Check,
+    Column,
+    Default,
+    ForeignKey,
+    Function,
+    Index,
+    IndexPart,
+    Module,
+    Origin,
+    Policy,
+    PrimaryKey,
+    Rls,
+    Sql,
+    Table,
+    Trigger,
+    UniqueKey,
+    View,
+)
+from .normalize import logical_type
+
+QUERY_DIR = os.path.join(os.path.dirname(__file__), "queries")
+QUERIES = ("namespaces", "tables", "columns", "constraints", "indexes", "policies", "views", "functions",
+           "triggers", "extensions", "unmanaged")
+
+FK_ACTIONS = {"a": "no action", "r": "restrict", "c": "cascade", "n": "set null", "d": "set default"}
+FK_MATCH = {"s": "simple", "f": "full", "p": "partial"}
+POLICY_COMMANDS = {"*": "all", "r": "select", "a": "insert", "w": "update", "d": "delete"}
+IDENTITY = {"a": "always", "d": "by default"}
+
+
+@cache
+def query(name: str) -> str:
+    with open(os.path.join(QUERY_DIR, f"{name}.sql"), encoding="utf-8") as fh:
+        return fh.read()
+
+
+def _rows(conn, name: str, namespaces: list[str]) -> list[dict]:
+    with conn.cursor() as cur:
+        cur.execute(query(name), {"namespaces": namespaces})
+        cols = [d.name for d in cur.description]
+        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+
+def _origin(kind: str, *names: str) -> Origin:
+    return Origin(catalog=f"pg_catalog {kind} " + ".".join(n for n in names if n))
+
+
+def _strip_check(definition: str) -> str:
+    """``CHECK ((a > 0)) NOT VALID`` → ``(a > 0)``."""
+    text = definition.strip()
+    if text.upper().endswith(" NOT VALID"):
+        text = text[: -len(" NOT VALID")].rstrip()
+    if text.upper().startswith("CHECK"):
+        text = text[5:].strip()
+    return text
+
+
+def _unquote(ident: str) -> str:
+    if len(ident) >= 2 and ident[0] == ident[-1] == '"':
+        return ident[1:-1].replace('""', '"')
+    return ident
+
+
+def inspect(conn, namespaces: list[str] | tuple[str, ...], name: str = "live") -> LiveCatalog:
+    """Read every table, view, function, trigger and policy of ``namespaces`` into a ``LiveCatalog``."""
+    ns = sorted(set(namespaces))
+    data = {q: _rows(conn, q, ns) for q in QUERIES}
+
+    columns: dict[tuple, list[Column]] = defaultdict(list)
+    for r in data.pop("columns"):  # popped: the rows go as soon as they are built
+        default = None
+        generated = None
+        if r["generated"] == "s":
+            generated = Sql(r["default_expr"]) if r["default_expr"] else None
+        elif r["default_expr"] is not None:
+            default = Default.expr(r["default_expr"])
+        spec = logical_type(r["type"])
+        columns[(r["namespace"], r["table_name"])].append(Column(
+            name=r["name"], type=spec, nullable=not r["not_null"], default=default, comment=r["comment"],
+            identity=IDENTITY.get(r["identity"] or ""), generated=generated, collation=r["collation"],
+            origin=_origin("column", r["namespace"], r["table_name"], r["name"])))
+
+    pks: dict[tuple, PrimaryKey] = {}
+    uniques: dict[tuple, list] = defaultdict(list)
+    fks: dict[tuple, list] = defaultdict(list)
+    checks: dict[tuple, list] = defaultdict(list)
+    unmanaged: list[UnmanagedItem] = []
+    for r in data.pop("constraints"):
+        key = (r["namespace"], r["table_name"])
+        origin = _origin("constraint", r["namespace"], r["table_name"], r["name"])
+        cols = tuple(r["columns"] or ())
+        if r["type"] == "p":
+            pks[key] = PrimaryKey(cols, r["name"], origin)
+        elif r["type"] == "u":
+            uniques[key].append(UniqueKey(r["name"], cols, bool(r["nulls_not_distinct"]), origin))
+        elif r["type"] == "f":
+            fks[key].append(ForeignKey(
+                name=r["name"], columns=cols, ref_table=r["ref_table"], ref_columns=tuple(r["ref_columns"] or ()),
+                ref_namespace=r["ref_namespace"], on_delete=FK_ACTIONS[r["on_delete"]],
+                on_update=FK_ACTIONS[r["on_update"]], deferrable=r["deferrable"],
+                initially_deferred=r["initially_deferred"], match=FK_MATCH.get(r["match"], "simple"),
+                comment=r["comment"], origin=origin))
+        elif r["type"] == "c":
+            checks[key].append(Check(r["name"], Sql(_strip_check(r["definition"])), r["comment"], origin))
+        else:
+            unmanaged.append(UnmanagedItem("exclusion constraint", r["name"], r["namespace"], r["table_name"],
+                                           r["definition"]))
+
+    indexes: dict[tuple, list] = defaultdict(list)
+    view_indexes = []
+    for r in data.pop("indexes"):
+        parts = []
+        n_keys = r["key_count"]
+        all_parts = list(r["parts"])
+        for i in range(n_keys):
+            text = all_parts[i]
+            desc = bool(r["descending"][i])
+            opclass = r["opclasses"][i]
+            if r["is_column"][i]:
+                parts.append(IndexPart(column=_unquote(text), descending=desc, opclass=opclass))
+            else:
+                parts.append(IndexPart(expression=Sql(text), descending=desc, opclass=opclass))
+        include = tuple(_unquote(p) for p in all_parts[n_keys:])
+        ix = Index(name=r["name"], parts=tuple(parts), unique=r["is_unique"], method=r["method"],
+                   where=Sql(r["predicate"]) if r["predicate"] else None, include=include, comment=r["comment"],
+                   origin=_origin("index", r["namespace"], r["name"]))
+        if r["table_kind"] == "m":
+            view_indexes.append((r["namespace"], r["table_name"], ix))
+        else:
+            indexes[(r["namespace"], r["table_name"])].append(ix)
+
+    policies: dict[tuple, list] = defaultdict(list)
+    for r in data["policies"]:
+        policies[(r["namespace"], r["table_name"])].append(Policy(
+            name=r["name"], command=POLICY_COMMANDS[r["command"]], roles=tuple(r["roles"] or ("public",)),
+            permissive=r["permissive"], using=Sql(r["using_expr"]) if r["using_expr"] else None,
+            with_check=Sql(r["with_check"]) if r["with_check"] else None, comment=r["comment"],
+            origin=_origin("policy", r["namespace"], r["table_name"], r["name"])))
+
+    tables = []
+    privileges = {}
+    for r in data["tables"]:
+        key = (r["namespace"], r["name"])
+        privileges[key] = bool(r["can_select"])
+        tables.append(Table(
+            name=r["name"], namespace=r["namespace"], columns=tuple(columns.get(key, ())), comment=r["comment"],
+            primary_key=pks.get(key), uniques=tuple(uniques.get(key, ())), indexes=tuple(indexes.get(key, ())),
+            foreign_keys=tuple(fks.get(key, ())), checks=tuple(checks.get(key, ())),
+            rls=Rls(r["rls_enabled"], r["rls_forced"], tuple(policies.get(key, ()))),
+            origin=_origin("table", *key)))
+
+    views = []
+    for r in data["views"]:
+        options = {o.split("=", 1)[0].lower(): o.split("=", 1)[-1].lower() for o in r["options"]}
+        views.append(View(
+            name=r["name"], namespace=r["namespace"], definitions=(("postgres", r["definition"] or ""),),
+            materialized=r["materialized"], security_invoker=options.get("security_invoker") in ("true", "on", "1"),
+            check_option=options.get("check_option", "").upper() or None, comment=r["comment"],
+            origin=_origin("view", r["namespace"], r["name"])))
+
+    functions = []
+    for r in data["functions"]:
+        functions.append(Function(
+            name=r["name"], namespace=r["namespace"], arguments=r["arguments"] or "", returns=r["returns"],
+            language=r["language"], body=r["body"] or "", sql="", dialect="postgres",
+            kind="procedure" if r["kind"] == "p" else "function", security_definer=r["security_definer"],
+            origin=_origin("function", r["namespace"], r["name"])))
+
+    triggers = []
+    for r in data["triggers"]:
+        triggers.append(Trigger(
+            name=r["name"], table=r["table_name"], namespace=r["namespace"], sql=r["definition"], dialect="postgres",
+            timing=r["timing"], events=tuple(sorted(r["events"] or ())), function=r["function"],
+            origin=_origin("trigger", r["namespace"], r["table_name"], r["name"])))
+
+    for r in data["unmanaged"]:
+        unmanaged.append(UnmanagedItem(r["kind"], r["name"], r["namespace"], r["table_name"], r["detail"]))
+    extensions = tuple(UnmanagedItem("extension", r["name"], r["namespace"], None, f"version {r['version']}")
+                       for r in data["extensions"])
+    version = data["namespaces"][0]["server_version"] if data["namespaces"] else None
+    module = Module(name=name, tables=tuple(tables), views=tuple(views), functions=tuple(functions),
+                    triggers=tuple(triggers), namespace=ns[0] if ns else "public", dialects=("postgres",))
+    return LiveCatalog(module=module, dialect="postgres",
+                       namespaces=tuple(r["name"] for r in data["namespaces"]), extensions=extensions,
+                       unmanaged=tuple(unmanaged), view_indexes=tuple(view_indexes), server_version=version,
+                       catalog_queries=len(QUERIES), table_privileges=privileges)

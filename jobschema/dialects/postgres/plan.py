@@ -1,0 +1,444 @@
+"""PostgreSQL statement shapes for fix migrations: one builder per change class (``HANDLERS``).
+
+Objects are rendered by ``render.py`` (the same functions ``generate`` uses); this file adds only what a
+fix needs on top: ``ALTER TABLE ... ADD``, ``NOT VALID`` + ``VALIDATE CONSTRAINT``, ``CONCURRENTLY``,
+legacy-value rewrites, backfills and drops by live name. The phases are ``plan.planner.PHASES``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ...diff import changes as ch
+from ...model.objects import Rls, Table
+from ...model.types import parse_type
+from ...plan.planner import Context, PlanOptions
+from ...plan.steps import Step, describe
+from ..base import literal_pg, quote_pg, view_order
+from .normalize import HOOKS
+from .render import PostgresRenderer, check_sql, column_sql, column_type, default_sql, index_sql, qname, unique_sql
+
+
+def prelude(options: PlanOptions) -> list[Step]:
+    return [Step("prelude", f"SET lock_timeout = {literal_pg(options.lock_timeout)};",
+                 "fail instead of queueing behind the application's locks")]
+
+
+def _t(c: ch.Change) -> str:
+    return qname(c.namespace, c.table)
+
+
+def _renderer(ctx: Context, c: ch.Change) -> PostgresRenderer:
+    return PostgresRenderer(ctx.module(c.module), ctx.project)
+
+
+def _steps(phase: str, chunks: list[str], c: ch.Change, **kw) -> list[Step]:
+    return [Step(phase, chunk.strip(), describe(c), c, **kw) for chunk in chunks if chunk.strip()]
+
+
+def _values(values) -> str:
+    return ", ".join(literal_pg(v) for v in values)
+
+
+# ------------------------------------------------------------------------------------------- tables
+
+def add_table(c: ch.AddTable, ctx: Context) -> list[Step]:
+    r = _renderer(ctx, c)
+    t = c.desired
+    steps = _steps("create_tables", r.table(t), c, key=f"table:{t.qualified}")
+    steps += _steps("indexes", r.indexes(t), c)
+    steps += _steps("foreign_keys", r.foreign_keys(t), c)
+    steps += _steps("policies", r.rls(t), c)
+    return steps
+
+
+def drop_table(c: ch.DropTable, ctx: Context) -> list[Step]:
+    return [Step("drops", f"DROP TABLE {_t(c)};", describe(c), c)]
+
+
+def table_comment(c: ch.ModifyTableComment, ctx: Context) -> list[Step]:
+    text = literal_pg(c.desired.comment) if c.desired.comment else "NULL"
+    return [Step("comments", f"COMMENT ON TABLE {_t(c)} IS {text};", describe(c), c)]
+
+
+# ------------------------------------------------------------------------------------------ columns
+
+def add_column(c: ch.AddColumn, ctx: Context) -> list[Step]:
+    col, t = c.desired, c.desired_table
+    q = quote_pg(col.name)
+    steps = []
+    plain = col.nullable or col.identity is not None or col.generated is not None or (
+        t.primary_key is not None and col.name in t.primary_key.columns)
+    if plain:
+        steps.append(Step("add_columns", f"ALTER TABLE {_t(c)} ADD COLUMN {column_sql(col, t)};", describe(c), c))
+    elif col.default is not None:
+        steps += [
+            Step("add_columns", f"ALTER TABLE {_t(c)} ADD COLUMN {column_sql(replace(col, nullable=True), t)};",
+                 describe(c), c, note="added nullable first; existing rows are filled from the default below"),
+            Step("backfill", f"UPDATE {_t(c)} SET {q} = {default_sql(col, col.default)} WHERE {q} IS NULL;",
+                 describe(c), c),
+            Step("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} SET NOT NULL;", describe(c), c),
+        ]
+    else:
+        rows, _err = ctx.count(c, "rows")
+        if rows:
+            return ctx.refuse(c, f"{rows} existing row(s) would need a value for NOT NULL column {col.name}, "
+                              "which has no default (give it a default in the schema)")
+        steps.append(Step("add_columns", f"ALTER TABLE {_t(c)} ADD COLUMN {column_sql(col, t)};", describe(c), c))
+    if col.comment:
+        steps.append(Step("comments", f"COMMENT ON COLUMN {_t(c)}.{q} IS {literal_pg(col.comment)};", describe(c), c))
+    return steps
+
+
+def drop_column(c: ch.DropColumn, ctx: Context) -> list[Step]:
+    return [Step("drops", f"ALTER TABLE {_t(c)} DROP COLUMN {quote_pg(c.live.name)};", describe(c), c)]
+
+
+_INT_RANK = {"smallint": 1, "int2": 1, "integer": 2, "int": 2, "int4": 2, "bigint": 3, "int8": 3}
+_VARLEN = {"varchar", "character varying", "char", "character", "bpchar"}
+
+
+def widens(live_type: str | None, desired_type: str | None) -> bool:
+    """Whether changing ``live_type`` to ``desired_type`` keeps every value (no failure, no truncation)."""
+    if not live_type or not desired_type:
+        return False
+    lt, dt = live_type.lower().strip(), desired_type.lower().strip()
+    if lt == dt:
+        return True
+    try:
+        lp, dp = parse_type(lt), parse_type(dt)
+    except Exception:  # noqa: BLE001 - an unparsable type is treated as not widening
+        return False
+    lb, db = lp.base, dp.base
+    if lb in _INT_RANK and db in _INT_RANK:
+        return _INT_RANK[db] >= _INT_RANK[lb]
+    if lb in _INT_RANK and db == "numeric":
+        return not dp.args
+    if lb in ("varchar", "character varying") and db in ("varchar", "character varying"):
+        return not dp.args or (bool(lp.args) and int(dp.args[0]) >= int(lp.args[0]))
+    if lb in _VARLEN and db == "text":
+        return True
+    if lb == "real" and db in ("double precision", "float8"):
+        return True
+    if lb == db and lb in ("timestamp", "timestamptz", "time", "numeric") and lp.args and dp.args:
+        return all(int(d) >= int(v) for d, v in zip(dp.args, lp.args, strict=False))
+    return False
+
+
+def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
+    col, live = c.desired, c.live
+    q = quote_pg(col.name)
+    steps: list[Step] = []
+    left = set(c.kinds)
+    if "type" in c.kinds:
+        left.discard("type")
+        native = column_type(col)
+        if widens(c.live_type, c.desired_type):
+            steps.append(Step("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} TYPE {native};", describe(c), c))
+        elif ctx.options.allow_destructive:
+            sql = f"ALTER TABLE {_t(c)} ALTER COLUMN {q} TYPE {native} USING {q}::{native};"
+            steps.append(Step("alter_columns", sql, describe(c), c,
+                              note="narrowing type (--allow-destructive): fails or converts values"))
+        else:
+            ctx.omit(c, f"changing the type from {c.live_type} to {c.desired_type} may fail or change values; "
+                     "pass --allow-destructive to include it")
+    if "default" in c.kinds:
+        left.discard("default")
+        sql = (f"ALTER TABLE {_t(c)} ALTER COLUMN {q} SET DEFAULT {default_sql(col, col.default)};"
+               if col.default is not None else f"ALTER TABLE {_t(c)} ALTER COLUMN {q} DROP DEFAULT;")
+        steps.append(Step("alter_columns", sql, describe(c), c))
+    if "null" in c.kinds:
+        left.discard("null")
+        in_pk = c.desired_table is not None and c.desired_table.primary_key is not None and \
+            col.name in c.desired_table.primary_key.columns
+        if col.nullable and not in_pk:
+            steps.append(Step("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} DROP NOT NULL;", describe(c), c))
+        else:
+            nulls, _err = ctx.count(c, "null")
+            if nulls and col.default is None:
+                return ctx.refuse(c, f"{nulls} row(s) hold NULL in {col.name} and the schema gives no default to "
+                                  "fill them with")
+            if nulls or (nulls is None and col.default is not None):
+                steps.append(Step("backfill", f"UPDATE {_t(c)} SET {q} = {default_sql(col, col.default)} "
+                                  f"WHERE {q} IS NULL;", describe(c), c))
+            steps.append(Step("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} SET NOT NULL;", describe(c), c))
+    if "comment" in c.kinds:
+        left.discard("comment")
+        text = literal_pg(col.comment) if col.comment else "NULL"
+        steps.append(Step("comments", f"COMMENT ON COLUMN {_t(c)}.{q} IS {text};", describe(c), c))
+    if left:
+        ctx.omit(c, f"{', '.join(sorted(left))} of column {col.name} is not changed automatically; change it by hand")
+    del live
+    return steps
+
+
+# -------------------------------------------------------------------------------------- constraints
+
+def _drop_constraint(c: ch.Change, phase: str = "drop_constraints") -> Step:
+    return Step(phase, f"ALTER TABLE {_t(c)} DROP CONSTRAINT {quote_pg(c.live_name or c.live.name)};",
+                describe(c), c, note=f"the live constraint is named {c.live_name or c.live.name}")
+
+
+def _add_check(c: ch.Change, ctx: Context, live_allowed) -> list[Step]:
+    d = c.desired
+    meaning = HOOKS.check_meaning(d)
+    steps: list[Step] = []
+    violations = None
+    if meaning.value_set is not None:
+        column, allowed = meaning.value_set
+        for old, new in ctx.legacy_map(c, column, live_allowed):
+            steps.append(Step("rewrite_values", f"UPDATE {_t(c)} SET {quote_pg(column)} = {literal_pg(new)} "
+                              f"WHERE {quote_pg(column)} = {literal_pg(old)};", describe(c), c,
+                              note=f"legacy value {old!r} → {new!r} (legacy_values in the schema)"))
+        left, err = ctx.leftover_values(c, allowed, column)
+        if err:
+            ctx.note(f"{c.path}: rows were not counted ({err}); VALIDATE fails, and the file rolls back, if any "
+                     "row still violates the check")
+        if left:
+            violations = ", ".join(f"{n} row(s) with {column} = {v!r}" for v, n in left) + \
+                " — not allowed by the schema and not mapped by legacy_values"
+    else:
+        n, err = ctx.count(c, "check")
+        if n:
+            violations = f"{n} row(s) violate CHECK ({d.expression.text})"
+        elif err:
+            ctx.note(f"{c.path}: rows were not counted ({err})")
+    steps.append(Step("add_constraints", f"ALTER TABLE {_t(c)} ADD {check_sql(d)} NOT VALID;", describe(c), c))
+    if violations is None:
+        steps.append(Step("validate_constraints", f"ALTER TABLE {_t(c)} VALIDATE CONSTRAINT {quote_pg(d.name)};",
+                          describe(c), c))
+    elif ctx.options.allow_not_valid:
+        steps[-1] = replace(steps[-1], note=f"left NOT VALID (--allow-not-valid): {violations}; new rows are checked, "
+                            "old ones are not until VALIDATE CONSTRAINT succeeds")
+        ctx.note(f"{d.name} on {c.table} is left NOT VALID: {violations}")
+    else:
+        return ctx.refuse(c, violations)
+    return steps
+
+
+def add_check(c: ch.AddCheck, ctx: Context) -> list[Step]:
+    return _add_check(c, ctx, None)
+
+
+def modify_check(c: ch.ModifyCheck, ctx: Context) -> list[Step]:
+    live_vs = HOOKS.check_meaning(c.live).value_set
+    added = _add_check(c, ctx, sorted(live_vs[1]) if live_vs else None)
+    if not added:
+        return []
+    return [_drop_constraint(c)] + added
+
+
+def drop_duplicate_check(c: ch.DuplicateColumnCheck, ctx: Context) -> list[Step]:
+    return [_drop_constraint(c)]
+
+
+def drop_constraint(c: ch.Change, ctx: Context) -> list[Step]:
+    return [_drop_constraint(c, "drops")]
+
+
+def _key_violations(c: ch.Change, ctx: Context, columns) -> str | None:
+    problems = []
+    n, _ = ctx.count(c, "null")
+    if n:
+        problems.append(f"{n} row(s) hold NULL in {', '.join(columns)}")
+    n, _ = ctx.count(c, "duplicate")
+    if n:
+        problems.append(f"{n} row(s) share their {', '.join(columns)} value with another row")
+    return "; ".join(problems) or None
+
+
+def add_primary_key(c: ch.Change, ctx: Context) -> list[Step]:
+    pk = c.desired
+    bad = _key_violations(c, ctx, pk.columns)
+    if bad:
+        return ctx.refuse(c, bad)
+    name = pk.name or f"{c.table}_pkey"
+    steps = [Step("add_constraints", f"ALTER TABLE {_t(c)} ADD CONSTRAINT {quote_pg(name)} PRIMARY KEY "
+                  f"({', '.join(quote_pg(x) for x in pk.columns)});", describe(c), c)]
+    if isinstance(c, ch.ModifyPrimaryKey) and c.live_name:
+        steps.insert(0, _drop_constraint(c))
+    return steps
+
+
+def add_unique(c: ch.Change, ctx: Context) -> list[Step]:
+    bad = _key_violations(c, ctx, c.desired.columns)
+    if bad:
+        return ctx.refuse(c, bad)
+    steps = [Step("add_constraints", f"ALTER TABLE {_t(c)} ADD {unique_sql(c.desired)};", describe(c), c)]
+    if isinstance(c, ch.ModifyUniqueKey) and c.live_name:
+        steps.insert(0, _drop_constraint(c))
+    return steps
+
+
+def add_foreign_key(c: ch.Change, ctx: Context) -> list[Step]:
+    t = replace(c.desired_table, foreign_keys=(c.desired,))
+    chunks = _renderer(ctx, c).foreign_keys(t)
+    fk_sql = next(x for x in chunks if "FOREIGN KEY" in x).rstrip().rstrip(";") + " NOT VALID;"
+    steps = [Step("foreign_keys", fk_sql, describe(c), c)]
+    n, _ = ctx.count(c, "orphan")
+    if n:
+        why = f"{n} row(s) reference a missing {c.desired.ref_table} row"
+        if not ctx.options.allow_not_valid:
+            return ctx.refuse(c, why)
+        steps[0] = replace(steps[0], note=f"left NOT VALID (--allow-not-valid): {why}")
+        ctx.note(f"{c.desired.name} on {c.table} is left NOT VALID: {why}")
+    else:
+        steps.append(Step("validate_foreign_keys", f"ALTER TABLE {_t(c)} VALIDATE CONSTRAINT "
+                          f"{quote_pg(c.desired.name)};", describe(c), c))
+    if isinstance(c, ch.ModifyForeignKey) and c.live_name:
+        steps.insert(0, _drop_constraint(c))
+    return steps
+
+
+# ------------------------------------------------------------------------------------------ indexes
+
+_CREATE_INDEX = re.compile(r"^CREATE (UNIQUE )?INDEX ", re.I)
+
+
+def add_index(c: ch.Change, ctx: Context) -> list[Step]:
+    text = index_sql(c.desired_table, c.desired)
+    concurrently = ctx.options.concurrently
+    if concurrently:
+        text = _CREATE_INDEX.sub(lambda m: f"CREATE {m.group(1) or ''}INDEX CONCURRENTLY ", text, count=1)
+    steps = [Step("indexes", text, describe(c), c, transactional=not concurrently)]
+    if isinstance(c, ch.ModifyIndex) and c.live_name:
+        drop = "DROP INDEX CONCURRENTLY" if concurrently else "DROP INDEX"
+        steps.insert(0, Step("drop_constraints", f"{drop} {qname(c.namespace, c.live_name)};", describe(c), c,
+                             transactional=not concurrently))
+    if c.desired.comment:
+        steps.append(Step("comments", f"COMMENT ON INDEX {qname(c.namespace, c.desired.name)} IS "
+                          f"{literal_pg(c.desired.comment)};", describe(c), c))
+    return steps
+
+
+def drop_index(c: ch.DropIndex, ctx: Context) -> list[Step]:
+    return [Step("drops", f"DROP INDEX {qname(c.namespace, c.live_name)};", describe(c), c)]
+
+
+def rename(c: ch.RenamedEquivalent, ctx: Context) -> list[Step]:
+    live, name = quote_pg(c.live_name), quote_pg(c.desired.name or c.name)
+    if c.of == "index":
+        sql = f"ALTER INDEX {qname(c.namespace, c.live_name)} RENAME TO {name};"
+    elif c.of == "policy":
+        sql = f"ALTER POLICY {live} ON {_t(c)} RENAME TO {name};"
+    else:
+        sql = f"ALTER TABLE {_t(c)} RENAME CONSTRAINT {live} TO {name};"
+    return [Step("renames", sql, describe(c), c)]
+
+
+# ---------------------------------------------------------------------------------------------- RLS
+
+def enable_rls(c: ch.EnableRls, ctx: Context) -> list[Step]:
+    return [Step("rls", f"ALTER TABLE {_t(c)} ENABLE ROW LEVEL SECURITY;", describe(c), c)]
+
+
+def disable_rls(c: ch.DisableRls, ctx: Context) -> list[Step]:
+    return [Step("drops", f"ALTER TABLE {_t(c)} DISABLE ROW LEVEL SECURITY;", describe(c), c)]
+
+
+def force_rls(c: ch.ForceRls, ctx: Context) -> list[Step]:
+    word = "FORCE" if c.forced else "NO FORCE"
+    return [Step("rls", f"ALTER TABLE {_t(c)} {word} ROW LEVEL SECURITY;", describe(c), c)]
+
+
+def add_policy(c: ch.Change, ctx: Context) -> list[Step]:
+    t: Table = replace(c.desired_table, rls=Rls(policies=(c.desired,)))
+    steps = _steps("policies", _renderer(ctx, c).rls(t), c)
+    if isinstance(c, ch.ModifyPolicy) and c.live_name:
+        steps.insert(0, Step("drop_dependents", f"DROP POLICY {quote_pg(c.live_name)} ON {_t(c)};", describe(c), c))
+    return steps
+
+
+def drop_policy(c: ch.DropPolicy, ctx: Context) -> list[Step]:
+    return [Step("drops", f"DROP POLICY {quote_pg(c.live_name)} ON {_t(c)};", describe(c), c)]
+
+
+# ------------------------------------------------------------------------------ views and routines
+
+def _view_after(ctx: Context, c: ch.Change) -> tuple[str, ...]:
+    ordered = [v.name for v in view_order(ctx.module(c.module).views)]
+    if c.desired.name not in ordered:
+        return ()
+    return tuple(f"view:{n}" for n in ordered[:ordered.index(c.desired.name)])
+
+
+def add_view(c: ch.Change, ctx: Context) -> list[Step]:
+    v = c.desired
+    steps = _steps("views", _renderer(ctx, c).view(v), c, key=f"view:{v.name}", after=_view_after(ctx, c))
+    if isinstance(c, ch.ModifyView):
+        kind = "MATERIALIZED VIEW" if c.live.materialized else "VIEW"
+        steps.insert(0, Step("drop_dependents", f"DROP {kind} {qname(c.namespace, c.live.name)};", describe(c), c,
+                             note="recreated below with the schema's definition"))
+    return steps
+
+
+def drop_view(c: ch.DropView, ctx: Context) -> list[Step]:
+    kind = "MATERIALIZED VIEW" if c.live.materialized else "VIEW"
+    return [Step("drops", f"DROP {kind} {qname(c.namespace, c.live.name)};", describe(c), c)]
+
+
+_CREATE_FN = re.compile(r"^\s*CREATE\s+(?!OR\s+REPLACE)", re.I)
+
+
+def add_function(c: ch.Change, ctx: Context) -> list[Step]:
+    f = c.desired
+    text = _CREATE_FN.sub("CREATE OR REPLACE ", f.sql, count=1).rstrip()
+    if not text.endswith(";"):
+        text += ";"
+    steps = [Step("functions", text, describe(c), c, key=f"function:{f.signature}")]
+    kinds = getattr(c, "kinds", frozenset())
+    if isinstance(c, ch.ModifyFunction) and "signature" in kinds:
+        ctx.note(f"{c.path}: the function with the old arguments ({c.live_name}) is kept; drop it by hand once "
+                 "nothing calls it")
+    elif isinstance(c, ch.ModifyFunction) and kinds & {"returns", "kind"}:
+        steps.insert(0, Step("drop_dependents", f"DROP {c.live.kind.upper()} {_routine(c.live)};", describe(c), c,
+                             note="its return type changed: CREATE OR REPLACE cannot do that"))
+    return steps
+
+
+def _routine(f) -> str:
+    return f"{qname(f.namespace, f.name)}({f.arguments})"
+
+
+def drop_function(c: ch.DropFunction, ctx: Context) -> list[Step]:
+    return [Step("drops", f"DROP {c.live.kind.upper()} {_routine(c.live)};", describe(c), c)]
+
+
+def add_trigger(c: ch.Change, ctx: Context) -> list[Step]:
+    tr = c.desired
+    text = tr.sql.rstrip()
+    steps = [Step("triggers", text if text.endswith(";") else text + ";", describe(c), c)]
+    if isinstance(c, ch.ModifyTrigger):
+        steps.insert(0, Step("drop_dependents", f"DROP TRIGGER {quote_pg(c.live_name)} ON {_t(c)};", describe(c), c))
+    return steps
+
+
+def drop_trigger(c: ch.DropTrigger, ctx: Context) -> list[Step]:
+    return [Step("drops", f"DROP TRIGGER {quote_pg(c.live_name)} ON {_t(c)};", describe(c), c)]
+
+
+def add_extension(c: ch.AddExtension, ctx: Context) -> list[Step]:
+    return [Step("create_namespaces", f"CREATE EXTENSION IF NOT EXISTS {quote_pg(c.desired)};", describe(c), c)]
+
+
+def unmanaged(c: ch.UnmanagedObject, ctx: Context) -> list[Step]:
+    return ctx.omit(c, "not described by the schema; listed only")
+
+
+HANDLERS = {
+    ch.AddTable: add_table, ch.DropTable: drop_table, ch.ModifyTableComment: table_comment,
+    ch.AddColumn: add_column, ch.DropColumn: drop_column, ch.ModifyColumn: modify_column,
+    ch.AddPrimaryKey: add_primary_key, ch.ModifyPrimaryKey: add_primary_key,
+    ch.AddCheck: add_check, ch.ModifyCheck: modify_check, ch.DropCheck: drop_constraint,
+    ch.DuplicateColumnCheck: drop_duplicate_check, ch.RenamedEquivalent: rename,
+    ch.AddUniqueKey: add_unique, ch.ModifyUniqueKey: add_unique, ch.DropUniqueKey: drop_constraint,
+    ch.AddForeignKey: add_foreign_key, ch.ModifyForeignKey: add_foreign_key, ch.DropForeignKey: drop_constraint,
+    ch.AddIndex: add_index, ch.ModifyIndex: add_index, ch.DropIndex: drop_index,
+    ch.EnableRls: enable_rls, ch.DisableRls: disable_rls, ch.ForceRls: force_rls,
+    ch.AddPolicy: add_policy, ch.ModifyPolicy: add_policy, ch.DropPolicy: drop_policy,
+    ch.AddView: add_view, ch.ModifyView: add_view, ch.DropView: drop_view,
+    ch.AddFunction: add_function, ch.ModifyFunction: add_function, ch.DropFunction: drop_function,
+    ch.AddTrigger: add_trigger, ch.ModifyTrigger: add_trigger, ch.DropTrigger: drop_trigger,
+    ch.AddExtension: add_extension, ch.UnmanagedObject: unmanaged,
+}

@@ -1,0 +1,35 @@
+-- Primary, unique, foreign key, CHECK and exclusion constraints of every table of the inspected
+-- namespaces. Column lists keep the constraint's own order; the definition is the server's text.
+-- indnullsnotdistinct (PostgreSQL 15) is read through to_jsonb so older servers answer false.
+SELECT n.nspname AS namespace,
+       c.relname AS table_name,
+       con.conname AS name,
+       con.contype AS type,
+       ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
+             JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
+             ORDER BY k.ord)::text[] AS columns,
+       fn.nspname AS ref_namespace,
+       fc.relname AS ref_table,
+       ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(attnum, ord)
+             JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
+             ORDER BY k.ord)::text[] AS ref_columns,
+       con.confupdtype AS on_update,
+       con.confdeltype AS on_delete,
+       con.confmatchtype AS match,
+       con.condeferrable AS deferrable,
+       con.condeferred AS initially_deferred,
+       con.convalidated AS validated,
+       pg_get_constraintdef(con.oid) AS definition,
+       COALESCE((to_jsonb(ix) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
+       obj_description(con.oid, 'pg_constraint') AS comment
+FROM pg_constraint con
+JOIN pg_class c ON c.oid = con.conrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_class fc ON fc.oid = con.confrelid
+LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+LEFT JOIN pg_index ix ON ix.indexrelid = con.conindid AND con.contype IN ('p', 'u')
+WHERE n.nspname = ANY (%(namespaces)s)
+  AND c.relkind IN ('r', 'p')
+  AND con.contype IN ('p', 'u', 'f', 'c', 'x')
+  AND con.conparentid = 0
+ORDER BY n.nspname, c.relname, con.conname

@@ -1,0 +1,19 @@
+-- Functions and procedures of the inspected namespaces that no extension owns: identity signature,
+-- result type, language, body and SECURITY DEFINER.
+SELECT n.nspname AS namespace,
+       p.proname AS name,
+       p.prokind AS kind,
+       pg_get_function_identity_arguments(p.oid) AS arguments,
+       pg_get_function_result(p.oid) AS returns,
+       l.lanname AS language,
+       p.prosrc AS body,
+       p.prosecdef AS security_definer,
+       obj_description(p.oid, 'pg_proc') AS comment
+FROM pg_proc p
+JOIN pg_namespace n ON n.oid = p.pronamespace
+JOIN pg_language l ON l.oid = p.prolang
+WHERE n.nspname = ANY (%(namespaces)s)
+  AND p.prokind IN ('f', 'p')
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                  WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+ORDER BY n.nspname, p.proname, 4

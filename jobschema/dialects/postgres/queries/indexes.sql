@@ -1,0 +1,31 @@
+-- Indexes of tables and materialized views of the inspected namespaces that do not back a
+-- constraint: method, uniqueness, each key (column or expression, DESC, non-default operator class),
+-- INCLUDE columns and the partial-index predicate.
+SELECT n.nspname AS namespace,
+       c.relname AS table_name,
+       c.relkind AS table_kind,
+       ic.relname AS name,
+       i.indisunique AS is_unique,
+       am.amname AS method,
+       i.indnkeyatts AS key_count,
+       ARRAY(SELECT pg_get_indexdef(i.indexrelid, k + 1, true)
+             FROM generate_series(0, i.indnatts - 1) k ORDER BY k)::text[] AS parts,
+       ARRAY(SELECT i.indkey[k] <> 0 FROM generate_series(0, i.indnatts - 1) k ORDER BY k)::bool[] AS is_column,
+       ARRAY(SELECT (i.indoption[k] & 1) = 1 FROM generate_series(0, i.indnkeyatts - 1) k ORDER BY k)::bool[]
+           AS descending,
+       ARRAY(SELECT CASE WHEN oc.opcdefault THEN NULL ELSE oc.opcname END
+             FROM generate_series(0, i.indnkeyatts - 1) k
+             JOIN pg_opclass oc ON oc.oid = i.indclass[k] ORDER BY k)::text[] AS opclasses,
+       pg_get_expr(i.indpred, i.indrelid) AS predicate,
+       obj_description(ic.oid, 'pg_class') AS comment
+FROM pg_index i
+JOIN pg_class c ON c.oid = i.indrelid
+JOIN pg_class ic ON ic.oid = i.indexrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_am am ON am.oid = ic.relam
+WHERE n.nspname = ANY (%(namespaces)s)
+  AND c.relkind IN ('r', 'p', 'm')
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+ORDER BY n.nspname, c.relname, ic.relname

@@ -1,0 +1,30 @@
+-- Objects of the inspected namespaces the schema format cannot describe: rules, sequences that no
+-- column owns, and user-defined types (enums, domains, composites, ranges). No extension owns them.
+SELECT 'rule' AS kind, n.nspname AS namespace, r.rulename AS name, c.relname AS table_name,
+       pg_get_ruledef(r.oid) AS detail
+FROM pg_rewrite r
+JOIN pg_class c ON c.oid = r.ev_class
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY (%(namespaces)s) AND r.rulename <> '_RETURN'
+UNION ALL
+SELECT 'sequence', n.nspname, c.relname, NULL, NULL
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY (%(namespaces)s) AND c.relkind = 'S'
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
+UNION ALL
+SELECT CASE t.typtype WHEN 'e' THEN 'enum type' WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type'
+                      ELSE 'composite type' END,
+       n.nspname, t.typname, NULL,
+       CASE WHEN t.typtype = 'e' THEN
+           (SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder)
+            FROM pg_enum e WHERE e.enumtypid = t.oid) END
+FROM pg_type t
+JOIN pg_namespace n ON n.oid = t.typnamespace
+WHERE n.nspname = ANY (%(namespaces)s)
+  AND t.typtype IN ('e', 'd', 'r', 'c')
+  AND (t.typtype <> 'c' OR (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                  WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype IN ('e', 'i'))
+ORDER BY 1, 2, 3

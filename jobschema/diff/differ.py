@@ -1,0 +1,474 @@
+"""The generic walk: desired modules × live catalog → ``Change``s.
+
+module → table → column / primary key / unique / check / foreign key / index / RLS / policy / trigger,
+then views, functions and extensions. The walk is the same for every dialect; everything a dialect
+spells its own way is asked of its ``DiffHooks`` (``diff.hooks``). No SQL here.
+
+Only the audited module's namespace is searched for extras (objects the schema does not know); a
+required module's namespace (``auth`` on Supabase) may hold much else and is only checked for the
+objects the schema declares.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..migrate.executor import HISTORY_TABLE
+from ..model.live import LiveCatalog
+from ..model.objects import Column, Module, Table
+from ..report.finding import Severity
+from . import changes as ch
+from .hooks import CheckMeaning, DiffHooks
+from .match import pair, pair_checks
+
+__all__ = ["CheckMeaning", "DiffHooks", "DiffOptions", "diff"]
+
+
+@dataclass(frozen=True)
+class DiffOptions:
+    primary_namespace: str = "public"
+    unmanaged_severity: Severity = Severity.WARNING
+    comments: bool = True  # report differing comments (info)
+
+
+_KIND_SEVERITY = {
+    "type": Severity.ERROR, "null": Severity.ERROR, "default": Severity.WARNING,
+    "identity": Severity.WARNING, "generated": Severity.ERROR, "collation": Severity.WARNING,
+    "comment": Severity.INFO,
+}
+
+
+def _worst(sevs) -> Severity:
+    sevs = list(sevs)
+    return min(sevs, key=lambda s: s.rank) if sevs else Severity.INFO
+
+
+_INDEX_STMT = re.compile(r"^\s*CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?"
+                         r"\"?([A-Za-z_][A-Za-z0-9_$]*)\"?", re.I)
+
+
+class _Walk:
+    def __init__(self, desired: Sequence[Module], live: LiveCatalog, hooks: DiffHooks, options: DiffOptions):
+        self.desired = list(desired)
+        self.live = live
+        self.hooks = hooks
+        self.opt = options
+        self.out: list[ch.Change] = []
+        self.main = self.desired[0].name if self.desired else "live"
+        self.dialect = hooks.dialect
+
+    def add(self, change: ch.Change) -> None:
+        self.out.append(change)
+
+    @property
+    def extra_sev(self) -> Severity:
+        return self.opt.unmanaged_severity
+
+    # -- tables ---------------------------------------------------------------------------------
+    def run(self) -> list[ch.Change]:
+        live_tables = {(t.namespace, t.name): t for t in self.live.module.tables}
+        desired_keys = set()
+        for m in self.desired:
+            for t in m.tables:
+                desired_keys.add((t.namespace, t.name))
+                lt = live_tables.get((t.namespace, t.name))
+                path = f"{m.name}.{t.name}"
+                if lt is None:
+                    self.add(ch.AddTable(module=m.name, path=path, namespace=t.namespace, table=t.name,
+                                         desired=t, desired_table=t))
+                else:
+                    self.table(m, t, lt)
+        for (ns, name), lt in sorted(live_tables.items()):
+            if name == HISTORY_TABLE:  # jobschema migrate's own bookkeeping, never drift
+                continue
+            if ns == self.opt.primary_namespace and (ns, name) not in desired_keys:
+                self.add(ch.DropTable(module=self.main, path=f"{self.main}.{name}", namespace=ns, table=name,
+                                      live=lt, live_table=lt, live_name=name, severity=self.extra_sev,
+                                      destructive=True))
+        self.views()
+        self.functions()
+        self.triggers(desired_keys)
+        self.extensions()
+        return self.out
+
+    def _base(self, m: Module, t: Table, lt: Table, suffix: str | None = None) -> dict:
+        path = f"{m.name}.{t.name}" + (f".{suffix}" if suffix else "")
+        return dict(module=m.name, path=path, namespace=t.namespace, table=t.name, desired_table=t, live_table=lt)
+
+    def table(self, m: Module, t: Table, lt: Table) -> None:
+        if self.opt.comments and not t.minimal and (t.comment or None) != (lt.comment or None):
+            self.add(ch.ModifyTableComment(**self._base(m, t, lt), desired=t, live=lt, severity=Severity.INFO))
+        self.columns(m, t, lt)
+        self.primary_key(m, t, lt)
+        self.uniques(m, t, lt)
+        if self.hooks.checks:
+            self.checks(m, t, lt)
+        self.foreign_keys(m, t, lt)
+        self.indexes(m, t, lt)
+        if self.hooks.rls:
+            self.rls(m, t, lt)
+
+    # -- columns --------------------------------------------------------------------------------
+    def _nullable(self, t: Table, c: Column) -> bool:
+        if t.primary_key is not None and c.name in t.primary_key.columns:
+            return False
+        return c.nullable
+
+    def columns(self, m: Module, t: Table, lt: Table) -> None:
+        h = self.hooks
+        for c in t.columns:
+            lc = lt.column(c.name)
+            if lc is None:
+                self.add(ch.AddColumn(**self._base(m, t, lt, c.name), desired=c))
+                continue
+            kinds = set()
+            if not h.column_type_equal(c, lc):
+                kinds.add("type")
+            if self._nullable(t, c) != lc.nullable:
+                kinds.add("null")
+            if not h.default_equal(c, lc):
+                kinds.add("default")
+            if (c.identity or None) != (lc.identity or None):
+                kinds.add("identity")
+            if h.generated_key(c) != h.generated_key(lc):
+                kinds.add("generated")
+            if not h.collation_equal(c, lc):
+                kinds.add("collation")
+            if self.opt.comments and not t.minimal and (c.comment or None) != (lc.comment or None):
+                kinds.add("comment")
+            enum_delta = h.enum_values_delta(c, lc) if "type" in kinds else None
+            if kinds:
+                self.add(ch.ModifyColumn(
+                    **self._base(m, t, lt, c.name), desired=c, live=lc, live_name=lc.name, kinds=frozenset(kinds),
+                    desired_type=h.native_type(c), live_type=h.native_type(lc),
+                    desired_default=h.default_text(c), live_default=h.default_text(lc),
+                    enum_missing=enum_delta[0] if enum_delta else (), enum_extra=enum_delta[1] if enum_delta else (),
+                    severity=_worst(_KIND_SEVERITY[k] for k in kinds), destructive="type" in kinds))
+        if t.minimal:
+            return
+        for lc in lt.columns:
+            if t.column(lc.name) is None:
+                self.add(ch.DropColumn(**self._base(m, t, lt, lc.name), live=lc, live_name=lc.name,
+                                       severity=self.extra_sev, destructive=True))
+
+    # -- keys -----------------------------------------------------------------------------------
+    def primary_key(self, m: Module, t: Table, lt: Table) -> None:
+        dpk, lpk = t.primary_key, lt.primary_key
+        if dpk is None:
+            return
+        dname = dpk.name or f"{t.name}_pkey"
+        if lpk is None:
+            self.add(ch.AddPrimaryKey(**self._base(m, t, lt, dname), desired=dpk))
+        elif tuple(dpk.columns) != tuple(lpk.columns):
+            self.add(ch.ModifyPrimaryKey(**self._base(m, t, lt, dname), desired=dpk, live=lpk, live_name=lpk.name))
+        elif lpk.name and lpk.name != dname and self.hooks.primary_key_names:
+            self.add(ch.RenamedEquivalent(**self._base(m, t, lt, dname), desired=dpk, live=lpk, live_name=lpk.name,
+                                          of="primary key", severity=Severity.INFO))
+
+    def uniques(self, m: Module, t: Table, lt: Table) -> None:
+        p = pair(t.uniques, lt.uniques, key=lambda u: (tuple(u.columns), u.nulls_not_distinct))
+        for d, lv in p.renamed:
+            self.add(ch.RenamedEquivalent(**self._base(m, t, lt, d.name), desired=d, live=lv, live_name=lv.name,
+                                          of="unique key", severity=Severity.INFO))
+        d_only, l_only = list(p.desired_only), list(p.live_only)
+        for d, lv in p.changed:
+            kinds = set()
+            if tuple(d.columns) != tuple(lv.columns):
+                kinds.add("columns")
+            if d.nulls_not_distinct != lv.nulls_not_distinct:
+                kinds.add("nulls_not_distinct")
+            self.add(ch.ModifyUniqueKey(**self._base(m, t, lt, d.name), desired=d, live=lv, live_name=lv.name,
+                                        kinds=frozenset(kinds)))
+        # a unique key whose columns match but whose NULL handling differs is a modification, not two findings
+        for d in list(d_only):
+            for lv in l_only:
+                if tuple(d.columns) == tuple(lv.columns):
+                    self.add(ch.ModifyUniqueKey(**self._base(m, t, lt, d.name), desired=d, live=lv,
+                                                live_name=lv.name, kinds=frozenset({"nulls_not_distinct"})))
+                    d_only.remove(d)
+                    l_only.remove(lv)
+                    break
+        for d in d_only:
+            self.add(ch.AddUniqueKey(**self._base(m, t, lt, d.name), desired=d))
+        for lv in l_only:
+            self.add(ch.DropUniqueKey(**self._base(m, t, lt, lv.name), live=lv, live_name=lv.name,
+                                      severity=self.extra_sev))
+
+    # -- checks ---------------------------------------------------------------------------------
+    def checks(self, m: Module, t: Table, lt: Table) -> None:
+        h = self.hooks
+        enum_cols = {}
+        desired = list(t.checks)
+        for chk, col in h.enum_checks(t):
+            desired.append(chk)
+            enum_cols[id(chk)] = col.name
+        cache: dict[int, CheckMeaning] = {}
+
+        def meaning(c) -> CheckMeaning:
+            if id(c) not in cache:
+                cache[id(c)] = h.check_meaning(c)
+            return cache[id(c)]
+
+        live_checks = [c for c in lt.checks if not h.is_implicit_check(lt, c)]
+        p = pair_checks(desired, live_checks, meaning)
+        for d, lv in p.renamed:
+            self.add(ch.RenamedEquivalent(**self._base(m, t, lt, d.name), desired=d, live=lv, live_name=lv.name,
+                                          of="check", severity=Severity.INFO))
+        for d, lv in p.value_changed:
+            dvs, lvs = meaning(d).value_set, meaning(lv).value_set
+            missing = tuple(sorted(dvs[1] - lvs[1]))
+            extra = tuple(sorted(lvs[1] - dvs[1]))
+            if not missing and not extra:  # same values, other shape (e.g. NULL handling): plain change
+                self.add(ch.ModifyCheck(**self._base(m, t, lt, d.name), desired=d, live=lv, live_name=lv.name,
+                                        column=dvs[0]))
+                continue
+            self.add(ch.ModifyCheck(**self._base(m, t, lt, d.name), desired=d, live=lv, live_name=lv.name,
+                                    column=dvs[0], missing=missing, extra=extra, destructive=bool(extra)))
+        for d, lv in p.changed:
+            self.add(ch.ModifyCheck(**self._base(m, t, lt, d.name), desired=d, live=lv, live_name=lv.name,
+                                    column=enum_cols.get(id(d))))
+        for d in p.desired_only:
+            col = enum_cols.get(id(d))
+            vs = meaning(d).value_set
+            self.add(ch.AddCheck(**self._base(m, t, lt, d.name), desired=d,
+                                 column=col or (vs[0] if vs else None)))
+        for lv, other in p.duplicates:
+            mv = meaning(lv)
+            col = mv.value_set[0] if mv.value_set else next(iter(mv.columns))
+            self.add(ch.DuplicateColumnCheck(**self._base(m, t, lt, lv.name), live=lv, live_name=lv.name,
+                                             column=col, matched=other))
+        for lv in p.live_only:
+            self.add(ch.DropCheck(**self._base(m, t, lt, lv.name), live=lv, live_name=lv.name,
+                                  severity=self.extra_sev))
+
+    # -- foreign keys ---------------------------------------------------------------------------
+    def foreign_keys(self, m: Module, t: Table, lt: Table) -> None:
+        def target(fk, ns):
+            return (tuple(fk.columns), fk.ref_namespace or ns, fk.ref_table, tuple(fk.ref_columns))
+
+        def full(fk, ns):
+            return target(fk, ns) + tuple(sorted(self.hooks.foreign_key_attrs(fk).items()))
+
+        p = pair(t.foreign_keys, lt.foreign_keys, key=lambda fk: full(fk, t.namespace))
+        for d, lv in p.renamed:
+            self.add(ch.RenamedEquivalent(**self._base(m, t, lt, d.name), desired=d, live=lv, live_name=lv.name,
+                                          of="foreign key", severity=Severity.INFO))
+        d_only, l_only = list(p.desired_only), list(p.live_only)
+        changed = list(p.changed)
+        for d in list(d_only):  # same columns and target, other actions: a modification
+            for lv in l_only:
+                if target(d, t.namespace) == target(lv, t.namespace):
+                    changed.append((d, lv))
+                    d_only.remove(d)
+                    l_only.remove(lv)
+                    break
+        for d, lv in changed:
+            da, la = self.hooks.foreign_key_attrs(d), self.hooks.foreign_key_attrs(lv)
+            kinds = {k for k in da if da[k] != la.get(k)}
+            if target(d, t.namespace) != target(lv, t.namespace):
+                kinds.add("references")
+            self.add(ch.ModifyForeignKey(**self._base(m, t, lt, d.name), desired=d, live=lv, live_name=lv.name,
+                                         kinds=frozenset(kinds)))
+        for d in d_only:
+            self.add(ch.AddForeignKey(**self._base(m, t, lt, d.name), desired=d))
+        for lv in l_only:
+            self.add(ch.DropForeignKey(**self._base(m, t, lt, lv.name), live=lv, live_name=lv.name,
+                                       severity=self.extra_sev))
+
+    # -- indexes --------------------------------------------------------------------------------
+    def indexes(self, m: Module, t: Table, lt: Table) -> None:
+        h = self.hooks
+        p = pair([ix for ix in t.indexes if h.index_expressible(t, ix)],
+                 [ix for ix in lt.indexes if not h.is_implicit_index(lt, ix)], key=h.index_key)
+        for d, lv in p.renamed:
+            self.add(ch.RenamedEquivalent(**self._base(m, t, lt, d.name), desired=d, live=lv, live_name=lv.name,
+                                          of="index", severity=Severity.INFO))
+        for d, lv in p.changed:
+            dk, lk = h.index_key(d), h.index_key(lv)
+            kinds = {name for name, i in (("unique", 0), ("method", 1), ("columns", 2), ("where", 3),
+                                          ("include", 4)) if dk[i] != lk[i]}
+            self.add(ch.ModifyIndex(**self._base(m, t, lt, d.name), desired=d, live=lv, live_name=lv.name,
+                                    kinds=frozenset(kinds or {"columns"}),
+                                    severity=Severity.ERROR if d.unique or lv.unique else Severity.WARNING))
+        for d in p.desired_only:
+            self.add(ch.AddIndex(**self._base(m, t, lt, d.name), desired=d,
+                                 severity=Severity.ERROR if d.unique else Severity.WARNING))
+        if t.minimal:
+            return
+        for lv in p.live_only:
+            self.add(ch.DropIndex(**self._base(m, t, lt, lv.name), live=lv, live_name=lv.name,
+                                  severity=self.extra_sev))
+
+    # -- row-level security ---------------------------------------------------------------------
+    def rls(self, m: Module, t: Table, lt: Table) -> None:
+        h = self.hooks
+        if t.rls.enabled and not lt.rls.enabled:
+            self.add(ch.EnableRls(**self._base(m, t, lt, "rls"), desired=t.rls, live=lt.rls))
+        elif lt.rls.enabled and not t.rls.enabled and not t.minimal:
+            self.add(ch.DisableRls(**self._base(m, t, lt, "rls"), desired=t.rls, live=lt.rls,
+                                   severity=self.extra_sev))
+        if t.rls.forced != lt.rls.forced and (t.rls.forced or not t.minimal):
+            self.add(ch.ForceRls(**self._base(m, t, lt, "rls"), desired=t.rls, live=lt.rls, forced=t.rls.forced,
+                                 severity=Severity.WARNING))
+
+        def pkey(p):
+            return (p.command, tuple(sorted(p.roles)), p.permissive, h.expression_key(p.using),
+                    h.expression_key(p.with_check))
+
+        pp = pair(t.rls.policies, lt.rls.policies, key=pkey)
+        for d, lv in pp.renamed:
+            self.add(ch.RenamedEquivalent(**self._base(m, t, lt, d.name), desired=d, live=lv, live_name=lv.name,
+                                          of="policy", severity=Severity.INFO))
+        for d, lv in pp.changed:
+            dk, lk = pkey(d), pkey(lv)
+            kinds = {name for name, i in (("command", 0), ("roles", 1), ("permissive", 2), ("using", 3),
+                                          ("with_check", 4)) if dk[i] != lk[i]}
+            self.add(ch.ModifyPolicy(**self._base(m, t, lt, d.name), desired=d, live=lv, live_name=lv.name,
+                                     kinds=frozenset(kinds)))
+        for d in pp.desired_only:
+            self.add(ch.AddPolicy(**self._base(m, t, lt, d.name), desired=d))
+        for lv in pp.live_only:
+            self.add(ch.DropPolicy(**self._base(m, t, lt, lv.name), live=lv, live_name=lv.name,
+                                   severity=self.extra_sev))
+
+    # -- triggers -------------------------------------------------------------------------------
+    def triggers(self, desired_tables: set) -> None:
+        h = self.hooks
+        live = {(tr.namespace, tr.table, tr.name): tr for tr in self.live.module.triggers}
+        seen = set()
+        for m in self.desired:
+            for tr in m.triggers:
+                if tr.dialect != self.dialect:
+                    continue
+                key = (tr.namespace, tr.table, tr.name)
+                seen.add(key)
+                path = f"{m.name}.{tr.table}.{tr.name}"
+                base = dict(module=m.name, path=path, namespace=tr.namespace, table=tr.table)
+                lv = live.get(key)
+                if lv is None:
+                    self.add(ch.AddTrigger(**base, desired=tr))
+                    continue
+                kinds = h.trigger_kinds(tr, lv)
+                if kinds:
+                    self.add(ch.ModifyTrigger(**base, desired=tr, live=lv, live_name=lv.name, kinds=kinds))
+        for key, lv in sorted(live.items()):
+            if key in seen or lv.namespace != self.opt.primary_namespace:
+                continue
+            self.add(ch.DropTrigger(module=self.main, path=f"{self.main}.{lv.table}.{lv.name}",
+                                    namespace=lv.namespace, table=lv.table, live=lv, live_name=lv.name,
+                                    severity=self.extra_sev))
+
+    # -- views ----------------------------------------------------------------------------------
+    def views(self) -> None:
+        h = self.hooks
+        live = {(v.namespace, v.name): v for v in self.live.module.views}
+        live_ix: dict[tuple[str, str], list] = {}
+        for ns, view, ix in self.live.view_indexes:
+            live_ix.setdefault((ns, view), []).append(ix)
+        seen = set()
+        for m in self.desired:
+            for v in m.views:
+                if v.definition(self.dialect) is None:
+                    continue
+                key = (v.namespace, v.name)
+                seen.add(key)
+                base = dict(module=m.name, path=f"{m.name}.{v.name}", namespace=v.namespace, table=v.name)
+                lv = live.get(key)
+                if lv is None:
+                    self.add(ch.AddView(**base, desired=v))
+                    continue
+                kinds = set()
+                if v.materialized != lv.materialized:
+                    kinds.add("materialized")
+                elif not h.view_equal(v, lv):
+                    kinds.add("definition")
+                kinds |= h.view_option_kinds(v, lv)
+                if (v.check_option or None) != (lv.check_option or None):
+                    kinds.add("check_option")
+                want_ix = {mm.group(1).lower() for d, s in v.extra_sql if d in (self.dialect, "*")
+                           if (mm := _INDEX_STMT.match(s))}
+                have_ix = {ix.name.lower(): ix for ix in live_ix.get(key, [])}
+                if want_ix - set(have_ix):
+                    kinds.add("index")
+                if self.opt.comments and (h.view_comment(v) or None) != (lv.comment or None):
+                    kinds.add("comment")
+                if kinds:
+                    sev = Severity.INFO if kinds == {"comment"} else Severity.ERROR
+                    self.add(ch.ModifyView(**base, desired=v, live=lv, live_name=lv.name, kinds=frozenset(kinds),
+                                           severity=sev))
+                for name in sorted(set(have_ix) - want_ix):
+                    ix = have_ix[name]
+                    self.add(ch.DropIndex(**base | {"path": f"{m.name}.{v.name}.{ix.name}"}, live=ix,
+                                          live_name=ix.name, severity=self.extra_sev))
+        for key, lv in sorted(live.items()):
+            if key in seen or key[0] != self.opt.primary_namespace:
+                continue
+            self.add(ch.DropView(module=self.main, path=f"{self.main}.{lv.name}", namespace=lv.namespace,
+                                 table=lv.name, live=lv, live_name=lv.name, severity=self.extra_sev))
+
+    # -- functions ------------------------------------------------------------------------------
+    def functions(self) -> None:
+        h = self.hooks
+        live = {h.function_key(f): f for f in self.live.module.functions}
+        used = set()
+        for m in self.desired:
+            for f in m.functions:
+                if f.dialect != self.dialect:
+                    continue
+                key = h.function_key(f)
+                base = dict(module=m.name, path=f"{m.name}.{f.name}", namespace=f.namespace)
+                lv = live.get(key)
+                if lv is None:
+                    same_name = [lf for k, lf in sorted(live.items(), key=lambda kv: str(kv[0]))
+                                 if lf.namespace == f.namespace and lf.name == f.name and k not in used]
+                    if same_name:
+                        lv = same_name[0]
+                        used.add(h.function_key(lv))
+                        self.add(ch.ModifyFunction(**base, desired=f, live=lv, live_name=lv.signature,
+                                                   kinds=frozenset({"signature"})))
+                    else:
+                        self.add(ch.AddFunction(**base, desired=f))
+                    continue
+                used.add(key)
+                kinds = h.function_kinds(f, lv)
+                if kinds:
+                    self.add(ch.ModifyFunction(**base, desired=f, live=lv, live_name=lv.signature, kinds=kinds))
+        for key, lf in sorted(live.items(), key=lambda kv: str(kv[0])):
+            if key in used or lf.namespace != self.opt.primary_namespace:
+                continue
+            self.add(ch.DropFunction(module=self.main, path=f"{self.main}.{lf.name}", namespace=lf.namespace,
+                                     live=lf, live_name=lf.signature, severity=self.extra_sev))
+
+    # -- extensions and unmanaged objects ---------------------------------------------------------
+    def extensions(self) -> None:
+        live = {e.name: e for e in self.live.extensions}
+        wanted = set()
+        for m in self.desired:
+            for e in m.extensions:
+                wanted.add(e)
+                if e not in live:
+                    self.add(ch.AddExtension(module=m.name, path=f"{m.name}.extension.{e}", desired=e,
+                                             namespace=m.namespace))
+        for name, e in sorted(live.items()):
+            if name in wanted:
+                continue
+            self.add(ch.UnmanagedObject(module=self.main, path=f"{self.main}.extension.{name}", namespace=e.namespace
+                                        or "", live=e, live_name=name, of="extension", detail=e.detail,
+                                        severity=self.extra_sev))
+        for item in self.live.unmanaged:
+            if item.namespace not in (None, self.opt.primary_namespace):
+                continue
+            where = f"{item.table}.{item.name}" if item.table else item.name
+            self.add(ch.UnmanagedObject(module=self.main, path=f"{self.main}.{where}", namespace=item.namespace or "",
+                                        table=item.table, live=item, live_name=item.name, of=item.kind,
+                                        detail=item.detail, severity=self.extra_sev))
+
+
+def diff(desired: Sequence[Module], live: LiveCatalog, hooks: DiffHooks,
+         options: DiffOptions | None = None) -> ch.DiffResult:
+    """Compare the desired modules (the audited one first, then the ones it requires) with a live catalog."""
+    changes = _Walk(desired, live, hooks, options or DiffOptions()).run()
+    changes.sort(key=lambda c: (c.path, type(c).__name__, c.live_name or ""))
+    return ch.DiffResult(changes)

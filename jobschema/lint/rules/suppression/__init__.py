@@ -1,0 +1,1 @@
+"""Rules about suppressions themselves (JS0xx)."""

@@ -1,0 +1,113 @@
+"""Suppressions: ``lint: {ignore: [CODE], reason: ...}`` on a YAML table, ``-- jobschema:ignore CODE reason``
+in SQL.
+
+An SQL suppression applies to the statement whose lines hold the comment, or else to the next statement
+after it. A reason is required in both places: the loader already refuses a YAML ``lint:`` key without
+one, and an SQL comment without a reason (or naming an unknown code) suppresses nothing and is itself
+reported as JS001.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model.objects import Table
+from ..report.finding import Finding
+from . import registry
+from .migration import MigrationFile
+
+IGNORE_RE = re.compile(r"--\s*jobschema:ignore\b[ \t]*(?P<rest>.*)$", re.IGNORECASE)
+_CODES_RE = re.compile(r"^(?P<codes>JS\d{3}(?:\s*,\s*JS\d{3})*)\s*(?P<reason>.*)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SqlSuppression:
+    line: int  # line of the comment
+    codes: tuple[str, ...]
+    reason: str
+    statement_line: int | None  # the statement it applies to
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An unusable suppression comment (reported as JS001)."""
+
+    line: int
+    message: str
+
+
+def table_ignores(table: Table) -> frozenset[str]:
+    if table.lint is None:
+        return frozenset()
+    return frozenset(_canonical(c) for c in table.lint.codes)
+
+
+def _canonical(code: str) -> str:
+    try:
+        return registry.get(code).code
+    except KeyError:
+        return code.upper()
+
+
+def yaml_problems(table: Table) -> list[str]:
+    """Codes in a table's ``lint.ignore`` that no rule owns (a typo suppresses nothing)."""
+    if table.lint is None:
+        return []
+    return [c for c in table.lint.codes if not registry.known_code(c)]
+
+
+def sql_suppressions(mf: MigrationFile) -> tuple[list[SqlSuppression], list[Problem]]:
+    spans = [(s.line, s.end_line) for s in mf.statements]
+    out: list[SqlSuppression] = []
+    problems: list[Problem] = []
+    for lineno, raw in enumerate(mf.text.splitlines(), start=1):
+        m = IGNORE_RE.search(raw)
+        if not m or _in_string(raw, m.start()):
+            continue
+        rest = m.group("rest").split(" --", 1)[0].strip()  # a later comment on the line is not the reason
+        cm = _CODES_RE.match(rest)
+        if not cm:
+            problems.append(Problem(lineno, "jobschema:ignore needs a rule code, e.g. "
+                                            "'-- jobschema:ignore JS202 table is empty at this point'"))
+            continue
+        codes = tuple(c.strip().upper() for c in cm.group("codes").split(","))
+        reason = cm.group("reason").strip().lstrip(":-— ").strip()
+        unknown = [c for c in codes if not registry.known_code(c)]
+        if unknown:
+            problems.append(Problem(lineno, f"jobschema:ignore names unknown rule code {unknown[0]}"))
+            continue
+        if not reason:
+            problems.append(Problem(lineno, f"jobschema:ignore {', '.join(codes)} has no reason; "
+                                            "say why the rule does not apply here"))
+            continue
+        target = None
+        for start, end in spans:
+            if start <= lineno <= end:
+                target = start
+                break
+            if start > lineno:
+                target = start
+                break
+        out.append(SqlSuppression(lineno, tuple(_canonical(c) for c in codes), reason, target))
+    return out, problems
+
+
+def _in_string(line: str, pos: int) -> bool:
+    return line[:pos].count("'") % 2 == 1
+
+
+def apply_sql(findings: list[Finding], sups: list[SqlSuppression]) -> list[Finding]:
+    """Drop findings whose statement carries a suppression for their code."""
+    by_stmt: dict[int, set[str]] = {}
+    for s in sups:
+        if s.statement_line is not None:
+            by_stmt.setdefault(s.statement_line, set()).update(s.codes)
+    kept = []
+    for f in findings:
+        stmt_line = f.data.get("statement_line") if f.data else None
+        line = stmt_line or (f.location.line if f.location else None)
+        if line is not None and f.code in by_stmt.get(line, ()):
+            continue
+        kept.append(f)
+    return kept

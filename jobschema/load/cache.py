@@ -1,0 +1,210 @@
+"""A cache of what loading a tables/ folder built, one file per folder, keyed by each file's content.
+
+Loading thousands of table files is dominated by the YAML parser and the table builder, so the built
+YAML values (with their positions) and, for files that built without an error, the model ``Table`` are
+kept in ``$XDG_CACHE_HOME/jobschema/yaml-<hash of the folder path>.marshal``. An entry is used only when
+the file's bytes hash to the digest stored with it (a table also needs the same module namespace), and
+the whole cache is ignored when PyYAML's version or the source of ``load/`` or ``model/`` changed, so it
+never serves stale data. Cross-file checks (``validate.py``) run on every load.
+A cache file that cannot be read or has the wrong shape is treated as empty and rewritten.
+``JOBSCHEMA_NO_CACHE=1`` turns it off; small folders (fewer than ``MIN_FILES`` files) never use it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import tempfile
+
+from .yaml_source import YDict, YList
+
+FORMAT = 1
+MIN_FILES = 50  # below this, parsing is faster than reading and writing a cache file
+_KEY: str | None = None
+
+
+def _code_key() -> str:
+    """What the cached values depend on besides the files: the loader's and the model's source (every
+    ``load/*.py`` and ``model/*.py``) and PyYAML's version."""
+    global _KEY
+    if _KEY is None:
+        import yaml
+
+        h = hashlib.blake2b(digest_size=16)
+        pkg = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        for sub in ("load", "model"):
+            folder = os.path.join(pkg, sub)
+            for fn in sorted(os.listdir(folder)):
+                if fn.endswith(".py"):
+                    with open(os.path.join(folder, fn), "rb") as fh:
+                        h.update(fn.encode() + b"\0" + fh.read())
+        _KEY = f"{FORMAT}:{yaml.__version__}:{getattr(yaml, '__with_libyaml__', False)}:{h.hexdigest()}"
+    return _KEY
+
+
+def cache_dir() -> str | None:
+    if os.environ.get("JOBSCHEMA_NO_CACHE", "") not in ("", "0"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "jobschema")
+
+
+def digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+# -- encoding: YDict/YList → tuples marshal can write, and back ----------------------------------------
+
+def encode(value):
+    if isinstance(value, YDict):
+        keys = tuple(value)
+        return ("d", value._mark, keys, tuple(encode(value[k]) for k in keys),
+                tuple(value._kmarks.get(k) for k in keys), tuple(value._vmarks.get(k) for k in keys))
+    if isinstance(value, YList):
+        return ("l", value._mark, tuple(encode(v) for v in value), tuple(value._marks))
+    return value  # a scalar: str, int, float, bool or None (never a tuple)
+
+
+def decode(value, file: str):
+    if type(value) is not tuple:
+        return value
+    if value[0] == "d":
+        _, mark, keys, values, kmarks, vmarks = value
+        d = YDict(zip(keys, [decode(v, file) if type(v) is tuple else v for v in values], strict=True))
+        d._file, d._mark = file, mark
+        d._kmarks = {k: m for k, m in zip(keys, kmarks, strict=True) if m is not None}
+        d._vmarks = {k: m for k, m in zip(keys, vmarks, strict=True) if m is not None}
+        return d
+    _, mark, items, marks = value
+    out = YList([decode(v, file) if type(v) is tuple else v for v in items])
+    out._file, out._mark, out._marks = file, mark, list(marks)
+    return out
+
+
+# -- encoding: the model's frozen dataclasses → lists marshal can write, and back ------------------------
+
+_CLASSES: dict[str, tuple[type, tuple[str, ...]]] = {}
+
+
+def _classes() -> dict[str, tuple[type, tuple[str, ...]]]:
+    if not _CLASSES:
+        import dataclasses
+
+        from ..model import objects
+
+        for value in vars(objects).values():
+            if isinstance(value, type) and dataclasses.is_dataclass(value):
+                _CLASSES[value.__name__] = (value, tuple(f.name for f in dataclasses.fields(value)))
+    return _CLASSES
+
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def encode_model(value):
+    """A model object as nested lists (dataclasses) and tuples; raises TypeError on anything else."""
+    t = type(value)
+    if t in _SCALARS:
+        return value
+    if t is tuple:
+        return tuple(encode_model(v) for v in value)
+    known = _classes().get(t.__name__)
+    if known is None or known[0] is not t:
+        raise TypeError(f"cannot cache a {t.__name__}")
+    return [t.__name__, *(encode_model(getattr(value, name)) for name in known[1])]
+
+
+_NESTED = (list, tuple)
+
+
+def decode_model(value):
+    t = type(value)
+    if t is tuple:
+        return tuple([decode_model(v) if type(v) in _NESTED else v for v in value])
+    if t is not list:
+        return value
+    cls, names = _classes()[value[0]]
+    obj = object.__new__(cls)  # the values were validated when the object was first built
+    obj.__dict__.update(zip(names, [decode_model(v) if type(v) in _NESTED else v for v in value[1:]],
+                            strict=True))
+    return obj
+
+
+class FolderCache:
+    """The cached values of one folder's files; ``get``/``put`` by file name and content digest."""
+
+    def __init__(self, folder: str, n_files: int):
+        # file name -> (content digest, marshalled YAML value, module namespace, marshalled table or None)
+        self.entries: dict[str, tuple] = {}
+        self.dirty = False
+        self.path = None
+        base = cache_dir() if n_files >= MIN_FILES else None
+        if base is None:
+            return
+        name = hashlib.blake2b(os.path.abspath(folder).encode(), digest_size=12).hexdigest()
+        self.path = os.path.join(base, f"yaml-{name}.marshal")
+        try:
+            with open(self.path, "rb") as fh:
+                key, entries = marshal.loads(fh.read())
+            if key == _code_key() and isinstance(entries, dict):
+                self.entries = entries
+        except (OSError, EOFError, ValueError, TypeError):  # missing or corrupt: start empty
+            self.entries = {}
+
+    def _hit(self, name: str, dig: bytes):
+        hit = self.entries.get(name)
+        if type(hit) is not tuple or len(hit) != 4 or hit[0] != dig:
+            return None
+        return hit
+
+    def get(self, name: str, dig: bytes, display: str):
+        """The YAML value of file ``name`` whose content has digest ``dig``: (value, True) or (None, False)."""
+        hit = self._hit(name, dig)
+        if hit is None:
+            return None, False
+        try:
+            return decode(marshal.loads(hit[1]), display), True
+        except (ValueError, TypeError, IndexError, EOFError, KeyError):  # damaged: parse the file again
+            return None, False
+
+    def table(self, name: str, dig: bytes, namespace: str):
+        """The table built from file ``name`` (same content, same module namespace, built without errors)."""
+        hit = self._hit(name, dig)
+        if hit is None or hit[2] != namespace or hit[3] is None:
+            return None
+        try:
+            return decode_model(marshal.loads(hit[3]))
+        except (ValueError, TypeError, IndexError, EOFError, KeyError):
+            return None
+
+    def put(self, name: str, dig: bytes, value, namespace: str | None = None, table=None) -> None:
+        if self.path is None:
+            return
+        try:
+            built = marshal.dumps(encode_model(table)) if table is not None else None
+        except (TypeError, ValueError):  # something the encoding does not know: keep only the YAML value
+            built = None
+        self.entries[name] = (dig, marshal.dumps(encode(value)), namespace, built)
+        self.dirty = True
+
+    def prune(self, names: set[str]) -> None:
+        for name in set(self.entries) - names:
+            del self.entries[name]
+            self.dirty = True
+
+    def save(self) -> None:
+        if self.path is None or not self.dirty:
+            return
+        try:
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(self.path), prefix=".yaml-", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(marshal.dumps((_code_key(), self.entries)))
+                os.replace(tmp, self.path)
+            except BaseException:
+                os.unlink(tmp)
+                raise
+        except OSError:  # a read-only or full cache location only costs speed
+            pass

@@ -1,0 +1,339 @@
+"""Read the SQL files of a module (views, functions, triggers) into the facts the model keeps.
+
+Files hold whole ``CREATE`` statements as their authors would run them. We split statements ourselves
+(quotes, dollar quotes, comments and ``BEGIN ... END`` bodies aware) and read headers with small
+patterns: sqlglot cannot parse PL/pgSQL bodies, and the body is kept verbatim anyway.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import LoadError
+
+
+@dataclass(frozen=True)
+class Statement:
+    text: str  # without the trailing semicolon, comments before it stripped
+    line: int  # 1-based line of the statement's first token
+
+
+_DOLLAR = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)?\$")
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def split_statements(sql: str) -> list[Statement]:
+    """Split on top-level semicolons; BEGIN...END blocks (MySQL routine bodies) stay whole."""
+    out: list[Statement] = []
+    i, n = 0, len(sql)
+    start = 0
+    depth = 0  # BEGIN/CASE ... END nesting outside quotes, for MySQL compound statements
+    routine = False  # inside CREATE FUNCTION/PROCEDURE/TRIGGER without dollar quoting
+
+    def flush(end: int) -> None:
+        text = _strip_leading_comments(sql[start:end])
+        if text.strip():
+            lead = sql[start:end]
+            offset = len(lead) - len(lead.lstrip())
+            pre = _leading_comment_len(lead)
+            line = sql.count("\n", 0, start + max(offset, pre)) + 1
+            out.append(Statement(text.strip(), line))
+
+    while i < n:
+        c = sql[i]
+        if c == "-" and sql.startswith("--", i):
+            j = sql.find("\n", i)
+            i = n if j < 0 else j + 1
+            continue
+        if c == "#" and routine:
+            j = sql.find("\n", i)
+            i = n if j < 0 else j + 1
+            continue
+        if c == "/" and sql.startswith("/*", i):
+            j = sql.find("*/", i + 2)
+            i = n if j < 0 else j + 2
+            continue
+        if c in ("'", '"', "`"):
+            j = i + 1
+            while j < n:
+                if sql[j] == "\\" and c == "'" and routine:
+                    j += 2
+                    continue
+                if sql[j] == c:
+                    if j + 1 < n and sql[j + 1] == c:
+                        j += 2
+                        continue
+                    break
+                j += 1
+            i = j + 1
+            continue
+        if c == "$":
+            m = _DOLLAR.match(sql, i)
+            if m:
+                tag = m.group(0)
+                j = sql.find(tag, m.end())
+                i = n if j < 0 else j + len(tag)
+                continue
+        if c.isalpha() or c == "_":
+            m = _WORD.match(sql, i)
+            word = m.group(0).upper()
+            if word in ("FUNCTION", "PROCEDURE", "TRIGGER") and _is_create_head(sql, start, i):
+                routine = True
+            elif routine and word in ("BEGIN", "CASE", "IF", "LOOP", "WHILE", "REPEAT"):
+                if word == "BEGIN" or _opens_block(sql, i, word):
+                    depth += 1
+            elif routine and word == "END" and depth > 0:
+                depth -= 1
+            i = m.end()
+            continue
+        if c == ";" and depth == 0:
+            flush(i)
+            start = i + 1
+            routine = False
+        i += 1
+    flush(n)
+    return out
+
+
+def _is_create_head(sql: str, start: int, i: int) -> bool:
+    head = _strip_leading_comments(sql[start:i]).upper().split()
+    return bool(head) and head[0] == "CREATE" and "$" not in sql[start:i]
+
+
+def _opens_block(sql: str, i: int, word: str) -> bool:
+    """IF/LOOP/WHILE/REPEAT/CASE open a block only as statements, not as functions like IF(a,b,c)."""
+    before = sql[:i].rstrip()
+    if word == "IF" and sql[i + 2:i + 3] == "(":
+        return False
+    if word == "CASE":
+        return before.endswith((";", "BEGIN", "THEN", "ELSE", "DO", "LOOP")) or before.upper().endswith(
+            ("BEGIN", "THEN", "ELSE", "DO", "LOOP"))
+    prev = before.upper()
+    return prev.endswith((";", "BEGIN", "THEN", "ELSE", "DO", "LOOP", ":")) or prev == ""
+
+
+def _leading_comment_len(text: str) -> int:
+    return len(text) - len(_strip_leading_comments(text))
+
+
+def _strip_leading_comments(text: str) -> str:
+    while True:
+        s = text.lstrip()
+        if s.startswith("--"):
+            j = s.find("\n")
+            text = "" if j < 0 else s[j + 1:]
+        elif s.startswith("/*"):
+            j = s.find("*/")
+            text = "" if j < 0 else s[j + 2:]
+        else:
+            return s
+
+
+# ---------------------------------------------------------------------------------------------- views
+
+_IDENT = r'(?:"(?:[^"]|"")+"|`(?:[^`]|``)+`|[A-Za-z_][A-Za-z0-9_$]*)'
+_QNAME = rf"{_IDENT}(?:\s*\.\s*{_IDENT})?"
+
+_VIEW_RE = re.compile(
+    r"^CREATE\s+(?:OR\s+REPLACE\s+)?"
+    r"(?:ALGORITHM\s*=\s*(?P<algorithm>\w+)\s+)?"
+    r"(?:DEFINER\s*=\s*\S+\s+)?"
+    r"(?:SQL\s+SECURITY\s+(?P<security>\w+)\s+)?"
+    r"(?P<materialized>MATERIALIZED\s+)?VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?"
+    rf"(?P<name>{_QNAME})\s*"
+    r"(?:\((?P<columns>[^)]*)\)\s*)?"
+    r"(?:WITH\s*\((?P<options>[^)]*)\)\s*)?"
+    r"AS\s+(?P<query>.*?)"
+    r"(?:\s+WITH\s+(?P<check>CASCADED\s+|LOCAL\s+)?CHECK\s+OPTION)?"
+    r"(?:\s+WITH\s+(?P<nodata>NO\s+)?DATA)?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+@dataclass(frozen=True)
+class ViewHead:
+    name: str
+    namespace: str | None
+    query: str
+    materialized: bool
+    algorithm: str | None
+    security: str | None
+    columns: tuple[str, ...]
+    check_option: str | None
+
+
+def unquote(ident: str) -> str:
+    ident = ident.strip()
+    if len(ident) >= 2 and ident[0] == ident[-1] and ident[0] in '"`':
+        q = ident[0]
+        return ident[1:-1].replace(q + q, q)
+    return ident.lower()
+
+
+def split_qualified(qname: str) -> tuple[str | None, str]:
+    parts = re.findall(_IDENT, qname)
+    if len(parts) == 2:
+        return unquote(parts[0]), unquote(parts[1])
+    return None, unquote(parts[0])
+
+
+def parse_view(stmt: Statement, file: str) -> ViewHead:
+    m = _VIEW_RE.match(stmt.text)
+    if not m:
+        raise LoadError("not a CREATE VIEW statement", file, stmt.line, 1,
+                        "a view file starts with CREATE [MATERIALIZED] VIEW name AS SELECT ...")
+    ns, name = split_qualified(m.group("name"))
+    security = m.group("security")
+    options = (m.group("options") or "").lower().replace(" ", "")
+    if "security_invoker=true" in options or "security_invoker=on" in options:
+        security = "INVOKER"
+    cols = tuple(unquote(c) for c in (m.group("columns") or "").split(",") if c.strip())
+    check = None
+    if m.group("check") is not None or re.search(r"CHECK\s+OPTION\s*$", stmt.text, re.I):
+        check = (m.group("check") or "CASCADED").strip().upper()
+    return ViewHead(
+        name=name,
+        namespace=ns,
+        query=m.group("query").strip(),
+        materialized=bool(m.group("materialized")),
+        algorithm=m.group("algorithm").upper() if m.group("algorithm") else None,
+        security=security.upper() if security else None,
+        columns=cols,
+        check_option=check,
+    )
+
+
+# ------------------------------------------------------------------------------------------ functions
+
+_FUNC_RE = re.compile(
+    r"^CREATE\s+(?:OR\s+REPLACE\s+)?(?:DEFINER\s*=\s*\S+\s+)?(?P<kind>FUNCTION|PROCEDURE)\s+"
+    r"(?:IF\s+NOT\s+EXISTS\s+)?"
+    rf"(?P<name>{_QNAME})\s*\(",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+@dataclass(frozen=True)
+class FunctionHead:
+    name: str
+    namespace: str | None
+    kind: str
+    arguments: str
+    returns: str | None
+    language: str
+    body: str
+    security_definer: bool
+
+
+def _balanced(text: str, open_at: int) -> int:
+    """Index of the parenthesis closing the one at ``open_at``."""
+    depth = 0
+    i = open_at
+    while i < len(text):
+        c = text[i]
+        if c in "'\"":
+            j = text.find(c, i + 1)
+            i = len(text) if j < 0 else j + 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def normalize_arguments(args: str) -> str:
+    parts, depth, cur = [], 0, ""
+    for c in args:
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        if c == "," and depth == 0:
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += c
+    if cur.strip():
+        parts.append(cur)
+    out = []
+    for p in parts:
+        p = re.split(r"\s+(?:DEFAULT\b|=)", " ".join(p.split()), maxsplit=1, flags=re.I)[0]
+        out.append(p)
+    return ", ".join(out)
+
+
+def parse_function(stmt: Statement, file: str) -> FunctionHead:
+    m = _FUNC_RE.match(stmt.text)
+    if not m:
+        raise LoadError("not a CREATE FUNCTION or CREATE PROCEDURE statement", file, stmt.line, 1,
+                        "a function file holds one CREATE [OR REPLACE] FUNCTION statement")
+    ns, name = split_qualified(m.group("name"))
+    close = _balanced(stmt.text, m.end() - 1)
+    if close < 0:
+        raise LoadError("unbalanced parentheses in the argument list", file, stmt.line, 1)
+    args = normalize_arguments(stmt.text[m.end():close])
+    rest = stmt.text[close + 1:]
+    body_m = re.search(r"(\$[A-Za-z_0-9]*\$)(.*?)\1", rest, re.DOTALL)
+    if body_m:
+        body = body_m.group(2).strip()
+        outside = rest[: body_m.start()] + " " + rest[body_m.end():]
+    else:
+        bm = re.search(r"\b(BEGIN\b.*|RETURN\b.*|AS\s+'.*)$", rest, re.I | re.DOTALL)
+        body = bm.group(1).strip() if bm else rest.strip()
+        outside = rest[: bm.start()] if bm else rest
+    ret = re.search(r"\bRETURNS\s+(.+?)(?=\s+(?:LANGUAGE|AS|SECURITY|SET|STABLE|IMMUTABLE|VOLATILE|"
+                    r"DETERMINISTIC|NOT|READS|MODIFIES|NO|CONTAINS|COMMENT|STRICT|PARALLEL|COST|ROWS|"
+                    r"BEGIN|RETURN|CALLED)\b|\s*$)", outside, re.I | re.DOTALL)
+    lang = re.search(r"\bLANGUAGE\s+'?(\w+)'?", outside, re.I)
+    return FunctionHead(
+        name=name,
+        namespace=ns,
+        kind=m.group("kind").lower(),
+        arguments=args,
+        returns=" ".join(ret.group(1).split()) if ret else None,
+        language=lang.group(1).lower() if lang else "sql",
+        body=body,
+        security_definer=bool(re.search(r"\bSECURITY\s+DEFINER\b", outside, re.I)),
+    )
+
+
+_TRIGGER_RE = re.compile(
+    r"^CREATE\s+(?:OR\s+REPLACE\s+)?(?:DEFINER\s*=\s*\S+\s+)?(?:CONSTRAINT\s+)?TRIGGER\s+"
+    rf"(?:IF\s+NOT\s+EXISTS\s+)?(?P<name>{_IDENT})\s+"
+    r"(?P<timing>BEFORE|AFTER|INSTEAD\s+OF)\s+(?P<events>.+?)\s+ON\s+"
+    rf"(?P<table>{_QNAME})(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+@dataclass(frozen=True)
+class TriggerHead:
+    name: str
+    table: str
+    namespace: str | None
+    timing: str
+    events: tuple[str, ...]
+    function: str | None
+
+
+def parse_trigger(stmt: Statement, file: str) -> TriggerHead:
+    m = _TRIGGER_RE.match(stmt.text)
+    if not m:
+        raise LoadError("not a CREATE TRIGGER statement", file, stmt.line, 1,
+                        "a trigger file holds one CREATE TRIGGER name BEFORE|AFTER ... ON table ...")
+    ns, table = split_qualified(m.group("table"))
+    events = tuple(sorted(e.strip().split()[0].upper() for e in re.split(r"\s+OR\s+", m.group("events"))))
+    fn = re.search(rf"EXECUTE\s+(?:FUNCTION|PROCEDURE)\s+({_QNAME})\s*\(", m.group("rest"), re.I)
+    return TriggerHead(
+        name=unquote(m.group("name")),
+        table=table,
+        namespace=ns,
+        timing=" ".join(m.group("timing").upper().split()),
+        events=events,
+        function=fn.group(1) if fn else None,
+    )

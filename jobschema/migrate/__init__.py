@@ -1,0 +1,57 @@
+"""Migration folders, their integrity file, and the executor that applies them.
+
+``directory`` (files, atomic writes), ``sumfile`` (``jobschema.sum``), ``executor`` (the run algorithm);
+the SQL for each database lives in ``dialects/<name>/migrate.py``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from ..errors import UsageError
+from .directory import MigrationDir, module_dir
+from .executor import Migrator, Target
+
+
+def dialect_of(dsn: str) -> str:
+    """``mysql`` for ``mysql://`` and ``mariadb://`` DSNs, ``postgres`` for PostgreSQL ones; an unknown
+    scheme is a ``UsageError`` (``connect.dialect_of_dsn``)."""
+    from ..connect import dialect_of_dsn
+
+    return dialect_of_dsn(dsn)
+
+
+def open_migrator(dsn: str) -> Migrator:
+    if dialect_of(dsn) == "mysql":
+        from ..dialects.mysql.migrate import MysqlMigrator
+
+        return MysqlMigrator(dsn)
+    from ..dialects.postgres.migrate import PostgresMigrator
+
+    return PostgresMigrator(dsn)
+
+
+def infer_module(folder: str) -> str:
+    """The module a folder belongs to: ``migrations/<module>/<dialect>`` → module, else the folder's name."""
+    path = os.path.normpath(os.path.abspath(folder))
+    base = os.path.basename(path)
+    if base in ("postgres", "mysql"):
+        return os.path.basename(os.path.dirname(path)) or base
+    return base
+
+
+def targets(root: str, dialect: str, module: str | None = None, folder: str | None = None,
+            order: list[str] | None = None) -> list[Target]:
+    """The folders one run covers: ``--dir``, or ``--module``'s folder, or every module's folder under
+    ``root`` (in ``order`` — the schema's dependency order — then by name)."""
+    if folder is not None:
+        return [Target(module or infer_module(folder), MigrationDir(folder))]
+    if module is not None:
+        return [Target(module, MigrationDir(module_dir(root, module, dialect)))]
+    if not os.path.isdir(root):
+        raise UsageError(f"no migrations folder at {root} (write one with `jobschema audit --write-migration` "
+                         "or pass --dir)")
+    found = sorted(m for m in os.listdir(root) if os.path.isdir(module_dir(root, m, dialect)))
+    rank = {name: i for i, name in enumerate(order or [])}
+    found.sort(key=lambda m: (rank.get(m, len(rank)), m))
+    return [Target(m, MigrationDir(module_dir(root, m, dialect))) for m in found]

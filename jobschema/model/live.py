@@ -1,0 +1,50 @@
+"""What an inspector returns besides the neutral ``Module``: the objects the schema format cannot
+describe (extensions, rules, sequences, types) and the indexes of materialized views.
+
+The live ``Module`` holds every table, view, function and trigger of the inspected namespaces, built
+with the same dataclasses the loader uses; ``LiveCatalog`` adds what only a live database has.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .objects import Index, Module
+
+
+@dataclass(frozen=True)
+class UnmanagedItem:
+    kind: str  # extension | rule | sequence | type | ...
+    name: str
+    namespace: str | None = None
+    table: str | None = None
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class LiveCatalog:
+    module: Module
+    dialect: str
+    namespaces: tuple[str, ...] = ()  # the namespaces inspected that exist
+    extensions: tuple[UnmanagedItem, ...] = ()
+    unmanaged: tuple[UnmanagedItem, ...] = ()
+    view_indexes: tuple[tuple[str, str, Index], ...] = ()  # (namespace, view, index)
+    server_version: str | None = None
+    catalog_queries: int = 0
+    table_privileges: dict = field(default_factory=dict)  # (namespace, table) -> can SELECT
+
+
+@dataclass(frozen=True)
+class ProbeResult:
+    """Live rows that violate a desired constraint the database lacks or enforces differently.
+
+    ``rows`` is None when the count could not be taken (``error`` says why: privilege, timeout).
+    ``values`` lists (value, rows, legacy target or None) for value-set constraints.
+    """
+
+    change: object  # the diff.changes.Change the count belongs to
+    what: str  # "value" | "null" | "duplicate" | "orphan" | "check" | "rows"
+    rows: int | None
+    values: tuple[tuple[str, int, str | None], ...] = ()
+    error: str | None = None
+    detail: str | None = None

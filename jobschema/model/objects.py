@@ -1,0 +1,349 @@
+"""The neutral schema model: frozen dataclasses every other part of jobschema meets in.
+
+The loader builds it from files, the inspectors build it from live catalogs, the differ compares two of
+them and the renderers turn it into SQL. Nothing here knows YAML or speaks SQL to a server.
+Dialect-specific facts are explicit optional fields (``Sql`` overrides, ``type_overrides``, view
+``algorithm``/``security``), never an untyped attribute bag.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+DIALECTS = ("postgres", "mysql")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an object came from: ``file:line:col`` for files, a catalog name for live objects."""
+
+    file: str | None = None
+    line: int | None = None
+    col: int | None = None
+    catalog: str | None = None
+
+    def __str__(self) -> str:
+        if self.file is None:
+            return self.catalog or "<unknown>"
+        out = self.file
+        if self.line is not None:
+            out += f":{self.line}"
+            if self.col is not None:
+                out += f":{self.col}"
+        return out
+
+
+NO_ORIGIN = Origin()
+
+
+@dataclass(frozen=True)
+class Sql:
+    """An SQL expression written in PostgreSQL, with optional per-dialect overrides.
+
+    ``for_dialect`` returns the override when one exists and the portable text otherwise; translating
+    the portable text for MySQL is the MySQL dialect's job (through sqlglot), not the model's.
+    """
+
+    text: str
+    overrides: tuple[tuple[str, str], ...] = ()
+
+    def override(self, dialect: str) -> str | None:
+        for name, text in self.overrides:
+            if name == dialect:
+                return text
+        return None
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class Default:
+    """A column default: a literal value (quoted by the renderer) or a raw SQL expression."""
+
+    kind: str  # "literal" | "expression"
+    value: str | int | float | bool | None
+    expression: Sql | None = None
+
+    @staticmethod
+    def literal(value: str | int | float | bool | None) -> Default:
+        return Default("literal", value)
+
+    @staticmethod
+    def expr(text: str, overrides: tuple[tuple[str, str], ...] = ()) -> Default:
+        return Default("expression", None, Sql(text, overrides))
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # logical type spec, see model/types.py ("uuid", "varchar(64)", "text[]", "timestamptz(6)")
+    nullable: bool = True
+    default: Default | None = None
+    comment: str | None = None
+    enum: tuple[str, ...] | None = None
+    enum_check_name: str | None = None  # name of the CHECK that carries the enum on Postgres
+    legacy_values: tuple[tuple[str, str], ...] = ()  # (old value, new value) a fix migration rewrites
+    type_overrides: tuple[tuple[str, str], ...] = ()  # (dialect, native type) where the mapping is wrong
+    identity: str | None = None  # "always" | "by default"
+    generated: Sql | None = None  # stored generated column expression
+    collation: str | None = None
+    origin: Origin = NO_ORIGIN
+    on_update: Sql | None = None  # MySQL ON UPDATE (e.g. now() -> CURRENT_TIMESTAMP(6)); PostgreSQL warns
+
+    def type_override(self, dialect: str) -> str | None:
+        for name, text in self.type_overrides:
+            if name == dialect:
+                return text
+        return None
+
+
+@dataclass(frozen=True)
+class PrimaryKey:
+    columns: tuple[str, ...]
+    name: str | None = None
+    origin: Origin = NO_ORIGIN
+
+
+@dataclass(frozen=True)
+class UniqueKey:
+    name: str
+    columns: tuple[str, ...]
+    nulls_not_distinct: bool = False
+    origin: Origin = NO_ORIGIN
+
+
+@dataclass(frozen=True)
+class IndexPart:
+    """One key of an index: a column or an expression, with order and operator class."""
+
+    column: str | None = None
+    expression: Sql | None = None
+    descending: bool = False
+    opclass: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.column if self.column is not None else f"({self.expression})"
+
+
+@dataclass(frozen=True)
+class Index:
+    name: str
+    parts: tuple[IndexPart, ...]
+    unique: bool = False
+    method: str = "btree"
+    where: Sql | None = None
+    include: tuple[str, ...] = ()
+    comment: str | None = None
+    origin: Origin = NO_ORIGIN
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The plain column names among the parts (expressions excluded)."""
+        return tuple(p.column for p in self.parts if p.column is not None)
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    name: str
+    columns: tuple[str, ...]
+    ref_table: str
+    ref_columns: tuple[str, ...]
+    ref_namespace: str | None = None
+    on_delete: str = "no action"  # "no action" | "restrict" | "cascade" | "set null" | "set default"
+    on_update: str = "no action"
+    deferrable: bool = False
+    initially_deferred: bool = False
+    match: str = "simple"  # "simple" | "full"
+    comment: str | None = None
+    origin: Origin = NO_ORIGIN
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    expression: Sql
+    comment: str | None = None
+    origin: Origin = NO_ORIGIN
+
+
+@dataclass(frozen=True)
+class Policy:
+    name: str
+    command: str = "all"  # all | select | insert | update | delete
+    roles: tuple[str, ...] = ("public",)
+    permissive: bool = True
+    using: Sql | None = None
+    with_check: Sql | None = None
+    comment: str | None = None
+    origin: Origin = NO_ORIGIN
+
+
+@dataclass(frozen=True)
+class Rls:
+    enabled: bool = False
+    forced: bool = False
+    policies: tuple[Policy, ...] = ()
+
+
+@dataclass(frozen=True)
+class LintIgnore:
+    codes: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[Column, ...]
+    namespace: str = "public"
+    comment: str | None = None
+    primary_key: PrimaryKey | None = None
+    uniques: tuple[UniqueKey, ...] = ()
+    indexes: tuple[Index, ...] = ()
+    foreign_keys: tuple[ForeignKey, ...] = ()
+    checks: tuple[Check, ...] = ()
+    rls: Rls = field(default_factory=Rls)
+    minimal: bool = False  # a stand-in for a table documented elsewhere
+    mysql_engine: str | None = None
+    lint: LintIgnore | None = None
+    origin: Origin = NO_ORIGIN
+
+    def column(self, name: str) -> Column | None:
+        for c in self.columns:
+            if c.name == name:
+                return c
+        return None
+
+    @property
+    def qualified(self) -> str:
+        return f"{self.namespace}.{self.name}"
+
+
+@dataclass(frozen=True)
+class View:
+    """A view or materialized view; ``definitions`` maps dialect (or "*" for portable) to its query."""
+
+    name: str
+    definitions: tuple[tuple[str, str], ...]
+    namespace: str = "public"
+    materialized: bool = False
+    columns: tuple[str, ...] = ()  # explicit column list, when the CREATE gives one
+    algorithm: str | None = None  # MySQL: UNDEFINED | MERGE | TEMPTABLE
+    security: str | None = None  # MySQL SQL SECURITY: DEFINER | INVOKER
+    security_invoker: bool = False  # Postgres: WITH (security_invoker = true)
+    check_option: str | None = None
+    comment: str | None = None
+    extra_sql: tuple[tuple[str, str], ...] = ()  # (dialect or "*", statement) e.g. indexes on a matview
+    origin: Origin = NO_ORIGIN
+
+    def definition(self, dialect: str) -> str | None:
+        portable = None
+        for name, text in self.definitions:
+            if name == dialect:
+                return text
+            if name == "*":
+                portable = text
+        return portable
+
+
+@dataclass(frozen=True)
+class Function:
+    """A function or procedure kept as the statement its author wrote, plus the facts audit compares."""
+
+    name: str
+    namespace: str
+    arguments: str  # normalised argument list, e.g. "p_job_id uuid, p_new_status text"
+    returns: str | None
+    language: str
+    body: str
+    sql: str  # the whole CREATE statement, as written
+    dialect: str  # "postgres" | "mysql"
+    kind: str = "function"  # "function" | "procedure"
+    security_definer: bool = False
+    origin: Origin = NO_ORIGIN
+
+    @property
+    def signature(self) -> str:
+        return f"{self.namespace}.{self.name}({self.arguments})"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    name: str
+    table: str
+    namespace: str
+    sql: str
+    dialect: str
+    timing: str = ""  # "BEFORE" | "AFTER" | "INSTEAD OF"
+    events: tuple[str, ...] = ()
+    function: str | None = None
+    origin: Origin = NO_ORIGIN
+
+
+@dataclass(frozen=True)
+class Module:
+    name: str
+    tables: tuple[Table, ...] = ()
+    views: tuple[View, ...] = ()
+    functions: tuple[Function, ...] = ()
+    triggers: tuple[Trigger, ...] = ()
+    namespace: str = "public"
+    database: str | None = None
+    description: str | None = None
+    dialects: tuple[str, ...] = DIALECTS
+    requires: tuple[str, ...] = ()
+    extensions: tuple[str, ...] = ()
+    schemas: tuple[str, ...] = ()  # extra namespaces the module creates (e.g. "auth")
+    origin: Origin = NO_ORIGIN
+
+    def table(self, name: str, namespace: str | None = None) -> Table | None:
+        for t in self.tables:
+            if t.name == name and (namespace is None or t.namespace == namespace):
+                return t
+        return None
+
+    def view(self, name: str) -> View | None:
+        for v in self.views:
+            if v.name == name:
+                return v
+        return None
+
+
+@dataclass(frozen=True)
+class Project:
+    modules: tuple[Module, ...] = ()
+    root: str | None = None
+
+    def module(self, name: str) -> Module | None:
+        for m in self.modules:
+            if m.name == name:
+                return m
+        return None
+
+
+__all__ = [
+    "DIALECTS",
+    "Check",
+    "Column",
+    "Default",
+    "ForeignKey",
+    "Function",
+    "Index",
+    "IndexPart",
+    "LintIgnore",
+    "Module",
+    "NO_ORIGIN",
+    "Origin",
+    "Policy",
+    "PrimaryKey",
+    "Project",
+    "Rls",
+    "Sql",
+    "Table",
+    "Trigger",
+    "UniqueKey",
+    "View",
+    "replace",
+]

@@ -1,0 +1,234 @@
+"""Audit changes → an ordered, safe fix migration for one module and dialect.
+
+The whole ordering policy is ``PHASES`` below; each dialect's ``dialects/<name>/plan.py`` turns one kind
+of change into ``Step``s for the phases it names (a dict keyed by change class), and this module sorts
+them (phase, then dependencies inside a phase, then the order the changes came in).
+
+Three rules make a fix apply on the databases that need it (the hand-written fix in the seed incident
+added the new CHECK before rewriting the old values, and so failed on exactly those databases):
+
+* legacy values are rewritten (``legacy_values`` in the schema) before the desired constraint is added,
+  after the live constraint that rejects the new values is dropped by its *live* name — on MySQL the
+  ENUM is widened to the union first and narrowed after;
+* PostgreSQL constraints are added ``NOT VALID`` and then validated; the file is one transaction;
+* rows that would still violate a desired constraint after the mapping stop the plan (``PlanRefused``)
+  before anything is written, naming the values and counts — unless ``allow_not_valid`` leaves the
+  constraint ``NOT VALID`` on PostgreSQL, with a comment saying so.
+
+Nothing destructive (dropping tables, columns, constraints, policies; narrowing a type) is planned unless
+``allow_destructive``; what is left out is listed in the file and in the result.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from ..diff import changes as ch
+from ..errors import PlanRefused
+from ..model.objects import Column, Module, Project
+from .steps import Omission, Plan, Step, describe
+
+PHASES = (
+    "prelude",                # SET lock_timeout
+    "create_namespaces",      # schemas, extensions
+    "drop_dependents",        # policies, views, triggers that are recreated below
+    "drop_constraints",       # live constraints being replaced, by their live names; legacy second CHECKs
+    "create_tables",
+    "add_columns",            # NOT NULL columns are added nullable, backfilled, then set NOT NULL
+    "widen_values",           # MySQL: ENUM widened to the union of live and desired values
+    "rewrite_values",         # UPDATE legacy value → new value, from the schema's legacy_values
+    "backfill",               # NULLs filled from the column default
+    "alter_columns",          # type, default, NOT NULL
+    "narrow_values",          # MySQL: ENUM narrowed to the desired values
+    "add_constraints",        # PostgreSQL: NOT VALID, so adding takes no long lock
+    "validate_constraints",   # PostgreSQL: VALIDATE CONSTRAINT
+    "indexes",                # optionally CONCURRENTLY (then the file runs without a transaction)
+    "foreign_keys",
+    "validate_foreign_keys",
+    "functions",
+    "views",                  # in dependency order
+    "triggers",
+    "rls",
+    "policies",
+    "comments",
+    "renames",                # same meaning, other name: rename to the schema's name
+    "drops",                  # only with allow_destructive
+)
+_RANK = {p: i for i, p in enumerate(PHASES)}
+
+# Changes whose fix removes something from the database: planned only with allow_destructive.
+DESTRUCTIVE: dict[type, str] = {
+    ch.DropTable: "drops a table and its rows",
+    ch.DropColumn: "drops a column and its data",
+    ch.DropCheck: "drops a constraint the schema does not declare",
+    ch.DropUniqueKey: "drops a unique key the schema does not declare",
+    ch.DropForeignKey: "drops a foreign key the schema does not declare",
+    ch.DropIndex: "drops an index the schema does not declare",
+    ch.DropPolicy: "drops a row-level security policy the schema does not declare",
+    ch.DisableRls: "turns row-level security off",
+    ch.DropView: "drops a view the schema does not declare",
+    ch.DropFunction: "drops a function the schema does not declare",
+    ch.DropTrigger: "drops a trigger the schema does not declare",
+}
+
+
+@dataclass(frozen=True)
+class PlanOptions:
+    allow_destructive: bool = False
+    allow_not_valid: bool = False  # PostgreSQL: keep a violated constraint NOT VALID instead of refusing
+    concurrently: bool = False  # PostgreSQL: CREATE INDEX CONCURRENTLY (the file runs without a transaction)
+    lock_timeout: str = "5s"
+
+
+@dataclass
+class Context:
+    """What a dialect's step builders may ask and report while turning one change into steps."""
+
+    dialect: str
+    options: PlanOptions
+    project: Project
+    probes: dict[int, list] = field(default_factory=dict)  # id(change) → [ProbeResult]
+    refusals: list[str] = field(default_factory=list)
+    omitted: list[Omission] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def module(self, name: str) -> Module:
+        m = self.project.module(name)
+        if m is None:
+            raise PlanRefused(f"module {name!r} is not in the schema")
+        return m
+
+    def probe(self, change: ch.Change, what: str | None = None):
+        for r in self.probes.get(id(change), ()):
+            if what is None or r.what == what:
+                return r
+        return None
+
+    def omit(self, change: ch.Change, reason: str) -> list[Step]:
+        self.omitted.append(Omission(change, reason))
+        return []
+
+    def refuse(self, change: ch.Change, why: str) -> list[Step]:
+        self.refusals.append(f"{describe(change)}: {why}")
+        return []
+
+    def note(self, text: str) -> None:
+        if text not in self.notes:
+            self.notes.append(text)
+
+    # -- data facts ------------------------------------------------------------------------------
+    def legacy_map(self, change: ch.Change, column: str | None, live_allowed: Sequence[str] | None = None
+                   ) -> list[tuple[str, str]]:
+        """(old, new) rewrites from the desired column's ``legacy_values`` that live rows could hold."""
+        col = _desired_column(change, column)
+        if col is None:
+            return []
+        out = []
+        for old, new in col.legacy_values:
+            if live_allowed is not None and old not in live_allowed:
+                continue  # the live constraint never allowed it: no row holds it
+            out.append((old, new))
+        return out
+
+    def leftover_values(self, change: ch.Change, allowed: Sequence[str], column: str | None
+                        ) -> tuple[list[tuple[str, int]], str | None]:
+        """Values live rows hold that are neither allowed nor rewritten by the legacy mapping, with counts;
+        and a reason when the rows could not be counted."""
+        r = self.probe(change, "value")
+        if r is None:
+            return [], None
+        if r.rows is None:
+            return [], r.error or "not counted"
+        mapping = dict(self.legacy_map(change, column))
+        left = []
+        for value, n, _target in r.values:
+            target = mapping.get(value, value)
+            if target not in allowed:
+                left.append((value, n))
+        return left, None
+
+    def count(self, change: ch.Change, what: str) -> tuple[int | None, str | None]:
+        r = self.probe(change, what)
+        if r is None:
+            return None, None
+        return r.rows, r.error
+
+
+def _desired_column(change: ch.Change, column: str | None) -> Column | None:
+    if isinstance(change.desired, Column):
+        return change.desired
+    if column is None or change.desired_table is None:
+        return None
+    return change.desired_table.column(column)
+
+
+def _handlers(dialect: str) -> tuple[dict[type, Callable], Callable]:
+    mod = importlib.import_module(f"jobschema.dialects.{dialect}.plan")
+    return mod.HANDLERS, mod.prelude
+
+
+def plan(changes: Sequence[ch.Change], project: Project, module: str, dialect: str, *, probes: Sequence = (),
+         options: PlanOptions | None = None) -> Plan:
+    """The ordered steps fixing ``changes`` (one module, one dialect), or ``PlanRefused`` naming every
+    change that cannot be fixed safely. Nothing is written here."""
+    options = options or PlanOptions()
+    ctx = Context(dialect, options, project)
+    for r in probes:
+        ctx.probes.setdefault(id(r.change), []).append(r)
+    handlers, prelude = _handlers(dialect)
+    result = Plan(dialect, module, changes=list(changes))
+    steps: list[Step] = []
+    for c in changes:
+        if type(c) in DESTRUCTIVE and not options.allow_destructive:
+            ctx.omit(c, f"{DESTRUCTIVE[type(c)]}; pass --allow-destructive to include it")
+            continue
+        handler = handlers.get(type(c))
+        if handler is None:
+            ctx.omit(c, f"not planned automatically on {dialect}; change it by hand")
+            continue
+        steps.extend(handler(c, ctx))
+    if ctx.refusals:
+        lines = ["the fix migration was not written: it would fail or lose data on the live rows"]
+        lines += [f"  {r}" for r in ctx.refusals]
+        lines.append("  (rewrite or delete those rows, or map them with legacy_values in the schema, then audit "
+                     "again" + ("; --allow-not-valid keeps such a constraint NOT VALID on PostgreSQL)"
+                                if dialect == "postgres" else ")"))
+        raise PlanRefused("\n".join(lines))
+    if steps:
+        steps = prelude(options) + steps
+    result.steps = order(steps)
+    result.omitted = ctx.omitted
+    result.notes = ctx.notes
+    return result
+
+
+def order(steps: list[Step]) -> list[Step]:
+    """Phase order, then inside a phase each step after the steps named in its ``after`` (stable)."""
+    out: list[Step] = []
+    by_phase: dict[str, list[Step]] = {}
+    for s in steps:
+        if s.phase not in _RANK:
+            raise ValueError(f"unknown plan phase {s.phase!r}")
+        by_phase.setdefault(s.phase, []).append(s)
+    for phase in PHASES:
+        group = by_phase.get(phase, [])
+        keys = {s.key for s in group if s.key}
+        done: set[str] = set()
+        placed: list[Step] = []
+        pending = list(group)
+        while pending:
+            progressed = False
+            for s in list(pending):
+                if all(a in done or a not in keys for a in s.after):
+                    placed.append(s)
+                    pending.remove(s)
+                    if s.key:
+                        done.add(s.key)
+                    progressed = True
+            if not progressed:  # a cycle: keep the given order for the rest
+                placed += pending
+                break
+        out += placed
+    return out

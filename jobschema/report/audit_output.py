@@ -1,0 +1,59 @@
+"""How an audit result is shown: text grouped by table (coloured on a terminal, plain when piped or
+under NO_COLOR) or stable JSON (sorted keys, findings in path order). docs/audit.md documents both.
+"""
+
+from __future__ import annotations
+
+import json
+
+from rich.markup import escape
+
+from .console import stdout
+from .finding import Severity
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def _group(path: str) -> str:
+    parts = path.split(".")
+    return ".".join(parts[:2])
+
+
+def render_json(result) -> str:
+    return json.dumps(result.to_dict(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def print_json(result) -> None:
+    import sys
+
+    sys.stdout.write(render_json(result))
+    sys.stdout.flush()
+
+
+def print_text(result, console=None) -> None:
+    out = console or stdout()
+    groups: dict[str, list] = {}
+    for f in result.findings:
+        groups.setdefault(_group(f.path), []).append(f)
+    for name in sorted(groups):
+        out.print(f"[bold]{escape(name)}[/bold]")
+        for f in groups[name]:
+            style = _STYLE[f.severity]
+            out.print(f"  [{style}]{f.severity.value:<7}[/{style}] {f.code}  {escape(f.message)}")
+            if f.expected is not None:
+                out.print(f"      [dim]expected:[/dim] {escape(f.expected)}")
+            if f.actual is not None:
+                out.print(f"      [dim]actual:  [/dim] {escape(f.actual)}")
+            if f.hint:
+                out.print(f"      [dim]hint:[/dim] {escape(f.hint)}")
+        out.print("")
+    c = result.counts()
+    tables = len(result.desired[0].tables) if result.desired else 0
+    where = f"{result.module} on {result.target} ({result.dialect}, namespace {result.namespace})"
+    data = "" if not result.no_data else "; row counts skipped (--no-data)"
+    if result.drift:
+        out.print(f"[bold red]drift[/bold red]: {where}: {c['error']} error(s), {c['warning']} warning(s), "
+                  f"{c['info']} info in {len(groups)} object group(s); {tables} table(s) checked{data}")
+    else:
+        extra = f", {c['info']} info" if c["info"] else ""
+        out.print(f"[bold green]in sync[/bold green]: {where}: {tables} table(s) checked{extra}{data}")

@@ -1,0 +1,25 @@
+"""Summary of ``import`` / ``inspect``: what was written and, with locations, what was not represented."""
+
+from __future__ import annotations
+
+import click
+
+
+def print_bring_in(result, verb: str) -> None:
+    m = result.module
+    click.echo(f"{verb} module {m.name}: {len(m.tables)} tables, {len(m.views)} views, "
+               f"{len(m.functions)} functions, {len(m.triggers)} triggers; {len(result.written)} files written")
+    for path in result.written:
+        click.echo(f"  {path}")
+    if result.notes:
+        click.echo(f"not represented ({len(result.notes)}):", err=True)
+        for n in result.notes:
+            click.echo(f"  {n}", err=True)
+    if result.unmanaged:
+        click.echo(f"kept verbatim in unmanaged.*.sql, not managed ({len(result.unmanaged)}):", err=True)
+        for n in result.unmanaged:
+            click.echo(f"  {n}", err=True)
+    if result.skipped:
+        click.echo(f"skipped ({len(result.skipped)}):", err=True)
+        for n in result.skipped:
+            click.echo(f"  {n}", err=True)

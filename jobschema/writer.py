@@ -1,0 +1,67 @@
+"""Write generated files all-or-nothing, and compare them with disk for ``--check``.
+
+Each file goes to a temporary name in its folder and is renamed over the target, so a crash never
+leaves a half-written file; files this run no longer produces are removed from the folders it owns.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FileStatus:
+    path: str  # relative to the output root
+    state: str  # "same" | "changed" | "new" | "stale"
+
+
+def compare(out_root: str, files: dict[str, str], owned_dirs: set[str]) -> list[FileStatus]:
+    """State of every file we would write, plus generated files on disk we would no longer write."""
+    result = []
+    for rel in sorted(files):
+        full = os.path.join(out_root, rel)
+        try:
+            with open(full, "rb") as fh:
+                on_disk = fh.read()
+        except FileNotFoundError:
+            result.append(FileStatus(rel, "new"))
+            continue
+        result.append(FileStatus(rel, "same" if on_disk == files[rel].encode("utf-8") else "changed"))
+    for d in sorted(owned_dirs):
+        full = os.path.join(out_root, d)
+        if not os.path.isdir(full):
+            continue
+        for fn in sorted(os.listdir(full)):
+            rel = f"{d}/{fn}"
+            if fn.endswith((".sql", ".md")) and rel not in files:
+                result.append(FileStatus(rel, "stale"))
+    return result
+
+
+def atomic_write(path: str, text: str) -> None:
+    folder = os.path.dirname(path) or "."
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".jobschema-", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text.encode("utf-8"))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def apply(out_root: str, files: dict[str, str], statuses: list[FileStatus]) -> None:
+    for st in statuses:
+        full = os.path.join(out_root, st.path)
+        if st.state in ("new", "changed"):
+            atomic_write(full, files[st.path])
+        elif st.state == "stale":
+            os.unlink(full)

@@ -1,0 +1,18 @@
+CREATE OR REPLACE FUNCTION public.cancel_job(p_job_id uuid)
+RETURNS void
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = public
+AS $$
+BEGIN
+  -- Checks ownership, locks the job and validates the move (only pending or running jobs can be
+  -- cancelled) before any task is touched.
+  PERFORM transition_job_status(p_job_id, 'cancelled');
+
+  UPDATE job_tasks
+  SET status = 'skipped',
+      finished_at = now()
+  WHERE job_id = p_job_id
+    AND status IN ('pending', 'running');
+END;
+$$;

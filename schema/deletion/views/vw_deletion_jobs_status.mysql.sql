@@ -1,0 +1,14 @@
+CREATE ALGORITHM=TEMPTABLE SQL SECURITY INVOKER VIEW vw_deletion_jobs_status AS
+SELECT
+  dj.status,
+  COUNT(*) AS job_count,
+  SUM(CASE WHEN dj.hard_delete THEN 1 ELSE 0 END) AS hard_delete_count,
+  COUNT(u.id) AS user_created_count,
+  SUM(CASE WHEN dj.created_by IS NULL THEN 1 ELSE 0 END) AS no_creator_count,
+  COUNT(DISTINCT u.id) AS creator_count,
+  MIN(dj.scheduled_at) AS first_scheduled_at,
+  MIN(dj.created_at) AS oldest_created_at,
+  MAX(dj.finished_at) AS last_finished_at
+FROM deletion_jobs dj
+LEFT JOIN users u ON u.id = dj.created_by
+GROUP BY dj.status;

@@ -1,0 +1,26 @@
+CREATE EXTENSION IF NOT EXISTS pgcrypto;
+CREATE TABLE samples (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    n_small smallint NOT NULL DEFAULT -1,
+    n_int int4 DEFAULT 0,
+    n_big int8,
+    ratio double precision DEFAULT 1.5,
+    price numeric(12,4) DEFAULT 0.0,
+    r real,
+    flag boolean NOT NULL DEFAULT true,
+    flag2 bool DEFAULT false,
+    label character varying(40) DEFAULT 'none'::character varying,
+    code char(3),
+    day date DEFAULT CURRENT_DATE,
+    at_time time,
+    local_ts timestamp without time zone DEFAULT CURRENT_TIMESTAMP,
+    ts timestamp(3) with time zone,
+    wait interval DEFAULT '00:05:00'::interval,
+    addr inet,
+    raw bytea,
+    doc json,
+    ids integer[] DEFAULT '{}',
+    names text[],
+    cash money,
+    nothing text DEFAULT NULL
+);

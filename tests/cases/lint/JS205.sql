@@ -1,0 +1,5 @@
+ALTER TABLE job_tasks ALTER COLUMN attempt TYPE bigint;  -- expect: JS205
+ALTER TABLE job_tasks ALTER COLUMN code TYPE integer USING code::integer;  -- expect: JS205
+ALTER TABLE job_tasks ALTER COLUMN label TYPE varchar(200);  -- ok: JS205
+ALTER TABLE job_tasks ALTER COLUMN body TYPE text;  -- ok: JS205
+ALTER TABLE job_tasks ALTER COLUMN attempt SET NOT NULL;  -- ok: JS205

@@ -1,0 +1,8 @@
+-- The fix order seed 001 got wrong, and the right one.
+ALTER TABLE batch_jobs ADD CONSTRAINT batch_jobs_status_check CHECK (status IN ('queued', 'processing')) NOT VALID;
+UPDATE batch_jobs SET status = 'queued' WHERE status = 'pending';  -- expect: JS206
+UPDATE batch_jobs SET priority = 'normal' WHERE priority IS NULL;  -- ok: JS206
+UPDATE batch_items SET status = 'queued' WHERE status = 'pending';  -- ok: JS206
+UPDATE jobs SET status = 'queued' WHERE status = 'pending';  -- ok: JS206
+ALTER TABLE jobs ADD CONSTRAINT jobs_status_check CHECK (status IN ('queued')) NOT VALID;
+ALTER TABLE jobs VALIDATE CONSTRAINT jobs_status_check;

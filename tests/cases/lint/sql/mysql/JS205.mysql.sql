@@ -1,0 +1,4 @@
+-- MySQL: MODIFY COLUMN redefines the column and may copy the table.
+ALTER TABLE job_tasks MODIFY COLUMN attempt BIGINT NOT NULL;  -- expect: JS205
+ALTER TABLE job_tasks ADD COLUMN note TEXT;  -- ok: JS205
+CREATE INDEX idx_job_tasks_attempt ON job_tasks (attempt);  -- ok: JS202

@@ -1,0 +1,82 @@
+"""Every lint case is a data file: ``tests/cases/lint/<CODE>.yaml`` (schema rules) and ``.sql`` files with
+``-- expect: CODE`` on the offending line. Adding a case needs no Python."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from jobschema.lint import registry, runner
+from jobschema.lint.registry import Selection
+from jobschema.load.build import load_project
+
+CASES = Path(__file__).resolve().parent.parent / "cases" / "lint"
+YAML_CASES = sorted(CASES.glob("JS*.yaml"))
+SQL_CASES = sorted(CASES.rglob("*.sql"))
+MARK = re.compile(r"--\s*(expect|ok):\s*(JS\d{3}(?:\s*,\s*JS\d{3})*)")
+
+
+def _schema_cases():
+    for path in YAML_CASES:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for i, case in enumerate(doc["cases"]):
+            yield pytest.param(path.stem, case, id=f"{path.stem}-{i}-{case['name'].replace(' ', '_')}")
+
+
+def write_module(root: Path, case: dict) -> Path:
+    schema = root / "schema"
+    mod = schema / "m"
+    (mod / "tables").mkdir(parents=True)
+    module = {"module": "m", **(case.get("module") or {})}
+    (mod / "module.yaml").write_text(yaml.safe_dump(module), encoding="utf-8")
+    for t in case["tables"]:
+        (mod / "tables" / f"{t['table']}.yaml").write_text(yaml.safe_dump(t, sort_keys=False), encoding="utf-8")
+    return schema
+
+
+@pytest.mark.parametrize(("code", "case"), list(_schema_cases()))
+def test_schema_case(tmp_path, code, case):
+    schema = write_module(tmp_path, case)
+    project = load_project(str(schema))
+    result = runner.lint_project(project, Selection.build(case.get("select", [code])))
+    got = sorted(f.code for f in result.findings)
+    assert got == sorted(case["expect"]), "\n".join(f"{f.location}: {f.code} {f.message}" for f in result.findings)
+    for f in result.findings:
+        assert f.location is not None and f.location.file.startswith("schema/m/") and f.location.line
+
+
+def annotations(path: Path) -> tuple[set[tuple[int, str]], set[tuple[int, str]]]:
+    expect, ok = set(), set()
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        for kind, codes in MARK.findall(line):
+            for code in (c.strip() for c in codes.split(",")):
+                (expect if kind == "expect" else ok).add((n, code))
+    return expect, ok
+
+
+@pytest.mark.parametrize("path", SQL_CASES, ids=lambda p: str(p.relative_to(CASES)))
+def test_sql_case(path):
+    expect, ok = annotations(path)
+    result = runner.lint_sql_file(str(path), Selection.build(), base=str(CASES))
+    got = {(f.location.line, f.code) for f in result.findings}
+    shown = "\n".join(f"{f.location}: {f.code} {f.message}" for f in result.findings)
+    assert got == expect, shown
+    assert not (got & ok), shown
+
+
+def test_every_rule_has_a_failing_and_a_passing_case():
+    fails: set[str] = set()
+    passes: set[str] = set()
+    for path in YAML_CASES:
+        for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
+            (fails if case["expect"] else passes).add(path.stem)
+    for path in SQL_CASES:
+        expect, ok = annotations(path)
+        fails |= {c for _, c in expect}
+        passes |= {c for _, c in ok}
+    codes = {r.code for r in registry.all_rules()}
+    assert codes - fails == set(), "rules without a failing case"
+    assert codes - passes == set(), "rules without a passing case"

@@ -1,0 +1,153 @@
+"""Each kind of bad input gives one located error line, and `generate` exits 2 writing nothing."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+
+import pytest
+from click.testing import CliRunner
+
+from jobschema import api
+from jobschema.cli import main
+from jobschema.errors import LoadErrors
+
+MODULE = "module: m\n"
+GOOD_TABLE = """\
+table: jobs
+columns:
+  - {name: id, type: uuid, default: gen_random_uuid()}
+  - {name: status, type: text, nullable: false, default: queued, enum: [queued, done]}
+  - {name: owner_id, type: uuid}
+primary_key: [id]
+"""
+
+
+def make(tmp_path, tables: dict[str, str], module: str = MODULE, extra: dict[str, str] | None = None) -> str:
+    root = tmp_path / "schema"
+    (root / "m" / "tables").mkdir(parents=True)
+    (root / "m" / "module.yaml").write_text(module)
+    for name, text in tables.items():
+        (root / "m" / "tables" / f"{name}.yaml").write_text(textwrap.dedent(text))
+    for rel, text in (extra or {}).items():
+        p = root / "m" / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text)
+    return str(root)
+
+
+def errors_of(root: str) -> list[str]:
+    with pytest.raises(LoadErrors) as info:
+        api.load(root)
+    return [e.format() for e in info.value.errors]
+
+
+def test_good_schema_loads(tmp_path):
+    project = api.load(make(tmp_path, {"jobs": GOOD_TABLE}))
+    t = project.module("m").table("jobs")
+    assert [c.name for c in t.columns] == ["id", "status", "owner_id"]
+    assert t.column("status").default.value == "queued"
+    assert t.column("id").default.kind == "expression"
+
+
+CASES = [
+    # (description, table text, expected fragment, expected line)
+    ("unknown key with did-you-mean", GOOD_TABLE + "indexs: []\n", "unknown key 'indexs' in table (did you mean 'indexes'?)", 7),
+    ("unknown column key", GOOD_TABLE.replace("type: uuid}", "type: uuid, nulable: false}", 1),
+     "did you mean 'nullable'?", 5),
+    ("unknown type", GOOD_TABLE.replace("name: owner_id, type: uuid", "name: owner_id, type: uuidd"),
+     "unknown type 'uuidd'; did you mean 'uuid'?", 5),
+    ("fk to unknown table", GOOD_TABLE + "foreign_keys:\n  - {columns: [owner_id], references: owners(id)}\n",
+     "references unknown table 'owners'", 8),
+    ("fk to unknown column", GOOD_TABLE + "foreign_keys:\n  - {columns: [owner_id], references: jobs(idd)}\n",
+     "references unknown column jobs.idd", 8),
+    ("index on unknown column", GOOD_TABLE + "indexes:\n  - {name: jobs_x_idx, columns: [stat]}\n",
+     "index jobs_x_idx of jobs names unknown column 'stat' (did you mean 'status'?)", 8),
+    ("enum default outside values", GOOD_TABLE.replace("default: queued", "default: pending"),
+     "default 'pending' is not one of its enum values", 4),
+    ("duplicate column", GOOD_TABLE.replace("  - {name: owner_id, type: uuid}", "  - {name: status, type: uuid}"),
+     "column jobs.status is defined twice", 5),
+    ("duplicate index names", GOOD_TABLE + "indexes:\n  - {name: i1, columns: [status]}\n  - {name: i1, columns: [id]}\n",
+     "index name 'i1' is already used in public", 9),
+    ("unparsable check", GOOD_TABLE + "checks:\n  - {name: c1, expression: 'status IN ('}\n",
+     "check c1 of jobs.expression is not a valid postgres expression", 8),
+    ("bad YAML", GOOD_TABLE + "checks: [\n", "invalid YAML", 8),
+    ("duplicate YAML key", GOOD_TABLE + "primary_key: [id]\n", "duplicate key 'primary_key' (first given at line 6)", 7),
+    ("wrong value type", GOOD_TABLE.replace("nullable: false", "nullable: maybe"), "must be true or false", 4),
+    ("missing required key", "table: jobs\n", "table lacks the required key 'columns'", 1),
+    ("legacy value outside enum", GOOD_TABLE.replace("enum: [queued, done]}", "enum: [queued, done], legacy_values: {pending: queud}}"),
+     "maps 'pending' to 'queud', which is not an enum value", 4),
+]
+
+
+@pytest.mark.parametrize("desc,text,fragment,line", CASES, ids=[c[0] for c in CASES])
+def test_bad_input_is_located(tmp_path, desc, text, fragment, line):
+    errs = errors_of(make(tmp_path, {"jobs": text}))
+    hits = [e for e in errs if fragment in e]
+    assert hits, errs
+    assert hits[0].startswith(f"m/tables/jobs.yaml:{line}:"), hits[0]
+
+
+def test_two_tables_of_one_name(tmp_path):
+    errs = errors_of(make(tmp_path, {"jobs": GOOD_TABLE, "jobs2": GOOD_TABLE}))
+    assert any("table public.jobs is defined twice" in e and e.startswith("m/tables/jobs2.yaml:1:") for e in errs), errs
+
+
+def test_errors_are_all_reported_together(tmp_path):
+    errs = errors_of(make(tmp_path, {
+        "a": GOOD_TABLE.replace("table: jobs", "table: a").replace("type: uuid}", "type: nope}", 1),
+        "b": GOOD_TABLE.replace("table: jobs", "table: b").replace("indexs", "x") + "colour: red\n",
+    }))
+    assert any(e.startswith("m/tables/a.yaml") for e in errs)
+    assert any(e.startswith("m/tables/b.yaml") for e in errs)
+
+
+def test_non_utf8_file(tmp_path):
+    root = make(tmp_path, {"jobs": GOOD_TABLE})
+    with open(os.path.join(root, "m", "tables", "jobs.yaml"), "ab") as fh:
+        fh.write(b"comment: caf\xe9\n")
+    errs = errors_of(root)
+    assert errs == ["m/tables/jobs.yaml:7:13: file is not valid UTF-8 (save it as UTF-8)"]
+
+
+def test_alias_bomb_is_refused(tmp_path):
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for i in range(1, 9):
+        prev = chr(ord("a") + i - 1)
+        cur = chr(ord("a") + i)
+        bomb += f"{cur}: &{cur} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+    errs = errors_of(make(tmp_path, {"jobs": bomb}))
+    assert any("expands to more than" in e for e in errs), errs
+
+
+def test_bad_view_file(tmp_path):
+    root = make(tmp_path, {"jobs": GOOD_TABLE}, extra={"views/v.sql": "-- header\nSELECT 1;\n"})
+    errs = errors_of(root)
+    assert errs == ["m/views/v.sql:2:1: not a CREATE VIEW statement (a view file starts with CREATE "
+                    "[MATERIALIZED] VIEW name AS SELECT ...)"]
+
+
+def test_generate_exits_2_and_writes_nothing(tmp_path):
+    root = make(tmp_path, {"jobs": GOOD_TABLE.replace("type: uuid}", "type: uuidd}", 1)})
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["generate", "--schema", root, "--out", str(out)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert "m/tables/jobs.yaml:5:28: column jobs.owner_id: unknown type" in result.output
+    assert not out.exists()
+
+
+def test_generate_unknown_module_is_one_line(tmp_path):
+    root = make(tmp_path, {"jobs": GOOD_TABLE})
+    result = CliRunner().invoke(main, ["generate", "--schema", root, "--out", str(tmp_path / "o"), "--module", "x"])
+    assert result.exit_code == 2
+    assert result.output.strip() == "jobschema: unknown module 'x' (known: m)"
+
+
+@pytest.mark.parametrize("text,fragment", [
+    ("table:\ncolumns: [{name: id, type: int}]\n", "table.table is required but empty"),
+    (GOOD_TABLE + "checks:\n  - {name: c, expression: }\n", "check of jobs.expression is required but empty"),
+])
+def test_required_but_empty(tmp_path, text, fragment):
+    errs = errors_of(make(tmp_path, {"jobs": text}))
+    assert any(fragment in e for e in errs), errs

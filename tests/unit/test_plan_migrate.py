@@ -1,0 +1,160 @@
+"""Planner ordering and refusals on hand-built changes; migration folders, sums and statement splitters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jobschema import api
+from jobschema.dialects.mysql import plan as mysql_plan
+from jobschema.dialects.mysql.split import split_mysql_statements
+from jobschema.dialects.postgres import plan as pg_plan
+from jobschema.dialects.postgres.normalize import HOOKS
+from jobschema.dialects.postgres.split import split_pg_statements
+from jobschema.diff import changes as ch
+from jobschema.errors import PlanRefused, UsageError
+from jobschema.migrate import sumfile
+from jobschema.migrate.directory import MigrationDir
+from jobschema.model.live import ProbeResult
+from jobschema.model.objects import Check, Sql
+from jobschema.plan.planner import PHASES, PlanOptions, order, plan
+from jobschema.plan.steps import Step
+
+SCHEMA = str(Path(__file__).resolve().parents[2] / "schema")
+
+
+@pytest.fixture(scope="module")
+def project():
+    return api.load(SCHEMA)
+
+
+def status_change(project, live_values):
+    t = project.module("batch").table("batch_jobs")
+    (desired, _col), = [(c, col) for c, col in HOOKS.enum_checks(t) if col.name == "status"]
+    live = Check("chk_old", Sql(f"status IN ({', '.join(repr(v) for v in live_values)})"))
+    return ch.ModifyCheck(module="batch", path="batch.batch_jobs.batch_jobs_status_check", table="batch_jobs",
+                          desired=desired, live=live, desired_table=t, live_table=t, live_name="chk_old",
+                          column="status", missing=("paused", "processing", "queued"), extra=("pending", "running"))
+
+
+def test_value_set_fix_orders_drop_rewrite_add_validate(project):
+    c = status_change(project, ["pending", "running", "completed", "failed", "cancelled"])
+    probe = ProbeResult(c, "value", 3, (("pending", 2, "queued"), ("running", 1, "processing")))
+    p = plan([c], project, "batch", "postgres", probes=[probe])
+    sql = [s.sql for s in p.steps]
+    assert sql == [
+        "SET lock_timeout = '5s';",
+        "ALTER TABLE batch_jobs DROP CONSTRAINT chk_old;",
+        "UPDATE batch_jobs SET status = 'queued' WHERE status = 'pending';",
+        "UPDATE batch_jobs SET status = 'processing' WHERE status = 'running';",
+        "ALTER TABLE batch_jobs ADD CONSTRAINT batch_jobs_status_check CHECK (status IN ('queued', 'processing', "
+        "'paused', 'completed', 'failed', 'cancelled')) NOT VALID;",
+        "ALTER TABLE batch_jobs VALIDATE CONSTRAINT batch_jobs_status_check;",
+    ]
+    text = p.render(database="postgresql://u:***@h/db")
+    assert "-- from database: postgresql://u:***@h/db" in text and "findings fixed" in text
+
+
+def test_unmapped_values_refuse_or_stay_not_valid(project):
+    c = status_change(project, ["pending", "archived"])
+    probe = ProbeResult(c, "value", 4, (("pending", 2, "queued"), ("archived", 2, None)))
+    with pytest.raises(PlanRefused, match="2 row\\(s\\) with status = 'archived'"):
+        plan([c], project, "batch", "postgres", probes=[probe])
+    p = plan([c], project, "batch", "postgres", probes=[probe], options=PlanOptions(allow_not_valid=True))
+    assert not any("VALIDATE" in s.sql for s in p.steps)
+    assert any(s.note and "left NOT VALID" in s.note for s in p.steps)
+
+
+def test_legacy_rewrite_only_for_values_the_live_check_allowed(project):
+    c = status_change(project, ["running", "completed"])
+    p = plan([c], project, "batch", "postgres")
+    assert [s.sql for s in p.steps if s.phase == "rewrite_values"] == [
+        "UPDATE batch_jobs SET status = 'processing' WHERE status = 'running';"]
+
+
+def test_destructive_changes_are_left_out_and_listed(project):
+    t = project.module("batch").table("batch_jobs")
+    drop = ch.DropColumn(module="batch", path="batch.batch_jobs.legacy", table="batch_jobs", live=t.columns[0],
+                         live_name="legacy", desired_table=t, live_table=t, destructive=True)
+    p = plan([drop], project, "batch", "postgres")
+    assert p.empty and p.omitted and "--allow-destructive" in p.omitted[0].reason
+    p = plan([drop], project, "batch", "postgres", options=PlanOptions(allow_destructive=True))
+    assert p.steps[-1].sql == "ALTER TABLE batch_jobs DROP COLUMN id;"
+
+
+def test_order_follows_phases_then_dependencies():
+    steps = [Step("views", "v2", "", key="view:b", after=("view:a",)), Step("views", "v1", "", key="view:a"),
+             Step("rewrite_values", "u", ""), Step("drop_constraints", "d", ""), Step("prelude", "p", "")]
+    assert [s.sql for s in order(steps)] == ["p", "d", "u", "v1", "v2"]
+    assert PHASES.index("rewrite_values") < PHASES.index("add_constraints") < PHASES.index("validate_constraints")
+    assert PHASES.index("widen_values") < PHASES.index("rewrite_values") < PHASES.index("narrow_values")
+
+
+@pytest.mark.parametrize("live,desired,ok", [
+    ("integer", "bigint", True), ("bigint", "integer", False), ("varchar(32)", "varchar(64)", True),
+    ("varchar(64)", "varchar(32)", False), ("varchar(200)", "text", True), ("text", "varchar(10)", False),
+    ("timestamptz(3)", "timestamptz(6)", True), ("text", "integer", False),
+])
+def test_postgres_widening(live, desired, ok):
+    assert pg_plan.widens(live, desired) is ok
+
+
+@pytest.mark.parametrize("live,desired,ok", [
+    ("int", "bigint", True), ("smallint", "int", True), ("bigint", "int", False), ("varchar(16)", "varchar(32)", True),
+    ("varchar(32)", "text", True), ("text", "varchar(32)", False), ("datetime(3)", "datetime(6)", True),
+])
+def test_mysql_widening(live, desired, ok):
+    assert mysql_plan.widens(live, desired) is ok
+
+
+def test_sum_file_detects_every_kind_of_tampering(tmp_path):
+    d = MigrationDir(str(tmp_path))
+    d.write("one", "SELECT 1;\n")
+    d.write("two", "SELECT 2;\n")
+    text = (tmp_path / "jobschema.sum").read_text()
+    assert text.splitlines()[0] == sumfile.h1("".join(text.splitlines(keepends=True)[1:]).encode())
+    d.verify()
+    (tmp_path / "0002_two.sql").write_text("SELECT 3;\n")
+    with pytest.raises(sumfile.SumMismatch, match="0002_two.sql: edited"):
+        d.verify()
+    d.rehash()
+    (tmp_path / "0003_new.sql").write_text("SELECT 4;\n")
+    with pytest.raises(sumfile.SumMismatch, match="0003_new.sql: not listed"):
+        d.verify()
+    (tmp_path / "0003_new.sql").unlink()
+    (tmp_path / "0001_one.sql").unlink()
+    with pytest.raises(sumfile.SumMismatch, match="0001_one.sql: listed .* missing"):
+        d.verify()
+
+
+def test_folder_rules(tmp_path):
+    d = MigrationDir(str(tmp_path))
+    assert d.next_version() == "0001" and d.names() == []
+    (tmp_path / "0002_b.sql").write_text("-- jobschema:no-transaction\nCREATE INDEX CONCURRENTLY i ON t (c);\n")
+    (tmp_path / "0010_c.sql").write_text("SELECT 1;\n")
+    (tmp_path / "README.md").write_text("notes")
+    assert d.names() == ["0002_b.sql", "0010_c.sql"] and d.next_version() == "0011"
+    assert [f.transactional for f in d.files()] == [False, True]
+    (tmp_path / "0010_d.sql").write_text("SELECT 1;\n")
+    with pytest.raises(UsageError, match="two migration files have version 0010"):
+        d.names()
+    (tmp_path / "0010_d.sql").unlink()
+    (tmp_path / "fix.sql").write_text("SELECT 1;\n")
+    with pytest.raises(UsageError, match="NNNN_<slug>.sql"):
+        d.names()
+
+
+def test_postgres_splitter_keeps_bodies_whole():
+    script = ("SET lock_timeout = '5s';\n-- a comment; with a semicolon\n"
+              "CREATE FUNCTION f() RETURNS int AS $fn$ SELECT 1; $fn$ LANGUAGE sql;\n"
+              "/* outer /* inner; */ still; */ SELECT E'it\\'s;', 'a''b;';\n"
+              "CREATE FUNCTION g() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END;\n")
+    parts = split_pg_statements(script)
+    assert [p.line for p in parts] == [1, 2, 4, 5]
+    assert parts[1].text.endswith("LANGUAGE sql") and parts[3].text.endswith("END")
+
+
+def test_mysql_splitter_is_the_products():
+    assert split_mysql_statements("SELECT ';'; CREATE PROCEDURE p() BEGIN SELECT 1; END; SELECT 2") == [
+        "SELECT ';'", "CREATE PROCEDURE p() BEGIN SELECT 1; END", "SELECT 2"]
