@@ -265,12 +265,10 @@ def add_unique(c: ch.Change, ctx: Context) -> list[Step]:
     if bad:
         return ctx.refuse(c, bad)
     r = _r(ctx, c)
-    steps = [Step("add_constraints", f"ALTER TABLE {_t(c)} ADD {r.unique_sql(c.desired_table, c.desired)};",
-                  describe(c), c)]
-    if isinstance(c, ch.ModifyUniqueKey) and c.live_name:
-        steps.insert(0, Step("drop_constraints", f"ALTER TABLE {_t(c)} DROP INDEX {quote_mysql(c.live_name)};",
-                             describe(c), c))
-    return steps
+    # One ALTER TABLE for a replaced key: InnoDB refuses to drop an index a foreign key needs on its own.
+    drop = f"DROP INDEX {quote_mysql(c.live_name)}, " if isinstance(c, ch.ModifyUniqueKey) and c.live_name else ""
+    return [Step("add_constraints", f"ALTER TABLE {_t(c)} {drop}ADD {r.unique_sql(c.desired_table, c.desired)};",
+                 describe(c), c)]
 
 
 def drop_unique(c: ch.DropUniqueKey, ctx: Context) -> list[Step]:
@@ -298,13 +296,14 @@ def drop_foreign_key(c: ch.DropForeignKey, ctx: Context) -> list[Step]:
 
 def add_index(c: ch.Change, ctx: Context) -> list[Step]:
     r = _r(ctx, c)
-    steps = _steps("indexes", r.indexes(replace(c.desired_table, indexes=(c.desired,))), c)
+    one = replace(c.desired_table, indexes=(c.desired,))
+    if isinstance(c, ch.ModifyIndex) and c.live_name:
+        steps = _steps("indexes", r.replace_index(one, c.live_name), c)
+    else:
+        steps = _steps("indexes", r.indexes(one), c)
     _flush(ctx, r)
     if ctx.options.concurrently:
         ctx.note("--concurrently is PostgreSQL's; InnoDB builds secondary indexes online by default")
-    if isinstance(c, ch.ModifyIndex) and c.live_name:
-        steps.insert(0, Step("drop_constraints", f"DROP INDEX {quote_mysql(c.live_name)} ON {_t(c)};",
-                             describe(c), c))
     return steps
 
 

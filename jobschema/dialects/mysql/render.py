@@ -229,10 +229,28 @@ class MysqlRenderer(ModuleRenderer):
                     continue
                 self.warn(what, f"partial index predicate (WHERE {ix.where.text}) is not supported; the "
                           "index covers every row")
-            parts = [quote_mysql(p.column) + (" DESC" if p.descending else "") for p in ix.parts]
             out.append(_ENV.get_template("index.sql.j2").render(
-                unique=ix.unique, name=quote_mysql(ix.name), table=quote_mysql(t.name), parts=parts).strip())
+                unique=ix.unique, name=quote_mysql(ix.name), table=quote_mysql(t.name),
+                parts=self._index_parts(ix)).strip())
         return out
+
+    @staticmethod
+    def _index_parts(ix) -> list[str]:
+        return [quote_mysql(p.column) + (" DESC" if p.descending else "") for p in ix.parts]
+
+    def replace_index(self, t: Table, live_name: str) -> list[str]:
+        """Drop the live index and add the desired one in one ALTER TABLE.
+
+        InnoDB refuses to drop an index a foreign key needs unless another one covers the key in the same
+        statement, so a changed index is replaced atomically rather than dropped and re-created.
+        """
+        created = self.indexes(t)
+        if not created:
+            return [f"ALTER TABLE {quote_mysql(t.name)} DROP INDEX {quote_mysql(live_name)};"]
+        (ix,) = t.indexes
+        kind = "UNIQUE INDEX" if ix.unique else "INDEX"
+        return [f"ALTER TABLE {quote_mysql(t.name)} DROP INDEX {quote_mysql(live_name)}, "
+                f"ADD {kind} {quote_mysql(ix.name)} ({', '.join(self._index_parts(ix))});"]
 
     def foreign_keys(self, t: Table) -> list[str]:
         out = []
