@@ -26,6 +26,18 @@ class CheckMeaning:
     columns: frozenset[str] = frozenset()
     value_set: tuple[str, frozenset[str]] | None = None
 
+    @property
+    def identity(self) -> str:
+        """What two CHECKs must share to be the same constraint.
+
+        A value set is compared as a set: servers print a one-value ``IN`` back as ``=`` and reorder or
+        cast lists, so the expression tree alone would call the same rule changed.
+        """
+        if self.value_set is not None:
+            column, values = self.value_set
+            return repr(("value_set", column, tuple(sorted(values))))
+        return self.key
+
 
 class DiffHooks:
     """Dialect answers for the differ. Override what the dialect spells differently."""

@@ -79,7 +79,7 @@ def pair_checks(desired: Sequence[Any], live: Sequence[Any], meaning: Callable[[
     """Pair CHECKs: same meaning (any name) first; then a desired value-set CHECK with a live value-set
     CHECK on the same column; then by name. A live CHECK left over that constrains the values of a
     column already covered by a paired CHECK is a duplicate, never a plain extra."""
-    base = pair(desired, live, key=lambda c: meaning(c).key)
+    base = pair(desired, live, key=lambda c: meaning(c).identity)
     out = CheckPairing(same=base.same, renamed=base.renamed)
     d_left = list(base.desired_only) + [d for d, _ in base.changed]
     l_left = list(base.live_only) + [lv for _, lv in base.changed]
