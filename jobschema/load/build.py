@@ -577,6 +577,16 @@ def _read_views(r: Reader, folder: str, rel: str, module_ns: str) -> list[View]:
             if head.name != stem:
                 r.errors.append(LoadError(f"file defines view {head.name!r} but is named {stem!r}", display,
                                           stmts[0].line, 1, f"rename the file to {head.name}.sql"))
+            problem = exprmod.query_problem(head.query, "mysql" if dialect == "mysql" else "postgres")
+            if problem:
+                reason, qline, qcol = problem
+                before = stmts[0].text[: max(stmts[0].text.find(head.query), 0)]
+                line = stmts[0].line + before.count("\n") + qline - 1
+                col = qcol + (len(before) - before.rfind("\n") - 1 if qline == 1 else 0)
+                r.errors.append(LoadError(
+                    f"view {head.name}: the query is not valid {dialect or 'postgres'} SQL: {reason}", display, line,
+                    col, "fix the query after AS"))
+                continue
             origin = origin or Origin(display, stmts[0].line, 1)
             definitions.append((dialect or "*", head.query))
             extra.extend((dialect or "*", s.text) for s in stmts[1:])

@@ -37,6 +37,26 @@ def parse_problem(text: str, dialect: str = "postgres") -> str | None:
     return None
 
 
+def query_problem(text: str, dialect: str = "postgres") -> tuple[str, int, int] | None:
+    """None when ``text`` parses as one query (SELECT, set operation, VALUES), else (reason, line, column)
+    with line and column counted within ``text`` (1-based)."""
+    if not text or not text.strip():
+        return "it is empty", 1, 1
+    try:
+        tree = sqlglot.parse_one(text, read=dialect)
+    except ParseError as exc:
+        first = exc.errors[0] if exc.errors else {}
+        msg = first.get("description") or (str(exc).splitlines()[0] if str(exc) else "ParseError")
+        return " ".join(str(msg).split())[:200], int(first.get("line") or 1), int(first.get("col") or 1)
+    except TokenError as exc:
+        return " ".join(str(exc).split())[:200] or "TokenError", 1, 1
+    except Exception as exc:  # sqlglot raises assorted errors on odd input
+        return f"{type(exc).__name__}: {exc}"[:200], 1, 1
+    if not isinstance(tree, (exp.Query, exp.Values)):
+        return "it is not a query (a view is CREATE VIEW name AS SELECT ...)", 1, 1
+    return None
+
+
 @lru_cache(maxsize=65536)
 def translate(text: str, source: str, target: str) -> str:
     """Translate an expression between dialects (PostgreSQL -> MySQL for the schema's expressions)."""

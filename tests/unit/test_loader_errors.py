@@ -151,3 +151,44 @@ def test_generate_unknown_module_is_one_line(tmp_path):
 def test_required_but_empty(tmp_path, text, fragment):
     errs = errors_of(make(tmp_path, {"jobs": text}))
     assert any(fragment in e for e in errs), errs
+
+
+@pytest.mark.parametrize("name,text,location,fragment", [
+    ("v.sql", "-- header\nCREATE VIEW v AS SELECT id\n  FROM jobs WHERE id = = 1;\n", "m/views/v.sql:3:",
+     "view v: the query is not valid postgres SQL"),
+    ("v.mysql.sql", "CREATE ALGORITHM=MERGE VIEW v AS SELECT FROM WHERE (;\n", "m/views/v.mysql.sql:1:",
+     "view v: the query is not valid mysql SQL"),
+    ("v.postgres.sql", "CREATE VIEW v AS 1 + 1;\n", "m/views/v.postgres.sql:1:", "it is not a query"),
+])
+def test_unparsable_view_query(tmp_path, name, text, location, fragment):
+    errs = errors_of(make(tmp_path, {"jobs": GOOD_TABLE}, extra={f"views/{name}": text}))
+    assert len(errs) == 1 and errs[0].startswith(location) and fragment in errs[0], errs
+
+
+def test_unparsable_view_query_exits_2_writing_nothing(tmp_path):
+    root = make(tmp_path, {"jobs": GOOD_TABLE}, extra={"views/v.sql": "CREATE VIEW v AS SELECT id FROM jobs WHERE (;\n"})
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["generate", "--schema", root, "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert [ln for ln in result.output.splitlines() if ln.strip()][0].startswith("jobschema: m/views/v.sql:1:")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("desc,text,fragment,line", [
+    ("unparsable default", GOOD_TABLE.replace("default: gen_random_uuid()", "default: 'gen_random_uuid(('"),
+     "column jobs.id.default is not a valid postgres expression", 3),
+    ("unparsable index predicate", GOOD_TABLE + "indexes:\n  - {name: i1, columns: [status], where: \"status = = 'a'\"}\n",
+     "index i1 of jobs.where is not a valid postgres expression", 8),
+    ("unparsable policy", GOOD_TABLE + "rls:\n  enabled: true\n  policies:\n    - {name: p, using: 'owner_id = = 1'}\n",
+     "policy p of jobs.using is not a valid postgres expression", 10),
+    ("unknown fk action", GOOD_TABLE + "foreign_keys:\n  - {columns: [owner_id], references: jobs(id), on_delete: set nul}\n",
+     "'set nul' is not allowed (did you mean 'set null'?)", 8),
+    ("duplicate constraint name", GOOD_TABLE + "checks:\n  - {name: c1, expression: \"status <> ''\"}\n"
+     "  - {name: c1, expression: \"status <> 'x'\"}\n", "constraint name 'c1' is used twice on table jobs", 9),
+])
+def test_more_bad_input_is_located(tmp_path, desc, text, fragment, line):
+    errs = errors_of(make(tmp_path, {"jobs": text}))
+    hits = [e for e in errs if fragment in e]
+    assert hits, errs
+    assert hits[0].startswith(f"m/tables/jobs.yaml:{line}:"), hits[0]
