@@ -201,6 +201,22 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
 
 
+PROPERTY_BUDGET = 60  # JOBSCHEMA_PROPERTY_EXAMPLES when unset: small, so the whole suite stays fast
+
+
+def property_examples(share: int, minimum: int = 1) -> int:
+    """How many examples a costly property test runs: its ``1/share`` of the budget JOBSCHEMA_PROPERTY_EXAMPLES
+    (60 by default), at least ``minimum``; raise the variable for a longer run of every property test."""
+    raw = os.environ.get("JOBSCHEMA_PROPERTY_EXAMPLES", "").strip()
+    return max(minimum, (int(raw) if raw else PROPERTY_BUDGET) // share)
+
+
+def property_derandomize() -> bool:
+    """Hypothesis ``derandomize`` for property tests: deterministic under ``CI=true`` (a CI run cannot fail
+    by chance on an example no local run saw), random elsewhere so local runs keep exploring."""
+    return in_ci()
+
+
 def resolve_server(
     kind: str,
     configured_dsn: str,

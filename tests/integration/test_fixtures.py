@@ -304,3 +304,46 @@ def test_throwaway_mariadb_starts_answers_and_vanishes():
         assert data_dir.is_dir()
     assert not data_dir.exists()
     assert not _port_open(port)
+
+
+# -- property-test settings -------------------------------------------------------------------------
+
+def test_property_tests_are_deterministic_under_ci_and_random_elsewhere(monkeypatch):
+    from dbutil import property_derandomize
+
+    monkeypatch.setenv("CI", "true")
+    assert property_derandomize() is True
+    monkeypatch.delenv("CI")
+    assert property_derandomize() is False
+
+
+def test_property_example_count_is_small_by_default_and_raised_by_the_variable(monkeypatch):
+    from dbutil import property_examples
+
+    monkeypatch.delenv("JOBSCHEMA_PROPERTY_EXAMPLES", raising=False)
+    assert property_examples(20) == 3
+    monkeypatch.setenv("JOBSCHEMA_PROPERTY_EXAMPLES", "400")
+    assert property_examples(20) == 20
+    monkeypatch.setenv("JOBSCHEMA_PROPERTY_EXAMPLES", "1")
+    assert property_examples(20) == 1
+
+
+def test_random_drift_property_uses_those_settings(monkeypatch):
+    """The drift property test (each example a database) is derandomized exactly when CI=true."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    tests = Path(__file__).resolve().parents[1]
+    code = ("import sys; sys.path.insert(0, %r); sys.path.insert(0, %r); import test_migrate as t; "
+            "s = t.PROPERTY_SETTINGS; print(s.derandomize, s.max_examples, s.database)")
+    for ci, examples, want in (("true", "", "True 3 None"), ("", "200", "False 10")):
+        env = {k: v for k, v in os.environ.items() if k not in ("CI", "JOBSCHEMA_PROPERTY_EXAMPLES")}
+        if ci:
+            env["CI"] = ci
+        if examples:
+            env["JOBSCHEMA_PROPERTY_EXAMPLES"] = examples
+        out = subprocess.run([sys.executable, "-c", code % (str(tests), str(tests / "integration"))], env=env,
+                             capture_output=True, text=True, timeout=60)
+        assert out.returncode == 0, out.stderr
+        assert out.stdout.strip().startswith(want), (ci, examples, out.stdout)
