@@ -21,6 +21,7 @@ from .connect import (
 from .diff import findings as findings_mod
 from .diff.changes import Change
 from .diff.differ import DiffOptions, diff
+from .diff.locate import locate
 from .errors import ExitCode, UsageError
 from .model.live import LiveCatalog
 from .model.objects import Module, Project
@@ -247,8 +248,12 @@ def run(dsn: str | None, schema_dir: str, module: str | None = None, namespace: 
         raise UsageError(f"unknown module {module!r} (known: {', '.join(m.name for m in project.modules)})")
     step("connecting")
     if drv is None:
-        return _dialect_audit(dsn, project, dialect, module, namespace, no_data, Severity(unmanaged_severity),
-                              statement_timeout_ms, lock_timeout_ms, step)
-    with drv.session(dsn, statement_timeout_ms, lock_timeout_ms) as conn:
-        return audit_connection(conn, project, dialect, module, namespace, no_data, unmanaged_severity,
-                                redact_dsn(dsn) if dsn else "(PG* environment)", progress)
+        result = _dialect_audit(dsn, project, dialect, module, namespace, no_data, Severity(unmanaged_severity),
+                                statement_timeout_ms, lock_timeout_ms, step)
+    else:
+        with drv.session(dsn, statement_timeout_ms, lock_timeout_ms) as conn:
+            result = audit_connection(conn, project, dialect, module, namespace, no_data, unmanaged_severity,
+                                      redact_dsn(dsn) if dsn else "(PG* environment)", progress)
+    # each finding points at the schema file and line declaring its object (CI annotations land there)
+    result.findings = locate(result.findings, result.desired, schema_dir)
+    return result

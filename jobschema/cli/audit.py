@@ -7,6 +7,7 @@ import sys
 import click
 
 from ..config import load_config
+from ..report import FORMATS
 from .plan import with_fix_options
 
 
@@ -16,7 +17,10 @@ from .plan import with_fix_options
 @click.option("--schema", "schema_dir", type=click.Path(file_okay=False), help="Schema folder (default: schema/).")
 @click.option("--module", help="Module to audit (default: the one whose tables the database holds).")
 @click.option("--namespace", help="PostgreSQL schema holding the module's tables (default: the module's, public).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Report format: text, json, sarif (SARIF 2.1.0), junit (JUnit XML), github (annotations).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False),
+              help="Write the report to this file (the text summary still goes to stderr).")
 @click.option("--no-data", is_flag=True, help="Do not count rows that violate missing constraints.")
 @click.option("--unmanaged-severity", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Severity of objects the schema does not know (default: warning).")
@@ -28,13 +32,14 @@ from .plan import with_fix_options
               help="With --write-migration: the migration folder to write to.")
 @with_fix_options
 @click.pass_context
-def audit(ctx: click.Context, dsn, schema_dir, module, namespace, fmt, no_data, unmanaged_severity,
+def audit(ctx: click.Context, dsn, schema_dir, module, namespace, fmt, output, no_data, unmanaged_severity,
           statement_timeout, write_migration=False, migration_dir=None, allow_destructive=False,
           allow_not_valid=False, concurrently=False) -> None:
     """Audit a live database against the schema: structure drift and rows that break desired rules."""
     from .. import api
     from ..connect import DEFAULT_STATEMENT_TIMEOUT_MS
     from ..report import audit_output
+    from ..report.console import stderr
 
     cfg = load_config()
     settings = cfg.audit if isinstance(cfg.audit, dict) else {}
@@ -47,17 +52,21 @@ def audit(ctx: click.Context, dsn, schema_dir, module, namespace, fmt, no_data, 
         result = _with_progress(api, dsn, schema, kwargs)
     else:
         result = api.audit(dsn, schema, **kwargs)
-    if fmt == "json":
-        audit_output.print_json(result)
-    else:
+    if output:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(audit_output.render(result, fmt))
+        audit_output.print_text(result, console=stderr())
+    elif fmt == "text":
         audit_output.print_text(result)
+    else:
+        click.echo(audit_output.render(result, fmt), nl=False)
     if write_migration:
         from ..report import plan_console
 
         planned = api.plan_from_audit(result, allow_destructive=allow_destructive, allow_not_valid=allow_not_valid,
                                       concurrently=concurrently)
         api.write_migration(planned, dsn, cfg.path(cfg.migrations), migration_dir)
-        plan_console.print_written(planned, err=fmt == "json")
+        plan_console.print_written(planned, err=fmt != "text" and not output)
     ctx.exit(int(result.exit_code))
 
 
@@ -75,3 +84,4 @@ def _with_progress(api, dsn, schema, kwargs):
             bar.update(task, completed=done, description=name)
 
         return api.audit(dsn, schema, progress=step, **kwargs)
+

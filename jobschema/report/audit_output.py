@@ -1,5 +1,6 @@
 """How an audit result is shown: text grouped by table (coloured on a terminal, plain when piped or
-under NO_COLOR) or stable JSON (sorted keys, findings in path order). docs/audit.md documents both.
+under NO_COLOR), stable JSON (sorted keys, findings in path order), or SARIF 2.1.0, JUnit XML and GitHub
+workflow annotations (``render``). docs/audit.md documents them.
 """
 
 from __future__ import annotations
@@ -21,6 +22,27 @@ def _group(path: str) -> str:
 
 def render_json(result) -> str:
     return json.dumps(result.to_dict(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def render(result, fmt: str) -> str:
+    """The audit in ``fmt``: ``json`` is the audit document above; ``sarif``, ``junit`` and ``github`` are the
+    shared report formats, with each JS3xx code titled from the audit's code table."""
+    if fmt == "json":
+        return render_json(result)
+    if fmt == "text":  # plain, for a file
+        from io import StringIO
+
+        from rich.console import Console
+
+        buf = StringIO()
+        print_text(result, Console(file=buf, highlight=False, soft_wrap=True, no_color=True, force_terminal=False))
+        return buf.getvalue()
+    from ..diff.findings import CODES
+    from . import RuleInfo
+    from . import render as render_findings
+
+    rules = {c: RuleInfo(c, CODES[c].title) for c in {f.code for f in result.findings} if c in CODES}
+    return render_findings(result.findings, fmt, rules=rules)
 
 
 def print_json(result) -> None:
