@@ -3,12 +3,15 @@
 Each object kind has one query in ``queries/<kind>.sql`` that reads every inspected namespace at once
 (``nspname = ANY(%(namespaces)s)``), so the number of statements does not grow with the number of
 tables. Rows are grouped in Python and built into the same dataclasses the loader builds; what the
-schema format cannot describe goes into ``LiveCatalog.unmanaged``.
+schema format cannot describe goes into ``LiveCatalog.unmanaged``. A thread sends the queries one after
+another while the rows of the previous ones are built, so the server's time and Python's overlap.
 """
 
 from __future__ import annotations
 
 import os
+import queue
+import threading
 from collections import defaultdict
 from functools import cache
 
@@ -50,15 +53,64 @@ def query(name: str) -> str:
         return fh.read()
 
 
-def _rows(conn, name: str, namespaces: list[str]) -> list[dict]:
+def _rows(conn, name: str, namespaces: list[str], as_dicts: bool = True) -> list:
     with conn.cursor() as cur:
         cur.execute(query(name), {"namespaces": namespaces})
+        if not as_dicts:
+            return cur.fetchall()
         cols = [d.name for d in cur.description]
         return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
 
 
+class _Fetcher:
+    """The rows of every query, read by a thread in ``QUERIES`` order; ``take`` waits for one. The
+    connection is only used by that thread until every query has answered (or one failed, whose error
+    ``take`` raises)."""
+
+    TUPLES = frozenset({"columns"})  # read positionally: 50,000 rows are not worth a dict each
+
+    def __init__(self, conn, namespaces: list[str]):
+        self.results: dict[str, queue.Queue] = {q: queue.Queue(maxsize=1) for q in QUERIES}
+        self.thread = threading.Thread(target=self._run, args=(conn, namespaces), daemon=True,
+                                       name="jobschema-catalog")
+        self.thread.start()
+
+    def _run(self, conn, namespaces: list[str]) -> None:
+        for q in QUERIES:
+            try:
+                self.results[q].put((True, _rows(conn, q, namespaces, q not in self.TUPLES)))
+            except BaseException as exc:  # handed to the reader; nothing more is sent
+                self.results[q].put((False, exc))
+                for rest in QUERIES[QUERIES.index(q) + 1:]:
+                    self.results[rest].put((False, None))
+                return
+
+    def take(self, name: str) -> list:
+        ok, value = self.results[name].get()
+        if not ok:
+            self.thread.join()
+            if value is None:  # an earlier query failed and was raised already
+                raise RuntimeError(f"catalog query {name} was not sent")
+            raise value
+        return value
+
+    def finish(self) -> None:
+        self.thread.join()
+
+
 def _origin(kind: str, *names: str) -> Origin:
     return Origin(catalog=f"pg_catalog {kind} " + ".".join(n for n in names if n))
+
+
+def _origin3(kind: str, a: str, b: str, c: str) -> Origin:
+    """``_origin`` for three names, the common case, without the generator."""
+    if a and b and c:
+        return Origin(catalog=f"pg_catalog {kind} {a}.{b}.{c}")
+    return _origin(kind, a, b, c)
+
+
+def _first(pair: tuple):
+    return pair[0]
 
 
 def _strip_check(definition: str) -> str:
@@ -80,30 +132,43 @@ def _unquote(ident: str) -> str:
 def inspect(conn, namespaces: list[str] | tuple[str, ...], name: str = "live") -> LiveCatalog:
     """Read every table, view, function, trigger and policy of ``namespaces`` into a ``LiveCatalog``."""
     ns = sorted(set(namespaces))
-    data = {q: _rows(conn, q, ns) for q in QUERIES}
+    fetch = _Fetcher(conn, ns)
+    try:
+        return _build(fetch, ns, name)
+    finally:
+        fetch.finish()
 
-    columns: dict[tuple, list[Column]] = defaultdict(list)
-    for r in data.pop("columns"):  # popped: the rows go as soon as they are built
+
+def _build(fetch: _Fetcher, ns: list[str], name: str) -> LiveCatalog:
+    data = {q: fetch.take(q) for q in ("namespaces", "tables")}
+
+    positioned: dict[tuple, list[tuple[int, Column]]] = defaultdict(list)
+    # (namespace, table, name, attnum, type, not null, default, identity, generated, collation, comment)
+    for nsp, table, col, pos, type_, not_null, expr, ident, gen, collation, comment in fetch.take("columns"):
         default = None
         generated = None
-        if r["generated"] == "s":
-            generated = Sql(r["default_expr"]) if r["default_expr"] else None
-        elif r["default_expr"] is not None:
-            default = Default.expr(r["default_expr"])
-        spec = logical_type(r["type"])
-        columns[(r["namespace"], r["table_name"])].append(Column(
-            name=r["name"], type=spec, nullable=not r["not_null"], default=default, comment=r["comment"],
-            identity=IDENTITY.get(r["identity"] or ""), generated=generated, collation=r["collation"],
-            origin=_origin("column", r["namespace"], r["table_name"], r["name"])))
+        if gen == "s":
+            generated = Sql(expr) if expr else None
+        elif expr is not None:
+            default = Default.expr(expr)
+        positioned[(nsp, table)].append((pos, Column(
+            name=col, type=logical_type(type_), nullable=not not_null, default=default, comment=comment,
+            identity=IDENTITY.get(ident or ""), generated=generated, collation=collation,
+            origin=_origin3("column", nsp, table, col))))
+    columns: dict[tuple, list[Column]] = {}
+    for key, cols in positioned.items():  # the query does not sort; attnum order, as the table has them
+        cols.sort(key=_first)
+        columns[key] = [c for _, c in cols]
+    del positioned
 
     pks: dict[tuple, PrimaryKey] = {}
     uniques: dict[tuple, list] = defaultdict(list)
     fks: dict[tuple, list] = defaultdict(list)
     checks: dict[tuple, list] = defaultdict(list)
     unmanaged: list[UnmanagedItem] = []
-    for r in data.pop("constraints"):
+    for r in fetch.take("constraints"):
         key = (r["namespace"], r["table_name"])
-        origin = _origin("constraint", r["namespace"], r["table_name"], r["name"])
+        origin = _origin3("constraint", r["namespace"], r["table_name"], r["name"])
         cols = tuple(r["columns"] or ())
         if r["type"] == "p":
             pks[key] = PrimaryKey(cols, r["name"], origin)
@@ -124,7 +189,7 @@ def inspect(conn, namespaces: list[str] | tuple[str, ...], name: str = "live") -
 
     indexes: dict[tuple, list] = defaultdict(list)
     view_indexes = []
-    for r in data.pop("indexes"):
+    for r in fetch.take("indexes"):
         parts = []
         n_keys = r["key_count"]
         all_parts = list(r["parts"])
@@ -146,12 +211,12 @@ def inspect(conn, namespaces: list[str] | tuple[str, ...], name: str = "live") -
             indexes[(r["namespace"], r["table_name"])].append(ix)
 
     policies: dict[tuple, list] = defaultdict(list)
-    for r in data["policies"]:
+    for r in fetch.take("policies"):
         policies[(r["namespace"], r["table_name"])].append(Policy(
             name=r["name"], command=POLICY_COMMANDS[r["command"]], roles=tuple(r["roles"] or ("public",)),
             permissive=r["permissive"], using=Sql(r["using_expr"]) if r["using_expr"] else None,
             with_check=Sql(r["with_check"]) if r["with_check"] else None, comment=r["comment"],
-            origin=_origin("policy", r["namespace"], r["table_name"], r["name"])))
+            origin=_origin3("policy", r["namespace"], r["table_name"], r["name"])))
 
     tables = []
     privileges = {}
@@ -165,6 +230,7 @@ def inspect(conn, namespaces: list[str] | tuple[str, ...], name: str = "live") -
             rls=Rls(r["rls_enabled"], r["rls_forced"], tuple(policies.get(key, ()))),
             origin=_origin("table", *key)))
 
+    data.update((q, fetch.take(q)) for q in QUERIES[QUERIES.index("views"):])
     views = []
     for r in data["views"]:
         options = {o.split("=", 1)[0].lower(): o.split("=", 1)[-1].lower() for o in r["options"]}

@@ -1,6 +1,8 @@
 -- Primary, unique, foreign key, CHECK and exclusion constraints of every table of the inspected
 -- namespaces. Column lists keep the constraint's own order; the definition is the server's text.
--- indnullsnotdistinct (PostgreSQL 15) is read through to_jsonb so older servers answer false.
+-- indnullsnotdistinct (PostgreSQL 15) is read through to_jsonb so older servers answer false; only
+-- unique keys use it. The definition is only read for CHECK and exclusion constraints, comments come
+-- from a join (obj_description() is a function call per row).
 SELECT n.nspname AS namespace,
        c.relname AS table_name,
        con.conname AS name,
@@ -19,15 +21,16 @@ SELECT n.nspname AS namespace,
        con.condeferrable AS deferrable,
        con.condeferred AS initially_deferred,
        con.convalidated AS validated,
-       pg_get_constraintdef(con.oid) AS definition,
+       CASE WHEN con.contype IN ('c', 'x') THEN pg_get_constraintdef(con.oid) END AS definition,
        COALESCE((to_jsonb(ix) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
-       obj_description(con.oid, 'pg_constraint') AS comment
+       ds.description AS comment
 FROM pg_constraint con
 JOIN pg_class c ON c.oid = con.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class fc ON fc.oid = con.confrelid
 LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
-LEFT JOIN pg_index ix ON ix.indexrelid = con.conindid AND con.contype IN ('p', 'u')
+LEFT JOIN pg_index ix ON ix.indexrelid = con.conindid AND con.contype = 'u'
+LEFT JOIN pg_description ds ON ds.objoid = con.oid AND ds.classoid = 'pg_constraint'::regclass AND ds.objsubid = 0
 WHERE n.nspname = ANY (%(namespaces)s)
   AND c.relkind IN ('r', 'p')
   AND con.contype IN ('p', 'u', 'f', 'c', 'x')

@@ -1,6 +1,7 @@
 -- Indexes of tables and materialized views of the inspected namespaces that do not back a
 -- constraint: method, uniqueness, each key (column or expression, DESC, non-default operator class),
--- INCLUDE columns and the partial-index predicate.
+-- INCLUDE columns and the partial-index predicate. Comments come from a join (obj_description() is a
+-- function call per row).
 SELECT n.nspname AS namespace,
        c.relname AS table_name,
        c.relkind AS table_kind,
@@ -17,12 +18,13 @@ SELECT n.nspname AS namespace,
              FROM generate_series(0, i.indnkeyatts - 1) k
              JOIN pg_opclass oc ON oc.oid = i.indclass[k] ORDER BY k)::text[] AS opclasses,
        pg_get_expr(i.indpred, i.indrelid) AS predicate,
-       obj_description(ic.oid, 'pg_class') AS comment
+       ds.description AS comment
 FROM pg_index i
 JOIN pg_class c ON c.oid = i.indrelid
 JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_am am ON am.oid = ic.relam
+LEFT JOIN pg_description ds ON ds.objoid = ic.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
 WHERE n.nspname = ANY (%(namespaces)s)
   AND c.relkind IN ('r', 'p', 'm')
   AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
