@@ -750,3 +750,66 @@ def test_pg_killed_run_leaves_a_file_boundary_and_rerun_finishes(pg_dsn, pg_conn
     code, out = cli("migrate", "--dsn", pg_dsn, "--dir", str(folder), "--lock-wait", "10")
     assert code == 0, out
     assert sorted(r[0] for r in pg_conn.execute("SELECT file FROM ran").fetchall()) == ["0001", "0002", "0003"]
+
+
+# ------------------------------------------------------------- missing objects of every kind, both dialects
+
+PG_MISSING = {
+    "campaign": (["DROP VIEW recent_job_activity", "DROP FUNCTION get_job_progress(uuid)",
+                  "DROP TRIGGER kanban_cards_update_job_counters ON kanban_cards",
+                  "ALTER TABLE agent_runs DISABLE ROW LEVEL SECURITY", "DROP POLICY job_tasks_via_job ON job_tasks",
+                  "ALTER TABLE kanban_cards DROP CONSTRAINT kanban_cards_task_id_fkey"],
+                 {"JS340", "JS345", "JS347", "JS330", "JS332", "JS325"}),
+    "iot": (["ALTER TABLE jobs DROP CONSTRAINT jobs_target_check"], {"JS310"}),
+    "deletion": (["ALTER TABLE deletion_jobs DROP CONSTRAINT uq_deletion_jobs"], {"JS316"}),
+}
+
+
+@pytest.mark.parametrize("module", sorted(PG_MISSING))
+def test_pg_missing_views_functions_triggers_rls_policies_keys_and_checks_are_fixed(pg_dsn, pg_conn, tmp_path,
+                                                                                     module):
+    """Objects dropped from a live database — a view, a function, a trigger, RLS, a policy, a foreign key,
+    a unique key and a CHECK — come back through audit → write → migrate, and the audit is clean after."""
+    import json
+
+    drops, kinds = PG_MISSING[module]
+    apply_generated(pg_dsn, module, "postgres")
+    for stmt in drops:
+        pg_conn.execute(stmt)
+    folder = tmp_path / module / "postgres"
+    res = CliRunner().invoke(main, ["audit", "--dsn", pg_dsn, "--schema", SCHEMA, "--module", module, "--format",
+                                    "json", "--no-data"], catch_exceptions=False)
+    assert res.exit_code == 1, res.output
+    codes = {f["code"] for f in json.loads(res.stdout)["findings"]}
+    assert kinds <= codes, codes
+    code, out = cli("audit", "--dsn", pg_dsn, "--schema", SCHEMA, "--module", module, "--write-migration",
+                    "--dir", str(folder))
+    assert code == 1 and "wrote" in out, out
+    code, out = cli("migrate", "--dsn", pg_dsn, "--dir", str(folder))
+    assert code == 0, out
+    code, out = cli("audit", "--dsn", pg_dsn, "--schema", SCHEMA, "--module", module)
+    assert code == 0, (out, sql_files(folder)[0].read_text())
+    if module == "campaign":
+        assert pg_conn.execute("SELECT relrowsecurity FROM pg_class WHERE relname = 'agent_runs'").fetchone() == (
+            True,)
+
+
+def test_mariadb_missing_views_keys_and_indexes_are_fixed(mysql_dsn, mysql_conn, tmp_path):
+    apply_generated(mysql_dsn, "deletion", "mysql")
+    with mysql_conn.cursor() as cur:
+        cur.execute("DROP VIEW vw_deletion_jobs_status")
+        cur.execute("ALTER TABLE deletion_jobs DROP FOREIGN KEY fk_dj_user")
+        cur.execute("ALTER TABLE deletion_jobs DROP INDEX uq_deletion_jobs")
+        cur.execute("INSERT INTO deletion_jobs (entity_table, entity_pk) VALUES ('t', '1'), ('t', '2')")
+    folder = tmp_path / "deletion" / "mysql"
+    code, out = cli("audit", "--dsn", mysql_dsn, "--schema", SCHEMA, "--module", "deletion", "--write-migration",
+                    "--dir", str(folder))
+    assert code == 1 and "wrote" in out, out
+    text = sql_files(folder)[0].read_text()
+    assert "vw_deletion_jobs_status" in text and "fk_dj_user" in text and "uq_deletion_jobs" in text, text
+    assert cli("migrate", "--dsn", mysql_dsn, "--dir", str(folder))[0] == 0
+    code, out = cli("audit", "--dsn", mysql_dsn, "--schema", SCHEMA, "--module", "deletion")
+    assert code == 0, out
+    with mysql_conn.cursor() as cur:
+        cur.execute("SELECT COUNT(*) FROM deletion_jobs")
+        assert cur.fetchone()[0] == 2
