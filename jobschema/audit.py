@@ -211,6 +211,10 @@ def audit_connection(conn, project: Project, dialect: str, module: str | None = 
     drv = driver(dialect)
     step = progress or (lambda _s: None)
     step("reading the catalog")
+    wanted = project.module(module) if module else None
+    search = namespace or (wanted.namespace if wanted is not None else None)
+    if search and hasattr(drv, "use_namespace"):
+        drv.use_namespace(conn, search)
     live = drv.inspect(conn, _namespaces(project, namespace))
     m = choose_module(project, live, dialect, module, namespace)
     desired = [_remap(x, namespace) if x is m else x for x in _with_requires(project, m, dialect)]

@@ -518,6 +518,19 @@ def _rows(n: int) -> str:
     return f"{n} row{'s' if n != 1 else ''}"
 
 
+_SINGULAR = {"have": "has", "hold": "holds", "share": "shares", "reference": "references", "fail": "fails",
+             "exist and need": "exists and needs", "break": "breaks", "violate": "violates"}
+
+
+def _verb(n: int, phrase: str) -> str:
+    """``phrase`` (plural verb first) agreeing with ``n`` rows: "1 row holds NULL", "2 rows hold NULL"."""
+    if n == 1:
+        for plural, singular in _SINGULAR.items():
+            if phrase == plural or phrase.startswith(plural + " "):
+                return singular + phrase[len(plural):]
+    return phrase
+
+
 def probe_findings(results) -> list[Finding]:
     """Findings for violation counts: ``ProbeResult`` (PostgreSQL) or any object with ``path``/``rows``/
     ``values``/``error`` and ``what`` or ``kind`` (the MySQL prober's ``Violation``)."""
@@ -543,9 +556,9 @@ def probe_findings(results) -> list[Finding]:
                 s = f"{_rows(n)} {'has' if n == 1 else 'have'} {column} {_q(v)}"
                 s += f" → legacy value of {_q(m)}" if m is not None else " (no legacy mapping)"
                 parts.append(s)
-            msg = f"{_rows(r.rows)} violate {name}: " + "; ".join(parts)
+            msg = f"{_rows(r.rows)} {_verb(r.rows, 'violate')} {name}: " + "; ".join(parts)
         else:
-            msg = f"{_rows(r.rows)} {_WHAT.get(what, 'violate it')} ({name})"
+            msg = f"{_rows(r.rows)} {_verb(r.rows, _WHAT.get(what, 'violate it'))} ({name})"
         out.append(Finding(code=VIOLATING_ROWS, severity=Severity.ERROR, path=path, module=module, message=msg,
                            actual=_rows(r.rows), data={"kind": what, "rows": r.rows, "values": values}))
     return out

@@ -6,6 +6,7 @@ differ hooks and the violation probes. Every dialect that supports ``audit`` has
 from __future__ import annotations
 
 import psycopg
+import psycopg.sql
 
 from ... import connect
 from ...errors import ConnectError
@@ -20,6 +21,13 @@ class PostgresAuditDriver:
 
     def session(self, dsn: str, statement_timeout_ms: int, lock_timeout_ms: int):
         return connect.postgres_read_only(dsn, statement_timeout_ms, lock_timeout_ms)
+
+    def use_namespace(self, conn, namespace: str) -> None:
+        """Put ``namespace`` first on the transaction's search path before the catalog is read, as when its
+        DDL was applied there: the server then prints view queries, defaults and policies with that
+        namespace's names unqualified, as the schema writes them."""
+        path = f"{psycopg.sql.Identifier(namespace).as_string(conn)}, public" if namespace != "public" else "public"
+        conn.execute("SELECT set_config('search_path', %s, true)", (path,))
 
     def inspect(self, conn, namespaces, name: str = "live"):
         try:
