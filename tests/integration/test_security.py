@@ -263,9 +263,15 @@ def test_pg_password_never_printed_dsn_pgpassword_pgpass_and_wrong_password(pg_d
         pgpass.write_text(f"{hostname}:{port or 5432}:*:{role}:{PLANTED}\n")
         pgpass.chmod(0o600)
         out = tmp_path / "out"
+        out.mkdir()
+        reports = []
         mig = out / "migrations"
         for fmt in ("text", "json"):
             runs.append(run("audit", "--dsn", good, "--schema", str(root), "--format", fmt))
+        for fmt in ("sarif", "junit", "github"):  # the other report formats, to stdout and to a file, on drift
+            reports.append(run("audit", "--dsn", good, "--schema", str(root), "--format", fmt))
+            reports.append(run("audit", "--dsn", good, "--schema", str(root), "--format", fmt, "-o",
+                               str(out / f"audit.{fmt}")))
         runs.append(run("audit", "--dsn", good, "--schema", str(root), "--write-migration", "--dir",
                         str(mig / "m" / "postgres")))
         runs.append(run("plan", "--dsn", good, "--schema", str(root)))
@@ -295,7 +301,8 @@ def test_pg_password_never_printed_dsn_pgpassword_pgpass_and_wrong_password(pg_d
     assert runs[4].returncode == 0, runs[4].stderr  # the migration was written and applied
     assert any(runs[i].returncode in (0, 1) for i in (7, 8, 9))
     assert list((tmp_path / "out" / "migrations").rglob("0001_*.sql")) and (tmp_path / "out" / "schema").is_dir()
-    text = every_output([tmp_path / "out", root], *runs)
+    assert [r.returncode for r in reports] == [1] * 6, [r.stderr for r in reports]
+    text = every_output([tmp_path / "out", root], *runs, *reports)
     assert PLANTED not in text
     assert quote(PLANTED, safe="") not in text
 
@@ -316,9 +323,15 @@ def test_mariadb_password_never_printed(mysql_dsn, mysql_conn, tmp_path):
         good = with_user(mysql_dsn, user, PLANTED)
         bad = with_user(mysql_dsn, user, PLANTED + "-wrong")
         out = tmp_path / "out"
+        out.mkdir()
+        reports = []
         mig = out / "migrations" / "m" / "mysql"
         for fmt in ("text", "json"):
             runs.append(run("audit", "--dsn", good, "--schema", str(root), "--format", fmt))
+        for fmt in ("sarif", "junit", "github"):  # the other report formats, to stdout and to a file, on drift
+            reports.append(run("audit", "--dsn", good, "--schema", str(root), "--format", fmt))
+            reports.append(run("audit", "--dsn", good, "--schema", str(root), "--format", fmt, "-o",
+                               str(out / f"audit.{fmt}")))
         runs.append(run("audit", "--dsn", good, "--schema", str(root), "--write-migration", "--allow-destructive",
                         "--dir", str(mig)))
         runs.append(run("migrate", "--dsn", good, "--dir", str(mig)))
@@ -335,7 +348,8 @@ def test_mariadb_password_never_printed(mysql_dsn, mysql_conn, tmp_path):
     assert [r.returncode for r in runs[:2]] == [1, 1], runs[0].stderr
     assert runs[2].returncode == 1 and runs[3].returncode == 0, (runs[2].stdout, runs[2].stderr, runs[3].stdout)
     assert list((tmp_path / "out" / "migrations").rglob("0001_*.sql")) and (tmp_path / "out" / "schema").is_dir()
-    text = every_output([tmp_path / "out", root], *runs)
+    assert [r.returncode for r in reports] == [1] * 6, [r.stderr for r in reports]
+    text = every_output([tmp_path / "out", root], *runs, *reports)
     assert PLANTED not in text and quote(PLANTED, safe="") not in text
 
 
