@@ -158,3 +158,44 @@ def test_postgres_splitter_keeps_bodies_whole():
 def test_mysql_splitter_is_the_products():
     assert split_mysql_statements("SELECT ';'; CREATE PROCEDURE p() BEGIN SELECT 1; END; SELECT 2") == [
         "SELECT ';'", "CREATE PROCEDURE p() BEGIN SELECT 1; END", "SELECT 2"]
+
+
+WRITER = """
+import sys
+from jobschema.migrate.directory import MigrationDir
+d = MigrationDir(sys.argv[1])
+for i in range(100000):
+    d.write(f"step{i}", (f"-- step {i}\\n" + "SELECT 1;\\n" * 200000) + f"-- end {i}\\n")
+"""
+
+
+def test_killed_writer_never_leaves_a_half_written_file_or_sum(tmp_path):
+    """SIGKILL while ``write`` adds files: every migration file is whole, and ``jobschema.sum`` is whole and
+    lists every file, or all but the newest one (killed between the file and the sum)."""
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    rng = random.Random()
+    for round_ in range(3):
+        folder = tmp_path / f"r{round_}"
+        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(folder)], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE)
+        delay = rng.uniform(0.5, 1.5)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+        d = MigrationDir(str(folder))
+        names = d.names()
+        for k, name in enumerate(names):
+            text = (folder / name).read_text()
+            assert name == f"{k + 1:04d}_step{k}.sql"
+            assert text.startswith(f"-- step {k}\n") and text.endswith(f"-- end {k}\n") and text.count(
+                "SELECT 1;") == 200000, (delay, name, len(text))
+        if not (folder / "jobschema.sum").exists():
+            assert len(names) <= 1, (delay, names)  # killed before the first sum was written
+            continue
+        listed = (folder / "jobschema.sum").read_text()
+        assert listed in (sumfile.compute(str(folder), names), sumfile.compute(str(folder), names[:-1])), delay
