@@ -461,3 +461,91 @@ def test_missing_privilege_is_one_line(pg_dsn, pg_conn, mysql_dsn, mysql_conn, t
     finally:
         with mysql_conn.cursor() as cur:
             cur.execute("DROP USER %s@'%%'", (user,))
+
+
+@contextmanager
+def version_rewriting_proxy(upstream: str, old: bytes, new: bytes):
+    """A TCP proxy to a real server that replaces ``old`` with ``new`` (same length) in what the server sends:
+    the real server, announcing an older version. Yields the local port."""
+    assert len(old) == len(new)
+    host, _, port = upstream.rpartition(":")
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(16)
+    srv.settimeout(0.2)
+    stop = threading.Event()
+    socks: list[socket.socket] = []
+
+    def pump(src, dst, rewrite):
+        try:
+            while chunk := src.recv(65536):
+                dst.sendall(chunk.replace(old, new) if rewrite else chunk)
+        except OSError:
+            pass
+        finally:
+            for s in (src, dst):
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def accept():
+        while not stop.is_set():
+            try:
+                client = srv.accept()[0]
+            except OSError:
+                continue
+            server = socket.create_connection((host, int(port or 5432)))
+            socks.extend((client, server))
+            threading.Thread(target=pump, args=(client, server, False), daemon=True).start()
+            threading.Thread(target=pump, args=(server, client, True), daemon=True).start()
+
+    t = threading.Thread(target=accept, daemon=True)
+    t.start()
+    try:
+        yield srv.getsockname()[1]
+    finally:
+        stop.set()
+        t.join()
+        for s in socks:
+            s.close()
+        srv.close()
+
+
+def test_server_too_old_is_one_line_exit_2(pg_dsn, pg_conn, mysql_dsn, mysql_conn, tmp_path):
+    """The real servers behind a proxy that makes them announce PostgreSQL 11 / MariaDB 10.1: every command
+    refuses in one line, exit 2, before reading or writing anything."""
+    root = schema(tmp_path)
+    mig = tmp_path / "mig"
+    mig.mkdir()
+    (mig / "0001_t.sql").write_text("CREATE TABLE too_old_marker (id int);\n")
+    from jobschema.migrate.directory import MigrationDir
+
+    MigrationDir(str(mig)).rehash()
+    commands = (("audit", "--schema", str(root)), ("migrate", "--dir", str(mig)),
+                ("inspect", "--module", "q", "--out", str(tmp_path / "i")))
+    version = pg_conn.execute("SHOW server_version").fetchone()[0]
+    major = version.split(".")[0].encode()
+    assert len(major) == 2
+    pg_user_host, _, pg_db = pg_dsn.split("://", 1)[1].partition("/")
+    pg_user, _, pg_host = pg_user_host.rpartition("@")
+    with version_rewriting_proxy(pg_host, b"server_version\x00" + major + b".", b"server_version\x0011.") as port:
+        dsn = f"postgresql://{pg_user}@127.0.0.1:{port}/{pg_db.split('?')[0]}?sslmode=disable&gssencmode=disable"
+        for cmd in commands:
+            assert_one_line_error(run(*cmd, "--dsn", dsn), "PostgreSQL 11", "too old", "12 or later")
+    assert pg_conn.execute("SELECT to_regclass('too_old_marker'), to_regclass('jobschema_migrations')"
+                           ).fetchone() == (None, None)
+    with mysql_conn.cursor() as cur:
+        cur.execute("SELECT VERSION()")
+        live = cur.fetchone()[0]
+    assert "MariaDB" in live and live.startswith("10.11."), live
+    my_user_host, _, my_db = mysql_dsn.split("://", 1)[1].partition("/")
+    my_user, _, my_host = my_user_host.rpartition("@")
+    with version_rewriting_proxy(my_host, b"10.11.", b"10.01.") as port:
+        dsn = f"mysql://{my_user}@127.0.0.1:{port}/{my_db}"
+        for cmd in commands:
+            assert_one_line_error(run(*cmd, "--dsn", dsn), "MariaDB 10.1", "too old", "10.3 or later")
+    with mysql_conn.cursor() as cur:
+        cur.execute("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() "
+                    "AND table_name IN ('too_old_marker', 'jobschema_migrations')")
+        assert cur.fetchone()[0] == 0
