@@ -34,6 +34,7 @@ from ...model.objects import (
     UniqueKey,
     View,
 )
+from ..pipeline import QueryThread
 from .version import ServerVersion
 
 _QUERY_DIR = os.path.join(os.path.dirname(__file__), "queries")
@@ -41,7 +42,7 @@ _QUERY_DIR = os.path.join(os.path.dirname(__file__), "queries")
 # The statements one inspection sends, in order: a fixed list, independent of the table count.
 QUERY_NAMES = ("version", "tables", "columns", "constraints", "checks", "indexes", "views", "routines",
                "parameters", "triggers")
-_VARIANTS = {"checks", "indexes", "views"}  # <name>.maria.sql / <name>.mysql.sql
+_VARIANTS = {"constraints", "checks", "indexes", "views"}  # <name>.maria.sql / <name>.mysql.sql
 
 
 @cache
@@ -68,17 +69,45 @@ class Catalog:
 
 def fetch(conn, database: str) -> Catalog:
     """Run the fixed query set against ``database`` on an open PyMySQL connection."""
-    with conn.cursor() as cur:
-        cur.execute(query_text("version"))
-        row = cur.fetchone()
-        row = _as_dict(cur, row)
-        version = ServerVersion.parse(str(row["version"]), str(row.get("version_comment") or ""))
-        cat = Catalog(version, database, statements=1)
-        for name in QUERY_NAMES[1:]:
-            cur.execute(query_for(name, version), {"schema": database})
-            cat.rows[name] = [_as_dict(cur, r) for r in cur.fetchall()]
-            cat.statements += 1
+    reader = _reader(conn, database)
+    try:
+        cat = Catalog(reader.take("version"), database)
+        cat.rows = {name: reader.take(name) for name in QUERY_NAMES[1:]}
+        cat.statements = reader.sent
+    finally:
+        reader.close()
     return cat
+
+
+def _reader(conn, database: str) -> QueryThread:
+    """The query set, sent by a thread (``dialects/pipeline.py``): "version" answers a ``ServerVersion``,
+    every other name its rows as dicts."""
+    state: dict[str, ServerVersion] = {}
+
+    def run(name: str):
+        with conn.cursor() as cur:
+            if name == "version":
+                cur.execute(query_text("version"))
+                row = _as_dict(cur, cur.fetchone())
+                state["version"] = ServerVersion.parse(str(row["version"]), str(row.get("version_comment") or ""))
+                return state["version"]
+            cur.execute(query_for(name, state["version"]), {"schema": database})
+            return _as_dicts(cur, cur.fetchall())
+
+    return QueryThread(QUERY_NAMES, run)
+
+
+class _Rows(dict):
+    """``Catalog.rows`` filled as the reader's answers arrive: ``get`` waits for the one it names."""
+
+    def __init__(self, reader: QueryThread):
+        super().__init__()
+        self.reader = reader
+
+    def get(self, name, default=None):
+        if name not in self and name in self.reader.names:
+            self[name] = self.reader.take(name)
+        return super().get(name, default)
 
 
 def _as_dict(cur, row) -> dict:
@@ -86,6 +115,19 @@ def _as_dict(cur, row) -> dict:
         return {k.lower(): _text(v) for k, v in row.items()}
     names = [d[0].lower() for d in cur.description]
     return {k: _text(v) for k, v in zip(names, row, strict=True)}
+
+
+def _as_dicts(cur, rows) -> list[dict]:
+    """``_as_dict`` of every row, decoding only the columns where the driver returned bytes."""
+    if not rows or isinstance(rows[0], dict):
+        return [_as_dict(cur, r) for r in rows]
+    names = [d[0].lower() for d in cur.description]
+    columns = list(zip(*rows, strict=True))
+    for i, values in enumerate(columns):
+        kinds = set(map(type, values))
+        if bytes in kinds or bytearray in kinds:
+            columns[i] = [_text(v) for v in values]
+    return [dict(zip(names, r, strict=True)) for r in zip(*columns, strict=True)]
 
 
 def _text(v):
@@ -96,10 +138,18 @@ def _text(v):
 
 def inspect(conn, database: str, name: str = "live", namespace: str = "public") -> LiveCatalog:
     """Inspect ``database`` into a ``LiveCatalog``. ``namespace`` labels the live tables so they line up
-    with the schema's (a MySQL database plays the part of a PostgreSQL schema)."""
-    cat = fetch(conn, database)
-    return LiveCatalog(module=build_module(cat, name, namespace), dialect="mysql", namespaces=(namespace,),
-                       server_version=cat.version.raw, catalog_queries=cat.statements)
+    with the schema's (a MySQL database plays the part of a PostgreSQL schema). The model is built from
+    each answer while the server works on the next one."""
+    reader = _reader(conn, database)
+    try:
+        cat = Catalog(reader.take("version"), database, rows=_Rows(reader))
+        module = build_module(cat, name, namespace)
+        for q in QUERY_NAMES[1:]:  # every query answered, the connection is the caller's again
+            cat.rows.get(q)
+    finally:
+        reader.close()
+    return LiveCatalog(module=module, dialect="mysql", namespaces=(namespace,), server_version=cat.version.raw,
+                       catalog_queries=reader.sent)
 
 
 # --------------------------------------------------------------------------------------------- types

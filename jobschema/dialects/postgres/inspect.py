@@ -3,15 +3,13 @@
 Each object kind has one query in ``queries/<kind>.sql`` that reads every inspected namespace at once
 (``nspname = ANY(%(namespaces)s)``), so the number of statements does not grow with the number of
 tables. Rows are grouped in Python and built into the same dataclasses the loader builds; what the
-schema format cannot describe goes into ``LiveCatalog.unmanaged``. A thread sends the queries one after
-another while the rows of the previous ones are built, so the server's time and Python's overlap.
+schema format cannot describe goes into ``LiveCatalog.unmanaged``. The queries are sent by a thread while
+the rows of the earlier ones are built (``dialects/pipeline.py``).
 """
 
 from __future__ import annotations
 
 import os
-import queue
-import threading
 from collections import defaultdict
 from functools import cache
 
@@ -35,6 +33,7 @@ from ...model.objects import (
     UniqueKey,
     View,
 )
+from ..pipeline import QueryThread
 from .normalize import logical_type
 
 QUERY_DIR = os.path.join(os.path.dirname(__file__), "queries")
@@ -60,42 +59,6 @@ def _rows(conn, name: str, namespaces: list[str], as_dicts: bool = True) -> list
             return cur.fetchall()
         cols = [d.name for d in cur.description]
         return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
-
-
-class _Fetcher:
-    """The rows of every query, read by a thread in ``QUERIES`` order; ``take`` waits for one. The
-    connection is only used by that thread until every query has answered (or one failed, whose error
-    ``take`` raises)."""
-
-    TUPLES = frozenset({"columns"})  # read positionally: 50,000 rows are not worth a dict each
-
-    def __init__(self, conn, namespaces: list[str]):
-        self.results: dict[str, queue.Queue] = {q: queue.Queue(maxsize=1) for q in QUERIES}
-        self.thread = threading.Thread(target=self._run, args=(conn, namespaces), daemon=True,
-                                       name="jobschema-catalog")
-        self.thread.start()
-
-    def _run(self, conn, namespaces: list[str]) -> None:
-        for q in QUERIES:
-            try:
-                self.results[q].put((True, _rows(conn, q, namespaces, q not in self.TUPLES)))
-            except BaseException as exc:  # handed to the reader; nothing more is sent
-                self.results[q].put((False, exc))
-                for rest in QUERIES[QUERIES.index(q) + 1:]:
-                    self.results[rest].put((False, None))
-                return
-
-    def take(self, name: str) -> list:
-        ok, value = self.results[name].get()
-        if not ok:
-            self.thread.join()
-            if value is None:  # an earlier query failed and was raised already
-                raise RuntimeError(f"catalog query {name} was not sent")
-            raise value
-        return value
-
-    def finish(self) -> None:
-        self.thread.join()
 
 
 def _origin(kind: str, *names: str) -> Origin:
@@ -132,14 +95,15 @@ def _unquote(ident: str) -> str:
 def inspect(conn, namespaces: list[str] | tuple[str, ...], name: str = "live") -> LiveCatalog:
     """Read every table, view, function, trigger and policy of ``namespaces`` into a ``LiveCatalog``."""
     ns = sorted(set(namespaces))
-    fetch = _Fetcher(conn, ns)
+    # columns are read positionally: 50,000 rows are not worth a dict each
+    fetch = QueryThread(QUERIES, lambda q: _rows(conn, q, ns, as_dicts=q != "columns"))
     try:
         return _build(fetch, ns, name)
     finally:
-        fetch.finish()
+        fetch.close()
 
 
-def _build(fetch: _Fetcher, ns: list[str], name: str) -> LiveCatalog:
+def _build(fetch: QueryThread, ns: list[str], name: str) -> LiveCatalog:
     data = {q: fetch.take(q) for q in ("namespaces", "tables")}
 
     positioned: dict[tuple, list[tuple[int, Column]]] = defaultdict(list)

@@ -1,4 +1,5 @@
--- Index keys in order (PRIMARY included), MariaDB: COLLATION is A or D (10.8+ stores DESC keys).
+-- Index keys in order (not PRIMARY: the constraints query reads it), MariaDB: COLLATION is A or D (10.8+
+-- stores DESC keys).
 SELECT s.TABLE_NAME AS table_name,
        s.INDEX_NAME AS index_name,
        s.NON_UNIQUE AS non_unique,
@@ -6,9 +7,8 @@ SELECT s.TABLE_NAME AS table_name,
        s.COLUMN_NAME AS column_name,
        NULL AS expression,
        s.COLLATION AS collation,
-       s.SUB_PART AS sub_part,
        s.INDEX_TYPE AS index_type,
        s.INDEX_COMMENT AS index_comment
 FROM information_schema.STATISTICS s
-WHERE s.TABLE_SCHEMA = %(schema)s
+WHERE s.TABLE_SCHEMA = %(schema)s AND s.INDEX_NAME <> 'PRIMARY'
 ORDER BY s.TABLE_NAME, s.INDEX_NAME, s.SEQ_IN_INDEX
