@@ -16,7 +16,9 @@ def print_bring_in(result, verb: str) -> None:
         for n in result.notes:
             click.echo(f"  {n}", err=True)
     if result.unmanaged:
-        click.echo(f"kept verbatim in unmanaged.*.sql, not managed ({len(result.unmanaged)}):", err=True)
+        kept = [p for p in result.written if "/unmanaged." in str(p)]
+        where = f"kept verbatim in {', '.join(map(str, kept))}" if kept else "left in the database, no file written"
+        click.echo(f"not managed by jobschema, {where} ({len(result.unmanaged)}):", err=True)
         for n in result.unmanaged:
             click.echo(f"  {n}", err=True)
     if result.skipped:

@@ -125,3 +125,36 @@ def test_dsn_from_jobschema_dsn(pg_dsn):
     assert res.exit_code == 1, res.output
     doc = json.loads(res.output)
     assert [(f["code"], f["path"]) for f in doc["findings"]] == [("JS304", "iot.jobs.created_by")]
+
+
+TABLE_PROPERTIES = """
+CREATE TABLE events (id int, d date) PARTITION BY RANGE (d);
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE UNLOGGED TABLE scratch (id int);
+CREATE TABLE scratch_child (x int) INHERITS (scratch);
+"""
+PROPERTY_NOTES = {
+    "partitioning events": "PARTITION BY RANGE (d)",
+    "partition events_2024": "PARTITION OF public.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
+    "table inheritance scratch_child": "INHERITS (public.scratch)",
+    "unlogged table scratch": "UNLOGGED",
+}
+
+
+def test_table_properties_the_schema_cannot_describe_are_listed(pg_dsn):
+    apply_sql_pg(pg_dsn, ddl("deletion") + TABLE_PROPERTIES)
+    res = api.audit(pg_dsn, SCHEMA, module="deletion")
+    unmanaged = {f"{f.data['kind']} {f.path.rsplit('.', 1)[1]}": f.actual for f in res.findings if f.code == "JS370"}
+    assert unmanaged == PROPERTY_NOTES
+    assert res.exit_code == 1
+
+
+def test_inspect_lists_table_properties_it_cannot_write(pg_dsn, tmp_path):
+    apply_sql_pg(pg_dsn, ddl("deletion") + TABLE_PROPERTIES)
+    res = CliRunner().invoke(main, ["inspect", "--dsn", pg_dsn, "--module", "deletion", "--out", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    assert "not managed by jobschema, left in the database, no file written (4):" in res.output
+    for what, detail in PROPERTY_NOTES.items():
+        assert f"{what} is not managed by jobschema: {detail}" in res.output
+    assert (tmp_path / "deletion" / "tables" / "events.yaml").exists()
+    assert not (tmp_path / "deletion" / "tables" / "events_2024.yaml").exists()  # a partition is not a table

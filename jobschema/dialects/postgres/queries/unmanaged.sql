@@ -1,5 +1,6 @@
 -- Objects of the inspected namespaces the schema format cannot describe: rules, sequences that no
--- column owns, and user-defined types (enums, domains, composites, ranges). No extension owns them.
+-- column owns, user-defined types (enums, domains, composites, ranges), and table properties: the
+-- partitioning of a partitioned table, partitions, table inheritance, UNLOGGED. No extension owns them.
 SELECT 'rule' AS kind, n.nspname AS namespace, r.rulename AS name, c.relname AS table_name,
        pg_get_ruledef(r.oid) AS detail
 FROM pg_rewrite r
@@ -27,4 +28,37 @@ WHERE n.nspname = ANY (%(namespaces)s)
   AND (t.typtype <> 'c' OR (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')
   AND NOT EXISTS (SELECT 1 FROM pg_depend d
                   WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype IN ('e', 'i'))
+UNION ALL
+SELECT 'partitioning', n.nspname, c.relname, NULL, 'PARTITION BY ' || pg_get_partkeydef(c.oid)
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY (%(namespaces)s) AND c.relkind = 'p' AND NOT c.relispartition
+UNION ALL
+SELECT 'partition', n.nspname, c.relname, NULL,
+       'PARTITION OF ' || quote_ident(pn.nspname) || '.' || quote_ident(p.relname) || ' '
+       || pg_get_expr(c.relpartbound, c.oid)
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_inherits i ON i.inhrelid = c.oid
+JOIN pg_class p ON p.oid = i.inhparent
+JOIN pg_namespace pn ON pn.oid = p.relnamespace
+WHERE n.nspname = ANY (%(namespaces)s) AND c.relispartition AND c.relkind IN ('r', 'p')
+UNION ALL
+SELECT 'table inheritance', n.nspname, c.relname, NULL,
+       'INHERITS (' || string_agg(quote_ident(pn.nspname) || '.' || quote_ident(p.relname), ', '
+                                  ORDER BY i.inhseqno) || ')'
+FROM pg_inherits i
+JOIN pg_class c ON c.oid = i.inhrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_class p ON p.oid = i.inhparent
+JOIN pg_namespace pn ON pn.oid = p.relnamespace
+WHERE n.nspname = ANY (%(namespaces)s) AND NOT c.relispartition AND c.relkind = 'r'
+GROUP BY n.nspname, c.relname
+UNION ALL
+SELECT 'unlogged table', n.nspname, c.relname, NULL, 'UNLOGGED'
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY (%(namespaces)s) AND c.relpersistence = 'u' AND c.relkind IN ('r', 'p')
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
 ORDER BY 1, 2, 3
