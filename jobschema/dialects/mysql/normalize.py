@@ -322,7 +322,7 @@ def query_key(text: str, database: str | None = None) -> str:
     """A key for a view query, equal for the author's text and the server's stored rewrite."""
     t = text.strip().rstrip(";").strip()
     try:
-        tree = sqlglot.parse_one(t, read="mysql").copy()
+        tree = sqlglot.parse_one(t, read="mysql")  # a fresh tree, not the shared cache's: no copy
     except Exception:
         return "text:" + " ".join(t.lower().split())
     hoisted = False
@@ -392,6 +392,9 @@ class MysqlHooks(DiffHooks):
         self._keyed: dict[str, set[str]] = {}
         # desired columns by identity -> table name, so native_type(col) can ask whether it is keyed
         self._table_of: dict[int, str] = {}
+        # native_type by column identity (the column is kept, so its id is not reused): the differ asks
+        # about each column several times, for its type, its default and the default's key
+        self._native: dict[int, tuple[Column, str]] = {}
         self._desired = modules
         for m in modules:
             for name, cols in keyed_columns(m).items():
@@ -406,6 +409,14 @@ class MysqlHooks(DiffHooks):
 
     # -- columns ----------------------------------------------------------------------------------
     def native_type(self, col: Column) -> str:
+        hit = self._native.get(id(col))
+        if hit is not None and hit[0] is col:
+            return hit[1]
+        native = self._native_type(col)
+        self._native[id(col)] = (col, native)
+        return native
+
+    def _native_type(self, col: Column) -> str:
         override = col.type_override("mysql")
         if override:
             return canonical_type(override)
