@@ -29,7 +29,7 @@ def parse(command: str) -> click.Context:
     """Parse a ``jobschema ...`` command line with the real CLI, without running it."""
     argv = shlex.split(re.sub(r"\$\{\{[^}]*\}\}", "X", command.split("||")[0]))
     assert argv[0] == "jobschema", command
-    ctx = click.Context(main, info_name="jobschema")
+    ctx = click.Context(main, info_name="jobschema", **main.context_settings)  # as the CLI itself builds it
     sub = main.get_command(ctx, argv[1])
     assert sub is not None, f"unknown command in {command!r}"
     return sub.make_context(argv[1], argv[2:], parent=ctx)
