@@ -204,18 +204,25 @@ def choose_module(project: Project, live: LiveCatalog, dialect: str, module: str
     return top[0]
 
 
+def _search_namespace(project: Project, module: str | None, namespace: str | None) -> str | None:
+    wanted = project.module(module) if module else None
+    return namespace or (wanted.namespace if wanted is not None else None)
+
+
 def audit_connection(conn, project: Project, dialect: str, module: str | None = None, namespace: str | None = None,
                      no_data: bool = False, unmanaged_severity: Severity | str = Severity.WARNING,
-                     target: str = "", progress: Progress | None = None) -> AuditResult:
-    """Audit through an open connection already inside the dialect's read-only transaction."""
+                     target: str = "", progress: Progress | None = None, live: LiveCatalog | None = None
+                     ) -> AuditResult:
+    """Audit through an open connection already inside the dialect's read-only transaction; ``live`` is
+    the catalog when it was read already, on this connection, for this project's namespaces."""
     drv = driver(dialect)
     step = progress or (lambda _s: None)
     step("reading the catalog")
-    wanted = project.module(module) if module else None
-    search = namespace or (wanted.namespace if wanted is not None else None)
-    if search and hasattr(drv, "use_namespace"):
-        drv.use_namespace(conn, search)
-    live = drv.inspect(conn, _namespaces(project, namespace))
+    if live is None:
+        search = _search_namespace(project, module, namespace)
+        if search and hasattr(drv, "use_namespace"):
+            drv.use_namespace(conn, search)
+        live = drv.inspect(conn, _namespaces(project, namespace))
     m = choose_module(project, live, dialect, module, namespace)
     desired = [_remap(x, namespace) if x is m else x for x in _with_requires(project, m, dialect)]
     primary = namespace or m.namespace
@@ -235,6 +242,23 @@ def audit_connection(conn, project: Project, dialect: str, module: str | None = 
     return result
 
 
+def _read_catalog_early(drv, dsn: str, schema_dir: str, module: str | None, namespace: str | None,
+                        statement_timeout_ms: int, lock_timeout_ms: int):
+    """Start reading the catalog of the namespaces the module.yaml files name (``early_catalog.py``);
+    None when they cannot be read or the dialect has no driver."""
+    from .early_catalog import EarlyCatalog
+    from .load.peek import declared_namespaces
+
+    declared = declared_namespaces(schema_dir) if drv is not None else None
+    if declared is None or (module is not None and module not in declared):
+        return None
+    names = {namespace or "public"}
+    for spaces in declared.values():
+        names.update(spaces)
+    search = namespace or (declared[module][0] if module else None)
+    return EarlyCatalog(drv, dsn, statement_timeout_ms, lock_timeout_ms, sorted(names), search)
+
+
 def run(dsn: str | None, schema_dir: str, module: str | None = None, namespace: str | None = None,
         no_data: bool = False, unmanaged_severity: Severity | str = Severity.WARNING,
         statement_timeout_ms: int = DEFAULT_STATEMENT_TIMEOUT_MS, lock_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS,
@@ -247,17 +271,32 @@ def run(dsn: str | None, schema_dir: str, module: str | None = None, namespace: 
     drv = driver(dialect)
     step = progress or (lambda _s: None)
     step("loading the schema")
-    project = load_project(schema_dir)
-    if module is not None and project.module(module) is None:
-        raise UsageError(f"unknown module {module!r} (known: {', '.join(m.name for m in project.modules)})")
+    early = _read_catalog_early(drv, dsn, schema_dir, module, namespace, statement_timeout_ms, lock_timeout_ms)
+    try:
+        project = load_project(schema_dir)
+        if module is not None and project.module(module) is None:
+            raise UsageError(f"unknown module {module!r} (known: {', '.join(m.name for m in project.modules)})")
+    except BaseException:
+        if early is not None:
+            early.abandon()
+        raise
     step("connecting")
+    target = redact_dsn(dsn) if dsn else "(PG* environment)"
     if drv is None:
         result = _dialect_audit(dsn, project, dialect, module, namespace, no_data, Severity(unmanaged_severity),
                                 statement_timeout_ms, lock_timeout_ms, step)
+    elif early is not None:
+        try:
+            conn = early.wait()
+            live = early.live_for(_namespaces(project, namespace), _search_namespace(project, module, namespace))
+            result = audit_connection(conn, project, dialect, module, namespace, no_data, unmanaged_severity,
+                                      target, progress, live=live)
+        finally:
+            early.close()
     else:
         with drv.session(dsn, statement_timeout_ms, lock_timeout_ms) as conn:
             result = audit_connection(conn, project, dialect, module, namespace, no_data, unmanaged_severity,
-                                      redact_dsn(dsn) if dsn else "(PG* environment)", progress)
+                                      target, progress)
     # each finding points at the schema file and line declaring its object (CI annotations land there)
     result.findings = locate(result.findings, result.desired, schema_dir)
     return result

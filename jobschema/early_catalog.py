@@ -1,0 +1,83 @@
+"""Read the live catalog while the schema loads, for ``audit.run``.
+
+Loading thousands of table files is Python's work; reading the catalog is mostly the server's. An audit
+knows which namespaces to inspect only from the loaded project, but the module.yaml files already name
+them (``load/peek.py``): a thread opens the read-only session and inspects those namespaces meanwhile.
+``audit.run`` then uses that catalog only when the loaded project asks for exactly the namespaces (and
+the search path) it was read with; otherwise it inspects again on the same session. An error on the
+thread (the server cannot be reached, the catalog cannot be read) is raised after the schema has
+loaded, so a schema error is still reported first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+
+from .model.live import LiveCatalog
+
+
+class EarlyCatalog:
+    """A session opened and a catalog read on a thread; ``wait`` hands over the session and catalog."""
+
+    def __init__(self, drv, dsn: str, statement_timeout_ms: int, lock_timeout_ms: int,
+                 namespaces: list[str], search: str | None):
+        self.namespaces = namespaces
+        self.search = search
+        self.live: LiveCatalog | None = None
+        self.conn = None
+        self._drv = drv
+        self._session = None
+        self._error: BaseException | None = None
+        self._abandoned = False
+        self._done = False
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._work, args=(dsn, statement_timeout_ms, lock_timeout_ms),
+                                        daemon=True, name="jobschema-early-catalog")
+        self._thread.start()
+
+    def _work(self, dsn: str, statement_timeout_ms: int, lock_timeout_ms: int) -> None:
+        try:
+            session = self._drv.session(dsn, statement_timeout_ms, lock_timeout_ms)
+            self.conn = session.__enter__()
+            self._session = session
+            if self.search and hasattr(self._drv, "use_namespace"):
+                self._drv.use_namespace(self.conn, self.search)
+            self.live = self._drv.inspect(self.conn, self.namespaces)
+        except BaseException as exc:  # raised by wait, in the caller's thread
+            self._error = exc
+        with self._lock:
+            self._done = True
+            if self._abandoned:
+                self._close()
+
+    def wait(self):
+        """The open session's connection; raises what the thread met (the session is closed then)."""
+        self._thread.join()
+        if self._error is not None:
+            self._close()
+            raise self._error
+        return self.conn
+
+    def live_for(self, namespaces: list[str], search: str | None) -> LiveCatalog | None:
+        """The catalog read early, if it was read for these namespaces and this search path."""
+        if self.live is not None and sorted(namespaces) == sorted(self.namespaces) and search == self.search:
+            return self.live
+        return None
+
+    def close(self) -> None:
+        self._thread.join()
+        self._close()
+
+    def abandon(self) -> None:
+        """Give up without waiting (the schema did not load): the thread closes what it opened."""
+        with self._lock:
+            self._abandoned = True
+            if self._done:
+                self._close()
+
+    def _close(self) -> None:
+        session, self._session = self._session, None
+        if session is not None:
+            with contextlib.suppress(Exception):
+                session.__exit__(None, None, None)
