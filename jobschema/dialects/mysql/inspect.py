@@ -14,7 +14,7 @@ import os
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ...model.live import LiveCatalog
 from ...model.objects import (
@@ -154,10 +154,12 @@ def inspect(conn, database: str, name: str = "live", namespace: str = "public") 
 
 # --------------------------------------------------------------------------------------------- types
 
+_NUMBER_RE = re.compile(r"-?\d+(\.\d+)?(e[+-]?\d+)?", re.I)
 _ENUM_RE = re.compile(r"^(enum|set)\((.*)\)$", re.I | re.S)
 _TYPE_RE = re.compile(r"^([a-z ]+?)\s*(?:\(([^)]*)\))?(\s+unsigned)?(\s+zerofill)?$", re.I)
 
 
+@lru_cache(maxsize=4096)
 def enum_values(column_type: str) -> tuple[str, ...] | None:
     """The values of ``enum('a','b''c')`` in order, or None for any other type."""
     m = _ENUM_RE.match(column_type.strip())
@@ -202,6 +204,7 @@ _LOGICAL = {
 }
 
 
+@lru_cache(maxsize=4096)
 def logical_type(column_type: str) -> str:
     """The best logical guess for a native type: ``char(36)`` → uuid, ``tinyint(1)`` → boolean,
     ``datetime(6)`` → timestamptz(6) (jobschema keeps UTC in DATETIME), ``enum(...)`` → text."""
@@ -245,7 +248,7 @@ def live_default(row: dict, version: ServerVersion) -> Default | None:
         if raw.startswith("'") and raw.endswith("'") and len(raw) >= 2:
             vals = _split_quoted(raw)
             return Default.literal(vals[0] if vals else "")
-        if re.fullmatch(r"-?\d+(\.\d+)?(e[+-]?\d+)?", raw, re.I):
+        if _NUMBER_RE.fullmatch(raw):
             return Default.literal(raw)
         return Default.expr(raw, (("mysql", raw),))
     if "default_generated" in extra:
@@ -261,6 +264,9 @@ def build_module(cat: Catalog, module_name: str = "live", namespace: str = "publ
 
     def origin(*parts: str) -> Origin:
         return Origin(catalog=f"{db}." + ".".join(parts))
+
+    def origin2(table: str, name: str) -> Origin:  # origin(table, name) without building a tuple
+        return Origin(catalog=f"{db}.{table}.{name}")
 
     kinds = {r["table_name"]: r for r in rows.get("tables", [])}
     base_tables = [name for name, r in kinds.items() if (r["table_type"] or "").upper() == "BASE TABLE"]
@@ -286,7 +292,7 @@ def build_module(cat: Catalog, module_name: str = "live", namespace: str = "publ
             type_overrides=(("mysql", ct),),
             identity="by default" if "auto_increment" in extra else None,
             generated=generated,
-            origin=origin(t, r["column_name"]),
+            origin=origin2(t, r["column_name"]),
         ))
 
     pks: dict[str, PrimaryKey] = {}
