@@ -120,10 +120,18 @@ def _build(fetch: QueryThread, ns: list[str], name: str) -> LiveCatalog:
             identity=IDENTITY.get(ident or ""), generated=generated, collation=collation,
             origin=_origin3("column", nsp, table, col))))
     columns: dict[tuple, list[Column]] = {}
+    attnames: dict[tuple, dict[int, str]] = {}  # attribute number -> name, to name the constraints' keys
     for key, cols in positioned.items():  # the query does not sort; attnum order, as the table has them
         cols.sort(key=_first)
         columns[key] = [c for _, c in cols]
+        attnames[key] = {pos: c.name for pos, c in cols}
     del positioned
+
+    def key_names(names: list | None, table: tuple, numbers: list | None) -> tuple[str, ...]:
+        if names is not None:  # named by the server: a table the columns query does not read
+            return tuple(names)
+        known = attnames.get(table, {})
+        return tuple(known[n] for n in numbers or () if n in known)  # like the join: 0 (an expression) drops
 
     pks: dict[tuple, PrimaryKey] = {}
     uniques: dict[tuple, list] = defaultdict(list)
@@ -133,14 +141,15 @@ def _build(fetch: QueryThread, ns: list[str], name: str) -> LiveCatalog:
     for r in fetch.take("constraints"):
         key = (r["namespace"], r["table_name"])
         origin = _origin3("constraint", r["namespace"], r["table_name"], r["name"])
-        cols = tuple(r["columns"] or ())
+        cols = key_names(r["columns"], key, r["key_numbers"])
         if r["type"] == "p":
             pks[key] = PrimaryKey(cols, r["name"], origin)
         elif r["type"] == "u":
             uniques[key].append(UniqueKey(r["name"], cols, bool(r["nulls_not_distinct"]), origin))
         elif r["type"] == "f":
             fks[key].append(ForeignKey(
-                name=r["name"], columns=cols, ref_table=r["ref_table"], ref_columns=tuple(r["ref_columns"] or ()),
+                name=r["name"], columns=cols, ref_table=r["ref_table"],
+                ref_columns=key_names(r["ref_columns"], (r["ref_namespace"], r["ref_table"]), r["ref_numbers"]),
                 ref_namespace=r["ref_namespace"], on_delete=FK_ACTIONS[r["on_delete"]],
                 on_update=FK_ACTIONS[r["on_update"]], deferrable=r["deferrable"],
                 initially_deferred=r["initially_deferred"], match=FK_MATCH.get(r["match"], "simple"),

@@ -2,19 +2,26 @@
 -- namespaces. Column lists keep the constraint's own order; the definition is the server's text.
 -- indnullsnotdistinct (PostgreSQL 15) is read through to_jsonb so older servers answer false; only
 -- unique keys use it. The definition is only read for CHECK and exclusion constraints, comments come
--- from a join (obj_description() is a function call per row).
+-- from a join (obj_description() is a function call per row). Key columns come as attribute numbers,
+-- named by the inspector from the columns query; only for a table that query does not read (a
+-- partition, a referenced table outside the inspected namespaces) does the server name them.
 SELECT n.nspname AS namespace,
        c.relname AS table_name,
        con.conname AS name,
        con.contype AS type,
-       ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
-             JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
-             ORDER BY k.ord)::text[] AS columns,
+       con.conkey::int[] AS key_numbers,
+       CASE WHEN c.relispartition THEN
+           ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
+                 JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
+                 ORDER BY k.ord)::text[] END AS columns,
        fn.nspname AS ref_namespace,
        fc.relname AS ref_table,
-       ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(attnum, ord)
-             JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
-             ORDER BY k.ord)::text[] AS ref_columns,
+       con.confkey::int[] AS ref_numbers,
+       CASE WHEN con.contype = 'f' AND NOT (fn.nspname = ANY (%(namespaces)s) AND fc.relkind IN ('r', 'p')
+                                            AND NOT fc.relispartition) THEN
+           ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(attnum, ord)
+                 JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
+                 ORDER BY k.ord)::text[] END AS ref_columns,
        con.confupdtype AS on_update,
        con.confdeltype AS on_delete,
        con.confmatchtype AS match,
