@@ -8,6 +8,7 @@ import click
 
 from ..config import load_config
 from ..report import FORMATS
+from . import hold
 from .plan import with_fix_options
 
 
@@ -52,6 +53,7 @@ def audit(ctx: click.Context, dsn, schema_dir, module, namespace, fmt, output, n
         result = _with_progress(api, dsn, schema, kwargs)
     else:
         result = api.audit(dsn, schema, **kwargs)
+    hold(result)
     if output:
         with open(output, "w", encoding="utf-8") as fh:
             fh.write(audit_output.render(result, fmt))

@@ -6,6 +6,7 @@ import click
 
 from ..config import load_config
 from ..errors import ExitCode
+from . import hold
 
 
 @click.command()
@@ -21,7 +22,8 @@ def generate(ctx: click.Context, schema_dir, out_dir, module, dialect, check) ->
     from ..report import console
 
     cfg = load_config()
-    result = api.generate(schema_dir or cfg.path(cfg.schema), out_dir or cfg.path(cfg.out), module, dialect, check)
+    result = hold(api.generate(schema_dir or cfg.path(cfg.schema), out_dir or cfg.path(cfg.out), module, dialect,
+                               check))
     console.print_generate(result)
     if check and result.differing:
         ctx.exit(int(ExitCode.DRIFT))
