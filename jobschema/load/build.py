@@ -528,7 +528,8 @@ def read_table(r: Reader, data: Any, file: str, module_ns: str) -> Table | None:
         name=name, columns=tuple(columns), namespace=r.string(d, "namespace", what, module_ns) or module_ns,
         comment=r.string(d, "comment", what), primary_key=pk, uniques=tuple(uniques),
         indexes=tuple(indexes), foreign_keys=tuple(fks), checks=tuple(checks), rls=rls,
-        minimal=r.boolean(d, "minimal", what, False), mysql_engine=engine, lint=lint, origin=Origin(file, 1, 1))
+        minimal=r.boolean(d, "minimal", what, False), mysql_engine=engine, lint=lint,
+        origin=_origin(d.kpos("table")))  # the `table:` line, past any editor comment above it
 
 
 # ------------------------------------------------------------------------------------ SQL objects

@@ -18,6 +18,7 @@ indexes:
   - {name: ix.one, columns: [state]}
 """
 OTHER = """\
+# yaml-language-server: $schema=../../schema.json
 table: dot
 columns:
   - {name: id, type: bigint, nullable: false}
@@ -48,8 +49,8 @@ def test_longest_table_name_wins_and_objects_have_their_line(tmp_path, monkeypat
     assert locs == [("schema/m/tables/t.yaml", 9),  # the index entry
                     ("schema/m/tables/t.yaml", 4),  # enum CHECK → its column
                     ("schema/m/tables/t.yaml", 1),  # not declared: the table's document
-                    ("schema/m/tables/dot.yaml", 3),
-                    ("schema/m/tables/dot.yaml", 1),
+                    ("schema/m/tables/dot.yaml", 4),
+                    ("schema/m/tables/dot.yaml", 2),  # the `table:` line, below the editor comment
                     None,  # not in the schema at all
                     ("keep.sql", 3)]  # a location already set is kept
 
