@@ -24,8 +24,8 @@ SARIF = json.loads((REPO / "tests" / "schemas" / "sarif-2.1.0-subset.json").read
 
 
 def line_of(rel: str, needle: str) -> int:
-    """1-based line of the first line of ``schema/<rel>`` containing ``needle`` (a table is located at the
-    start of its document)."""
+    """1-based line of the first line of ``schema/<rel>`` containing ``needle`` (a table is located at its
+    ``table:`` line)."""
     for n, line in enumerate((REPO / "schema" / rel).read_text(encoding="utf-8").splitlines(), 1):
         if needle in line:
             return n
@@ -55,7 +55,7 @@ CASES = {
               ["ALTER TABLE deletion_jobs MODIFY COLUMN status ENUM('pending','running','done') NOT NULL "
                "DEFAULT 'pending'",
                "ALTER TABLE deletion_jobs ADD INDEX idx_dj_extra (reason(20))"],
-              {"JS303": "- name: status", "JS362": "yaml-language-server"}),
+              {"JS303": "- name: status", "JS362": "table: deletion_jobs"}),
 }
 
 
