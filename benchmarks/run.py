@@ -357,6 +357,8 @@ def run_size(n: int, reps: int, work: str, tag: str, migra: str | None, prog: Pr
         dbs["pg"].append(pg_ref)
         drift_pg, k = drift_sql(n, "postgres")
         psql(pg_live, drift_pg)
+        for db in (pg_live, pg_ref):  # catalog statistics as autovacuum keeps them on a live server: a
+            psql(db, "ANALYZE;")      # fresh database plans the catalog joins on empty-table guesses
         my_setup.join()
         if my_errors:
             raise my_errors[0]

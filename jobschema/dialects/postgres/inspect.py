@@ -118,7 +118,7 @@ def _build(fetch: QueryThread, ns: list[str], name: str) -> LiveCatalog:
         positioned[(nsp, table)].append((pos, Column(
             name=col, type=logical_type(type_), nullable=not not_null, default=default, comment=comment,
             identity=IDENTITY.get(ident or ""), generated=generated, collation=collation,
-            origin=_origin3("column", nsp, table, col))))
+            origin=Origin(catalog=f"pg_catalog column {nsp}.{table}.{col}"))))  # names are never empty
     columns: dict[tuple, list[Column]] = {}
     attnames: dict[tuple, dict[int, str]] = {}  # attribute number -> name, to name the constraints' keys
     for key, cols in positioned.items():  # the query does not sort; attnum order, as the table has them
