@@ -248,7 +248,7 @@ def query_key(text: str) -> str:
     """A key for a view's query: like ``expression_key`` but casts, column qualifiers and the names
     PostgreSQL gives unnamed columns are ignored (the server prints implicit casts and qualifiers)."""
     try:
-        tree = sqlglot.parse_one(_strip_meta(text), read="postgres").copy()
+        tree = sqlglot.parse_one(_strip_meta(text), read="postgres")  # a fresh tree, nothing shares it
     except Exception:
         return "text:" + " ".join(text.lower().split())
     tree = _canon(tree, loose=True)
