@@ -16,7 +16,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from ...model.live import LiveCatalog
+from ...model.live import LiveCatalog, UnmanagedItem
 from ...model.objects import (
     Check,
     Column,
@@ -149,7 +149,14 @@ def inspect(conn, database: str, name: str = "live", namespace: str = "public") 
     finally:
         reader.close()
     return LiveCatalog(module=module, dialect="mysql", namespaces=(namespace,), server_version=cat.version.raw,
+                       unmanaged=unmanaged_items(cat.rows.get("tables", []), namespace),
                        catalog_queries=reader.sent)
+
+
+def unmanaged_items(table_rows, namespace: str) -> tuple[UnmanagedItem, ...]:
+    """Table properties the schema format cannot describe: partitioning. Listed, never passed as in sync."""
+    return tuple(UnmanagedItem("partitioning", r["table_name"], namespace, None, "PARTITIONED")
+                 for r in table_rows if "partitioned" in (r.get("create_options") or "").lower())
 
 
 # --------------------------------------------------------------------------------------------- types
