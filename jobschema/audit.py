@@ -224,6 +224,11 @@ def audit_connection(conn, project: Project, dialect: str, module: str | None = 
             drv.use_namespace(conn, search)
         live = drv.inspect(conn, _namespaces(project, namespace))
     m = choose_module(project, live, dialect, module, namespace)
+    if module is None and namespace is None and m.namespace != "public" and hasattr(drv, "use_namespace"):
+        # picked from what the catalog holds: read it again with the module's namespace on the search path,
+        # which is how the server must print its views to match the schema's
+        drv.use_namespace(conn, m.namespace)
+        live = drv.inspect(conn, _namespaces(project, namespace))
     desired = [_remap(x, namespace) if x is m else x for x in _with_requires(project, m, dialect)]
     primary = namespace or m.namespace
     step("comparing")

@@ -333,10 +333,16 @@ class ModuleRenderer:
             chunks = [c.strip("\n") for c in parts[kind] if c.strip()]
             if not chunks:
                 continue
+            chunks = self.part_scope(kind, chunks)
             text = file_header(m, self.name, kind) + "\n" + "\n\n".join(chunks) + "\n"
             path = f"{m.name}/{self.name}/{num}_{kind}.{self.name}.sql"
             result.artifacts.append(Artifact(path, text, tuple(warned[kind])))
         return result
+
+    def part_scope(self, kind: str, chunks: list[str]) -> list[str]:
+        """The statements of one file, wrapped in whatever the dialect needs around them (PostgreSQL: the
+        module's namespace on the search path where authored SQL names its tables unqualified)."""
+        return chunks
 
     def supports_view(self, view) -> bool:
         return True

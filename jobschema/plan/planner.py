@@ -31,7 +31,7 @@ from ..model.objects import Column, Module, Project
 from .steps import Omission, Plan, Step, describe
 
 PHASES = (
-    "prelude",                # SET lock_timeout
+    "prelude",                # SET lock_timeout; PostgreSQL: the module's namespace on the search path
     "create_namespaces",      # schemas, extensions
     "drop_dependents",        # policies, views, triggers that are recreated below
     "drop_constraints",       # live constraints being replaced, by their live names; legacy second CHECKs
@@ -55,6 +55,7 @@ PHASES = (
     "comments",
     "renames",                # same meaning, other name: rename to the schema's name
     "drops",                  # only with allow_destructive
+    "epilogue",               # session settings of the prelude reset, so later files are unaffected
 )
 _RANK = {p: i for i, p in enumerate(PHASES)}
 
@@ -197,7 +198,7 @@ def plan(changes: Sequence[ch.Change], project: Project, module: str, dialect: s
                                 if dialect == "postgres" else ")"))
         raise PlanRefused("\n".join(lines))
     if steps:
-        steps = prelude(options) + steps
+        steps = prelude(options, ctx.module(module)) + steps
     result.steps = order(steps)
     result.omitted = ctx.omitted
     result.notes = ctx.notes

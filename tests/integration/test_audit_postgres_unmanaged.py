@@ -158,3 +158,46 @@ def test_inspect_lists_table_properties_it_cannot_write(pg_dsn, tmp_path):
         assert f"{what} is not managed by jobschema: {detail}" in res.output
     assert (tmp_path / "deletion" / "tables" / "events.yaml").exists()
     assert not (tmp_path / "deletion" / "tables" / "events_2024.yaml").exists()  # a partition is not a table
+
+
+def test_module_in_its_own_namespace_audits_clean_without_module_flag(pg_dsn, tmp_path):
+    """Without --module the audit picks the module after reading the catalog; its views must still be read
+    with the module's namespace on the search path, or the server prints them qualified and they drift."""
+    import shutil
+
+    root = tmp_path / "schema"
+    shutil.copytree(os.path.join(SCHEMA, "deletion"), root / "deletion")
+    meta = root / "deletion" / "module.yaml"
+    meta.write_text(meta.read_text().replace("namespace: public", "namespace: ops"))
+    files = api.render_project(api.load(str(root)), dialect="postgres").files
+    apply_sql_pg(pg_dsn, "\n".join(files[p] for p in sorted(files)))
+    res = CliRunner().invoke(main, ["audit", "--schema", str(root), "--dsn", pg_dsn, "--format", "json"],
+                             catch_exceptions=False)
+    doc = json.loads(res.output)
+    assert (res.exit_code, doc["module"], doc["namespace"], doc["findings"]) == (0, "deletion", "ops", [])
+
+
+def test_fix_migration_of_a_module_in_its_own_namespace_applies(pg_dsn, tmp_path):
+    """A missing view of a module outside ``public`` names its tables unqualified: the fix migration puts the
+    namespace on the search path, and resets it at its end."""
+    import shutil
+
+    root = tmp_path / "schema"
+    shutil.copytree(os.path.join(SCHEMA, "deletion"), root / "deletion")
+    meta = root / "deletion" / "module.yaml"
+    meta.write_text(meta.read_text().replace("namespace: public", "namespace: ops"))
+    files = api.render_project(api.load(str(root)), dialect="postgres").files
+    apply_sql_pg(pg_dsn, "\n".join(files[p] for p in sorted(files)) + "\nDROP VIEW ops.vw_deletion_jobs_status;")
+    folder = tmp_path / "migrations" / "deletion" / "postgres"
+    base = ["--schema", str(root), "--dsn", pg_dsn, "--module", "deletion"]
+    res = CliRunner().invoke(main, ["audit", *base, "--write-migration", "--dir", str(folder)],
+                             catch_exceptions=False)
+    assert res.exit_code == 1 and "wrote" in res.output, res.output
+    (path,) = sorted(folder.glob("*.sql"))
+    text = path.read_text()
+    assert text.index("SET search_path TO ops, public;") < text.index("CREATE VIEW ops.vw_deletion_jobs_status")
+    assert text.rstrip().endswith("RESET search_path;"), text
+    res = CliRunner().invoke(main, ["migrate", "--dsn", pg_dsn, "--dir", str(folder)], catch_exceptions=False)
+    assert res.exit_code == 0, res.output
+    res = CliRunner().invoke(main, ["audit", *base], catch_exceptions=False)
+    assert res.exit_code == 0, res.output

@@ -194,16 +194,17 @@ def _generated_cases():
         if m.requires:  # the prelude carries the required module's objects, which import makes its own
             continue
         for d in m.dialects:
-            out.append((m.name, d))
+            out.append((m.name, d, m.namespace))
     return root, out
 
 
 _ROOT, _GENERATED = _generated_cases()
 
 
-@pytest.mark.parametrize("module,dialect", _GENERATED, ids=[f"{m}-{d}" for m, d in _GENERATED])
-def test_import_of_generated_ddl_generates_the_same_ddl(tmp_path, module, dialect):
-    """generate(import(generate(schema))) == generate(schema), line for line (comment lines aside)."""
+@pytest.mark.parametrize("module,dialect,namespace", _GENERATED, ids=[f"{m}-{d}" for m, d, _ in _GENERATED])
+def test_import_of_generated_ddl_generates_the_same_ddl(tmp_path, module, dialect, namespace):
+    """generate(import(generate(schema))) == generate(schema), line for line (comment lines aside); a module
+    outside ``public`` is imported with its namespace, as ``jobschema import --namespace`` would."""
     import glob
     import os
 
@@ -211,7 +212,7 @@ def test_import_of_generated_ddl_generates_the_same_ddl(tmp_path, module, dialec
 
     folder = os.path.join(_ROOT, "generated", module, dialect)
     files = sorted(glob.glob(os.path.join(folder, "*.sql")))
-    result = api.import_sql(files, dialect, module, str(tmp_path))
+    result = api.import_sql(files, dialect, module, str(tmp_path), namespace=namespace)
     assert not result.notes and not result.unmanaged
     again = api.render_project(api.load(str(tmp_path)), module, dialect).files
 

@@ -5,6 +5,8 @@
 
 CREATE SCHEMA IF NOT EXISTS auth;
 
+SET search_path TO auth, public;
+
 CREATE OR REPLACE FUNCTION auth.uid()
 RETURNS uuid
 LANGUAGE sql
@@ -18,3 +20,5 @@ AS $$
     (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')
   )::uuid
 $$;
+
+RESET search_path;

@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 
 from ...diff import changes as ch
+from ...model.objects import Module
 from ...plan.planner import Context, PlanOptions
 from ...plan.steps import Step, describe
 from ..base import literal_mysql, quote_mysql, view_order
@@ -23,7 +24,8 @@ from .normalize import HOOKS
 from .render import MysqlRenderer
 
 
-def prelude(options: PlanOptions) -> list[Step]:
+def prelude(options: PlanOptions, module: Module) -> list[Step]:
+    """Session settings for the file (a MySQL database is the module's namespace: nothing to scope)."""
     m = re.match(r"^\s*(\d+)\s*(ms|s|min)?\s*$", options.lock_timeout)
     seconds = 5
     if m:

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from ...diff import changes as ch
-from ...model.objects import Rls, Table
+from ...model.objects import Module, Rls, Table
 from ...model.types import parse_type
 from ...plan.planner import Context, PlanOptions
 from ...plan.steps import Step, describe
@@ -20,9 +20,16 @@ from .normalize import HOOKS
 from .render import PostgresRenderer, check_sql, column_sql, column_type, default_sql, index_sql, qname, unique_sql
 
 
-def prelude(options: PlanOptions) -> list[Step]:
-    return [Step("prelude", f"SET lock_timeout = {literal_pg(options.lock_timeout)};",
-                 "fail instead of queueing behind the application's locks")]
+def prelude(options: PlanOptions, module: Module) -> list[Step]:
+    """Session settings for the file. A module outside ``public`` names its tables unqualified in views,
+    functions and policies, so its namespace goes first on the search path, reset at the end of the file."""
+    steps = [Step("prelude", f"SET lock_timeout = {literal_pg(options.lock_timeout)};",
+                  "fail instead of queueing behind the application's locks")]
+    if module.namespace != "public":
+        steps += [Step("prelude", f"SET search_path TO {quote_pg(module.namespace)}, public;",
+                       f"resolve the module's unqualified names in {module.namespace}"),
+                  Step("epilogue", "RESET search_path;", "leave the session's search path as it was")]
+    return steps
 
 
 def _t(c: ch.Change) -> str:

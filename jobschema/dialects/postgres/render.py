@@ -148,7 +148,9 @@ class PostgresRenderer(ModuleRenderer):
     def prelude(self) -> list[str]:
         m = self.module
         out = []
-        schemas = sorted(set(m.schemas) | {t.namespace for t in m.tables if t.namespace != "public"})
+        # the module's own namespace and every one its objects live in, whether or not they hold tables
+        spaces = {m.namespace} | {x.namespace for x in (*m.tables, *m.views, *m.functions)}
+        schemas = sorted((set(m.schemas) | spaces) - {"public"})
         for s in schemas:
             out.append(f"CREATE SCHEMA IF NOT EXISTS {quote_pg(s)};")
         for e in m.extensions:
@@ -202,6 +204,18 @@ class PostgresRenderer(ModuleRenderer):
                 out.append(f"COMMENT ON CONSTRAINT {quote_pg(fk.name)} ON {qname(t.namespace, t.name)} IS "
                            f"{literal_pg(fk.comment)};")
         return out
+
+    # Parts whose authored SQL (view queries, function bodies, trigger and policy expressions) is resolved
+    # when it is created, against the search path.
+    SCOPED_PARTS = ("views", "functions", "triggers", "rls")
+
+    def part_scope(self, kind: str, chunks: list[str]) -> list[str]:
+        """A module outside ``public`` names its own tables unqualified in views, functions and policies:
+        create them with its namespace first on the search path, and reset it so later files are unaffected."""
+        ns = self.module.namespace
+        if ns == "public" or kind not in self.SCOPED_PARTS:
+            return chunks
+        return [f"SET search_path TO {quote_pg(ns)}, public;", *chunks, "RESET search_path;"]
 
     def view(self, v: View) -> list[str]:
         query = v.definition("postgres")
