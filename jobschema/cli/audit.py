@@ -40,7 +40,6 @@ def audit(ctx: click.Context, dsn, schema_dir, module, namespace, fmt, output, n
     from .. import api
     from ..connect import DEFAULT_STATEMENT_TIMEOUT_MS
     from ..report import audit_output
-    from ..report.console import stderr
 
     cfg = load_config()
     settings = cfg.audit if isinstance(cfg.audit, dict) else {}
@@ -55,6 +54,8 @@ def audit(ctx: click.Context, dsn, schema_dir, module, namespace, fmt, output, n
         result = api.audit(dsn, schema, **kwargs)
     hold(result)
     if output:
+        from ..report.console import stderr
+
         with open(output, "w", encoding="utf-8") as fh:
             fh.write(audit_output.render(result, fmt))
         audit_output.print_text(result, console=stderr())

@@ -12,11 +12,12 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Protocol
-
-import jinja2
+from typing import TYPE_CHECKING, Protocol
 
 from ..model.objects import Module, Project
+
+if TYPE_CHECKING:
+    import jinja2
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,8 @@ def sql_comment(text: str) -> str:
 # ------------------------------------------------------------------------------------------- jinja
 
 def template_env(dialect_dir: str) -> jinja2.Environment:
+    import jinja2
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(os.path.join(dialect_dir, "templates")),
         autoescape=False,
@@ -165,6 +168,20 @@ def template_env(dialect_dir: str) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     return env
+
+
+class LazyTemplates:
+    """A dialect's templates, whose jinja2 environment is made on first use: an audit renders nothing, and
+    importing jinja2 costs about 25 ms of its start."""
+
+    def __init__(self, dialect_dir: str):
+        self.dialect_dir = dialect_dir
+        self._env: jinja2.Environment | None = None
+
+    def get_template(self, name: str) -> jinja2.Template:
+        if self._env is None:
+            self._env = template_env(self.dialect_dir)
+        return self._env.get_template(name)
 
 
 FILE_KINDS = (

@@ -118,8 +118,10 @@ class _Walk:
 
     def columns(self, m: Module, t: Table, lt: Table) -> None:
         h = self.hooks
+        # by name, the first of a name winning like ``Table.column``: one scan per column was quadratic
+        live_by_name = {c.name: c for c in reversed(lt.columns)}
         for c in t.columns:
-            lc = lt.column(c.name)
+            lc = live_by_name.get(c.name)
             if lc is None:
                 self.add(ch.AddColumn(**self._base(m, t, lt, c.name), desired=c))
                 continue
@@ -148,8 +150,9 @@ class _Walk:
                     severity=_worst(_KIND_SEVERITY[k] for k in kinds), destructive="type" in kinds))
         if t.minimal:
             return
+        desired_names = {c.name for c in t.columns}
         for lc in lt.columns:
-            if t.column(lc.name) is None:
+            if lc.name not in desired_names:
                 self.add(ch.DropColumn(**self._base(m, t, lt, lc.name), live=lc, live_name=lc.name,
                                        severity=self.extra_sev, destructive=True))
 

@@ -38,7 +38,7 @@ from ..model.objects import (
 )
 from ..model.types import TypeError_, parse_type
 from . import sqlfile
-from .cache import FolderCache, digest
+from .cache import FolderCache, QueryCache, digest
 from .validate import validate_module
 from .yaml_source import MAX_BYTES, Pos, YDict, YList, load_yaml
 
@@ -562,6 +562,7 @@ def _read_views(r: Reader, folder: str, rel: str, module_ns: str) -> list[View]:
         stem, dialect = _dialect_of(fn)
         groups.setdefault(stem, []).append((dialect, os.path.join(folder, fn), f"{rel}/{fn}"))
     views = []
+    queries = QueryCache(folder, sum(len(g) for g in groups.values()))
     for stem in sorted(groups):
         definitions, extra = [], []
         fields: dict[str, Any] = {}
@@ -578,7 +579,8 @@ def _read_views(r: Reader, folder: str, rel: str, module_ns: str) -> list[View]:
             if head.name != stem:
                 r.errors.append(LoadError(f"file defines view {head.name!r} but is named {stem!r}", display,
                                           stmts[0].line, 1, f"rename the file to {head.name}.sql"))
-            problem = exprmod.query_problem(head.query, "mysql" if dialect == "mysql" else "postgres")
+            read = "mysql" if dialect == "mysql" else "postgres"
+            problem = None if queries.known_valid(head.query, read) else exprmod.query_problem(head.query, read)
             if problem:
                 reason, qline, qcol = problem
                 before = stmts[0].text[: max(stmts[0].text.find(head.query), 0)]
@@ -588,6 +590,7 @@ def _read_views(r: Reader, folder: str, rel: str, module_ns: str) -> list[View]:
                     f"view {head.name}: the query is not valid {dialect or 'postgres'} SQL: {reason}", display, line,
                     col, "fix the query after AS"))
                 continue
+            queries.add_valid(head.query, read)
             origin = origin or Origin(display, stmts[0].line, 1)
             definitions.append((dialect or "*", head.query))
             extra.extend((dialect or "*", s.text) for s in stmts[1:])
@@ -606,6 +609,7 @@ def _read_views(r: Reader, folder: str, rel: str, module_ns: str) -> list[View]:
         if definitions:
             views.append(View(name=stem, definitions=tuple(definitions), extra_sql=tuple(extra),
                               origin=origin, **fields))
+    queries.save()
     return views
 
 

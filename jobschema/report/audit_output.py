@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import json
 
-from rich.markup import escape
-
-from .console import stdout
 from .finding import Severity
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -53,6 +50,10 @@ def print_json(result) -> None:
 
 
 def print_text(result, console=None) -> None:
+    from rich.markup import escape  # here: the machine formats do not need rich (about 45 ms to import)
+
+    from .console import stdout
+
     out = console or stdout()
     groups: dict[str, list] = {}
     for f in result.findings:

@@ -106,3 +106,45 @@ def test_cached_tables_are_the_model_classes(schema):
     fresh = build.read_table(build.Reader(), build.load_yaml(str(schema / "m" / "tables" / "t0.yaml"),
                                                               "m/tables/t0.yaml"), "m/tables/t0.yaml", "public")
     assert t == fresh and hash(t) == hash(fresh) and type(t.columns) is tuple
+
+
+def _with_views(schema):
+    views = schema / "m" / "views"
+    views.mkdir()
+    (views / "v0.sql").write_text("CREATE VIEW v0 AS SELECT id FROM t0;\n")
+    (views / "v1.mysql.sql").write_text("CREATE VIEW v1 AS SELECT id FROM t1;\n")
+    return views
+
+
+def test_valid_view_queries_are_not_parsed_again(schema, tmp_path, monkeypatch):
+    _with_views(schema)
+    fresh = build.load_project(str(schema))
+    assert any(p.name.startswith("queries-") for p in _cache_files(tmp_path))
+    parsed = []
+    monkeypatch.setattr(build.exprmod, "query_problem", lambda *a: parsed.append(a))
+    assert build.load_project(str(schema)) == fresh
+    assert parsed == []
+
+
+def test_changed_view_query_is_validated_again(schema):
+    views = _with_views(schema)
+    build.load_project(str(schema))
+    (views / "v0.sql").write_text("CREATE VIEW v0 AS SELECT id FROM t0 WHERE;\n")
+    with pytest.raises(build.LoadErrors) as exc:
+        build.load_project(str(schema))
+    assert "m/views/v0.sql" in str(exc.value) and "not valid postgres SQL" in str(exc.value)
+    with pytest.raises(build.LoadErrors):  # an invalid query is never remembered
+        build.load_project(str(schema))
+
+
+def test_view_query_cache_is_keyed_by_sqlglot_version(schema, tmp_path, monkeypatch):
+    _with_views(schema)
+    build.load_project(str(schema))
+    import sqlglot
+
+    monkeypatch.setattr(sqlglot, "__version__", "0.0.0-other")
+    parsed = []
+    real = build.exprmod.query_problem
+    monkeypatch.setattr(build.exprmod, "query_problem", lambda *a: parsed.append(a) or real(*a))
+    build.load_project(str(schema))
+    assert len(parsed) == 2

@@ -27,11 +27,11 @@ from ...model.objects import (
 from ...model.types import parse_type
 from ..base import (
     Capabilities,
+    LazyTemplates,
     ModuleRenderer,
     RenderResult,
     literal_mysql,
     quote_mysql,
-    template_env,
 )
 from . import types
 
@@ -40,7 +40,7 @@ CAPABILITIES = Capabilities(
     native_enum_column=True, index_include=False, index_methods=("btree",),
 )
 
-_ENV = template_env(os.path.dirname(__file__))
+_ENV = LazyTemplates(os.path.dirname(__file__))
 TABLE_OPTIONS = "ENGINE={engine} DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci"
 
 _NOW = {"now()", "current_timestamp", "current_timestamp()", "localtimestamp", "transaction_timestamp()",

@@ -352,6 +352,12 @@ class PostgresHooks(DiffHooks):
             return None
         return expression_key(text)
 
+    def default_equal(self, desired: Column, live: Column) -> bool:
+        # with no default on either side the key depends on the type alone (serial or not): most columns
+        if desired.default is None and live.default is None and desired.type == live.type:
+            return True
+        return self.default_key(desired) == self.default_key(live)
+
     def default_text(self, col: Column) -> str | None:
         if col.default is None:
             return None

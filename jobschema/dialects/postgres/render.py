@@ -19,11 +19,11 @@ from ...model.objects import (
 )
 from ..base import (
     Capabilities,
+    LazyTemplates,
     ModuleRenderer,
     RenderResult,
     literal_pg,
     quote_pg,
-    template_env,
 )
 from . import types
 
@@ -33,7 +33,7 @@ CAPABILITIES = Capabilities(
     index_methods=("btree", "hash", "gin", "gist", "brin", "spgist"),
 )
 
-_ENV = template_env(os.path.dirname(__file__))
+_ENV = LazyTemplates(os.path.dirname(__file__))
 
 
 def qname(namespace: str, name: str) -> str:
