@@ -38,14 +38,23 @@ def pair(desired: Sequence[T], live: Sequence[T], key: Callable[[T], Hashable],
     l_left = list(live)
     keys_d = {id(o): key(o) for o in d_left}
     keys_l = {id(o): key(o) for o in l_left}
-    # 1. same name and meaning
-    for d in list(d_left):
-        for lv in l_left:
-            if name(d) == name(lv) and keys_d[id(d)] == keys_l[id(lv)]:
-                out.same.append((d, lv))
-                d_left.remove(d)
-                l_left.remove(lv)
-                break
+    # 1. same name and meaning: each desired object takes the first live one left with both, found by
+    # (name, key) instead of a scan per pair (most objects pair here; the scans were quadratic)
+    waiting: dict[tuple, list] = {}
+    for lv in reversed(l_left):
+        waiting.setdefault((name(lv), keys_l[id(lv)]), []).append(lv)
+    taken: set[int] = set()
+    rest = []
+    for d in d_left:
+        candidates = waiting.get((name(d), keys_d[id(d)]))
+        if candidates:
+            lv = candidates.pop()
+            out.same.append((d, lv))
+            taken.add(id(lv))
+        else:
+            rest.append(d)
+    d_left = rest
+    l_left = [lv for lv in l_left if id(lv) not in taken]
     # 2. same meaning, another name
     for d in list(d_left):
         for lv in sorted(l_left, key=name):
