@@ -149,26 +149,51 @@ def decode_model(value):
     return (_DECODERS.get(name) or _decoder(name))(value)
 
 
+def _cache_file(folder: str, n_files: int, prefix: str) -> str | None:
+    """Where the cache of ``folder`` lives (``<prefix>-<hash of its path>.marshal``), or None when the
+    folder is too small to be worth it or caching is off."""
+    base = cache_dir() if n_files >= MIN_FILES else None
+    if base is None:
+        return None
+    name = hashlib.blake2b(os.path.abspath(folder).encode(), digest_size=12).hexdigest()
+    return os.path.join(base, f"{prefix}-{name}.marshal")
+
+
+def _read(path: str, key: str, kind: type):
+    """The payload stored under ``key`` in ``path``, or None when it is missing, corrupt, of another kind
+    or written by other code."""
+    try:
+        with open(path, "rb") as fh:
+            stored, payload = marshal.loads(fh.read())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return payload if stored == key and isinstance(payload, kind) else None
+
+
+def _write(path: str, key: str, payload) -> None:
+    """Replace ``path`` atomically (temp file + rename); a read-only or full cache location only costs speed."""
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".cache-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(marshal.dumps((key, payload)))
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass
+
+
 class FolderCache:
     """The cached values of one folder's files; ``get``/``put`` by file name and content digest."""
 
     def __init__(self, folder: str, n_files: int):
         # file name -> (content digest, marshalled YAML value, module namespace, marshalled table or None)
-        self.entries: dict[str, tuple] = {}
         self.dirty = False
-        self.path = None
-        base = cache_dir() if n_files >= MIN_FILES else None
-        if base is None:
-            return
-        name = hashlib.blake2b(os.path.abspath(folder).encode(), digest_size=12).hexdigest()
-        self.path = os.path.join(base, f"yaml-{name}.marshal")
-        try:
-            with open(self.path, "rb") as fh:
-                key, entries = marshal.loads(fh.read())
-            if key == _code_key() and isinstance(entries, dict):
-                self.entries = entries
-        except (OSError, EOFError, ValueError, TypeError):  # missing or corrupt: start empty
-            self.entries = {}
+        self.path = _cache_file(folder, n_files, "yaml")
+        self.entries: dict[str, tuple] = (_read(self.path, _code_key(), dict) if self.path else None) or {}
 
     def _hit(self, name: str, dig: bytes):
         hit = self.entries.get(name)
@@ -212,20 +237,8 @@ class FolderCache:
             self.dirty = True
 
     def save(self) -> None:
-        if self.path is None or not self.dirty:
-            return
-        try:
-            os.makedirs(os.path.dirname(self.path), exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(self.path), prefix=".yaml-", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(marshal.dumps((_code_key(), self.entries)))
-                os.replace(tmp, self.path)
-            except BaseException:
-                os.unlink(tmp)
-                raise
-        except OSError:  # a read-only or full cache location only costs speed
-            pass
+        if self.path is not None and self.dirty:
+            _write(self.path, _code_key(), self.entries)
 
 
 class QueryCache:
@@ -238,19 +251,9 @@ class QueryCache:
         self.valid: set[bytes] = set()
         self.seen: set[bytes] = set()
         self.dirty = False
-        self.path = None
-        base = cache_dir() if n_files >= MIN_FILES else None
-        if base is None:
-            return
-        name = hashlib.blake2b(os.path.abspath(folder).encode(), digest_size=12).hexdigest()
-        self.path = os.path.join(base, f"queries-{name}.marshal")
-        try:
-            with open(self.path, "rb") as fh:
-                key, valid = marshal.loads(fh.read())
-            if key == self._key() and isinstance(valid, frozenset):
-                self.valid = set(valid)
-        except (OSError, EOFError, ValueError, TypeError):  # missing or corrupt: start empty
-            self.valid = set()
+        self.path = _cache_file(folder, n_files, "queries")
+        if self.path is not None:
+            self.valid = set(_read(self.path, self._key(), frozenset) or ())
 
     @staticmethod
     def _key() -> str:
@@ -283,17 +286,5 @@ class QueryCache:
 
     def save(self) -> None:
         """Write the queries seen in this load when they differ from the file's (so it never grows stale)."""
-        if self.path is None or (not self.dirty and self.seen == self.valid):
-            return
-        try:
-            os.makedirs(os.path.dirname(self.path), exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(self.path), prefix=".queries-", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(marshal.dumps((self._key(), frozenset(self.seen))))
-                os.replace(tmp, self.path)
-            except BaseException:
-                os.unlink(tmp)
-                raise
-        except OSError:  # a read-only or full cache location only costs speed
-            pass
+        if self.path is not None and (self.dirty or self.seen != self.valid):
+            _write(self.path, self._key(), frozenset(self.seen))
