@@ -218,19 +218,19 @@ def audit_connection(conn, project: Project, dialect: str, module: str | None = 
     drv = driver(dialect)
     step = progress or (lambda _s: None)
     step("reading the catalog")
+    search = _search_namespace(project, module, namespace)  # what an early catalog was read with too
     if live is None:
-        search = _search_namespace(project, module, namespace)
         if search and hasattr(drv, "use_namespace"):
             drv.use_namespace(conn, search)
         live = drv.inspect(conn, _namespaces(project, namespace))
     m = choose_module(project, live, dialect, module, namespace)
-    if module is None and namespace is None and m.namespace != "public" and hasattr(drv, "use_namespace"):
-        # picked from what the catalog holds: read it again with the module's namespace on the search path,
-        # which is how the server must print its views to match the schema's
-        drv.use_namespace(conn, m.namespace)
+    primary = namespace or m.namespace
+    if primary != (search or "public") and hasattr(drv, "use_namespace"):
+        # the module was picked from what the catalog holds: read it again with its namespace first on the
+        # search path, which is how the server must print its views to match the schema's
+        drv.use_namespace(conn, primary)
         live = drv.inspect(conn, _namespaces(project, namespace))
     desired = [_remap(x, namespace) if x is m else x for x in _with_requires(project, m, dialect)]
-    primary = namespace or m.namespace
     step("comparing")
     options = DiffOptions(primary_namespace=primary, unmanaged_severity=Severity(unmanaged_severity))
     # a dialect may bind its hooks to the audited modules and the server (MySQL: indexed text is varchar)

@@ -87,4 +87,3 @@ def _with_progress(api, dsn, schema, kwargs):
             bar.update(task, completed=done, description=name)
 
         return api.audit(dsn, schema, progress=step, **kwargs)
-
