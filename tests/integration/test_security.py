@@ -358,21 +358,23 @@ def test_mariadb_password_never_printed(mysql_dsn, mysql_conn, tmp_path):
 # ------------------------------------------------------------------------------- 7. errors users cause
 
 @contextmanager
-def silent_port():
-    """A local TCP port that accepts connections and never says a word: an unreachable server, without
-    sending a packet off this machine."""
+def local_listener(on_accept):
+    """A local TCP port whose accepted connections go to ``on_accept(client)``, which returns the sockets to
+    close at the end; yields the port."""
     srv = socket.socket()
     srv.bind(("127.0.0.1", 0))
     srv.listen(16)
-    held, stop = [], threading.Event()
+    srv.settimeout(0.2)
+    held: list[socket.socket] = []
+    stop = threading.Event()
 
     def accept():
-        srv.settimeout(0.2)
         while not stop.is_set():
             try:
-                held.append(srv.accept()[0])
+                client = srv.accept()[0]
             except OSError:
                 continue
+            held.extend(on_accept(client))
 
     t = threading.Thread(target=accept, daemon=True)
     t.start()
@@ -384,6 +386,14 @@ def silent_port():
         for c in held:
             c.close()
         srv.close()
+
+
+@contextmanager
+def silent_port():
+    """A local TCP port that accepts connections and never says a word: an unreachable server, without
+    sending a packet off this machine."""
+    with local_listener(lambda client: [client]) as port:
+        yield port
 
 
 def closed_port() -> int:
@@ -471,12 +481,6 @@ def version_rewriting_proxy(upstream: str, old: bytes, new: bytes):
     the real server, announcing an older version. Yields the local port."""
     assert len(old) == len(new)
     host, _, port = upstream.rpartition(":")
-    srv = socket.socket()
-    srv.bind(("127.0.0.1", 0))
-    srv.listen(16)
-    srv.settimeout(0.2)
-    stop = threading.Event()
-    socks: list[socket.socket] = []
 
     def pump(src, dst, rewrite):
         try:
@@ -491,27 +495,14 @@ def version_rewriting_proxy(upstream: str, old: bytes, new: bytes):
                 except OSError:
                     pass
 
-    def accept():
-        while not stop.is_set():
-            try:
-                client = srv.accept()[0]
-            except OSError:
-                continue
-            server = socket.create_connection((host, int(port or 5432)))
-            socks.extend((client, server))
-            threading.Thread(target=pump, args=(client, server, False), daemon=True).start()
-            threading.Thread(target=pump, args=(server, client, True), daemon=True).start()
+    def connect(client):
+        server = socket.create_connection((host, int(port or 5432)))
+        threading.Thread(target=pump, args=(client, server, False), daemon=True).start()
+        threading.Thread(target=pump, args=(server, client, True), daemon=True).start()
+        return [client, server]
 
-    t = threading.Thread(target=accept, daemon=True)
-    t.start()
-    try:
-        yield srv.getsockname()[1]
-    finally:
-        stop.set()
-        t.join()
-        for s in socks:
-            s.close()
-        srv.close()
+    with local_listener(connect) as local:
+        yield local
 
 
 def test_server_too_old_is_one_line_exit_2(pg_dsn, pg_conn, mysql_dsn, mysql_conn, tmp_path):
