@@ -140,6 +140,14 @@ def _database_said(what: str):
         raise ConnectError(f"{what}: the database said: {first}") from None
 
 
+def _open_migrator(dsn: str):
+    """The migration executor of the dialect ``dsn`` names, connected."""
+    from . import migrate as mig
+    from .dialects import base
+
+    return base.get(mig.dialect_of(dsn)).migrator(dsn)
+
+
 def migrate(dsn: str, root: str, module: str | None = None, folder: str | None = None, *, dry_run: bool = False,
             baseline: str | None = None, lock_wait: float = 300.0, events=None, schema_dir: str | None = None):
     """Apply the pending migration files of the selected folders; see ``migrate/executor.py``."""
@@ -151,7 +159,7 @@ def migrate(dsn: str, root: str, module: str | None = None, folder: str | None =
     order = module_order(schema_dir) if module is None and folder is None else []
     targets = mig.targets(root, dialect, module, folder, order)
     with _database_said("migrate stopped"):
-        migrator = mig.open_migrator(dsn)
+        migrator = _open_migrator(dsn)
         try:
             return executor.run(migrator, targets, redact_dsn(dsn), dry_run=dry_run, baseline=baseline,
                                 lock_wait=lock_wait, events=events)
@@ -168,7 +176,7 @@ def migrate_status(dsn: str, root: str, module: str | None = None, folder: str |
     order = module_order(schema_dir) if module is None and folder is None else []
     targets = mig.targets(root, dialect, module, folder, order)
     with _database_said("migrate status stopped"):
-        migrator = mig.open_migrator(dsn)
+        migrator = _open_migrator(dsn)
         try:
             return executor.status(migrator, targets)
         finally:
@@ -184,7 +192,7 @@ def migrate_resolve(dsn: str, root: str, version: str, applied: bool, module: st
         raise UsageError("name the module whose file you resolve: --module NAME (or --dir DIR)")
     target = mig.targets(root, mig.dialect_of(dsn), module, folder)[0]
     with _database_said("migrate resolve stopped"):
-        migrator = mig.open_migrator(dsn)
+        migrator = _open_migrator(dsn)
         try:
             return executor.resolve(migrator, target, version, applied)
         finally:
@@ -409,12 +417,14 @@ class PlanResult:
 def plan_from_audit(result, *, allow_destructive: bool = False, allow_not_valid: bool = False,
                     concurrently: bool = False, lock_timeout: str = "5s") -> PlanResult:
     """Audit result → ordered fix ``Plan`` and its file text; raises ``PlanRefused``; writes nothing."""
+    from .dialects import base
     from .plan.planner import PlanOptions, plan
 
     project = Project(modules=tuple(result.desired))
     options = PlanOptions(allow_destructive=allow_destructive, allow_not_valid=allow_not_valid,
                           concurrently=concurrently, lock_timeout=lock_timeout)
-    p = plan(result.changes, project, result.module, result.dialect, probes=result.probes, options=options)
+    p = plan(result.changes, project, result.module, base.get(result.dialect), probes=result.probes,
+             options=options)
     text = "" if p.empty else p.render(database=result.target)
     return PlanResult(result, p, text)
 
@@ -438,7 +448,7 @@ def write_migration(planned: PlanResult, dsn: str | None, root: str, folder: str
     d = MigrationDir(path)
     d.verify()
     if d.names():
-        migrator = mig.open_migrator(resolve_dsn(dsn))
+        migrator = _open_migrator(resolve_dsn(dsn))
         try:
             rows = executor.status(migrator, [executor.Target(res.module, d)])
         finally:

@@ -23,9 +23,9 @@ from .diff.changes import Change
 from .diff.differ import DiffOptions, diff
 from .diff.locate import locate
 from .errors import ExitCode, UsageError
+from .finding import Finding, Severity
 from .model.live import LiveCatalog
 from .model.objects import Module, Project
-from .report.finding import Finding, Severity
 
 Progress = Callable[[str], None]
 

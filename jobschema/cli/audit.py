@@ -39,7 +39,7 @@ def audit(ctx: click.Context, dsn, schema_dir, module, namespace, fmt, output, n
     """Audit a live database against the schema: structure drift and rows that break desired rules."""
     from .. import api
     from ..connect import DEFAULT_STATEMENT_TIMEOUT_MS
-    from ..report import audit_output
+    from .console import audit as audit_output
 
     cfg = load_config()
     settings = cfg.audit if isinstance(cfg.audit, dict) else {}
@@ -54,7 +54,7 @@ def audit(ctx: click.Context, dsn, schema_dir, module, namespace, fmt, output, n
         result = api.audit(dsn, schema, **kwargs)
     hold(result)
     if output:
-        from ..report.console import stderr
+        from .console.terminal import stderr
 
         with open(output, "w", encoding="utf-8") as fh:
             fh.write(audit_output.render(result, fmt))
@@ -64,7 +64,7 @@ def audit(ctx: click.Context, dsn, schema_dir, module, namespace, fmt, output, n
     else:
         click.echo(audit_output.render(result, fmt), nl=False)
     if write_migration:
-        from ..report import plan_console
+        from .console import plan as plan_console
 
         planned = api.plan_from_audit(result, allow_destructive=allow_destructive, allow_not_valid=allow_not_valid,
                                       concurrently=concurrently)
@@ -76,7 +76,7 @@ def audit(ctx: click.Context, dsn, schema_dir, module, namespace, fmt, output, n
 def _with_progress(api, dsn, schema, kwargs):
     from rich.progress import BarColumn, Progress, TextColumn
 
-    from ..report.console import stderr
+    from .console.terminal import stderr
 
     steps = ["loading the schema", "connecting", "reading the catalog", "comparing", "counting violating rows"]
     with Progress(TextColumn("{task.description}"), BarColumn(), console=stderr(), transient=True) as bar:

@@ -18,7 +18,7 @@ from ..errors import ExitCode
 def docs(ctx: click.Context, schema_dir, out_dir, module, check) -> None:
     """Write one Markdown page per table and an index page with an ER diagram per module."""
     from .. import api
-    from ..report import console
+    from .console import terminal as console
 
     cfg = load_config()
     result = api.docs(schema_dir or cfg.path(cfg.schema), out_dir or cfg.path(cfg.docs), module, check)

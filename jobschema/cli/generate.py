@@ -19,7 +19,7 @@ from . import hold
 def generate(ctx: click.Context, schema_dir, out_dir, module, dialect, check) -> None:
     """Generate PostgreSQL and MySQL DDL, views, RLS and functions from the schema."""
     from .. import api
-    from ..report import console
+    from .console import terminal as console
 
     cfg = load_config()
     result = hold(api.generate(schema_dir or cfg.path(cfg.schema), out_dir or cfg.path(cfg.out), module, dialect,

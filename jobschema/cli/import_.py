@@ -17,7 +17,7 @@ from ..config import load_config
 def import_(files, dialect, module, namespace, out_dir, force) -> None:
     """Read CREATE TABLE/INDEX/VIEW/FUNCTION/TRIGGER/POLICY scripts into a schema module."""
     from .. import api
-    from ..report.bringin import print_bring_in
+    from .console.bringin import print_bring_in
 
     cfg = load_config()
     result = api.import_sql(list(files), dialect, module, out_dir or cfg.path(cfg.schema), namespace=namespace,

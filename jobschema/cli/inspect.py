@@ -18,7 +18,7 @@ from ..config import load_config
 def inspect(dsn, module, namespaces, out_dir, force) -> None:
     """Write module.yaml, tables/*.yaml, views, functions and triggers for a live database."""
     from .. import api
-    from ..report.bringin import print_bring_in
+    from .console.bringin import print_bring_in
 
     cfg = load_config()
     result = api.inspect_db(dsn, module, out_dir or cfg.path(cfg.schema), namespaces=list(namespaces) or None,

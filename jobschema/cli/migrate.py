@@ -39,7 +39,7 @@ def migrate(ctx: click.Context, dsn, module, folder, dry_run, baseline, lock_wai
     if ctx.invoked_subcommand is not None:
         return
     from .. import api
-    from ..report import migrate_console
+    from .console import migrate as migrate_console
 
     dsn, root, module, folder, schema = _common(ctx, None, None, None)
     events = migrate_console.events()
@@ -59,7 +59,7 @@ def migrate(ctx: click.Context, dsn, module, folder, dry_run, baseline, lock_wai
 def status(ctx: click.Context, dsn, module, folder) -> None:
     """Show every migration file and whether the database has it."""
     from .. import api
-    from ..report import migrate_console
+    from .console import migrate as migrate_console
 
     dsn, root, module, folder, schema = _common(ctx, dsn, module, folder)
     migrate_console.print_status(api.migrate_status(dsn, root, module, folder, schema))

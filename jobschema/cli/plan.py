@@ -32,7 +32,7 @@ def with_fix_options(fn):
 def plan(dsn, schema_dir, module, namespace, allow_destructive, allow_not_valid, concurrently) -> None:
     """Print the migration that would fix the database's drift; write nothing."""
     from .. import api
-    from ..report import plan_console
+    from .console import plan as plan_console
 
     cfg = load_config()
     planned = api.plan(dsn, schema_dir or cfg.path(cfg.schema), module=module, namespace=namespace,

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 from ..model.objects import Module, Project
+from ..names import sql_comment
 
 if TYPE_CHECKING:
     import jinja2
@@ -72,6 +73,10 @@ class Dialect(Protocol):
     def render(self, module: Module, project: Project) -> RenderResult: ...
 
     def quote(self, ident: str) -> str: ...
+
+    def plan_shapes(self): ...  # plan.context.PlanShapes: the fix-migration statement shapes
+
+    def migrator(self, dsn: str): ...  # migrate.executor.Migrator connected to dsn
 
 
 _REGISTRY = {"postgres": "jobschema.dialects.postgres", "mysql": "jobschema.dialects.mysql"}
@@ -146,11 +151,6 @@ def literal_pg(value: str) -> str:
 def literal_mysql(value: str) -> str:
     """A MySQL string literal for the default sql_mode (backslash escapes on, as the executor sets it)."""
     return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'"
-
-
-def sql_comment(text: str) -> str:
-    """Text safe inside a ``--`` comment line: one line, nothing that ends the comment early."""
-    return " ".join(str(text).split())
 
 
 # ------------------------------------------------------------------------------------------- jinja

@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..finding import Severity
 from ..model.objects import Table
-from ..report.finding import Severity
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -15,10 +15,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..migrate.executor import HISTORY_TABLE
+from ..finding import Severity
 from ..model.live import LiveCatalog
 from ..model.objects import Column, Module, Table
-from ..report.finding import Severity
+from ..names import HISTORY_TABLE
 from . import changes as ch
 from .hooks import CheckMeaning, DiffHooks
 from .match import pair, pair_checks

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..report.finding import Finding, Severity, sort_findings
+from ..finding import Finding, Severity, sort_findings
 from . import changes as ch
 
 

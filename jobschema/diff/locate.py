@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
+from ..finding import Finding, Location
 from ..model.objects import Module, Origin, Table
-from ..report.finding import Finding, Location
 
 
 def _split(rest: str, names) -> tuple[str, str] | None:

@@ -2,6 +2,5 @@
 
 ``tables``       model → one Markdown page per table and an index page per module with a Mermaid ER diagram
 ``markdown``     cell escaping and code spans shared by every page
-``cli_reference`` click's own help → ``docs/cli.md``
 ``json_schema``  the loader's key tables → ``jobschema/schema.json`` (the editor schema for the YAML format)
 """

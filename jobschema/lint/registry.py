@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..report.finding import Finding, Location, Severity
+from ..finding import Finding, Location, Severity
 
 CODE_RE = re.compile(r"^JS\d{3}$")
 TARGETS = ("table", "migration", "suppression")

@@ -11,8 +11,8 @@ import os
 from dataclasses import dataclass, field, replace
 
 from ..errors import LoadError, UsageError
+from ..finding import Finding, Location, Severity, sort_findings
 from ..model.objects import Module, Origin, Project, Table
-from ..report.finding import Finding, Location, Severity, sort_findings
 from . import registry, suppress
 from .migration import FileState, MigrationFile, parse_file
 from .registry import Selection

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..finding import Finding
 from ..model.objects import Table
-from ..report.finding import Finding
 from . import registry
 from .migration import MigrationFile
 

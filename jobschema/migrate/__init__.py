@@ -10,7 +10,7 @@ import os
 
 from ..errors import UsageError
 from .directory import MigrationDir, module_dir
-from .executor import Migrator, Target
+from .executor import Target
 
 
 def dialect_of(dsn: str) -> str:
@@ -19,16 +19,6 @@ def dialect_of(dsn: str) -> str:
     from ..connect import dialect_of_dsn
 
     return dialect_of_dsn(dsn)
-
-
-def open_migrator(dsn: str) -> Migrator:
-    if dialect_of(dsn) == "mysql":
-        from ..dialects.mysql.migrate import MysqlMigrator
-
-        return MysqlMigrator(dsn)
-    from ..dialects.postgres.migrate import PostgresMigrator
-
-    return PostgresMigrator(dsn)
 
 
 def infer_module(folder: str) -> str:

@@ -18,10 +18,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..errors import UsageError
+from ..names import NO_TRANSACTION
 from . import sumfile
 
 FILE_RE = re.compile(r"^(?P<version>\d{4,})_(?P<slug>[a-z0-9][a-z0-9_]*)\.sql$")
-NO_TRANSACTION = "jobschema:no-transaction"
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 
 

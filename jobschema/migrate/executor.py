@@ -26,10 +26,8 @@ from datetime import datetime
 from functools import partial
 
 from ..errors import JobschemaError
+from ..names import HISTORY_TABLE
 from .directory import MigrationDir, MigrationFile
-
-HISTORY_TABLE = "jobschema_migrations"
-LOCK_NAME = "jobschema_migrations"
 
 
 class MigrateRefused(JobschemaError):

@@ -21,14 +21,13 @@ Nothing destructive (dropping tables, columns, constraints, policies; narrowing 
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
 from ..diff import changes as ch
 from ..errors import PlanRefused
-from ..model.objects import Column, Module, Project
-from .steps import Omission, Plan, Step, describe
+from ..model.objects import Project
+from .context import Context, PlanDialect, PlanOptions
+from .steps import Plan, Step
 
 PHASES = (
     "prelude",                # SET lock_timeout; PostgreSQL: the module's namespace on the search path
@@ -75,110 +74,17 @@ DESTRUCTIVE: dict[type, str] = {
 }
 
 
-@dataclass(frozen=True)
-class PlanOptions:
-    allow_destructive: bool = False
-    allow_not_valid: bool = False  # PostgreSQL: keep a violated constraint NOT VALID instead of refusing
-    concurrently: bool = False  # PostgreSQL: CREATE INDEX CONCURRENTLY (the file runs without a transaction)
-    lock_timeout: str = "5s"
-
-
-@dataclass
-class Context:
-    """What a dialect's step builders may ask and report while turning one change into steps."""
-
-    dialect: str
-    options: PlanOptions
-    project: Project
-    probes: dict[int, list] = field(default_factory=dict)  # id(change) → [ProbeResult]
-    refusals: list[str] = field(default_factory=list)
-    omitted: list[Omission] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-    def module(self, name: str) -> Module:
-        m = self.project.module(name)
-        if m is None:
-            raise PlanRefused(f"module {name!r} is not in the schema")
-        return m
-
-    def probe(self, change: ch.Change, what: str | None = None):
-        for r in self.probes.get(id(change), ()):
-            if what is None or r.what == what:
-                return r
-        return None
-
-    def omit(self, change: ch.Change, reason: str) -> list[Step]:
-        self.omitted.append(Omission(change, reason))
-        return []
-
-    def refuse(self, change: ch.Change, why: str) -> list[Step]:
-        self.refusals.append(f"{describe(change)}: {why}")
-        return []
-
-    def note(self, text: str) -> None:
-        if text not in self.notes:
-            self.notes.append(text)
-
-    # -- data facts ------------------------------------------------------------------------------
-    def legacy_map(self, change: ch.Change, column: str | None, live_allowed: Sequence[str] | None = None
-                   ) -> list[tuple[str, str]]:
-        """(old, new) rewrites from the desired column's ``legacy_values`` that live rows could hold."""
-        col = _desired_column(change, column)
-        if col is None:
-            return []
-        out = []
-        for old, new in col.legacy_values:
-            if live_allowed is not None and old not in live_allowed:
-                continue  # the live constraint never allowed it: no row holds it
-            out.append((old, new))
-        return out
-
-    def leftover_values(self, change: ch.Change, allowed: Sequence[str], column: str | None
-                        ) -> tuple[list[tuple[str, int]], str | None]:
-        """Values live rows hold that are neither allowed nor rewritten by the legacy mapping, with counts;
-        and a reason when the rows could not be counted."""
-        r = self.probe(change, "value")
-        if r is None:
-            return [], None
-        if r.rows is None:
-            return [], r.error or "not counted"
-        mapping = dict(self.legacy_map(change, column))
-        left = []
-        for value, n, _target in r.values:
-            target = mapping.get(value, value)
-            if target not in allowed:
-                left.append((value, n))
-        return left, None
-
-    def count(self, change: ch.Change, what: str) -> tuple[int | None, str | None]:
-        r = self.probe(change, what)
-        if r is None:
-            return None, None
-        return r.rows, r.error
-
-
-def _desired_column(change: ch.Change, column: str | None) -> Column | None:
-    if isinstance(change.desired, Column):
-        return change.desired
-    if column is None or change.desired_table is None:
-        return None
-    return change.desired_table.column(column)
-
-
-def _handlers(dialect: str) -> tuple[dict[type, Callable], Callable]:
-    mod = importlib.import_module(f"jobschema.dialects.{dialect}.plan")
-    return mod.HANDLERS, mod.prelude
-
-
-def plan(changes: Sequence[ch.Change], project: Project, module: str, dialect: str, *, probes: Sequence = (),
-         options: PlanOptions | None = None) -> Plan:
-    """The ordered steps fixing ``changes`` (one module, one dialect), or ``PlanRefused`` naming every
-    change that cannot be fixed safely. Nothing is written here."""
+def plan(changes: Sequence[ch.Change], project: Project, module: str, target: PlanDialect, *,
+         probes: Sequence = (), options: PlanOptions | None = None) -> Plan:
+    """The ordered steps fixing ``changes`` (one module, on the ``target`` dialect from the registry), or
+    ``PlanRefused`` naming every change that cannot be fixed safely. Nothing is written here."""
     options = options or PlanOptions()
+    dialect = target.name
     ctx = Context(dialect, options, project)
     for r in probes:
         ctx.probes.setdefault(id(r.change), []).append(r)
-    handlers, prelude = _handlers(dialect)
+    shapes = target.plan_shapes()
+    handlers, prelude = shapes.HANDLERS, shapes.prelude
     result = Plan(dialect, module, changes=list(changes))
     steps: list[Step] = []
     for c in changes:

@@ -10,9 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from ..dialects.base import sql_comment
 from ..diff import changes as ch
-from ..migrate.directory import NO_TRANSACTION
+from ..names import NO_TRANSACTION, sql_comment
 
 
 @dataclass(frozen=True)

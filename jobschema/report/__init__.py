@@ -45,7 +45,7 @@ def render(findings: list, fmt: str = "text", *, tool: str = "jobschema", rules:
     """Render ``findings`` (a list of ``Finding``) in ``fmt``; the result ends with a newline when non-empty."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r} (known: {', '.join(FORMATS)})")
-    from .finding import sort_findings
+    from ..finding import sort_findings
 
     module = importlib.import_module(f".{fmt}", __name__)
     ordered = sort_findings(list(findings))

@@ -3,7 +3,7 @@ which GitHub shows as annotations on the pull request's changed lines."""
 
 from __future__ import annotations
 
-from .finding import Finding, Severity
+from ..finding import Finding, Severity
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

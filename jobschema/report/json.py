@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .finding import Finding, Severity
+from ..finding import Finding, Severity
 
 
 def render(findings: list[Finding], tool: str = "jobschema", rules=None, **_) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from itertools import groupby
 
-from .finding import Finding, Severity
+from ..finding import Finding, Severity
 from .text import where
 
 

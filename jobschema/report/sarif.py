@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from importlib import metadata
 
-from .finding import Finding, Severity
+from ..finding import Finding, Severity
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

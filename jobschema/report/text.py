@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .finding import Finding, Severity
+from ..finding import Finding, Severity
 
 
 def where(f: Finding) -> str:

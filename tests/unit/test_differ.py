@@ -8,6 +8,7 @@ from jobschema.dialects.postgres.normalize import HOOKS
 from jobschema.diff import changes as ch
 from jobschema.diff.differ import DiffOptions, diff
 from jobschema.diff.findings import CODES, findings
+from jobschema.finding import Severity
 from jobschema.model.live import LiveCatalog, UnmanagedItem
 from jobschema.model.objects import (
     Check,
@@ -24,7 +25,6 @@ from jobschema.model.objects import (
     Table,
     UniqueKey,
 )
-from jobschema.report.finding import Severity
 
 JOBS = Table(
     name="jobs",

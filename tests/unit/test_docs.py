@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from jobschema import api
 from jobschema.cli import main
-from jobschema.docs import cli_reference
+from jobschema.cli import reference as cli_reference
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = ROOT / "schema"
@@ -284,4 +284,4 @@ def test_committed_table_docs_are_current() -> None:
 
 def test_committed_cli_reference_is_current() -> None:
     assert (ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == cli_reference.render(), (
-        "docs/cli.md is stale: run python -m jobschema.docs.cli_reference")
+        "docs/cli.md is stale: run python -m jobschema.cli.reference")

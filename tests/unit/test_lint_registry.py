@@ -8,9 +8,9 @@ import pytest
 
 from jobschema.config import Config, LintSettings
 from jobschema.errors import UsageError
+from jobschema.finding import Severity
 from jobschema.lint import docs, registry
 from jobschema.lint.registry import RegistryError, Rule, Selection, register
-from jobschema.report.finding import Severity
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 registry.load_all()  # the real rules claim their codes first, as they do in every command

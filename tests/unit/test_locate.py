@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from jobschema.diff.locate import locate
+from jobschema.finding import Finding, Location, Severity
 from jobschema.load.build import load_project
-from jobschema.report.finding import Finding, Location, Severity
 
 TABLE = """\
 table: "dot.ted"

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from jobschema import api
+from jobschema.dialects import base
 from jobschema.dialects.mysql import plan as mysql_plan
 from jobschema.dialects.mysql.split import split_mysql_statements
 from jobschema.dialects.postgres import plan as pg_plan
@@ -21,6 +22,7 @@ from jobschema.model.objects import Check, Sql
 from jobschema.plan.planner import PHASES, PlanOptions, order, plan
 from jobschema.plan.steps import Step
 
+POSTGRES = base.get("postgres")
 SCHEMA = str(Path(__file__).resolve().parents[2] / "schema")
 
 
@@ -41,7 +43,7 @@ def status_change(project, live_values):
 def test_value_set_fix_orders_drop_rewrite_add_validate(project):
     c = status_change(project, ["pending", "running", "completed", "failed", "cancelled"])
     probe = ProbeResult(c, "value", 3, (("pending", 2, "queued"), ("running", 1, "processing")))
-    p = plan([c], project, "batch", "postgres", probes=[probe])
+    p = plan([c], project, "batch", POSTGRES, probes=[probe])
     sql = [s.sql for s in p.steps]
     assert sql == [
         "SET lock_timeout = '5s';",
@@ -60,15 +62,15 @@ def test_unmapped_values_refuse_or_stay_not_valid(project):
     c = status_change(project, ["pending", "archived"])
     probe = ProbeResult(c, "value", 4, (("pending", 2, "queued"), ("archived", 2, None)))
     with pytest.raises(PlanRefused, match="2 row\\(s\\) with status = 'archived'"):
-        plan([c], project, "batch", "postgres", probes=[probe])
-    p = plan([c], project, "batch", "postgres", probes=[probe], options=PlanOptions(allow_not_valid=True))
+        plan([c], project, "batch", POSTGRES, probes=[probe])
+    p = plan([c], project, "batch", POSTGRES, probes=[probe], options=PlanOptions(allow_not_valid=True))
     assert not any("VALIDATE" in s.sql for s in p.steps)
     assert any(s.note and "left NOT VALID" in s.note for s in p.steps)
 
 
 def test_legacy_rewrite_only_for_values_the_live_check_allowed(project):
     c = status_change(project, ["running", "completed"])
-    p = plan([c], project, "batch", "postgres")
+    p = plan([c], project, "batch", POSTGRES)
     assert [s.sql for s in p.steps if s.phase == "rewrite_values"] == [
         "UPDATE batch_jobs SET status = 'processing' WHERE status = 'running';"]
 
@@ -77,9 +79,9 @@ def test_destructive_changes_are_left_out_and_listed(project):
     t = project.module("batch").table("batch_jobs")
     drop = ch.DropColumn(module="batch", path="batch.batch_jobs.legacy", table="batch_jobs", live=t.columns[0],
                          live_name="legacy", desired_table=t, live_table=t, destructive=True)
-    p = plan([drop], project, "batch", "postgres")
+    p = plan([drop], project, "batch", POSTGRES)
     assert p.empty and p.omitted and "--allow-destructive" in p.omitted[0].reason
-    p = plan([drop], project, "batch", "postgres", options=PlanOptions(allow_destructive=True))
+    p = plan([drop], project, "batch", POSTGRES, options=PlanOptions(allow_destructive=True))
     assert p.steps[-1].sql == "ALTER TABLE batch_jobs DROP COLUMN id;"
 
 

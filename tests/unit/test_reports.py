@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from jobschema import report
-from jobschema.report.finding import Finding, Location, Severity
+from jobschema.finding import Finding, Location, Severity
 
 SCHEMA = Path(__file__).resolve().parent.parent / "schemas" / "sarif-2.1.0-subset.json"
 

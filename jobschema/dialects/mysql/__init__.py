@@ -31,6 +31,18 @@ class MysqlDialect:
     def quote(self, ident: str) -> str:
         return quote_mysql(ident)
 
+    def plan_shapes(self):
+        """The fix-migration statement shapes the planner asks for (``plan.py``, loaded when first planned)."""
+        from . import plan
+
+        return plan
+
+    def migrator(self, dsn: str):
+        """The migration executor's mysql half, connected to ``dsn``."""
+        from .migrate import MysqlMigrator
+
+        return MysqlMigrator(dsn)
+
     def hooks(self, desired: Sequence[Module] = (), database: str | None = None, version=None):
         """The differ's MySQL answers, bound to the desired modules (a text column's MySQL type depends on
         whether its table indexes it) and to the server version."""

@@ -22,7 +22,8 @@ from ...connect import (
 )
 from ...errors import ConnectError
 from ...migrate.directory import MigrationFile
-from ...migrate.executor import HISTORY_TABLE, LOCK_NAME, HistoryRow, Migrator
+from ...migrate.executor import HistoryRow, Migrator
+from ...names import HISTORY_TABLE, LOCK_NAME
 from .session import server_version
 from .split import split_mysql_statements
 

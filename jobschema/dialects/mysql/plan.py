@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from ...diff import changes as ch
 from ...model.objects import Module
-from ...plan.planner import Context, PlanOptions
+from ...plan.context import Context, PlanOptions
 from ...plan.steps import Step, describe
 from ..base import literal_mysql, quote_mysql, view_order
 from .normalize import HOOKS

@@ -18,5 +18,17 @@ class PostgresDialect:
     def quote(self, ident: str) -> str:
         return quote_pg(ident)
 
+    def plan_shapes(self):
+        """The fix-migration statement shapes the planner asks for (``plan.py``, loaded when first planned)."""
+        from . import plan
+
+        return plan
+
+    def migrator(self, dsn: str):
+        """The migration executor's postgres half, connected to ``dsn``."""
+        from .migrate import PostgresMigrator
+
+        return PostgresMigrator(dsn)
+
 
 DIALECT = PostgresDialect()

@@ -14,7 +14,8 @@ from psycopg import sql
 from ...connect import check_postgres_version, pg_connect_kwargs, pg_connect_problem, redact_dsn, scrub
 from ...errors import ConnectError
 from ...migrate.directory import MigrationFile
-from ...migrate.executor import HISTORY_TABLE, LOCK_NAME, HistoryRow, Migrator
+from ...migrate.executor import HistoryRow, Migrator
+from ...names import HISTORY_TABLE, LOCK_NAME
 from .split import split_pg_statements
 
 HISTORY_DDL = """

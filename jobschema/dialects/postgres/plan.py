@@ -13,7 +13,7 @@ from dataclasses import replace
 from ...diff import changes as ch
 from ...model.objects import Module, Rls, Table
 from ...model.types import parse_type
-from ...plan.planner import Context, PlanOptions
+from ...plan.context import Context, PlanOptions
 from ...plan.steps import Step, describe
 from ..base import literal_pg, quote_pg, view_order
 from .normalize import HOOKS

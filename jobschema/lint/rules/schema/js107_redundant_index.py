@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ....report.finding import Severity
+from ....finding import Severity
 from ...registry import Rule, register
 from ._util import keys
 

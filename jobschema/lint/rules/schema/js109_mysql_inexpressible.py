@@ -3,9 +3,9 @@ from __future__ import annotations
 from sqlglot import exp
 from sqlglot.errors import ErrorLevel
 
+from ....finding import Severity
 from ....model import expr as exprmod
 from ....model.objects import Sql
-from ....report.finding import Severity
 from ...registry import Rule, register
 
 # Functions sqlglot does not know but MySQL/MariaDB have, so passing them through is fine.

@@ -1,6 +1,6 @@
 """``docs/cli.md``: the CLI reference, rendered from click's own help so it cannot drift from the code.
 
-Regenerate with ``python -m jobschema.docs.cli_reference`` (``--check`` exits 1 when the file is stale);
+Regenerate with ``python -m jobschema.cli.reference`` (``--check`` exits 1 when the file is stale);
 a test compares the committed file with this rendering.
 """
 
@@ -16,7 +16,7 @@ PATH = os.path.join("docs", "cli.md")
 
 INTRO = """# CLI reference
 
-Generated from the commands' own `--help` by `python -m jobschema.docs.cli_reference`; a test keeps this
+Generated from the commands' own `--help` by `python -m jobschema.cli.reference`; a test keeps this
 file equal to that output, so what you read here is what the installed `jobschema` prints.
 
 Every command exits **0** when there is nothing to report, **1** when it found something (drift, findings,
@@ -44,11 +44,11 @@ def _walk(cmd: click.Command, path: list[str], parent: click.Context | None, out
 
 
 def render() -> str:
-    from ..cli import main
+    from . import main as group
 
     sections: list[str] = []
-    _walk(main, ["jobschema"], None, sections)
-    names = sorted(main.list_commands(click.Context(main)))
+    _walk(group, ["jobschema"], None, sections)
+    names = sorted(group.list_commands(click.Context(group)))
     toc = "Commands: " + " · ".join(f"[`{n}`](#jobschema-{n})" for n in names) + "\n"
     return INTRO + "\n" + toc + "\n" + "\n".join(sections).rstrip("\n") + "\n"
 
@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         current = None
     if "--check" in args:
         if current != text:
-            print(f"{path} is out of date: run python -m jobschema.docs.cli_reference", file=sys.stderr)
+            print(f"{path} is out of date: run python -m jobschema.cli.reference", file=sys.stderr)
             return 1
         return 0
     if current != text:

@@ -8,8 +8,8 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ..migrate.executor import Events
-from .console import stderr, stdout
+from ...migrate.executor import Events
+from .terminal import stderr, stdout
 
 
 class PlainEvents(Events):

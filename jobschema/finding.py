@@ -1,4 +1,4 @@
-"""The one shape every audit and lint result takes; every formatter consumes a list of these.
+"""The one shape every audit and lint result takes (a leaf module: every package may import it, it imports none).
 
 A finding carries a stable code, the object path (``module.table.column``), what was expected and what
 was found, and where it points (a file:line for schema/migration files, a catalog name for live objects).

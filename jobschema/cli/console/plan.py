@@ -6,8 +6,8 @@ import sys
 
 from rich.markup import escape
 
-from ..plan.steps import describe
-from .console import stderr, stdout
+from ...plan.steps import describe
+from .terminal import stderr, stdout
 
 
 def print_omitted(planned, err: bool = False) -> None:

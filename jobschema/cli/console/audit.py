@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from .finding import Severity
+from ...finding import Severity
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -34,9 +34,9 @@ def render(result, fmt: str) -> str:
         buf = StringIO()
         print_text(result, Console(file=buf, highlight=False, soft_wrap=True, no_color=True, force_terminal=False))
         return buf.getvalue()
-    from ..diff.findings import CODES
-    from . import RuleInfo
-    from . import render as render_findings
+    from ...diff.findings import CODES
+    from ...report import RuleInfo
+    from ...report import render as render_findings
 
     rules = {c: RuleInfo(c, CODES[c].title) for c in {f.code for f in result.findings} if c in CODES}
     return render_findings(result.findings, fmt, rules=rules)
@@ -52,7 +52,7 @@ def print_json(result) -> None:
 def print_text(result, console=None) -> None:
     from rich.markup import escape  # here: the machine formats do not need rich (about 45 ms to import)
 
-    from .console import stdout
+    from .terminal import stdout
 
     out = console or stdout()
     groups: dict[str, list] = {}
