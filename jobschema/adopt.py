@@ -265,6 +265,7 @@ def _prune_mysql_types(m):
     from dataclasses import replace
 
     from .dialects.mysql.render import column_type, keyed_columns
+    from .dialects.mysql.types import canonical
 
     keyed = keyed_columns(m)
     tables = []
@@ -275,7 +276,7 @@ def _prune_mysql_types(m):
             if over is not None:
                 plain = replace(c, type_overrides=tuple(x for x in c.type_overrides if x[0] != "mysql"))
                 try:
-                    same = column_type(plain, c.name in keyed.get(t.name, ())).lower() == over.lower()
+                    same = canonical(column_type(plain, c.name in keyed.get(t.name, ()))) == canonical(over)
                 except Exception:
                     same = False
                 if same:

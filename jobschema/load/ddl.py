@@ -39,7 +39,7 @@ from ..model.objects import (
     UniqueKey,
     View,
 )
-from ..model.types import TypeError_, parse_type
+from ..model.types import NativeType, parse_type
 from . import sqlfile
 
 # ------------------------------------------------------------------------------------------ results
@@ -269,80 +269,17 @@ class Stream:
 
 # ------------------------------------------------------------------------------------------- types
 
-_PG_TZ = re.compile(r"^(timestamp|time)\s*(\(\s*\d+\s*\))?\s+with\s+time\s+zone(\s*(?:\[\])*)$")
-_PG_NOTZ = re.compile(r"^(timestamp|time)\s*(\(\s*\d+\s*\))?\s+without\s+time\s+zone(\s*(?:\[\])*)$")
-_MYSQL_MAP = {
-    "int": "integer", "integer": "integer", "bigint": "bigint", "smallint": "smallint", "tinyint(1)": "boolean",
-    "bool": "boolean", "boolean": "boolean", "text": "text", "json": "json", "date": "date",
-    "double": "double precision", "double precision": "double precision", "float": "real",
-    "longblob": "bytea", "datetime": "timestamptz(0)", "time": "time", "char(36)": "uuid",
-}
+TypeInfo = NativeType
 
 
-@dataclass(frozen=True)
-class TypeInfo:
-    logical: str
-    override: str | None = None  # native type when the logical type cannot say it
-    enum: tuple[str, ...] | None = None
-    note: str | None = None
+def logical_type(raw: str, dialect: str) -> NativeType:
+    """Map a native type as written to a logical type (plus a per-dialect override when needed): the
+    dialect's one type map, the same inspect uses."""
+    from importlib import import_module
 
+    from ..dialects.base import get
 
-def logical_type(raw: str, dialect: str) -> TypeInfo:
-    """Map a native type as written to a logical type (plus a per-dialect override when needed)."""
-    spelled = " ".join(raw.split())
-    low = spelled.lower()
-    low = re.sub(r"\s*\(\s*", "(", re.sub(r"\s*\)", ")", re.sub(r"\s*,\s*", ",", low)))
-    if dialect == "postgres":
-        m = _PG_TZ.match(low)
-        if m:
-            if m.group(1) == "time":
-                return TypeInfo("text", spelled)
-            return TypeInfo(f"timestamptz{m.group(2) or ''}{m.group(3).strip()}")
-        m = _PG_NOTZ.match(low)
-        if m:
-            low = f"{m.group(1)}{m.group(2) or ''}{m.group(3).strip()}"
-        low = re.sub(r"\s+array$", "[]", low)
-        low = low.replace("timestamptz(", "timestamptz(")
-        if low in ("smallserial", "serial2"):
-            return TypeInfo("text", spelled)
-        try:
-            lt = parse_type(low)
-            return TypeInfo(lt.format())
-        except TypeError_:
-            return TypeInfo("text", spelled, note=None)
-    # mysql
-    m = re.match(r"^enum\((.*)\)$", low, re.S)
-    if m:
-        items = [t for t in lex(spelled[spelled.index("(") + 1:spelled.rindex(")")], "mysql") if t.kind == "str"]
-        return TypeInfo("text", None, tuple(i.text for i in items))
-    if low in _MYSQL_MAP:
-        return TypeInfo(_MYSQL_MAP[low])
-    m = re.match(r"^(varchar|char)\((\d+)\)$", low)
-    if m:
-        return TypeInfo(f"{m.group(1)}({m.group(2)})")
-    m = re.match(r"^(decimal|numeric)(\((\d+)(,(\d+))?\))?$", low)
-    if m:
-        return TypeInfo(f"numeric({m.group(3)},{m.group(5) or 0})" if m.group(2) else "numeric(10,0)")
-    m = re.match(r"^datetime\((\d)\)$", low)
-    if m:  # jobschema keeps UTC in DATETIME: timestamptz(p) renders as datetime(p)
-        return TypeInfo(f"timestamptz({m.group(1)})")
-    m = re.match(r"^time\((\d)\)$", low)
-    if m:
-        return TypeInfo(f"time({m.group(1)})")
-    m = re.match(r"^(int|integer|bigint|smallint)\(\d+\)$", low)
-    if m:
-        return TypeInfo(_MYSQL_MAP[m.group(1)])
-    base = "text"
-    if re.match(r"^(tiny|medium)?int|^bigint|^smallint", low):
-        base = "bigint" if low.startswith("bigint") else "integer"
-    elif re.match(r"^(decimal|numeric|float|double)", low):
-        base = "double precision"
-    elif re.match(r"^(tiny|medium|long)?blob|^(var)?binary", low):
-        base = "bytea"
-    elif low.startswith("timestamp"):
-        p = re.match(r"^timestamp\((\d)\)", low)
-        base = f"timestamptz({p.group(1)})" if p else "timestamptz(0)"
-    return TypeInfo(base, low)
+    return import_module(type(get(dialect)).__module__ + ".types").logical(raw)
 
 
 # ----------------------------------------------------------------------------------------- builders

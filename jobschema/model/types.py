@@ -133,3 +133,14 @@ def _suggest(name: str) -> str:
     if close:
         return f"; did you mean {close[0]!r}? (known: {known})"
     return f" (known: {known})"
+
+
+@dataclass(frozen=True)
+class NativeType:
+    """What a dialect's ``types.logical`` makes of a native type: the logical type, the native spelling to
+    keep as the column's override when the logical type alone would render differently, and the values of
+    an inline ENUM. The one answer render, inspect, normalize and ``import`` share."""
+
+    logical: str
+    override: str | None = None
+    enum: tuple[str, ...] | None = None

@@ -243,3 +243,53 @@ def test_import_cli_lists_what_is_not_represented(tmp_path):
     lines = [ln for ln in res.output.splitlines() if ln.strip()]
     assert len(lines) == 1 and f"{bad}:3" in lines[0], res.output
 
+
+
+# ------------------------------------------------------------------------- one type map, both directions
+
+# Every native type of each engine, as an author would write it. Serial shorthands other than serial and
+# bigserial (smallserial) are left out: they are a sequence, not a type, and the model names only those two.
+NATIVE_TYPES = {
+    "postgres": [
+        "smallint", "int2", "integer", "int", "int4", "bigint", "int8", "serial", "bigserial",
+        "numeric", "numeric(12,4)", "decimal", "decimal(10,2)", "real", "float4", "float(10)",
+        "double precision", "float8", "float", "float(40)", "money",
+        "text", "varchar", "varchar(40)", "character varying(40)", "char", "char(3)", "character(3)",
+        "boolean", "bool", "date", "time", "time(3)", "time without time zone", "time with time zone",
+        "timetz", "timetz(2)", "timestamp", "timestamp(3)", "timestamp without time zone", "timestamptz",
+        "timestamptz(3)", "timestamp(6) with time zone", "interval", "interval(3)", "uuid", "json", "jsonb",
+        "bytea", "inet", "cidr", "macaddr", "xml", "tsvector", "point", "int4range", "bit", "bit(3)",
+        "varbit", "bit varying(8)", "integer[]", "text[]", "varchar(10)[]", "int8[][]", "integer ARRAY",
+    ],
+    "mysql": [
+        "tinyint", "tinyint(1)", "tinyint(4)", "tinyint unsigned", "bool", "boolean", "smallint", "smallint(6)",
+        "mediumint", "int", "int(11)", "integer", "int unsigned", "bigint", "bigint(20)", "bigint unsigned",
+        "decimal", "decimal(10)", "decimal(10,2)", "numeric(12,4)", "float", "float(7,3)", "double",
+        "double precision", "real", "bit", "bit(1)", "bit(8)", "date", "time", "time(3)", "datetime",
+        "datetime(6)", "timestamp NULL", "timestamp(3) NULL", "year", "char", "char(36)", "char(10)",
+        "varchar(40)", "binary(16)", "varbinary(64)", "tinytext", "text", "mediumtext", "longtext", "tinyblob",
+        "blob", "mediumblob", "longblob", "enum('a','b')", "set('a','b')", "json",
+    ],
+}
+
+
+@pytest.mark.parametrize("dialect", sorted(NATIVE_TYPES))
+def test_import_and_inspect_agree_on_every_native_type(fresh, tmp_path, dialect):
+    """One table with a column of every native type: ``import`` of its DDL and ``inspect`` of the database
+    it makes give each column the same logical type, and both keep a native override or neither does."""
+    natives = NATIVE_TYPES[dialect]
+    quote = '"' if dialect == "postgres" else "`"
+    cols = ",\n".join(f"  {quote}c{i:02d}{quote} {t}" for i, t in enumerate(natives))
+    ddl = f"CREATE TABLE every_type (\n{cols}\n);\n"
+    src = tmp_path / f"every_type.{dialect}.sql"
+    src.write_text(ddl)
+    imported = api.import_sql([str(src)], dialect, "types", str(tmp_path / "imported")).module.table("every_type")
+    with fresh(dialect) as dsn:
+        APPLY[dialect](dsn, ddl)
+        inspected = api.inspect_db(dsn, "types", None).module.table("every_type")
+    assert [c.name for c in imported.columns] == [c.name for c in inspected.columns]
+    disagree = [f"{native}: import {a.type} {a.type_override(dialect)!r}, inspect {b.type} "
+                f"{b.type_override(dialect)!r}"
+                for native, a, b in zip(natives, imported.columns, inspected.columns, strict=True)
+                if a.type != b.type or (a.type_override(dialect) is None) != (b.type_override(dialect) is None)]
+    assert not disagree, "\n".join(disagree)

@@ -40,6 +40,14 @@ def table(sql: str, name: str, dialect: str = "postgres"):
     ("decimal(10,2)", "mysql", "numeric(10,2)", None),
     ("longtext", "mysql", "text", "longtext"),
     ("json", "mysql", "json", None),
+    ("tinyint(4)", "mysql", "smallint", "tinyint(4)"),
+    ("decimal", "mysql", "numeric(10,0)", None),
+    ("real", "mysql", "double precision", None),
+    ("time", "mysql", "time(0)", None),
+    ("year", "mysql", "smallint", "year"),
+    ("timetz", "postgres", "text", "time with time zone"),
+    ("float(10)", "postgres", "real", None),
+    ("char", "postgres", "char(1)", None),
 ])
 def test_types(raw, dialect, logical, override):
     info = logical_type(raw, dialect)

@@ -14,7 +14,7 @@ import os
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 from ...model.live import LiveCatalog, UnmanagedItem
 from ...model.objects import (
@@ -35,6 +35,7 @@ from ...model.objects import (
     View,
 )
 from ..pipeline import QueryThread
+from .types import enum_values, logical, split_quoted
 from .version import ServerVersion
 
 _QUERY_DIR = os.path.join(os.path.dirname(__file__), "queries")
@@ -162,79 +163,12 @@ def unmanaged_items(table_rows, namespace: str) -> tuple[UnmanagedItem, ...]:
 # --------------------------------------------------------------------------------------------- types
 
 _NUMBER_RE = re.compile(r"-?\d+(\.\d+)?(e[+-]?\d+)?", re.I)
-_ENUM_RE = re.compile(r"^(enum|set)\((.*)\)$", re.I | re.S)
-_TYPE_RE = re.compile(r"^([a-z ]+?)\s*(?:\(([^)]*)\))?(\s+unsigned)?(\s+zerofill)?$", re.I)
+_split_quoted = split_quoted
 
 
-@lru_cache(maxsize=4096)
-def enum_values(column_type: str) -> tuple[str, ...] | None:
-    """The values of ``enum('a','b''c')`` in order, or None for any other type."""
-    m = _ENUM_RE.match(column_type.strip())
-    if not m or m.group(1).lower() != "enum":
-        return None
-    return tuple(_split_quoted(m.group(2)))
-
-
-def _split_quoted(body: str) -> list[str]:
-    out, i, n = [], 0, len(body)
-    while i < n:
-        if body[i] != "'":
-            i += 1
-            continue
-        i += 1
-        buf = []
-        while i < n:
-            ch = body[i]
-            if ch == "\\" and i + 1 < n:
-                buf.append({"n": "\n", "t": "\t", "0": "\0", "r": "\r"}.get(body[i + 1], body[i + 1]))
-                i += 2
-                continue
-            if ch == "'":
-                if i + 1 < n and body[i + 1] == "'":
-                    buf.append("'")
-                    i += 2
-                    continue
-                i += 1
-                break
-            buf.append(ch)
-            i += 1
-        out.append("".join(buf))
-    return out
-
-
-_LOGICAL = {
-    "smallint": "smallint", "mediumint": "integer", "int": "integer", "integer": "integer", "bigint": "bigint",
-    "float": "real", "double": "double precision", "real": "double precision", "date": "date",
-    "text": "text", "tinytext": "text", "mediumtext": "text", "longtext": "text", "json": "json",
-    "blob": "bytea", "tinyblob": "bytea", "mediumblob": "bytea", "longblob": "bytea", "varbinary": "bytea",
-    "binary": "bytea", "year": "smallint", "bit": "boolean",
-}
-
-
-@lru_cache(maxsize=4096)
 def logical_type(column_type: str) -> str:
-    """The best logical guess for a native type: ``char(36)`` → uuid, ``tinyint(1)`` → boolean,
-    ``datetime(6)`` → timestamptz(6) (jobschema keeps UTC in DATETIME), ``enum(...)`` → text."""
-    ct = column_type.strip().lower()
-    if ct.startswith(("enum(", "set(")):
-        return "text"
-    m = _TYPE_RE.match(ct)
-    if not m:
-        return "text"
-    base, args = m.group(1).strip(), (m.group(2) or "").replace(" ", "")
-    if base == "char":
-        return "uuid" if args == "36" else f"char({args or 1})"
-    if base == "varchar":
-        return f"varchar({args})" if args else "varchar"
-    if base == "tinyint":
-        return "boolean" if args == "1" else "smallint"
-    if base in ("decimal", "numeric"):
-        return f"numeric({args})" if args else "numeric"
-    if base in ("datetime", "timestamp"):
-        return f"timestamptz({args})" if args else "timestamptz(0)"
-    if base == "time":
-        return f"time({args})" if args else "time(0)"
-    return _LOGICAL.get(base, "text")
+    """The logical type of a native one, from the dialect's one type map (``types.logical``)."""
+    return logical(column_type).logical
 
 
 def live_default(row: dict, version: ServerVersion) -> Default | None:

@@ -34,37 +34,16 @@ from ...diff.hooks import CheckMeaning, DiffHooks
 from ...model import expr as exprmod
 from ...model.objects import Check, Column, ForeignKey, Function, Index, Module, Sql, Table, Trigger, View
 from ...model.types import TypeError_
-from .inspect import enum_values
 from .render import column_type, default_sql, keyed_columns
 from .render import translate as translate_sql
+from .types import canonical, split_quoted
 from .version import ServerVersion
 
 MARIADB_10_11 = ServerVersion(10, 11, 0, True, "10.11.0-MariaDB")
 
 # ------------------------------------------------------------------------------------------- types
 
-_INT_WIDTH = re.compile(r"^(tinyint|smallint|mediumint|int|integer|bigint)\(\d+\)")
-_SPACES = re.compile(r"\s+")
-
-
-@lru_cache(maxsize=4096)
-def canonical_type(native: str) -> str:
-    """A MySQL column type in one spelling: lower case, integer display widths dropped except the
-    ``tinyint(1)`` that marks booleans, ENUM value lists re-quoted uniformly, synonyms folded."""
-    t = _SPACES.sub(" ", native.strip().lower())
-    values = enum_values(native)
-    if values is not None:
-        return "enum(" + ",".join("'" + v.replace("'", "''") + "'" for v in values) + ")"
-    if t.startswith("tinyint(1)"):
-        return "tinyint(1)" + t[len("tinyint(1)"):]
-    t = _INT_WIDTH.sub(r"\1", t)
-    t = re.sub(r"^integer\b", "int", t)
-    t = re.sub(r"^(bool|boolean)$", "tinyint(1)", t)
-    t = re.sub(r"^numeric\b", "decimal", t)
-    t = re.sub(r"^real$", "double", t)
-    t = re.sub(r"^(datetime|timestamp|time)\(0\)$", r"\1", t)
-    t = t.replace(", ", ",")
-    return t
+canonical_type = canonical  # one spelling of a native type, from the dialect's type map
 
 
 @dataclass(frozen=True)
@@ -136,9 +115,8 @@ def default_sql_key(text: str | None, native: str = "") -> str | None:
         return None
     numeric = bool(_NUMERIC_NATIVE.match(canonical_type(native))) if native else False
     if t.startswith("'") and t.endswith("'") and len(t) >= 2 and _is_one_literal(t):
-        from .inspect import _split_quoted
 
-        value = (_split_quoted(t) or [""])[0]
+        value = (split_quoted(t) or [""])[0]
         if numeric and _NUMBER.match(value.strip()):
             return "n:" + _number_key(value.strip())
         return "s:" + value

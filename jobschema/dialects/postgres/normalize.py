@@ -21,6 +21,7 @@ from ...model import expr as exprmod
 from ...model.objects import Check, Column, Default, Function, Index, Sql, Table, Trigger, View
 from ...model.types import TypeError_, parse_type
 from .render import default_sql, enum_check_name, enum_check_sql
+from .types import logical
 
 _TEXT_TYPES = {exp.DataType.Type.TEXT, exp.DataType.Type.VARCHAR, exp.DataType.Type.CHAR,
                exp.DataType.Type.NVARCHAR, exp.DataType.Type.NCHAR, exp.DataType.Type.BPCHAR}
@@ -33,33 +34,12 @@ _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 # ------------------------------------------------------------------------------------------ types
 
-_FORMAT_TYPE = [
-    (re.compile(r"^timestamp(\(\d+\))? with time zone$"), r"timestamptz\1"),
-    (re.compile(r"^timestamp(\(\d+\))? without time zone$"), r"timestamp\1"),
-    (re.compile(r"^time(\(\d+\))? without time zone$"), r"time\1"),
-    (re.compile(r"^character varying"), "varchar"),
-    (re.compile(r"^character(?=\(|$|\[)"), "char"),
-]
-
-
-@lru_cache(maxsize=4096)
 def logical_type(format_type: str) -> str:
-    """``format_type()`` output as a logical type spec (``character varying(64)`` → ``varchar(64)``).
-
-    Types with no logical spelling (``time with time zone``, user enum types, ``tsvector``…) come back
-    unchanged; ``native_type`` compares them as written.
-    """
-    t = format_type.strip().lower()
-    dims = 0
-    while t.endswith("[]"):
-        t, dims = t[:-2], dims + 1
-    for pattern, repl in _FORMAT_TYPE:
-        t = pattern.sub(repl, t)
-    out = t + "[]" * dims
-    try:
-        return parse_type(out).format()
-    except TypeError_:
-        return format_type
+    """``format_type()`` output as a logical type spec (``character varying(64)`` → ``varchar(64)``), from
+    the dialect's one type map. Types with no logical spelling (``time with time zone``, user enum types,
+    ``tsvector``…) come back unchanged; ``native_type`` compares them as written."""
+    info = logical(format_type)
+    return format_type if info.override is not None else info.logical
 
 
 @lru_cache(maxsize=4096)
