@@ -1,6 +1,6 @@
 """The JSON Schema of the YAML format (``jobschema/schema.json``), built from the loader's own tables.
 
-Property names and required flags come from ``load.build``'s key tables (MODULE_KEYS, TABLE_KEYS, …),
+Property names and required flags come from ``load.keys``' key tables (MODULE_KEYS, TABLE_KEYS, …),
 choices from its tuples (FK_ACTIONS, POLICY_COMMANDS, …) and the type pattern from ``model.types``; this
 module adds only what a key holds and a description for editors. A key the loader accepts but this
 module does not describe is an error when the schema is built, so the two cannot drift apart.
@@ -16,7 +16,7 @@ import re
 import sys
 from typing import Any
 
-from ..load import build
+from ..load import keys
 from ..model import types as ltypes
 from ..model.objects import DIALECTS
 
@@ -113,7 +113,7 @@ def _d(schema: dict, description: str) -> dict:
 
 
 def build_schema() -> dict:
-    b = build
+    b = keys
     sql = {
         "description": "An SQL expression written in PostgreSQL SQL, or per dialect: {postgres: ..., mysql: ...}.",
         "anyOf": [

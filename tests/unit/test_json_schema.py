@@ -21,7 +21,7 @@ import pytest
 
 from jobschema.docs import json_schema
 from jobschema.errors import LoadErrors
-from jobschema.load import build
+from jobschema.load import keys
 from jobschema.load.build import load_project
 from jobschema.load.yaml_source import load_yaml
 from jobschema.model.types import TypeError_, parse_type
@@ -104,11 +104,11 @@ def test_loader_only_rules(path: Path, validator, tmp_path: Path) -> None:
 
 def test_properties_match_loader_keys(validator) -> None:
     defs = validator.schema["$defs"]
-    assert set(defs["module"]["properties"]) == set(build.MODULE_KEYS)
-    assert set(defs["table"]["properties"]) == set(build.TABLE_KEYS)
-    assert defs["table"]["required"] == [k for k, r in build.TABLE_KEYS.items() if r]
+    assert set(defs["module"]["properties"]) == set(keys.MODULE_KEYS)
+    assert set(defs["table"]["properties"]) == set(keys.TABLE_KEYS)
+    assert defs["table"]["required"] == [k for k, r in keys.TABLE_KEYS.items() if r]
     column = defs["table"]["properties"]["columns"]["items"]
-    assert set(column["properties"]) == set(build.COLUMN_KEYS)
+    assert set(column["properties"]) == set(keys.COLUMN_KEYS)
     assert column["required"] == ["name", "type"]
 
 
@@ -138,7 +138,7 @@ def test_type_pattern_agrees_with_parser(spec: str) -> None:
                                    "noaction", "set", "null", "cascades", "restrict", "set default"])
 def test_choice_pattern_agrees_with_loader(value: str) -> None:
     norm = " ".join(value.lower().replace("_", " ").split())
-    assert bool(re.search(json_schema.choice_pattern(build.FK_ACTIONS), value)) == (norm in build.FK_ACTIONS)
+    assert bool(re.search(json_schema.choice_pattern(keys.FK_ACTIONS), value)) == (norm in keys.FK_ACTIONS)
 
 
 def test_cli_docs_name_the_schema_path() -> None:
