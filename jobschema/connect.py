@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit, urlunsplit
 
+from .errors import ConnectError, UsageError
+
 MYSQL_SCHEMES = ("mysql", "mariadb")
 MYSQL_DEFAULT_PORT = 3306
 
@@ -128,7 +130,6 @@ PG_ENV_VARS = ("PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER", "PGSERV
 def resolve_dsn(dsn: str | None, environ: dict | None = None) -> str:
     """The DSN to use: ``--dsn``, else ``JOBSCHEMA_DSN``, else ``""`` when PG* variables say where to go
     (libpq reads them itself). Raises ``UsageError`` when nothing names a database."""
-    from .errors import UsageError
 
     env = os.environ if environ is None else environ
     if dsn:
@@ -145,7 +146,6 @@ def resolve_dsn(dsn: str | None, environ: dict | None = None) -> str:
 def dialect_of_dsn(dsn: str) -> str:
     """``postgres`` for postgres://, postgresql:// and libpq ``key=value`` strings (or "" for PG* variables),
     ``mysql`` for mysql:// and mariadb://."""
-    from .errors import UsageError
 
     remember_secret(dsn)
     if "://" not in dsn:
@@ -244,8 +244,6 @@ def open_postgres(dsn: str, connect_timeout: int = 10, **kwargs):
     """A psycopg connection (not autocommit) or ``ConnectError`` with one redacted line."""
     import psycopg
 
-    from .errors import ConnectError
-
     kwargs.setdefault("application_name", "jobschema audit")
     try:
         conn = psycopg.connect(dsn, autocommit=False, **pg_connect_kwargs(dsn, connect_timeout), **kwargs)
@@ -277,7 +275,6 @@ MIN_POSTGRES = 120000  # server_version_num; the catalog queries read attgenerat
 
 def check_postgres_version(server_version: int) -> None:
     """``ConnectError`` when the server is older than jobschema's catalog queries need."""
-    from .errors import ConnectError
 
     if server_version and server_version < MIN_POSTGRES:
         raise ConnectError(f"PostgreSQL {pg_version_label(server_version)} is too old: jobschema needs "
@@ -310,8 +307,6 @@ def postgres_read_only(dsn: str, statement_timeout_ms: int = DEFAULT_STATEMENT_T
                        lock_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS, **kwargs) -> Iterator:
     """Connect, open the read-only transaction, yield the connection; always roll back and close."""
     import psycopg
-
-    from .errors import ConnectError
 
     conn = open_postgres(dsn, **kwargs)
     try:

@@ -11,6 +11,7 @@ import sys
 
 import click
 
+from ..connect import scrub_known
 from ..errors import ExitCode, JobschemaError
 
 _HELD: list | None = None  # what ``hold`` keeps; a list only in a process started through ``run``
@@ -30,8 +31,6 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except JobschemaError as exc:
-            from ..connect import scrub_known
-
             for line in scrub_known(str(exc)).splitlines() or [type(exc).__name__]:
                 click.echo(f"jobschema: {line}", err=True)
             ctx.exit(int(exc.exit_code))
@@ -43,7 +42,6 @@ class Group(click.Group):
         except Exception as exc:  # never a traceback for the user; JOBSCHEMA_DEBUG=1 shows it
             if os.environ.get("JOBSCHEMA_DEBUG"):
                 raise
-            from ..connect import scrub_known
 
             msg = scrub_known(" ".join(str(exc).split()))[:300]
             click.echo(f"jobschema: internal error: {type(exc).__name__}: {msg} "

@@ -7,6 +7,7 @@ import sys
 import click
 
 from ..config import load_config
+from ..connect import DEFAULT_STATEMENT_TIMEOUT_MS
 from ..report import FORMATS
 from . import hold
 from .plan import with_fix_options
@@ -38,7 +39,6 @@ def audit(ctx: click.Context, dsn, schema_dir, module, namespace, fmt, output, n
           allow_not_valid=False, concurrently=False) -> None:
     """Audit a live database against the schema: structure drift and rows that break desired rules."""
     from .. import api
-    from ..connect import DEFAULT_STATEMENT_TIMEOUT_MS
     from .console import audit as audit_output
 
     cfg = load_config()

@@ -6,6 +6,7 @@ import click
 
 from ..config import load_config
 from ..errors import ExitCode
+from .lint import split_codes
 
 
 @click.command()
@@ -19,7 +20,6 @@ def check(ctx: click.Context, select, ignore) -> None:
     prints each offending file; exit 0 when all pass, 1 when any fails, 2 on bad input.
     """
     from .. import api
-    from .lint import split_codes
 
     cfg = load_config()
     selection = api.lint_selection(cfg.lint_settings(), split_codes(select), split_codes(ignore))

@@ -6,6 +6,7 @@ import os
 
 import click
 
+from .. import report
 from ..config import load_config
 from ..errors import ExitCode
 
@@ -31,14 +32,13 @@ def lint(ctx: click.Context, paths, fmt, select, ignore, output, list_rules) -> 
 
     Exit 0 when clean, 1 when a finding has error or warning severity, 2 on bad input.
     """
-    from .. import api, report
+    from .. import api
+    from ..lint import registry
 
     cfg = load_config()
     settings = cfg.lint_settings()
     selection = api.lint_selection(settings, split_codes(select), split_codes(ignore))
     if list_rules:
-        from ..lint import registry
-
         for r in registry.all_rules():
             state = "on " if selection.enabled(r.code) else "off"
             click.echo(f"{r.code}  {state}  {selection.severity_of(r).value:<7}  {r.title}")
@@ -47,12 +47,13 @@ def lint(ctx: click.Context, paths, fmt, select, ignore, output, list_rules) -> 
     if not targets:
         raise click.UsageError("nothing to lint: no schema/ or migrations/ here; pass PATH")
     result = api.lint(targets, selection)
-    text = report.render(result.findings, fmt)
+    rules = registry.rule_info(f.code for f in result.findings)
+    text = report.render(result.findings, fmt, rules=rules)
     if output:
         with open(output, "w", encoding="utf-8") as fh:
             fh.write(text)
         if fmt != "text":
-            click.echo(report.render(result.findings, "text"), nl=False, err=True)
+            click.echo(report.render(result.findings, "text", rules=rules), nl=False, err=True)
     else:
         click.echo(text, nl=False)
     if result.failing:

@@ -11,6 +11,9 @@ import sys
 
 import click
 
+from ..writer import atomic_write
+from . import main as group
+
 WIDTH = 100
 PATH = os.path.join("docs", "cli.md")
 
@@ -44,8 +47,6 @@ def _walk(cmd: click.Command, path: list[str], parent: click.Context | None, out
 
 
 def render() -> str:
-    from . import main as group
-
     sections: list[str] = []
     _walk(group, ["jobschema"], None, sections)
     names = sorted(group.list_commands(click.Context(group)))
@@ -68,8 +69,6 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return 0
     if current != text:
-        from ..writer import atomic_write
-
         atomic_write(path, text)
         print(f"wrote {path}")
     return 0

@@ -19,6 +19,7 @@ from typing import Any
 from ..load import keys
 from ..model import types as ltypes
 from ..model.objects import DIALECTS
+from ..writer import atomic_write
 
 PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "schema.json")
 SCHEMA_ID = "https://jobschema.dev/schema.json"
@@ -267,8 +268,6 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return 0
     if current != text:
-        from ..writer import atomic_write
-
         atomic_write(PATH, text)
         print(f"wrote {PATH}")
     return 0

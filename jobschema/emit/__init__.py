@@ -12,6 +12,7 @@ import os
 
 from ..errors import UsageError
 from ..model.objects import Module
+from ..writer import atomic_write
 from .files import module_files
 
 
@@ -20,7 +21,6 @@ def write_module(m: Module, out_root: str, force: bool = False) -> list[str]:
 
     Returns the written paths, relative to ``out_root``, sorted.
     """
-    from ..writer import atomic_write
 
     folder = os.path.join(out_root, m.name)
     files = module_files(m)

@@ -16,6 +16,7 @@ from sqlglot import exp
 from sqlglot.dialects.postgres import Postgres
 from sqlglot.tokens import TokenType
 
+from ..dialects.base import literal_pg, quote_pg
 from ..model import expr as exprmod
 from ..model.objects import Check, Column, Default, Module, Sql, Table, View
 from ..model.types import parse_type
@@ -92,8 +93,6 @@ def clean(text: str) -> str:
     out = strip_outer_parens(strip_literal_casts(text))
     found = ordered_values(out) if "ANY" in out.upper() else None
     if found is not None and len(found[1]) > 0:
-        from ..dialects.base import literal_pg, quote_pg
-
         out = f"{quote_pg(found[0])} IN ({', '.join(literal_pg(v) for v in found[1])})"
     return out if exprmod.parse_problem(out) is None else text
 
@@ -263,7 +262,6 @@ def tidy_view(v: View) -> View:
         v = replace(v, security=None)
     if not v.comment:
         return v
-    from ..dialects.base import literal_pg, quote_pg
 
     kind = "MATERIALIZED VIEW" if v.materialized else "VIEW"
     name = quote_pg(v.name) if v.namespace == "public" else f"{quote_pg(v.namespace)}.{quote_pg(v.name)}"

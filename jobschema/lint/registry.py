@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..finding import Finding, Location, Severity
+from ..report import RuleInfo
 
 CODE_RE = re.compile(r"^JS\d{3}$")
 TARGETS = ("table", "migration", "suppression")
@@ -172,3 +173,13 @@ class Selection:
         for r in all_rules():
             if (target is None or r.target == target) and self.enabled(r.code):
                 yield r
+
+
+def rule_info(codes: Iterable[str]) -> dict[str, RuleInfo]:
+    """What a report says about each lint code besides its findings: title, help text, name, default level."""
+    out: dict[str, RuleInfo] = {}
+    for code in sorted(set(codes)):
+        if known_code(code):
+            r = get(code)
+            out[code] = RuleInfo(code, r.title, f"{r.rationale} {r.fix}", r.name, r.severity.value)
+    return out

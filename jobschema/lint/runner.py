@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from ..errors import LoadError, UsageError
 from ..finding import Finding, Location, Severity, sort_findings
+from ..load.build import load_project
 from ..model.objects import Module, Origin, Project, Table
 from . import registry, suppress
 from .migration import FileState, MigrationFile, parse_file
@@ -206,7 +207,6 @@ def classify(paths: list[str], base: str = ".") -> Targets:
 
 def run(paths: list[str], selection: Selection, base: str = ".") -> LintResult:
     """Lint every target in ``paths`` and merge the results."""
-    from ..load.build import load_project
 
     targets = classify(paths, base)
     total = LintResult()

@@ -18,6 +18,7 @@ import marshal
 import os
 import tempfile
 
+from ..model import objects
 from .yaml_source import YDict, YList
 
 FORMAT = 1
@@ -91,8 +92,6 @@ _CLASSES: dict[str, tuple[type, tuple[str, ...]]] = {}
 def _classes() -> dict[str, tuple[type, tuple[str, ...]]]:
     if not _CLASSES:
         import dataclasses
-
-        from ..model import objects
 
         for value in vars(objects).values():
             if isinstance(value, type) and dataclasses.is_dataclass(value):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 
+from ..connect import dialect_of_dsn
 from ..errors import UsageError
 from .directory import MigrationDir, module_dir
 from .executor import Target
@@ -16,7 +17,6 @@ from .executor import Target
 def dialect_of(dsn: str) -> str:
     """``mysql`` for ``mysql://`` and ``mariadb://`` DSNs, ``postgres`` for PostgreSQL ones; an unknown
     scheme is a ``UsageError`` (``connect.dialect_of_dsn``)."""
-    from ..connect import dialect_of_dsn
 
     return dialect_of_dsn(dsn)
 

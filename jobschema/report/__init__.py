@@ -7,8 +7,9 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
 from dataclasses import dataclass
+
+from ..finding import sort_findings
 
 FORMATS = ("text", "json", "sarif", "junit", "github")
 
@@ -24,32 +25,16 @@ class RuleInfo:
     default_level: str = "error"
 
 
-def rule_info(codes: Iterable[str]) -> dict[str, RuleInfo]:
-    """Titles for the codes the lint registry knows (audit codes get their code as title)."""
-    out: dict[str, RuleInfo] = {}
-    try:
-        from ..lint import registry
-    except Exception:  # pragma: no cover - reports never fail because the registry cannot load
-        registry = None
-    for code in sorted(set(codes)):
-        info = RuleInfo(code, code)
-        if registry is not None and registry.known_code(code):
-            r = registry.get(code)
-            info = RuleInfo(code, r.title, f"{r.rationale} {r.fix}", r.name, r.severity.value)
-        out[code] = info
-    return out
-
-
 def render(findings: list, fmt: str = "text", *, tool: str = "jobschema", rules: dict[str, RuleInfo] | None = None,
            **options) -> str:
-    """Render ``findings`` (a list of ``Finding``) in ``fmt``; the result ends with a newline when non-empty."""
+    """Render ``findings`` (a list of ``Finding``) in ``fmt``; the result ends with a newline when non-empty.
+
+    ``rules`` titles the codes (``lint.registry.rule_info`` for lint codes, the audit's code table for audit
+    ones); a code without an entry is titled by itself."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r} (known: {', '.join(FORMATS)})")
-    from ..finding import sort_findings
-
-    module = importlib.import_module(f".{fmt}", __name__)
+    module = importlib.import_module(f".{fmt}", __name__)  # only the formatter asked for
     ordered = sort_findings(list(findings))
-    info = rule_info(f.code for f in ordered)
-    if rules:
-        info.update(rules)
+    info = {c: RuleInfo(c, c) for c in sorted({f.code for f in ordered})}
+    info.update(rules or {})
     return module.render(ordered, tool=tool, rules=info, **options)

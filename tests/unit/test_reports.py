@@ -12,6 +12,7 @@ import pytest
 
 from jobschema import report
 from jobschema.finding import Finding, Location, Severity
+from jobschema.lint.registry import rule_info
 
 SCHEMA = Path(__file__).resolve().parent.parent / "schemas" / "sarif-2.1.0-subset.json"
 
@@ -45,7 +46,7 @@ def test_sarif_validates_against_the_schema():
         doc = json.loads(report.render(findings, "sarif"))
         errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.path))
         assert not errors, [f"{list(e.path)}: {e.message}" for e in errors]
-    doc = json.loads(report.render(FINDINGS, "sarif"))
+    doc = json.loads(report.render(FINDINGS, "sarif", rules=rule_info(f.code for f in FINDINGS)))
     run = doc["runs"][0]
     ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
     assert ids == ["JS107", "JS206", "JS301"]
@@ -54,6 +55,8 @@ def test_sarif_validates_against_the_schema():
     assert res["JS206"]["level"] == "error" and res["JS301"]["level"] == "note"
     assert run["tool"]["driver"]["rules"][ids.index("JS206")]["shortDescription"]["text"].startswith("UPDATE")
     assert "physicalLocation" not in res["JS301"]["locations"][0]
+    untitled = json.loads(report.render(FINDINGS, "sarif"))["runs"][0]["tool"]["driver"]["rules"]
+    assert [r["shortDescription"]["text"] for r in untitled] == ["JS107", "JS206", "JS301"]
 
 
 def test_sarif_schema_rejects_a_broken_log():

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import json
 
+from ...diff.findings import CODES
 from ...finding import Severity
+from ...report import RuleInfo
+from ...report import render as render_findings
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -34,9 +37,6 @@ def render(result, fmt: str) -> str:
         buf = StringIO()
         print_text(result, Console(file=buf, highlight=False, soft_wrap=True, no_color=True, force_terminal=False))
         return buf.getvalue()
-    from ...diff.findings import CODES
-    from ...report import RuleInfo
-    from ...report import render as render_findings
 
     rules = {c: RuleInfo(c, CODES[c].title) for c in {f.code for f in result.findings} if c in CODES}
     return render_findings(result.findings, fmt, rules=rules)

@@ -115,7 +115,6 @@ def default_sql_key(text: str | None, native: str = "") -> str | None:
         return None
     numeric = bool(_NUMERIC_NATIVE.match(canonical_type(native))) if native else False
     if t.startswith("'") and t.endswith("'") and len(t) >= 2 and _is_one_literal(t):
-
         value = (split_quoted(t) or [""])[0]
         if numeric and _NUMBER.match(value.strip()):
             return "n:" + _number_key(value.strip())
