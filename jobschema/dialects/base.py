@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from ..model.objects import Module, Project
 from ..names import sql_comment
+from ..statement import Statement
 
 if TYPE_CHECKING:
     import jinja2
@@ -77,6 +78,8 @@ class Dialect(Protocol):
     def plan_shapes(self): ...  # plan.context.PlanShapes: the fix-migration statement shapes
 
     def migrator(self, dsn: str): ...  # migrate.executor.Migrator connected to dsn
+
+    def split(self, script: str) -> list[Statement]: ...
 
 
 _REGISTRY = {"postgres": "jobschema.dialects.postgres", "mysql": "jobschema.dialects.mysql"}

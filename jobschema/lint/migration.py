@@ -1,7 +1,8 @@
 """Migration files as the lint rules see them: statements with lines, a sqlglot tree, and lifespans.
 
-Each file is split into statements (``load.sqlfile.split_statements``: quotes, dollar quotes and comments
-aware) and each statement is parsed once with sqlglot in the file's dialect; what sqlglot cannot parse
+Each file is split into statements by its dialect's splitter (``dialects/<name>/split.py``, the one
+``migrate`` runs the file with, so every line reported here is a statement that runs) and each statement
+is parsed once with sqlglot in the file's dialect; what sqlglot cannot parse
 (``DO`` blocks, ``VALIDATE CONSTRAINT``) stays an opaque statement that rules skip. While the runner walks
 the statements in order it keeps a ``FileState``, like Atlas's per-file resource lifespans: tables created
 earlier in the same file are new (exempt from "existing table" rules) and constraints added earlier are
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 import sqlglot
 from sqlglot import exp
 
-from ..load.sqlfile import split_statements
+from ..dialects import base as dialects
 
 logging.getLogger("sqlglot").setLevel(logging.ERROR)
 
@@ -153,16 +154,27 @@ class MigrationFile:
 
 
 def dialect_of(path: str) -> str:
-    norm = path.replace(os.sep, "/").lower()
-    if norm.endswith(".mysql.sql") or "/mysql/" in norm or "/mariadb/" in norm:
-        return "mysql"
+    """The dialect a migration file is written for: ``NAME.<dialect>.sql``, or a ``<dialect>/`` folder on its
+    path (``migrations/<module>/<dialect>/``), else PostgreSQL."""
+    parts = path.replace(os.sep, "/").lower().split("/")
+    suffix = parts[-1].rsplit(".", 2)
+    if len(suffix) == 3 and suffix[2] == "sql" and _known(suffix[1]):
+        return _known(suffix[1])
+    for part in reversed(parts[:-1]):  # the nearest folder decides
+        if _known(part):
+            return _known(part)
     return "postgres"
+
+
+def _known(name: str) -> str | None:
+    name = dialects.ALIASES.get(name, name)
+    return name if name in dialects.names() else None
 
 
 def parse_file(path: str, text: str, dialect: str | None = None) -> MigrationFile:
     dialect = dialect or dialect_of(path)
     out = []
-    for s in split_statements(text):
+    for s in dialects.get(dialect).split(text):
         tree = None
         try:
             tree = sqlglot.parse_one(s.text, read=dialect)
@@ -170,5 +182,5 @@ def parse_file(path: str, text: str, dialect: str | None = None) -> MigrationFil
             tree = None
         if isinstance(tree, exp.Command):
             tree = None
-        out.append(Statement(s.text, s.line, s.line + s.text.count("\n"), tree))
+        out.append(Statement(s.text, s.line, s.end_line, tree))
     return MigrationFile(path, dialect, text, tuple(out))

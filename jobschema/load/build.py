@@ -65,7 +65,7 @@ def _read_views(r: Reader, folder: str, rel: str, module_ns: str) -> list[View]:
         origin = None
         for dialect, path, display in sorted(groups[stem], key=lambda x: x[0] or ""):
             try:
-                stmts = sqlfile.split_statements(_read_text(path, display))
+                stmts = sqlfile.split_statements(_read_text(path, display), dialect)
                 if not stmts:
                     raise LoadError("file holds no statement", display, 1, 1)
                 head = sqlfile.parse_view(stmts[0], display)
@@ -126,7 +126,7 @@ def _read_routines(r: Reader, folder: str, rel: str, module_ns: str, kind: str) 
             continue
         try:
             text = _read_text(os.path.join(folder, fn), display)
-            stmts = sqlfile.split_statements(text)
+            stmts = sqlfile.split_statements(text, dialect)
             if not stmts:
                 raise LoadError("file holds no statement", display, 1, 1)
             origin = Origin(display, stmts[0].line, 1)

@@ -1530,6 +1530,6 @@ def import_sql(sources: list[tuple[str, str]], dialect: str, module: str, namesp
     """Import (display name, text) scripts, in order; raise ``LoadError`` at the first bad statement."""
     imp = Importer(dialect, module, namespace)
     for display, text in sources:
-        for stmt in sqlfile.split_statements(text):
+        for stmt in sqlfile.split_statements(text, dialect):
             imp.statement(display, stmt)
     return imp.finish()

@@ -1,8 +1,8 @@
 """Read the SQL files of a module (views, functions, triggers) into the facts the model keeps.
 
-Files hold whole ``CREATE`` statements as their authors would run them. We split statements ourselves
-(quotes, dollar quotes, comments and ``BEGIN ... END`` bodies aware) and read headers with small
-patterns: sqlglot cannot parse PL/pgSQL bodies, and the body is kept verbatim anyway.
+Files hold whole ``CREATE`` statements as their authors would run them. The dialect's splitter cuts them
+into statements (quotes, dollar quotes, comments and ``BEGIN ... END`` bodies aware) and headers are read
+with small patterns: sqlglot cannot parse PL/pgSQL bodies, and the body is kept verbatim anyway.
 """
 
 from __future__ import annotations
@@ -11,123 +11,15 @@ import re
 from dataclasses import dataclass
 
 from ..errors import LoadError
+from ..statement import Statement
 
 
-@dataclass(frozen=True)
-class Statement:
-    text: str  # without the trailing semicolon, comments before it stripped
-    line: int  # 1-based line of the statement's first token
+def split_statements(sql: str, dialect: str | None = None) -> list[Statement]:
+    """The file's statements, split by its dialect's splitter (``dialects/<name>/split.py``, the one lint and
+    migrate use); a file for every dialect is written in PostgreSQL SQL."""
+    from ..dialects.base import get
 
-
-_DOLLAR = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)?\$")
-_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-
-def split_statements(sql: str) -> list[Statement]:
-    """Split on top-level semicolons; BEGIN...END blocks (MySQL routine bodies) stay whole."""
-    out: list[Statement] = []
-    i, n = 0, len(sql)
-    start = 0
-    depth = 0  # BEGIN/CASE ... END nesting outside quotes, for MySQL compound statements
-    routine = False  # inside CREATE FUNCTION/PROCEDURE/TRIGGER without dollar quoting
-
-    def flush(end: int) -> None:
-        text = _strip_leading_comments(sql[start:end])
-        if text.strip():
-            lead = sql[start:end]
-            offset = len(lead) - len(lead.lstrip())
-            pre = _leading_comment_len(lead)
-            line = sql.count("\n", 0, start + max(offset, pre)) + 1
-            out.append(Statement(text.strip(), line))
-
-    while i < n:
-        c = sql[i]
-        if c == "-" and sql.startswith("--", i):
-            j = sql.find("\n", i)
-            i = n if j < 0 else j + 1
-            continue
-        if c == "#" and routine:
-            j = sql.find("\n", i)
-            i = n if j < 0 else j + 1
-            continue
-        if c == "/" and sql.startswith("/*", i):
-            j = sql.find("*/", i + 2)
-            i = n if j < 0 else j + 2
-            continue
-        if c in ("'", '"', "`"):
-            j = i + 1
-            while j < n:
-                if sql[j] == "\\" and c == "'" and routine:
-                    j += 2
-                    continue
-                if sql[j] == c:
-                    if j + 1 < n and sql[j + 1] == c:
-                        j += 2
-                        continue
-                    break
-                j += 1
-            i = j + 1
-            continue
-        if c == "$":
-            m = _DOLLAR.match(sql, i)
-            if m:
-                tag = m.group(0)
-                j = sql.find(tag, m.end())
-                i = n if j < 0 else j + len(tag)
-                continue
-        if c.isalpha() or c == "_":
-            m = _WORD.match(sql, i)
-            word = m.group(0).upper()
-            if word in ("FUNCTION", "PROCEDURE", "TRIGGER") and _is_create_head(sql, start, i):
-                routine = True
-            elif routine and word in ("BEGIN", "CASE", "IF", "LOOP", "WHILE", "REPEAT"):
-                if word == "BEGIN" or _opens_block(sql, i, word):
-                    depth += 1
-            elif routine and word == "END" and depth > 0:
-                depth -= 1
-            i = m.end()
-            continue
-        if c == ";" and depth == 0:
-            flush(i)
-            start = i + 1
-            routine = False
-        i += 1
-    flush(n)
-    return out
-
-
-def _is_create_head(sql: str, start: int, i: int) -> bool:
-    head = _strip_leading_comments(sql[start:i]).upper().split()
-    return bool(head) and head[0] == "CREATE" and "$" not in sql[start:i]
-
-
-def _opens_block(sql: str, i: int, word: str) -> bool:
-    """IF/LOOP/WHILE/REPEAT/CASE open a block only as statements, not as functions like IF(a,b,c)."""
-    before = sql[:i].rstrip()
-    if word == "IF" and sql[i + 2:i + 3] == "(":
-        return False
-    if word == "CASE":
-        return before.endswith((";", "BEGIN", "THEN", "ELSE", "DO", "LOOP")) or before.upper().endswith(
-            ("BEGIN", "THEN", "ELSE", "DO", "LOOP"))
-    prev = before.upper()
-    return prev.endswith((";", "BEGIN", "THEN", "ELSE", "DO", "LOOP", ":")) or prev == ""
-
-
-def _leading_comment_len(text: str) -> int:
-    return len(text) - len(_strip_leading_comments(text))
-
-
-def _strip_leading_comments(text: str) -> str:
-    while True:
-        s = text.lstrip()
-        if s.startswith("--"):
-            j = s.find("\n")
-            text = "" if j < 0 else s[j + 1:]
-        elif s.startswith("/*"):
-            j = s.find("*/")
-            text = "" if j < 0 else s[j + 2:]
-        else:
-            return s
+    return get(dialect or "postgres").split(sql)
 
 
 # ---------------------------------------------------------------------------------------------- views

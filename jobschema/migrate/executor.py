@@ -27,6 +27,7 @@ from functools import partial
 
 from ..errors import JobschemaError
 from ..names import HISTORY_TABLE
+from ..statement import Statement
 from .directory import MigrationDir, MigrationFile
 
 
@@ -120,8 +121,8 @@ class Migrator:
 
     def history(self) -> list[HistoryRow]: ...
 
-    def split(self, text: str) -> list[tuple[str, int]]:
-        """(statement, line) pairs of a file."""
+    def split(self, text: str) -> list[Statement]:
+        """A file's statements: the dialect's ``split.py``, the one ``lint`` reads the file with."""
         raise NotImplementedError
 
     def execute(self, statement: str) -> None: ...
@@ -308,8 +309,8 @@ def apply_file(migrator: Migrator, module: str, f: MigrationFile, events: Events
     if transactional:
         migrator.begin()
         try:
-            for index, (stmt, line) in enumerate(statements, 1):
-                _execute(migrator, module, f, stmt, line, index, len(statements), transactional=True)
+            for index, st in enumerate(statements, 1):
+                _execute(migrator, module, f, st.text, st.line, index, len(statements), transactional=True)
                 events.statement_done(module, f, index)
             migrator.insert_row(module, f, "apply", True, elapsed(), len(statements), None)
             migrator.commit()
@@ -319,9 +320,9 @@ def apply_file(migrator: Migrator, module: str, f: MigrationFile, events: Events
     else:
         migrator.insert_row(module, f, "apply", None, None, 0, None)
         done = 0
-        for index, (stmt, line) in enumerate(statements, 1):
+        for index, st in enumerate(statements, 1):
             try:
-                _execute(migrator, module, f, stmt, line, index, len(statements), transactional=False)
+                _execute(migrator, module, f, st.text, st.line, index, len(statements), transactional=False)
             except MigrationFailed as exc:
                 _quiet(partial(migrator.update_row, module, f.version, False, elapsed(), done, exc.db_error))
                 raise

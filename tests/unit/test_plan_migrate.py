@@ -9,12 +9,15 @@ import pytest
 from jobschema import api
 from jobschema.dialects import base
 from jobschema.dialects.mysql import plan as mysql_plan
+from jobschema.dialects.mysql.migrate import MysqlMigrator
 from jobschema.dialects.mysql.split import split_mysql_statements
 from jobschema.dialects.postgres import plan as pg_plan
+from jobschema.dialects.postgres.migrate import PostgresMigrator
 from jobschema.dialects.postgres.normalize import HOOKS
-from jobschema.dialects.postgres.split import split_pg_statements
+from jobschema.dialects.postgres.split import split_statements as split_pg
 from jobschema.diff import changes as ch
 from jobschema.errors import PlanRefused, UsageError
+from jobschema.lint.migration import parse_file
 from jobschema.migrate import sumfile
 from jobschema.migrate.directory import MigrationDir
 from jobschema.model.live import ProbeResult
@@ -151,15 +154,53 @@ def test_postgres_splitter_keeps_bodies_whole():
     script = ("SET lock_timeout = '5s';\n-- a comment; with a semicolon\n"
               "CREATE FUNCTION f() RETURNS int AS $fn$ SELECT 1; $fn$ LANGUAGE sql;\n"
               "/* outer /* inner; */ still; */ SELECT E'it\\'s;', 'a''b;';\n"
-              "CREATE FUNCTION g() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END;\n")
-    parts = split_pg_statements(script)
-    assert [p.line for p in parts] == [1, 2, 4, 5]
-    assert parts[1].text.endswith("LANGUAGE sql") and parts[3].text.endswith("END")
+              "CREATE FUNCTION g() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END;\n"
+              "SELECT 'unterminated; SELECT 3;\n")
+    parts = split_pg(script)
+    assert [p.line for p in parts] == [1, 3, 4, 5, 6]
+    assert [p.text for p in parts] == [
+        "SET lock_timeout = '5s'", "CREATE FUNCTION f() RETURNS int AS $fn$ SELECT 1; $fn$ LANGUAGE sql",
+        "SELECT E'it\\'s;', 'a''b;'", "CREATE FUNCTION g() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; "
+        "SELECT 2; END", "SELECT 'unterminated; SELECT 3;"]
 
 
 def test_mysql_splitter_is_the_products():
     assert split_mysql_statements("SELECT ';'; CREATE PROCEDURE p() BEGIN SELECT 1; END; SELECT 2") == [
         "SELECT ';'", "CREATE PROCEDURE p() BEGIN SELECT 1; END", "SELECT 2"]
+
+
+TRICKY = {
+    "postgres": ("-- jobschema: a header; with a semicolon\n"
+                 "SET lock_timeout = '5s';\n\n"
+                 "/* a block; comment */\n"
+                 "CREATE FUNCTION f() RETURNS text LANGUAGE plpgsql AS $body$\n"
+                 "BEGIN\n  RETURN 'a;b'; -- inside; the body\nEND\n$body$;\n"
+                 "UPDATE jobs SET note = 'x;y', tag = $$z;$$ WHERE \"odd;name\" = E'\\';'; -- trailing; comment\n"
+                 "CREATE FUNCTION g() RETURNS int LANGUAGE sql\n  BEGIN ATOMIC\n    SELECT 1;\n  END;\n",
+                 [(2, "SET lock_timeout"), (5, "CREATE FUNCTION f()"), (10, "UPDATE jobs"),
+                  (11, "CREATE FUNCTION g()")]),
+    "mysql": ("-- a header; with a semicolon\n"
+              "# a hash comment; too\n"
+              "UPDATE jobs SET note = 'it\\'s; fine', `odd;name` = \"q;\" WHERE id = 1; -- trailing; comment\n"
+              "/*!40101 SET NAMES utf8mb4 */;\n"
+              "DELIMITER $$\n"
+              "CREATE PROCEDURE p()\nBEGIN\n  SELECT ';';\nEND$$\n"
+              "DELIMITER ;\n"
+              "CREATE TRIGGER t BEFORE INSERT ON jobs FOR EACH ROW BEGIN SET NEW.a = 1; END;\n",
+              [(3, "UPDATE jobs"), (4, "/*!40101"), (6, "CREATE PROCEDURE p()"), (11, "CREATE TRIGGER t")]),
+}
+
+
+@pytest.mark.parametrize("dialect", sorted(TRICKY))
+def test_lint_and_migrate_split_a_file_alike(dialect):
+    """The statements (and their lines) lint reports are the ones migrate runs."""
+    text, expected = TRICKY[dialect]
+    migrator = object.__new__({"postgres": PostgresMigrator, "mysql": MysqlMigrator}[dialect])  # no connection
+    ran = migrator.split(text)
+    linted = parse_file(f"migrations/jobs/{dialect}/0001_fix.sql", text).statements
+    assert [(s.line, s.text) for s in linted] == [(s.line, s.text) for s in ran]
+    assert [(s.line, s.text[:len(head)]) for s, (_, head) in zip(ran, expected, strict=True)] == expected
+    assert [s.end_line for s in linted] == [s.line + s.text.count("\n") for s in ran]
 
 
 WRITER = """

@@ -6,8 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ...model.objects import Module, Project
+from ...statement import Statement
 from ..base import RenderResult, quote_mysql
 from . import render as _render
+from .split import split_statements
 
 
 @dataclass
@@ -42,6 +44,10 @@ class MysqlDialect:
         from .migrate import MysqlMigrator
 
         return MysqlMigrator(dsn)
+
+    def split(self, script: str) -> list[Statement]:
+        """The script's statements with lines: what lint reads and migrate runs."""
+        return split_statements(script)
 
     def hooks(self, desired: Sequence[Module] = (), database: str | None = None, version=None):
         """The differ's MySQL answers, bound to the desired modules (a text column's MySQL type depends on

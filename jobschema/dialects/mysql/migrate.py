@@ -25,7 +25,7 @@ from ...migrate.directory import MigrationFile
 from ...migrate.executor import HistoryRow, Migrator
 from ...names import HISTORY_TABLE, LOCK_NAME
 from .session import server_version
-from .split import split_mysql_statements
+from .split import Statement, split_statements
 
 HISTORY_DDL = f"""
 CREATE TABLE IF NOT EXISTS `{HISTORY_TABLE}` (
@@ -132,14 +132,8 @@ class MysqlMigrator(Migrator):
             out.append(HistoryRow(*r))
         return out
 
-    def split(self, text: str) -> list[tuple[str, int]]:
-        out, pos = [], 0
-        for stmt in split_mysql_statements(text):
-            at = text.find(stmt, pos)
-            at = pos if at < 0 else at
-            out.append((stmt, text.count("\n", 0, at) + 1))
-            pos = at + len(stmt)
-        return out
+    def split(self, text: str) -> list[Statement]:
+        return split_statements(text)
 
     def execute(self, statement: str) -> None:
         with self.conn.cursor() as cur:

@@ -2,14 +2,20 @@
 
 Quotes, comments, ``DELIMITER`` lines and the ``BEGIN ... END`` bodies of stored programs never end a
 statement early. The executor runs MySQL migration files one statement at a time through this (MySQL
-has no multi-statement transactional DDL), so a failure can name the statement it stopped at.
+has no multi-statement transactional DDL), so a failure can name the statement it stopped at; ``lint``
+splits with it too, so the lines it reports are those of the statements migrate runs.
+
+A scanner rather than sqlglot's tokenizer: ``DELIMITER`` is a client command that changes what ends a
+statement (``END$$``), and ``/*! ... */`` is a comment to sqlglot but a statement to the server.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["split_mysql_statements"]
+from ...statement import LineCounter, Statement
+
+__all__ = ["Statement", "split_mysql_statements", "split_statements"]
 
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_$]*")
 _DELIMITER_CMD = re.compile(r"delimiter[ \t]+(\S+)[^\n]*(?:\n|$)", re.IGNORECASE)
@@ -42,6 +48,11 @@ def _is_stored_program(words: list[str]) -> bool:
 
 
 def split_mysql_statements(sql_text: str) -> list[str]:
+    """The statements' texts (for scripts run without line numbers)."""
+    return [s.text for s in split_statements(sql_text)]
+
+
+def split_statements(sql_text: str) -> list[Statement]:
     """Split a MySQL script into statements the way the ``mysql`` client would.
 
     Quotes (``'``, ``"``, backticks, with backslash and doubled-quote escapes) and comments (``--``,
@@ -49,9 +60,12 @@ def split_mysql_statements(sql_text: str) -> list[str]:
     client. Without ``DELIMITER``, the ``BEGIN ... END`` body of CREATE PROCEDURE/FUNCTION/TRIGGER/EVENT
     (and ``BEGIN NOT ATOMIC``) is kept whole by tracking ``BEGIN``/``CASE`` ... ``END`` nesting;
     bodies that are a bare ``IF``/``LOOP`` statement without ``BEGIN`` need ``DELIMITER``.
-    Comment-only fragments are dropped; comments inside statements are kept (``/*! */`` matters).
+    Comment-only fragments are dropped; a statement starts at its first token (or executable comment) and
+    comments inside it are kept (``/*! */`` matters).
     """
-    statements: list[str] = []
+    statements: list[Statement] = []
+    lines = LineCounter(sql_text)
+    first = 0  # offset of the current statement's first significant character
     delimiter = ";"
     n = len(sql_text)
     i = 0
@@ -70,9 +84,9 @@ def split_mysql_statements(sql_text: str) -> list[str]:
 
     def finish(stop: int) -> None:
         nonlocal start, significant, words, depth, pending_end, prev_char
-        text = sql_text[start:stop].strip()
+        text = sql_text[first:stop].strip()
         if significant and text:
-            statements.append(text)
+            statements.append(Statement(text, lines.at(first)))
         significant, words, depth, pending_end, prev_char = False, [], 0, False, ""
 
     while i < n:
@@ -87,6 +101,8 @@ def split_mysql_statements(sql_text: str) -> list[str]:
         if ch.isspace():
             i += 1
             continue
+        if not significant and not _comment_at(sql_text, i):
+            first = i
         if ch in "'\"`":
             resolve_end()
             i = _skip_quoted(sql_text, i)
@@ -139,6 +155,13 @@ def split_mysql_statements(sql_text: str) -> list[str]:
         i += 1
     finish(n)
     return statements
+
+
+def _comment_at(text: str, i: int) -> bool:
+    """Whether a plain comment (not an executable ``/*!`` one) starts at ``i``."""
+    if text[i] == "#" or (text.startswith("--", i) and (i + 2 >= len(text) or text[i + 2].isspace())):
+        return True
+    return text.startswith("/*", i) and not text.startswith(("/*!", "/*M!"), i)
 
 
 def _skip_quoted(text: str, i: int) -> int:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from ...model.objects import Module, Project
+from ...statement import Statement
 from ..base import RenderResult, quote_pg
 from . import render as _render
+from .split import split_statements
 
 
 class PostgresDialect:
@@ -29,6 +31,10 @@ class PostgresDialect:
         from .migrate import PostgresMigrator
 
         return PostgresMigrator(dsn)
+
+    def split(self, script: str) -> list[Statement]:
+        """The script's statements with lines: what lint reads and migrate runs."""
+        return split_statements(script)
 
 
 DIALECT = PostgresDialect()

@@ -16,7 +16,7 @@ from ...errors import ConnectError
 from ...migrate.directory import MigrationFile
 from ...migrate.executor import HistoryRow, Migrator
 from ...names import HISTORY_TABLE, LOCK_NAME
-from .split import split_pg_statements
+from .split import Statement, split_statements
 
 HISTORY_DDL = """
 CREATE TABLE IF NOT EXISTS {table} (
@@ -96,8 +96,8 @@ class PostgresMigrator(Migrator):
                                  .format(self.table)).fetchall()
         return [HistoryRow(*r) for r in rows]
 
-    def split(self, text: str) -> list[tuple[str, int]]:
-        return [(s.text, s.line) for s in split_pg_statements(text)]
+    def split(self, text: str) -> list[Statement]:
+        return split_statements(text)
 
     def execute(self, statement: str) -> None:
         self.conn.execute(statement.encode("utf-8"))  # bytes: never treated as a %s template
