@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..dialects.base import literal_pg, quote_mysql, quote_pg
+from ..dialects import base as dialects
 from ..model.objects import DIALECTS, Column, Default, ForeignKey, Index, Module, Sql, Table, View
 from ..model.types import parse_type
 from . import yamltext
@@ -231,10 +231,6 @@ def file_stem(name: str) -> str:
     return _UNSAFE_FILE.sub("_", name) or "_"
 
 
-def _quote(dialect: str, ident: str) -> str:
-    return quote_mysql(ident) if dialect == "mysql" else quote_pg(ident)
-
-
 def view_file_ok(name: str) -> bool:
     """Whether a view can have a file: the loader wants the file named exactly like the view."""
     return (file_stem(name) == name and ".." not in name and not name.startswith(".")
@@ -242,30 +238,21 @@ def view_file_ok(name: str) -> bool:
 
 
 def view_files(v: View, module_ns: str) -> dict[str, str]:
-    """One file per definition; the header carries the view's fields, extra statements follow."""
+    """One file per definition; the header carries the view's fields, extra statements follow. The statements
+    are the dialect renderer's (``create_view_sql``, what ``generate`` prints), with only the options the view
+    sets; a portable definition (``*``) is PostgreSQL SQL, as the loader reads it."""
     if not view_file_ok(v.name):
         raise ValueError(f"view name {v.name!r} cannot be a file name")
     out = {}
     for dialect, query in sorted(v.definitions):
-        q = _quote("mysql" if dialect == "mysql" else "postgres", v.name)
-        name = q if v.namespace == module_ns else f"{_quote(dialect, v.namespace)}.{q}"
-        head = "CREATE "
-        if v.algorithm and dialect != "postgres":
-            head += f"ALGORITHM={v.algorithm} "
-        if v.security and dialect != "postgres":
-            head += f"SQL SECURITY {v.security} "
-        head += ("MATERIALIZED " if v.materialized else "") + "VIEW " + name
-        if v.columns:
-            head += " (" + ", ".join(_quote(dialect, c) for c in v.columns) + ")"
-        if v.security_invoker and dialect != "mysql":
-            head += " WITH (security_invoker = true)"
-        text = f"{head} AS\n{query.rstrip()}"
-        if v.check_option:
-            text += f" WITH {v.check_option} CHECK OPTION"
-        stmts = [text] + [s for d, s in v.extra_sql if d == dialect]
-        if v.comment and dialect != "mysql":
-            kind = "MATERIALIZED VIEW" if v.materialized else "VIEW"
-            stmts.append(f"COMMENT ON {kind} {name} IS {literal_pg(v.comment)}")
+        target = dialects.get("postgres" if dialect == "*" else dialect)
+        q = target.quote(v.name)
+        name = q if v.namespace == module_ns else f"{target.quote(v.namespace)}.{q}"
+        render = target.renderer
+        stmts = [render.create_view_sql(v, name, query, explicit=True)] + [s for d, s in v.extra_sql if d == dialect]
+        comment = render.view_comment_sql(v, name)
+        if comment:
+            stmts.append(comment)
         suffix = "" if dialect == "*" else f".{dialect}"
         out[f"views/{v.name}{suffix}.sql"] = ";\n\n".join(stmts) + ";\n"
     # extra statements of a dialect without its own definition go with the portable file

@@ -128,6 +128,25 @@ def on_update_sql(col: Column) -> str:
 class MysqlRenderer(ModuleRenderer):
     name = "mysql"
 
+    @staticmethod
+    def create_view_sql(v: View, name: str, query: str, *, explicit: bool = False) -> str:
+        """``CREATE ... VIEW`` without its semicolon: the one spelling ``generate``, fix migrations and the
+        schema files ``import`` writes share. ``explicit`` prints ``ALGORITHM`` and ``SQL SECURITY`` only where
+        the view sets them (a schema file), otherwise the server's defaults are spelled out."""
+        algorithm = v.algorithm or (None if explicit else "UNDEFINED")
+        security = v.security or (None if explicit else "DEFINER")
+        head = "CREATE " + (f"ALGORITHM={algorithm} " if algorithm else "")
+        head += (f"SQL SECURITY {security} " if security else "") + "VIEW " + name
+        if v.columns:
+            head += " (" + ", ".join(quote_mysql(c) for c in v.columns) + ")"
+        text = f"{head} AS\n{query.rstrip()}"
+        return text + (f" WITH {v.check_option} CHECK OPTION" if v.check_option else "")
+
+    @staticmethod
+    def view_comment_sql(v: View, name: str) -> str | None:
+        """MySQL views take no comment."""
+        return None
+
     def __init__(self, module: Module, project: Project):
         super().__init__(module, project)
         self.keyed = keyed_columns(module)
@@ -286,9 +305,7 @@ class MysqlRenderer(ModuleRenderer):
             self.warn(what, "MySQL has no materialized views; created as a plain view")
         extra = [s for d, s in v.extra_sql if d in ("mysql", "*")]
         return [_ENV.get_template("view.sql.j2").render(
-            algorithm=v.algorithm or "UNDEFINED", security=v.security or "DEFINER", name=quote_mysql(v.name),
-            columns=[quote_mysql(c) for c in v.columns], query=query.rstrip(), check_option=v.check_option,
-            extra=extra).strip()]
+            create=self.create_view_sql(v, quote_mysql(v.name), query), extra=extra).strip()]
 
     def function(self, f: Function) -> list[str]:
         return [f.sql]

@@ -125,6 +125,25 @@ def index_sql(table: Table, ix: Index) -> str:
 class PostgresRenderer(ModuleRenderer):
     name = "postgres"
 
+    @staticmethod
+    def create_view_sql(v: View, name: str, query: str, *, explicit: bool = False) -> str:
+        """``CREATE [MATERIALIZED] VIEW`` without its semicolon: the one spelling ``generate``, fix migrations
+        and the schema files ``import`` writes share. ``explicit`` (options only where the view sets them) is
+        what every PostgreSQL view option already is."""
+        head = "CREATE " + ("MATERIALIZED " if v.materialized else "") + "VIEW " + name
+        if v.columns:
+            head += " (" + ", ".join(quote_pg(c) for c in v.columns) + ")"
+        if v.security_invoker:
+            head += " WITH (security_invoker = true)"
+        text = f"{head} AS\n{query.rstrip()}"
+        return text + (f" WITH {v.check_option} CHECK OPTION" if v.check_option else "")
+
+    @staticmethod
+    def view_comment_sql(v: View, name: str) -> str | None:
+        if not v.comment:
+            return None
+        return f"COMMENT ON {'MATERIALIZED ' if v.materialized else ''}VIEW {name} IS {literal_pg(v.comment)}"
+
     def capabilities(self) -> Capabilities:
         return CAPABILITIES
 
@@ -224,10 +243,9 @@ class PostgresRenderer(ModuleRenderer):
                       f"{v.name}.postgres.sql)")
             return []
         extra = [s for d, s in v.extra_sql if d in ("postgres", "*")]
+        name = qname(v.namespace, v.name)
         return [_ENV.get_template("view.sql.j2").render(
-            materialized=v.materialized, name=qname(v.namespace, v.name), columns=[quote_pg(c) for c in v.columns],
-            security_invoker=v.security_invoker, query=query.rstrip(), check_option=v.check_option, extra=extra,
-            comment=literal_pg(v.comment) if v.comment else None).strip()]
+            create=self.create_view_sql(v, name, query), extra=extra, comment=self.view_comment_sql(v, name)).strip()]
 
     def function(self, f: Function) -> list[str]:
         return [f.sql]
