@@ -239,6 +239,7 @@ class ModuleRenderer:
     """
 
     name = "base"
+    as_requirement = False  # rendering a required module into another module's prelude
 
     def __init__(self, module: Module, project: Project):
         self.module = module
@@ -267,7 +268,9 @@ class ModuleRenderer:
             dep = self.project.module(req)
             if dep is None or self.name not in dep.dialects:
                 continue  # a module for other dialects only: whatever uses it is warned about where it is used
-            sub = type(self)(dep, self.project).render()
+            sub_renderer = type(self)(dep, self.project)
+            sub_renderer.as_requirement = True
+            sub = sub_renderer.render()
             body = [f"-- required module: {req}"]
             for art in sub.artifacts:
                 body.append("\n".join(ln for ln in art.text.splitlines()

@@ -236,6 +236,7 @@ def build_schema() -> dict:
         "requires": _d(TEXTS, "Modules whose objects are created first in the same database."),
         "extensions": _d(TEXTS, "PostgreSQL extensions to create."),
         "schemas": _d(TEXTS, "Extra PostgreSQL schemas this module creates."),
+        "roles": _d(TEXTS, "PostgreSQL roles (NOLOGIN) this module creates when they do not exist yet."),
     }, "module.yaml", "module.yaml: one module.")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

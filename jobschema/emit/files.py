@@ -218,6 +218,8 @@ def module_dict(m: Module) -> dict:
         out["extensions"] = list(m.extensions)
     if m.schemas:
         out["schemas"] = list(m.schemas)
+    if m.roles:
+        out["roles"] = list(m.roles)
     return out
 
 

@@ -204,6 +204,7 @@ def _read_module(r: Reader, root: str, name: str) -> Module | None:
         namespace=namespace, database=r.string(d, "database", "module", name), dialects=tuple(dialects),
         description=r.string(d, "description", "module"), requires=r.strings(d, "requires", "module"),
         extensions=r.strings(d, "extensions", "module"), schemas=r.strings(d, "schemas", "module"),
+        roles=r.strings(d, "roles", "module"),
     )
     tables = []
     tdir = os.path.join(folder, "tables")

@@ -347,6 +347,8 @@ CREATE_KINDS = {"TABLE", "INDEX", "VIEW", "FUNCTION", "PROCEDURE", "TRIGGER", "P
                 "SEQUENCE", "TYPE", "DOMAIN", "ROLE", "USER", "EVENT", "DATABASE", "AGGREGATE", "OPERATOR",
                 "RULE", "PUBLICATION", "SUBSCRIPTION", "SERVER", "CAST", "COLLATION", "STATISTICS", "LANGUAGE",
                 "TABLESPACE", "CONVERSION", "TRANSFORM", "ACCESS"}
+# The block jobschema renders for a module's ``roles`` (dialects/postgres/templates/roles.sql.j2).
+_ROLES_BLOCK = re.compile(r"^DO\s+\$jobschema_roles\$.*?ARRAY\s*\[([^\]]*)\]", re.S)
 _NOW_RE = re.compile(r"^(current_timestamp|now|localtimestamp)(\(\s*\d*\s*\))?$", re.I)
 _NEXTVAL = re.compile(r"^nextval\(\s*'([^']+)'(?:\s*::\s*regclass)?\s*\)$", re.I)
 
@@ -366,6 +368,7 @@ class Importer:
         self.triggers: list[Trigger] = []
         self.schemas: list[str] = []
         self.extensions: list[str] = []
+        self.roles: list[str] = []
         self.sequences: dict[str, dict] = {}
         self.enum_types: dict[str, tuple[str, ...]] = {}
         self.notes: list[Note] = []
@@ -419,6 +422,8 @@ class Importer:
                                          stmt.text))
             elif word == "DROP":
                 self.drop(file, stmt, s)
+            elif word == "DO" and (m := _ROLES_BLOCK.match(stmt.text)):
+                self.roles.extend(r for r in re.findall(r"'((?:[^']|'')*)'", m.group(1)) if r not in self.roles)
             elif word in SQL_VERBS:
                 self.keep(file, stmt, f"{word} statement is not schema jobschema manages")
             else:
@@ -1423,6 +1428,7 @@ class Importer:
             triggers=tuple(sorted(self.triggers, key=lambda t: (t.dialect, t.table, t.name))),
             namespace=self.namespace, database=self.module_name, dialects=(self.dialect,),
             extensions=tuple(self.extensions), schemas=tuple(s for s in self.schemas if s != self.namespace),
+            roles=tuple(self.roles),
         )
         return ImportResult(module, self.notes, self.unmanaged, self.skipped)
 

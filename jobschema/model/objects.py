@@ -296,6 +296,7 @@ class Module:
     requires: tuple[str, ...] = ()
     extensions: tuple[str, ...] = ()
     schemas: tuple[str, ...] = ()  # extra namespaces the module creates (e.g. "auth")
+    roles: tuple[str, ...] = ()  # PostgreSQL roles the module creates when absent (e.g. Supabase's "anon")
     origin: Origin = NO_ORIGIN
 
     def table(self, name: str, namespace: str | None = None) -> Table | None:

@@ -5,8 +5,33 @@
 
 CREATE SCHEMA IF NOT EXISTS auth;
 
+-- Roles the module relies on, created (NOLOGIN) only where they do not exist yet; roles are
+-- cluster-wide, so another database or session may have created them first.
+DO $jobschema_roles$
+DECLARE
+  r text;
+BEGIN
+  FOREACH r IN ARRAY ARRAY['anon', 'authenticated', 'service_role'] LOOP
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = r) THEN
+      BEGIN
+        EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+      EXCEPTION WHEN duplicate_object OR unique_violation THEN
+        NULL;
+      END;
+    END IF;
+  END LOOP;
+END
+$jobschema_roles$;
+
 SET search_path TO auth, public;
 
+-- Created only when absent: an existing definition (e.g. Supabase's own) is kept as it is.
+DO $jobschema_absent$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_proc p
+                 JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+                 WHERE n.nspname = 'auth' AND p.proname = 'uid') THEN
+    EXECUTE $jobschema_sql$
 CREATE OR REPLACE FUNCTION auth.uid()
 RETURNS uuid
 LANGUAGE sql
@@ -20,5 +45,9 @@ AS $$
     (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')
   )::uuid
 $$;
+$jobschema_sql$;
+  END IF;
+END
+$jobschema_absent$;
 
 RESET search_path;

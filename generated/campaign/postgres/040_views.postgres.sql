@@ -67,6 +67,8 @@ CROSS JOIN LATERAL (
 CREATE UNIQUE INDEX job_metrics_job_id_idx ON job_metrics (job_id);
 CREATE INDEX job_metrics_org_id_idx ON job_metrics (org_id);
 COMMENT ON MATERIALIZED VIEW job_metrics IS 'Per-job analytics counted from job_tasks, kanban_cards and agent_runs: task completion, card state breakdown (cards_approved counts cards currently approved; approval_rate counts approved and done cards against rejected ones), email metrics, timing, runs. A snapshot as of refreshed_at; refresh with refresh_job_metrics() (CONCURRENTLY, using the unique index job_metrics_job_id_idx). A materialized view has no row-level security: applications should read it through get_job_metrics_for_org() and not be granted SELECT on it directly.';
+REVOKE ALL ON job_metrics FROM PUBLIC, anon, authenticated;
+GRANT SELECT ON job_metrics TO service_role;
 
 CREATE VIEW job_performance_summary WITH (security_invoker = true) AS
 SELECT

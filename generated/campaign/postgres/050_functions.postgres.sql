@@ -5,7 +5,7 @@ CREATE OR REPLACE FUNCTION public.can_access_job_org(p_org_id uuid)
 RETURNS boolean
 LANGUAGE plpgsql
 STABLE
-SET search_path = public
+SET search_path = pg_catalog, public, pg_temp
 AS $$
 DECLARE
   -- The role the caller acts as. Inside a SECURITY DEFINER function current_user is the owner,
@@ -32,7 +32,7 @@ CREATE OR REPLACE FUNCTION public.cancel_job(p_job_id uuid)
 RETURNS void
 LANGUAGE plpgsql
 SECURITY DEFINER
-SET search_path = public
+SET search_path = pg_catalog, public, pg_temp
 AS $$
 BEGIN
   -- Checks ownership, locks the job and validates the move (only pending or running jobs can be
@@ -47,6 +47,10 @@ BEGIN
 END;
 $$;
 
+REVOKE ALL ON FUNCTION public.cancel_job(uuid) FROM PUBLIC, anon;
+
+GRANT EXECUTE ON FUNCTION public.cancel_job(uuid) TO authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION public.get_job_cards(p_job_id uuid)
 RETURNS TABLE (
   id uuid,
@@ -60,7 +64,7 @@ RETURNS TABLE (
 LANGUAGE plpgsql
 STABLE
 SECURITY DEFINER
-SET search_path = public
+SET search_path = pg_catalog, public, pg_temp
 AS $$
 DECLARE
   v_org_id uuid;
@@ -80,6 +84,10 @@ BEGIN
   ORDER BY kc.created_at DESC, kc.id;
 END;
 $$;
+
+REVOKE ALL ON FUNCTION public.get_job_cards(uuid) FROM PUBLIC, anon;
+
+GRANT EXECUTE ON FUNCTION public.get_job_cards(uuid) TO authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.get_job_metrics_for_org(p_org_id uuid)
 RETURNS TABLE (
@@ -105,7 +113,7 @@ RETURNS TABLE (
 LANGUAGE plpgsql
 STABLE
 SECURITY DEFINER
-SET search_path = public
+SET search_path = pg_catalog, public, pg_temp
 AS $$
 BEGIN
   -- job_metrics is a materialized view and cannot carry row-level security, so this function is
@@ -125,6 +133,10 @@ BEGIN
   ORDER BY m.created_at DESC, m.job_id;
 END;
 $$;
+
+REVOKE ALL ON FUNCTION public.get_job_metrics_for_org(uuid) FROM PUBLIC, anon;
+
+GRANT EXECUTE ON FUNCTION public.get_job_metrics_for_org(uuid) TO authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.get_job_progress(p_job_id uuid)
 RETURNS TABLE (
@@ -148,7 +160,7 @@ RETURNS TABLE (
 LANGUAGE plpgsql
 STABLE
 SECURITY DEFINER
-SET search_path = public
+SET search_path = pg_catalog, public, pg_temp
 AS $$
 DECLARE
   v_job jobs%ROWTYPE;
@@ -214,11 +226,15 @@ BEGIN
 END;
 $$;
 
+REVOKE ALL ON FUNCTION public.get_job_progress(uuid) FROM PUBLIC, anon;
+
+GRANT EXECUTE ON FUNCTION public.get_job_progress(uuid) TO authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION public.refresh_job_metrics()
 RETURNS void
 LANGUAGE plpgsql
 SECURITY DEFINER
-SET search_path = public
+SET search_path = pg_catalog, public, pg_temp
 AS $$
 BEGIN
   -- CONCURRENTLY keeps job_metrics readable during the refresh; it needs the unique index
@@ -237,11 +253,15 @@ BEGIN
 END;
 $$;
 
+REVOKE ALL ON FUNCTION public.refresh_job_metrics() FROM PUBLIC, anon, authenticated;
+
+GRANT EXECUTE ON FUNCTION public.refresh_job_metrics() TO service_role;
+
 CREATE OR REPLACE FUNCTION public.transition_job_status(p_job_id uuid, p_new_status text)
 RETURNS void
 LANGUAGE plpgsql
 SECURITY DEFINER
-SET search_path = public
+SET search_path = pg_catalog, public, pg_temp
 AS $$
 DECLARE
   v_job jobs%ROWTYPE;
@@ -284,11 +304,15 @@ BEGIN
 END;
 $$;
 
+REVOKE ALL ON FUNCTION public.transition_job_status(uuid, text) FROM PUBLIC, anon;
+
+GRANT EXECUTE ON FUNCTION public.transition_job_status(uuid, text) TO authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION public.update_job_card_counters()
 RETURNS trigger
 LANGUAGE plpgsql
 SECURITY DEFINER
-SET search_path = public
+SET search_path = pg_catalog, public, pg_temp
 AS $$
 DECLARE
   v_job_id uuid;
@@ -325,11 +349,13 @@ BEGIN
 END;
 $$;
 
+REVOKE ALL ON FUNCTION public.update_job_card_counters() FROM PUBLIC, anon, authenticated;
+
 CREATE OR REPLACE FUNCTION public.update_job_task_counters()
 RETURNS trigger
 LANGUAGE plpgsql
 SECURITY DEFINER
-SET search_path = public
+SET search_path = pg_catalog, public, pg_temp
 AS $$
 DECLARE
   v_job_id uuid;
@@ -363,3 +389,5 @@ BEGIN
   RETURN NULL;
 END;
 $$;
+
+REVOKE ALL ON FUNCTION public.update_job_task_counters() FROM PUBLIC, anon, authenticated;

@@ -3,20 +3,20 @@
 
 ALTER TABLE agent_runs ENABLE ROW LEVEL SECURITY;
 CREATE POLICY agent_runs_org_isolation ON agent_runs
-    USING (org_id = auth.uid())
-    WITH CHECK (org_id = auth.uid());
+    USING (org_id = (SELECT auth.uid()) AND (job_id IS NULL OR EXISTS (SELECT 1 FROM jobs j WHERE j.id = agent_runs.job_id AND j.org_id = (SELECT auth.uid()))))
+    WITH CHECK (org_id = (SELECT auth.uid()) AND (job_id IS NULL OR EXISTS (SELECT 1 FROM jobs j WHERE j.id = agent_runs.job_id AND j.org_id = (SELECT auth.uid()))));
 
 ALTER TABLE job_tasks ENABLE ROW LEVEL SECURITY;
 CREATE POLICY job_tasks_via_job ON job_tasks
-    USING (EXISTS (SELECT 1 FROM jobs j WHERE j.id = job_tasks.job_id AND j.org_id = auth.uid()))
-    WITH CHECK (EXISTS (SELECT 1 FROM jobs j WHERE j.id = job_tasks.job_id AND j.org_id = auth.uid()));
+    USING (EXISTS (SELECT 1 FROM jobs j WHERE j.id = job_tasks.job_id AND j.org_id = (SELECT auth.uid())))
+    WITH CHECK (EXISTS (SELECT 1 FROM jobs j WHERE j.id = job_tasks.job_id AND j.org_id = (SELECT auth.uid())));
 
 ALTER TABLE jobs ENABLE ROW LEVEL SECURITY;
 CREATE POLICY jobs_org_isolation ON jobs
-    USING (org_id = auth.uid())
-    WITH CHECK (org_id = auth.uid());
+    USING (org_id = (SELECT auth.uid()))
+    WITH CHECK (org_id = (SELECT auth.uid()));
 
 ALTER TABLE kanban_cards ENABLE ROW LEVEL SECURITY;
 CREATE POLICY kanban_cards_org_isolation ON kanban_cards
-    USING (org_id = auth.uid())
-    WITH CHECK (org_id = auth.uid());
+    USING (org_id = (SELECT auth.uid()) AND (job_id IS NULL OR EXISTS (SELECT 1 FROM jobs j WHERE j.id = kanban_cards.job_id AND j.org_id = (SELECT auth.uid()))) AND (task_id IS NULL OR EXISTS (SELECT 1 FROM job_tasks t JOIN jobs j ON j.id = t.job_id WHERE t.id = kanban_cards.task_id AND j.org_id = (SELECT auth.uid()))))
+    WITH CHECK (org_id = (SELECT auth.uid()) AND (job_id IS NULL OR EXISTS (SELECT 1 FROM jobs j WHERE j.id = kanban_cards.job_id AND j.org_id = (SELECT auth.uid()))) AND (task_id IS NULL OR EXISTS (SELECT 1 FROM job_tasks t JOIN jobs j ON j.id = t.job_id WHERE t.id = kanban_cards.task_id AND j.org_id = (SELECT auth.uid()))));

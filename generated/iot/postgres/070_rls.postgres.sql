@@ -3,10 +3,10 @@
 
 ALTER TABLE job_executions ENABLE ROW LEVEL SECURITY;
 CREATE POLICY job_executions_tenant_isolation ON job_executions
-    USING (tenant_id = current_setting('app.tenant_id', true))
-    WITH CHECK (tenant_id = current_setting('app.tenant_id', true));
+    USING (tenant_id = (SELECT current_setting('app.tenant_id', true)))
+    WITH CHECK (tenant_id = (SELECT current_setting('app.tenant_id', true)));
 
 ALTER TABLE jobs ENABLE ROW LEVEL SECURITY;
 CREATE POLICY jobs_tenant_isolation ON jobs
-    USING (tenant_id = current_setting('app.tenant_id', true))
-    WITH CHECK (tenant_id = current_setting('app.tenant_id', true));
+    USING (tenant_id = (SELECT current_setting('app.tenant_id', true)))
+    WITH CHECK (tenant_id = (SELECT current_setting('app.tenant_id', true)));

@@ -2,3 +2,21 @@
 -- module: supabase_compat  dialect: postgres  part: prelude
 
 CREATE SCHEMA IF NOT EXISTS auth;
+
+-- Roles the module relies on, created (NOLOGIN) only where they do not exist yet; roles are
+-- cluster-wide, so another database or session may have created them first.
+DO $jobschema_roles$
+DECLARE
+  r text;
+BEGIN
+  FOREACH r IN ARRAY ARRAY['anon', 'authenticated', 'service_role'] LOOP
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = r) THEN
+      BEGIN
+        EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+      EXCEPTION WHEN duplicate_object OR unique_violation THEN
+        NULL;
+      END;
+    END IF;
+  END LOOP;
+END
+$jobschema_roles$;

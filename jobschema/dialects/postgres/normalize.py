@@ -91,6 +91,8 @@ def _output_name(node: exp.Expression) -> str:
         return str(node.this).lower()
     if isinstance(node, exp.Func):
         return node.sql_name().lower()
+    if isinstance(node, exp.Dot):  # schema.function(): PostgreSQL names the column after the function
+        return _output_name(node.expression)
     return ""
 
 
@@ -152,6 +154,11 @@ def _rule(node: exp.Expression, loose: bool) -> exp.Expression:
     if isinstance(node, exp.Select) and isinstance(node.args.get("from_"), exp.From):
         _flatten_from(node)
         return node
+    if isinstance(node, exp.Alias) and isinstance(node.parent, exp.Select) and \
+            isinstance(node.parent.parent, exp.Subquery) and len(node.parent.expressions) == 1 and \
+            node.alias.lower() == _output_name(node.this):
+        # (SELECT auth.uid()) comes back as ( SELECT auth.uid() AS uid): a scalar subquery's column name
+        return node.this
     if loose and isinstance(node, exp.Alias) and isinstance(node.parent, exp.Select) or (
             loose and isinstance(node, exp.Alias) and node.parent is None):
         if node.alias.lower() == _output_name(node.this):

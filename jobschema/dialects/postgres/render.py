@@ -174,6 +174,8 @@ class PostgresRenderer(ModuleRenderer):
             out.append(f"CREATE SCHEMA IF NOT EXISTS {quote_pg(s)};")
         for e in m.extensions:
             out.append(f"CREATE EXTENSION IF NOT EXISTS {quote_pg(e)};")
+        if m.roles:
+            out.append(_ENV.get_template("roles.sql.j2").render(roles=[literal_pg(r) for r in m.roles]).strip())
         out.extend(self.required_modules())
         return out
 
@@ -248,6 +250,14 @@ class PostgresRenderer(ModuleRenderer):
             create=self.create_view_sql(v, name, query), extra=extra, comment=self.view_comment_sql(v, name)).strip()]
 
     def function(self, f: Function) -> list[str]:
+        if self.as_requirement:
+            # Another module's prelude must not replace what the database already has (on Supabase,
+            # auth.uid() is Supabase's own): the function is created only when absent.
+            tag = "jobschema_sql"
+            while f"${tag}$" in f.sql:
+                tag += "_"
+            return [_ENV.get_template("function_if_absent.sql.j2").render(
+                namespace=literal_pg(f.namespace), name=literal_pg(f.name), tag=tag, sql=f.sql).strip()]
         return [f.sql]
 
     def trigger(self, tr: Trigger) -> list[str]:

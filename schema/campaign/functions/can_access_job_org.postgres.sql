@@ -2,7 +2,7 @@ CREATE OR REPLACE FUNCTION public.can_access_job_org(p_org_id uuid)
 RETURNS boolean
 LANGUAGE plpgsql
 STABLE
-SET search_path = public
+SET search_path = pg_catalog, public, pg_temp
 AS $$
 DECLARE
   -- The role the caller acts as. Inside a SECURITY DEFINER function current_user is the owner,

@@ -2,7 +2,7 @@ CREATE OR REPLACE FUNCTION public.cancel_job(p_job_id uuid)
 RETURNS void
 LANGUAGE plpgsql
 SECURITY DEFINER
-SET search_path = public
+SET search_path = pg_catalog, public, pg_temp
 AS $$
 BEGIN
   -- Checks ownership, locks the job and validates the move (only pending or running jobs can be
@@ -16,3 +16,8 @@ BEGIN
     AND status IN ('pending', 'running');
 END;
 $$;
+
+-- SECURITY DEFINER: only signed-in users (and the service role) may call it, never PUBLIC or anon
+-- (Supabase's default privileges grant EXECUTE on new functions to anon as well).
+REVOKE ALL ON FUNCTION public.cancel_job(uuid) FROM PUBLIC, anon;
+GRANT EXECUTE ON FUNCTION public.cancel_job(uuid) TO authenticated, service_role;

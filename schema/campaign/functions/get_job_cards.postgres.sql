@@ -11,7 +11,7 @@ RETURNS TABLE (
 LANGUAGE plpgsql
 STABLE
 SECURITY DEFINER
-SET search_path = public
+SET search_path = pg_catalog, public, pg_temp
 AS $$
 DECLARE
   v_org_id uuid;
@@ -31,3 +31,8 @@ BEGIN
   ORDER BY kc.created_at DESC, kc.id;
 END;
 $$;
+
+-- SECURITY DEFINER: only signed-in users (and the service role) may call it, never PUBLIC or anon
+-- (Supabase's default privileges grant EXECUTE on new functions to anon as well).
+REVOKE ALL ON FUNCTION public.get_job_cards(uuid) FROM PUBLIC, anon;
+GRANT EXECUTE ON FUNCTION public.get_job_cards(uuid) TO authenticated, service_role;

@@ -22,7 +22,7 @@ RETURNS TABLE (
 LANGUAGE plpgsql
 STABLE
 SECURITY DEFINER
-SET search_path = public
+SET search_path = pg_catalog, public, pg_temp
 AS $$
 BEGIN
   -- job_metrics is a materialized view and cannot carry row-level security, so this function is
@@ -42,3 +42,8 @@ BEGIN
   ORDER BY m.created_at DESC, m.job_id;
 END;
 $$;
+
+-- SECURITY DEFINER: only signed-in users (and the service role) may call it, never PUBLIC or anon
+-- (Supabase's default privileges grant EXECUTE on new functions to anon as well).
+REVOKE ALL ON FUNCTION public.get_job_metrics_for_org(uuid) FROM PUBLIC, anon;
+GRANT EXECUTE ON FUNCTION public.get_job_metrics_for_org(uuid) TO authenticated, service_role;

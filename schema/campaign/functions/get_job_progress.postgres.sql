@@ -20,7 +20,7 @@ RETURNS TABLE (
 LANGUAGE plpgsql
 STABLE
 SECURITY DEFINER
-SET search_path = public
+SET search_path = pg_catalog, public, pg_temp
 AS $$
 DECLARE
   v_job jobs%ROWTYPE;
@@ -85,3 +85,8 @@ BEGIN
   ) ct;
 END;
 $$;
+
+-- SECURITY DEFINER: only signed-in users (and the service role) may call it, never PUBLIC or anon
+-- (Supabase's default privileges grant EXECUTE on new functions to anon as well).
+REVOKE ALL ON FUNCTION public.get_job_progress(uuid) FROM PUBLIC, anon;
+GRANT EXECUTE ON FUNCTION public.get_job_progress(uuid) TO authenticated, service_role;

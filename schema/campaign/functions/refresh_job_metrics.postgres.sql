@@ -2,7 +2,7 @@ CREATE OR REPLACE FUNCTION public.refresh_job_metrics()
 RETURNS void
 LANGUAGE plpgsql
 SECURITY DEFINER
-SET search_path = public
+SET search_path = pg_catalog, public, pg_temp
 AS $$
 BEGIN
   -- CONCURRENTLY keeps job_metrics readable during the refresh; it needs the unique index
@@ -20,3 +20,8 @@ BEGIN
   END IF;
 END;
 $$;
+
+-- SECURITY DEFINER and it refreshes a view over every organization: the service role (a scheduled
+-- job) calls it, users do not.
+REVOKE ALL ON FUNCTION public.refresh_job_metrics() FROM PUBLIC, anon, authenticated;
+GRANT EXECUTE ON FUNCTION public.refresh_job_metrics() TO service_role;

@@ -2,7 +2,7 @@ CREATE OR REPLACE FUNCTION public.transition_job_status(p_job_id uuid, p_new_sta
 RETURNS void
 LANGUAGE plpgsql
 SECURITY DEFINER
-SET search_path = public
+SET search_path = pg_catalog, public, pg_temp
 AS $$
 DECLARE
   v_job jobs%ROWTYPE;
@@ -44,3 +44,8 @@ BEGIN
   WHERE id = p_job_id;
 END;
 $$;
+
+-- SECURITY DEFINER: only signed-in users (and the service role) may call it, never PUBLIC or anon
+-- (Supabase's default privileges grant EXECUTE on new functions to anon as well).
+REVOKE ALL ON FUNCTION public.transition_job_status(uuid, text) FROM PUBLIC, anon;
+GRANT EXECUTE ON FUNCTION public.transition_job_status(uuid, text) TO authenticated, service_role;

@@ -2,7 +2,7 @@ CREATE OR REPLACE FUNCTION public.update_job_card_counters()
 RETURNS trigger
 LANGUAGE plpgsql
 SECURITY DEFINER
-SET search_path = public
+SET search_path = pg_catalog, public, pg_temp
 AS $$
 DECLARE
   v_job_id uuid;
@@ -38,3 +38,6 @@ BEGIN
   RETURN NULL;
 END;
 $$;
+
+-- A trigger function: the trigger runs it whatever the caller's privileges, so nobody needs EXECUTE.
+REVOKE ALL ON FUNCTION public.update_job_card_counters() FROM PUBLIC, anon, authenticated;
