@@ -569,6 +569,8 @@ def draw_drifts(data, project, module: str, candidates: list[Drift]) -> list[Dri
             else:
                 sub = data.draw(st.sets(st.sampled_from(col.enum), min_size=1), label="narrowed")
                 values = tuple(v for v in col.enum if v in sub | keep)
+                if values == tuple(col.enum):
+                    continue  # every value drawn (or kept as the default): no drift at all
             d = replace(d, values=values)
         out.append(d)
     return out
