@@ -1,0 +1,2 @@
+CREATE TABLE jobs (id bigint PRIMARY KEY, priority integer NOT NULL DEFAULT 5);
+INSERT INTO jobs VALUES (1, 5), (2, 1);

@@ -1,0 +1,2 @@
+CREATE TABLE jobs (id bigint PRIMARY KEY, status text NOT NULL);
+CREATE VIEW open_jobs AS SELECT id, status FROM jobs WHERE status IN ('queued', 'running');

@@ -1,0 +1,2 @@
+CREATE TABLE jobs (id bigint PRIMARY KEY, status text NOT NULL);
+CREATE INDEX idx_status ON jobs (status);
