@@ -2,7 +2,8 @@
 
 A rule is a class with a code, a title, a rationale, a fix hint and a docstring that *is* its published
 documentation (docs/rules.md is rendered from it). It declares what it looks at (``target``): ``"table"``
-rules get one table at a time with its module and project, ``"migration"`` rules get one parsed migration
+rules get one table at a time with its module and project, ``"module"`` rules one module (its views and
+functions), ``"migration"`` rules get one parsed migration
 file. A duplicate code, or a code reused from a retired alias, fails at import time.
 """
 
@@ -18,9 +19,9 @@ from ..finding import Finding, Location, Severity
 from ..report import RuleInfo
 
 CODE_RE = re.compile(r"^JS\d{3}$")
-TARGETS = ("table", "migration", "suppression")
+TARGETS = ("table", "module", "migration", "suppression")
 # Code families: JS0xx suppressions, JS1xx schema, JS2xx migrations; JS3xx belongs to audit.
-FAMILIES = {"table": "JS1", "migration": "JS2", "suppression": "JS0"}
+FAMILIES = {"table": "JS1", "module": "JS1", "migration": "JS2", "suppression": "JS0"}
 
 
 class RegistryError(Exception):
@@ -39,6 +40,7 @@ class Rule:
     severity: Severity = Severity.ERROR
     aliases: tuple[str, ...] = ()  # retired codes that now mean this rule
     dialects: tuple[str, ...] = ("postgres", "mysql")  # migration rules: which files they read
+    inspiration: str = ""  # the linter or guidance the rule comes from (docs/rules.md cites it)
 
     def finding(self, path: str, message: str, location: Location | None = None, *,
                 expected: str | None = None, actual: str | None = None, module: str | None = None,

@@ -74,9 +74,12 @@ def lint_project(project: Project, selection: Selection, prefix: str = "schema",
     """Run the table rules over every table of ``project``; ``only_files`` keeps findings in those files."""
     result = LintResult()
     rules = _instances(selection, "table")
+    module_rules = _instances(selection, "module")
     meta = _meta(selection)
     for module in project.modules:
         ctx = TableContext(module, project, prefix)
+        for rule in module_rules:
+            result.findings.extend(rule.check(module, ctx))
         for table in module.tables:
             result.tables += 1
             ignored = suppress.table_ignores(table)

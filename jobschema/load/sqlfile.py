@@ -116,6 +116,7 @@ class FunctionHead:
     language: str
     body: str
     security_definer: bool
+    search_path: str | None = None
 
 
 def _balanced(text: str, open_at: int) -> int:
@@ -191,7 +192,20 @@ def parse_function(stmt: Statement, file: str) -> FunctionHead:
         language=lang.group(1).lower() if lang else "sql",
         body=body,
         security_definer=bool(re.search(r"\bSECURITY\s+DEFINER\b", outside, re.I)),
+        search_path=_search_path(outside),
     )
+
+
+_SEARCH_PATH = re.compile(
+    r"\bSET\s+search_path\s*(?:=|\bTO\b)\s*(.+?)(?=\s+(?:LANGUAGE|AS|SECURITY|SET|STABLE|IMMUTABLE|VOLATILE|"
+    r"STRICT|CALLED|RETURNS|PARALLEL|COST|ROWS|LEAKPROOF|NOT|WINDOW|TRANSFORM|SUPPORT|EXTERNAL)\b|\s*$)",
+    re.IGNORECASE | re.DOTALL)
+
+
+def _search_path(header: str) -> str | None:
+    """The function's own ``SET search_path`` as written (SECURITY DEFINER functions need it pinned)."""
+    m = _SEARCH_PATH.search(header)
+    return " ".join(m.group(1).split()) if m else None
 
 
 _TRIGGER_RE = re.compile(

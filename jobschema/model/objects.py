@@ -263,6 +263,7 @@ class Function:
     kind: str = "function"  # "function" | "procedure"
     security_definer: bool = False
     origin: Origin = NO_ORIGIN
+    search_path: str | None = None  # the function's SET search_path as written, None when it sets none
 
     @property
     def signature(self) -> str:

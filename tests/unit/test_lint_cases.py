@@ -1,5 +1,6 @@
-"""Every lint case is a data file: ``tests/cases/lint/<CODE>.yaml`` (schema rules) and ``.sql`` files with
-``-- expect: CODE`` on the offending line. Adding a case needs no Python."""
+"""Every lint case is a data file: ``tests/cases/lint/<CODE>.yaml`` (schema rules: tables, plus view and
+function ``files`` and ``other_modules`` a case requires) and ``.sql`` files with ``-- expect: CODE`` on
+the offending line. Adding a case needs no Python."""
 
 from __future__ import annotations
 
@@ -34,6 +35,12 @@ def write_module(root: Path, case: dict) -> Path:
     (mod / "module.yaml").write_text(yaml.safe_dump(module), encoding="utf-8")
     for t in case["tables"]:
         (mod / "tables" / f"{t['table']}.yaml").write_text(yaml.safe_dump(t, sort_keys=False), encoding="utf-8")
+    for rel, text in (case.get("files") or {}).items():  # views/..., functions/... of module m
+        (mod / rel).parent.mkdir(parents=True, exist_ok=True)
+        (mod / rel).write_text(text, encoding="utf-8")
+    for name, meta in (case.get("other_modules") or {}).items():  # e.g. supabase_compat, for requires
+        (schema / name).mkdir()
+        (schema / name / "module.yaml").write_text(yaml.safe_dump({"module": name, **meta}), encoding="utf-8")
     return schema
 
 

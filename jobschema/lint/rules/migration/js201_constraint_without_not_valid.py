@@ -38,6 +38,7 @@ class ConstraintWithoutNotValid(Rule):
     rationale = "Validation scans the whole table under ACCESS EXCLUSIVE; one bad row aborts the migration."
     target = "migration"
     fix = "Add the constraint NOT VALID, then ALTER TABLE ... VALIDATE CONSTRAINT in a later statement."
+    inspiration = "Squawk `constraint-missing-not-valid` and `adding-foreign-key-constraint`"
     dialects = ("postgres",)
 
     def check(self, st, state, mf):

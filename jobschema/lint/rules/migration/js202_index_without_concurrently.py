@@ -36,6 +36,7 @@ class IndexWithoutConcurrently(Rule):
     rationale = "A plain CREATE INDEX blocks all writes to the table until the build finishes."
     target = "migration"
     fix = "Use CREATE INDEX CONCURRENTLY (outside a transaction block)."
+    inspiration = "Squawk `require-concurrent-index-creation`"
     dialects = ("postgres",)
 
     def check(self, st, state, mf):

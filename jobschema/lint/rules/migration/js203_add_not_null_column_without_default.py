@@ -34,6 +34,7 @@ class AddNotNullColumnWithoutDefault(Rule):
     rationale = "Existing rows have no value for the column: the statement fails on any non-empty table."
     target = "migration"
     fix = "Give the column a DEFAULT, or add it nullable, backfill, then SET NOT NULL."
+    inspiration = "Squawk `adding-required-field`"
 
     def check(self, st, state, mf):
         if state.is_new(st.table):

@@ -35,6 +35,7 @@ class DropTableOrColumn(Rule):
     rationale = "The data is gone, and code still running during the deploy may use the object."
     target = "migration"
     fix = "Drop in a separate, reviewed migration after the code stops using it; suppress with the reason."
+    inspiration = "Squawk `ban-drop-column` and `ban-drop-table`"
 
     def check(self, st, state, mf):
         t = st.tree

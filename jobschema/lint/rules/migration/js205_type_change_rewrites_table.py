@@ -37,6 +37,7 @@ class TypeChangeRewritesTable(Rule):
     rationale = "The table is rewritten (and its indexes rebuilt) under an exclusive lock."
     target = "migration"
     fix = "Add a new column and backfill in batches, or suppress with the table size and lock budget."
+    inspiration = "Squawk `changing-column-type`"
 
     def check(self, st, state, mf):
         if state.is_new(st.table):

@@ -39,6 +39,7 @@ class UpdateAfterConstraint(Rule):
     rationale = "The constraint is checked against the legacy rows before the UPDATE that fixes them runs."
     target = "migration"
     fix = "Move the UPDATE before the ADD CONSTRAINT (and add the constraint NOT VALID, then VALIDATE)."
+    inspiration = "seed 001 (its fix adds the CHECK before it rewrites the rows the CHECK rejects)"
 
     def check(self, st, state, mf):
         if not isinstance(st.tree, exp.Update) or st.table is None:

@@ -38,6 +38,7 @@ class FkWithoutIndex(Rule):
     title = "Foreign key without a covering index"
     rationale = "Deleting or updating a parent row scans the child table to find referencing rows."
     fix = "Add an index whose leading columns are the foreign key's columns."
+    inspiration = "Supabase database linter `unindexed_foreign_keys`"
 
     def check(self, table, ctx):
         cands = [k for k in keys(table) if not k.partial and k.method == "btree"]

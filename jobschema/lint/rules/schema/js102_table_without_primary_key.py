@@ -34,6 +34,7 @@ class TableWithoutPrimaryKey(Rule):
     title = "Table without a primary key"
     rationale = "Rows cannot be addressed, deduplicated or replicated one by one."
     fix = "Declare primary_key (a surrogate id column if no natural key exists)."
+    inspiration = "Supabase database linter `no_primary_key`"
 
     def check(self, table, ctx):
         if table.primary_key is None:

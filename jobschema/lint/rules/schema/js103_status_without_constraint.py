@@ -42,6 +42,7 @@ class StatusWithoutConstraint(Rule):
     title = "Status-like text column without an enum or CHECK"
     rationale = "Free-text state columns accept any value; the code's values and the data drift apart."
     fix = "Give the column enum: [...] (or a CHECK listing its values)."
+    inspiration = "seed 001 (a status CHECK that drifted from the values the code writes)"
 
     def check(self, table, ctx):
         checked: set[str] = set()

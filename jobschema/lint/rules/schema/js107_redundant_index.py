@@ -36,6 +36,7 @@ class RedundantIndex(Rule):
     title = "Index that is a prefix of another index"
     rationale = "The wider index serves the same lookups; the narrow one only slows writes."
     fix = "Drop the narrower index."
+    inspiration = "Supabase database linter `duplicate_index`"
     severity = Severity.WARNING
 
     def check(self, table, ctx):
