@@ -19,8 +19,8 @@ HEADER = """# Lint rules
 `jobschema lint` checks the schema (JS1xx, over the model: tables, and the views and functions with the
 GRANT and REVOKE statements their files carry) and migration files (JS2xx, over SQL parsed with sqlglot).
 Each rule names where it comes from (Supabase's database linter, Squawk, PostgreSQL's documentation) or
-the seed document whose failure it prevents. Codes never change once released; a retired code stays as an alias of its successor and
-is never reused. JS3xx codes belong to `jobschema audit`.
+the seed document whose failure it prevents. Codes never change once released; a retired code stays as an
+alias of its successor and is never reused. JS3xx codes belong to `jobschema audit`.
 
 **Selecting rules.** In `pyproject.toml`, in the style of ruff (codes, prefixes such as `JS2`, or rule
 names; the longer match wins, `ignore` wins a tie):
