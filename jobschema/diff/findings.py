@@ -130,11 +130,40 @@ def _(c, h):
                      actual="absent")]
 
 
+def _native_enum_finding(c: ch.ModifyColumn) -> Finding:
+    """A column whose PostgreSQL native enum type differs: another type, labels missing or extra, labels in
+    another order, or a switch between a native type and text with an enum CHECK."""
+    d, lv = c.desired, c.live
+    col = f"column {c.table}.{d.name}"
+    if lv.enum_type is None:
+        msg = f"{col} is {c.live_type} (an enum CHECK at most); the schema says native enum type {d.enum_type}"
+    elif d.enum_type is None:
+        msg = f"{col} has native enum type {lv.enum_type}; the schema says {c.desired_type} with an enum CHECK"
+    else:
+        parts = []
+        if (d.enum_type, d.enum_type_namespace) != (lv.enum_type, lv.enum_type_namespace):
+            parts.append(f"is of enum type {c.live_type.split(' enum(')[0]}, not {c.desired_type.split(' enum(')[0]}")
+        if c.enum_missing:
+            parts.append(f"lacks {_vals(_q(v) for v in c.enum_missing)}")
+        if c.enum_extra:
+            parts.append(f"also allows {_vals(_q(v) for v in c.enum_extra)}")
+        common = [v for v in d.enum or () if v in (lv.enum or ())]
+        if common != [v for v in lv.enum or () if v in (d.enum or ())]:
+            parts.append("orders its labels " + ", ".join(_q(v) for v in lv.enum or ()) + " instead of " +
+                         ", ".join(_q(v) for v in d.enum or ()))
+        msg = f"{col} (enum type {lv.enum_type}) " + " and ".join(parts or ["differs"])
+    return _finding(c, COLUMN_TYPE, msg, c.desired_type, c.live_type, severity=Severity.ERROR,
+                    data={"missing": list(c.enum_missing), "extra": list(c.enum_extra),
+                          "desired_labels": list(d.enum or ()), "live_labels": list(lv.enum or ())})
+
+
 @converts(ch.ModifyColumn)
 def _(c, h):
     d, lv, t = c.desired, c.live, c.table
     out = []
-    if "type" in c.kinds and (c.enum_missing or c.enum_extra):  # enum-typed column (MySQL ENUM)
+    if "type" in c.kinds and getattr(h, "native_enum_types", False) and (d.enum_type or lv.enum_type):
+        out.append(_native_enum_finding(c))
+    elif "type" in c.kinds and (c.enum_missing or c.enum_extra):  # enum-typed column (MySQL ENUM)
         parts = []
         if c.enum_missing:
             parts.append(f"lacks {_vals(_q(v) for v in c.enum_missing)}")

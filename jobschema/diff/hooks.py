@@ -45,6 +45,7 @@ class DiffHooks:
     dialect = "neutral"
     rls = True  # does the dialect have row-level security (policies, ENABLE/FORCE)?
     checks = True  # does it keep CHECK constraints?
+    native_enum_types = False  # are enum_type columns typed with named enum types (PostgreSQL)?
 
     # -- columns ------------------------------------------------------------------------------
     def native_type(self, col: Column) -> str:

@@ -147,9 +147,14 @@ def build_schema() -> dict:
         "default": default,
         "comment": _d(TEXT, "What the column holds; becomes the column's comment in both engines."),
         "enum": {"type": "array", "items": TEXT, "minItems": 1, "uniqueItems": True,
-                 "description": "Allowed values: a named CHECK on PostgreSQL, ENUM(...) on MySQL. Text types only."},
+                 "description": "Allowed values, in order: a named CHECK on PostgreSQL (or the native type named by "
+                                "enum_type), ENUM(...) on MySQL. Text types only (text[] with enum_type)."},
         "enum_check_name": _d(NAME, "Name of the CHECK that carries the enum on PostgreSQL "
                                     "(default <table>_<column>_check)."),
+        "enum_type": _d({"type": "string", "minLength": 1, "maxLength": 130},
+                        "PostgreSQL native enum type carrying the enum values instead of a CHECK: name, "
+                        "namespace.name, or a double-quoted part holding a dot; names are exact. One type may "
+                        "serve several columns (same values, same order). MySQL keeps its inline ENUM."),
         "legacy_values": {"type": "object", "additionalProperties": {"type": ["string", "integer"]},
                           "description": "Old value -> enum value: what a fix migration rewrites before it "
                                          "adds the constraint."},

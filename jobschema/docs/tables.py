@@ -172,7 +172,7 @@ def _check_rows(page: TablePage) -> list[dict]:
                 cells[e.name] = f"the column's ENUM type ({md.code(c.name)})"
             else:
                 cells[e.name] = "not enforced"
-        rows.append({"name": md.code(c.enum_check_name or f"{t.name}_{c.name}_check"),
+        rows.append({"name": md.code(c.enum_type or c.enum_check_name or f"{t.name}_{c.name}_check"),
                      "cells": [cells[e.name] for e in page.engines],
                      "description": f"Enum values of {md.code(c.name)}."})
     for ck in t.checks:
@@ -206,7 +206,9 @@ def _enum_differences(page: TablePage) -> list[dict]:
         how = []
         for e in page.engines:
             sql, _ = e.ask(e.renderer.enum_sql, t, c)
-            if sql:
+            if sql and c.enum_type is not None and sql.startswith("CREATE TYPE"):
+                how.append(f"{e.name}: the native enum type {md.code(c.enum_type)}")
+            elif sql:
                 how.append(f"{e.name}: a CHECK constraint "
                            f"({md.code(c.enum_check_name or t.name + '_' + c.name + '_check')})")
             elif e.capabilities.native_enum_column:

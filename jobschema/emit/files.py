@@ -11,6 +11,7 @@ import re
 
 from ..dialects import base as dialects
 from ..model.objects import DIALECTS, Column, Default, ForeignKey, Index, Module, Sql, Table, View
+from ..model.typename import format_type_name
 from ..model.types import parse_type
 from . import yamltext
 
@@ -82,6 +83,8 @@ def column_dict(col: Column) -> dict:
         out["enum"] = list(col.enum)
     if col.enum_check_name is not None:
         out["enum_check_name"] = col.enum_check_name
+    if col.enum_type is not None:
+        out["enum_type"] = format_type_name(col.enum_type_namespace, col.enum_type)
     if col.legacy_values:
         out["legacy_values"] = dict(col.legacy_values)
     if col.type_overrides:

@@ -175,6 +175,9 @@ def _literal_default(col: Column, d: Default) -> Default | None:
     if lt.is_text_like or col.enum is not None:
         if toks and len(toks) == 1 and toks[0].token_type == TokenType.STRING:
             return Default.literal(toks[0].text)
+        if col.enum_type is not None and not lt.is_array and len(toks) > 2 and toks[0].token_type == \
+                TokenType.STRING and toks[1].token_type == TokenType.DCOLON and toks[0].text in col.enum:
+            return Default.literal(toks[0].text)  # 'queued'::job_status: the cast to the column's own type
     if lt.is_numeric and not lt.is_array and col.identity is None:
         if _NUMBER.match(text):
             return Default.literal(int(text))

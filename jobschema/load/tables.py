@@ -24,6 +24,7 @@ from ..model.objects import (
     UniqueKey,
 )
 from ..model.types import TypeError_, parse_type
+from .enum_type import allows_array, read_enum_type, unqualified, with_enum_type
 from .keys import (
     CHECK_KEYS,
     COLUMN_KEYS,
@@ -114,9 +115,10 @@ def _read_column(r: Reader, raw: Any, pos: Pos, table: str) -> Column | None:
             r.err(d.vpos("enum"), f"{what}.enum repeats {', '.join(map(repr, dup))}")
         else:
             enum = values
-        if ltype is not None and not ltype.is_text_like:
+        if ltype is not None and not ltype.is_text_like and not (allows_array(d) and ltype.element.is_text_like):
             r.err(d.vpos("type"), f"{what}: an enum column must have a text type, not {ltype}",
-                  "use text or varchar(n)")
+                  "use text or varchar(n) (text[] for an array of a native enum_type)")
+    enum_type = read_enum_type(r, d, what)
     legacy: list[tuple[str, str]] = []
     if "legacy_values" in d:
         lv = d["legacy_values"]
@@ -153,7 +155,7 @@ def _read_column(r: Reader, raw: Any, pos: Pos, table: str) -> Column | None:
     if identity and ltype is not None and ltype.base not in ("smallint", "integer", "bigint"):
         r.err(d.vpos("identity"), f"{what}: identity needs an integer type, not {ltype}")
     col_origin = origin_of(d.pos)
-    return Column(
+    return with_enum_type(Column(
         name=name,
         type=ltype.format() if ltype else "text",
         nullable=r.boolean(d, "nullable", what, True),
@@ -168,7 +170,7 @@ def _read_column(r: Reader, raw: Any, pos: Pos, table: str) -> Column | None:
         collation=r.string(d, "collation", what),
         origin=col_origin,
         on_update=r.sql(d, "on_update", what, col_origin),
-    )
+    ), enum_type)
 
 
 # ----------------------------------------------------------------------------------------- tables
@@ -355,8 +357,9 @@ def read_table(r: Reader, data: Any, file: str, module_ns: str) -> Table | None:
             if not reason.strip():
                 r.err(ld.vpos("reason"), f"{what}.lint.reason must say why the rule does not apply")
             lint = LintIgnore(r.strings(ld, "ignore", what, allow_scalar=True), reason)
+    namespace = r.string(d, "namespace", what, module_ns) or module_ns
     return Table(
-        name=name, columns=tuple(columns), namespace=r.string(d, "namespace", what, module_ns) or module_ns,
+        name=name, columns=unqualified(columns, namespace), namespace=namespace,
         comment=r.string(d, "comment", what), primary_key=pk, uniques=tuple(uniques),
         indexes=tuple(indexes), foreign_keys=tuple(fks), checks=tuple(checks), rls=rls,
         minimal=r.boolean(d, "minimal", what, False), mysql_engine=engine, lint=lint,

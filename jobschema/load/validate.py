@@ -116,7 +116,7 @@ def validate_module(m: Module, known_modules: set[str]) -> list[LoadError]:
         for ck in t.checks:
             constraint(ck.name, ck.origin)
         for c in t.columns:
-            if c.enum is not None:
+            if c.enum is not None and c.enum_type is None:
                 constraint(c.enum_check_name or f"{t.name}_{c.name}_check", c.origin)
         for fk in t.foreign_keys:
             constraint(fk.name, fk.origin)
@@ -156,6 +156,7 @@ def validate_module(m: Module, known_modules: set[str]) -> list[LoadError]:
                 errors.append(_err(p.origin, f"policy {p.name!r} is defined twice on {t.name}"))
             pol_names[p.name] = p.origin
 
+    errors += _enum_type_errors(m)
     seen_fn: dict[tuple, Origin] = {}
     for f in m.functions:
         key = (f.dialect, f.namespace, f.name, f.arguments)
@@ -176,6 +177,26 @@ def _derived_names(t: Table) -> list[tuple[str, str]]:
     if t.primary_key is not None and t.primary_key.name is None:
         out.append((f"{t.name}_pkey", "the primary key"))
     for c in t.columns:
-        if c.enum is not None and c.enum_check_name is None:
+        if c.enum is not None and c.enum_check_name is None and c.enum_type is None:
             out.append((f"{t.name}_{c.name}_check", f"the enum check of column {c.name}"))
     return out
+
+
+def _enum_type_errors(m: Module) -> list[LoadError]:
+    """A native enum type has one label list: every column using it must list the same values in the same
+    order. An array of enum values exists only as a PostgreSQL type."""
+    errors = []
+    first: dict[tuple[str, str], tuple[tuple[str, ...], Origin, str]] = {}
+    for t in m.tables:
+        for c in t.columns:
+            key = c.enum_type_in(t.namespace)
+            if key is None or c.enum is None:
+                continue
+            if key in first and first[key][0] != c.enum:
+                errors.append(_err(c.origin, f"enum type {key[0]}.{key[1]} of {t.name}.{c.name} lists other values "
+                                   f"than {first[key][2]}", f"first listed at {first[key][1]}; a type has one list"))
+            first.setdefault(key, (c.enum, c.origin, f"{t.name}.{c.name}"))
+            if "mysql" in m.dialects and c.type.endswith("[]"):
+                errors.append(_err(c.origin, f"{t.name}.{c.name} is an array of enum values, which only "
+                                   "PostgreSQL has", "set the module's dialects: [postgres]"))
+    return errors

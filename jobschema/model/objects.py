@@ -90,6 +90,16 @@ class Column:
     collation: str | None = None
     origin: Origin = NO_ORIGIN
     on_update: Sql | None = None  # MySQL ON UPDATE (e.g. now() -> CURRENT_TIMESTAMP(6)); PostgreSQL warns
+    # PostgreSQL native enum type carrying ``enum`` (instead of text + a CHECK); its namespace is the
+    # table's when None. MySQL keeps its inline ENUM either way.
+    enum_type: str | None = None
+    enum_type_namespace: str | None = None
+
+    def enum_type_in(self, table_namespace: str) -> tuple[str, str] | None:
+        """(namespace, name) of the column's native enum type, unqualified names resolved to the table's."""
+        if self.enum_type is None:
+            return None
+        return (self.enum_type_namespace or table_namespace, self.enum_type)
 
     def type_override(self, dialect: str) -> str | None:
         for name, text in self.type_overrides:

@@ -34,10 +34,11 @@ from ...model.objects import (
     View,
 )
 from ..pipeline import QueryThread
+from . import enums as enum_types
 from .normalize import logical_type
 
 QUERY_DIR = os.path.join(os.path.dirname(__file__), "queries")
-QUERIES = ("namespaces", "tables", "columns", "constraints", "indexes", "policies", "views", "functions",
+QUERIES = ("namespaces", "tables", "columns", "enums", "constraints", "indexes", "policies", "views", "functions",
            "triggers", "extensions", "unmanaged")
 
 FK_ACTIONS = {"a": "no action", "r": "restrict", "c": "cascade", "n": "set null", "d": "set default"}
@@ -100,6 +101,8 @@ def _column(name: str, type: str, nullable: bool, default: Default | None, comme
     d["collation"] = collation
     d["origin"] = origin
     d["on_update"] = None
+    d["enum_type"] = None
+    d["enum_type_namespace"] = None
     return col
 
 
@@ -148,9 +151,10 @@ def _build(fetch: QueryThread, ns: list[str], name: str) -> LiveCatalog:
             origin=Origin(catalog=f"pg_catalog column {nsp}.{table}.{col}"))))  # names are never empty
     columns: dict[tuple, list[Column]] = {}
     attnames: dict[tuple, dict[int, str]] = {}  # attribute number -> name, to name the constraints' keys
+    enum_columns = enum_types.by_column(fetch.take("enums"))
     for key, cols in positioned.items():  # the query does not sort; attnum order, as the table has them
         cols.sort(key=_first)
-        columns[key] = [c for _, c in cols]
+        columns[key] = [enum_types.as_enum_column(c, enum_columns.get((*key, c.name)), key[0]) for _, c in cols]
         attnames[key] = {pos: c.name for pos, c in cols}
     del positioned
 

@@ -20,6 +20,7 @@ from ...diff.hooks import CheckMeaning, DiffHooks
 from ...model import expr as exprmod
 from ...model.objects import Check, Column, Default, Function, Index, Sql, Table, Trigger, View
 from ...model.types import TypeError_, parse_type
+from . import enums
 from .render import default_sql, enum_check_name, enum_check_sql
 from .types import logical
 
@@ -325,9 +326,15 @@ def _is_serial(col: Column) -> bool:
 
 class PostgresHooks(DiffHooks):
     dialect = "postgres"
+    native_enum_types = True
 
     def native_type(self, col: Column) -> str:
+        if col.enum_type is not None and not col.type_override("postgres"):
+            return enums.type_key(col)
         return canonical_type(col.type_override("postgres") or col.type)
+
+    def enum_values_delta(self, desired: Column, live: Column) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+        return enums.values_delta(desired, live)
 
     def default_key(self, col: Column) -> str | None:
         if _is_serial(col):  # serial is integer + nextval() of the column's own sequence, read back either way
@@ -337,6 +344,8 @@ class PostgresHooks(DiffHooks):
         text = default_sql(col, col.default) if col.default.kind == "literal" else _sql_text(col.default.expression)
         if text is None or text.strip().upper() == "NULL":
             return None
+        if col.enum_type is not None:
+            text = enums.strip_label_cast(text)
         return expression_key(text)
 
     def default_equal(self, desired: Column, live: Column) -> bool:
@@ -368,7 +377,7 @@ class PostgresHooks(DiffHooks):
     def enum_checks(self, table: Table) -> tuple[tuple[Check, Column], ...]:
         out = []
         for col in table.columns:
-            if col.enum is not None:
+            if col.enum is not None and col.enum_type is None:  # a native enum type needs no CHECK
                 out.append((Check(enum_check_name(table, col), Sql(enum_check_sql(col)), origin=col.origin), col))
         return tuple(out)
 

@@ -13,6 +13,7 @@ from psycopg import sql
 from ...diff import changes as ch
 from ...model.live import LiveCatalog, ProbeResult
 from ...model.objects import Table
+from . import enums
 from .normalize import HOOKS
 
 VALUE_LIMIT = 50
@@ -69,6 +70,14 @@ class Prober:
         t = change.live_table
         stmt = sql.SQL("SELECT {c}::text, count(*) FROM {t} WHERE {c} IS NOT NULL AND NOT ({c}::text = ANY ({arr})) "
                        "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {lim}").format(
+            c=sql.Identifier(column), t=_table(t), arr=sql.Literal(sorted(allowed)), lim=sql.Literal(VALUE_LIMIT))
+        self._run(change, "value", stmt, values=True, legacy=legacy, detail=column)
+
+    def elements_outside(self, change, column: str, allowed: frozenset[str], legacy: dict) -> None:
+        """``values_outside`` for an array column: each element counts once per row holding it."""
+        t = change.live_table
+        stmt = sql.SQL("SELECT v::text, count(*) FROM {t}, unnest({c}) AS u(v) WHERE v IS NOT NULL "
+                       "AND NOT (v::text = ANY ({arr})) GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {lim}").format(
             c=sql.Identifier(column), t=_table(t), arr=sql.Literal(sorted(allowed)), lim=sql.Literal(VALUE_LIMIT))
         self._run(change, "value", stmt, values=True, legacy=legacy, detail=column)
 
@@ -132,8 +141,13 @@ def probe(conn, changes, live: LiveCatalog) -> list[ProbeResult]:
                 p.values_outside(c, col, allowed, legacy)
             else:
                 p.check_false(c, HOOKS.sql_text(c.desired.expression))
-        elif isinstance(c, ch.ModifyColumn) and "null" in c.kinds and c.live.nullable:
-            p.nulls(c, (c.live.name,))
+        elif isinstance(c, ch.ModifyColumn):
+            delta = enums.values_delta(c.desired, c.live) if "type" in c.kinds else None
+            if delta is not None and (delta[1] or c.live.enum_type is None):  # rows may hold other labels
+                count = p.elements_outside if c.live.type.endswith("[]") else p.values_outside
+                count(c, c.live.name, frozenset(c.desired.enum), dict(c.desired.legacy_values))
+            if "null" in c.kinds and c.live.nullable:
+                p.nulls(c, (c.live.name,))
         elif isinstance(c, (ch.AddPrimaryKey, ch.ModifyPrimaryKey)) and _has_columns(lt, c.desired.columns):
             p.nulls(c, tuple(c.desired.columns))
             p.duplicates(c, tuple(c.desired.columns))

@@ -68,9 +68,36 @@ def enum_check_sql(col: Column) -> str:
     return f"{quote_pg(col.name)} IN ({', '.join(literal_pg(v) for v in col.enum)})"
 
 
-def column_type(col: Column) -> str:
-    """The PostgreSQL type of a column: its per-dialect override, else the mapped logical type."""
-    return col.type_override("postgres") or types.native(col.type)
+def enum_type_sql(namespace: str, col: Column) -> str | None:
+    """The qualified name of the column's native enum type (``None`` for text + CHECK enums)."""
+    key = col.enum_type_in(namespace)
+    return qname(*key) if key is not None else None
+
+
+def column_type(col: Column, namespace: str = "public") -> str:
+    """The PostgreSQL type of a column: its per-dialect override, its native enum type (arrays too), else
+    the mapped logical type."""
+    override = col.type_override("postgres")
+    if override:
+        return override
+    if col.enum_type is not None:
+        return enum_type_sql(namespace, col) + "[]" * col.type.count("[]")
+    return types.native(col.type)
+
+
+def enum_types(module: Module) -> list[tuple[tuple[str, str], tuple[str, ...]]]:
+    """Each native enum type the module's columns use, once, in the order the columns first use it."""
+    out: dict[tuple[str, str], tuple[str, ...]] = {}
+    for t in module.tables:
+        for c in t.columns:
+            key = c.enum_type_in(t.namespace)
+            if key is not None and c.enum is not None:
+                out.setdefault(key, c.enum)
+    return list(out.items())
+
+
+def create_enum_type_sql(key: tuple[str, str], labels: tuple[str, ...]) -> str:
+    return f"CREATE TYPE {qname(*key)} AS ENUM ({', '.join(literal_pg(v) for v in labels)});"
 
 
 def unique_sql(u: UniqueKey) -> str:
@@ -87,7 +114,7 @@ def enum_constraint_sql(table: Table, col: Column) -> str:
 
 
 def column_sql(col: Column, table: Table) -> str:
-    parts = [quote_pg(col.name), column_type(col)]
+    parts = [quote_pg(col.name), column_type(col, table.namespace)]
     if col.collation:
         parts.append("COLLATE \"" + col.collation.replace('"', '""') + '"')
     in_pk = table.primary_key is not None and col.name in table.primary_key.columns
@@ -149,7 +176,7 @@ class PostgresRenderer(ModuleRenderer):
 
     # narrow questions the docs ask (the same names on every renderer)
     def native_type(self, table: Table, col: Column) -> str:
-        return column_type(col)
+        return column_type(col, table.namespace)
 
     def default_text(self, table: Table, col: Column) -> str | None:
         return default_sql(col, col.default) if col.default is not None else None
@@ -161,14 +188,19 @@ class PostgresRenderer(ModuleRenderer):
         return check_sql(ck)
 
     def enum_sql(self, table: Table, col: Column) -> str | None:
-        """How an enum column's value set is enforced: a named CHECK here."""
-        return enum_constraint_sql(table, col) if col.enum is not None else None
+        """How an enum column's value set is enforced: a named CHECK here, or its native enum type."""
+        if col.enum is None:
+            return None
+        if col.enum_type is not None:
+            return create_enum_type_sql(col.enum_type_in(table.namespace), col.enum)
+        return enum_constraint_sql(table, col)
 
     def prelude(self) -> list[str]:
         m = self.module
         out = []
         # the module's own namespace and every one its objects live in, whether or not they hold tables
         spaces = {m.namespace} | {x.namespace for x in (*m.tables, *m.views, *m.functions)}
+        spaces |= {ns for (ns, _), _ in enum_types(m)}
         schemas = sorted((set(m.schemas) | spaces) - {"public"})
         for s in schemas:
             out.append(f"CREATE SCHEMA IF NOT EXISTS {quote_pg(s)};")
@@ -177,6 +209,7 @@ class PostgresRenderer(ModuleRenderer):
         if m.roles:
             out.append(_ENV.get_template("roles.sql.j2").render(roles=[literal_pg(r) for r in m.roles]).strip())
         out.extend(self.required_modules())
+        out.extend(create_enum_type_sql(key, labels) for key, labels in enum_types(m))
         return out
 
     def table(self, t: Table) -> list[str]:
@@ -189,7 +222,7 @@ class PostgresRenderer(ModuleRenderer):
             lines.append(f"CONSTRAINT {quote_pg(t.primary_key.name or t.name + '_pkey')} PRIMARY KEY "
                          f"({', '.join(quote_pg(c) for c in t.primary_key.columns)})")
         lines.extend(unique_sql(u) for u in t.uniques)
-        lines.extend(enum_constraint_sql(t, c) for c in t.columns if c.enum is not None)
+        lines.extend(enum_constraint_sql(t, c) for c in t.columns if c.enum is not None and c.enum_type is None)
         lines.extend(check_sql(ck) for ck in t.checks)
         name = qname(t.namespace, t.name)
         comments = []

@@ -28,6 +28,11 @@ WHERE n.nspname = ANY (%(namespaces)s)
   AND (t.typtype <> 'c' OR (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')
   AND NOT EXISTS (SELECT 1 FROM pg_depend d
                   WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype IN ('e', 'i'))
+  -- an enum type a column of an inspected table uses is the column's enum_type (enums.sql), not unmanaged
+  AND NOT (t.typtype = 'e' AND EXISTS (
+      SELECT 1 FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace cn ON cn.oid = c.relnamespace
+      WHERE a.atttypid IN (t.oid, t.typarray) AND a.attnum > 0 AND NOT a.attisdropped
+        AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND cn.nspname = ANY (%(namespaces)s)))
 UNION ALL
 SELECT 'partitioning', n.nspname, c.relname, NULL, 'PARTITION BY ' || pg_get_partkeydef(c.oid)
 FROM pg_class c
