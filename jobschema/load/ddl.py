@@ -370,6 +370,7 @@ class Importer:
         self.extensions: list[str] = []
         self.roles: list[str] = []
         self.sequences: dict[str, dict] = {}
+        self.enum_statements: dict[str, tuple] = {}  # enum type -> (file, statement); dropped once a column uses it
         self.enum_types: dict[str, tuple[str, ...]] = {}
         self.notes: list[Note] = []
         self.unmanaged: list[Note] = []
@@ -508,9 +509,8 @@ class Importer:
             if s.accept("AS", "ENUM"):
                 a, b = s.paren_range()
                 vals = tuple(it.text for it in s.items[a:b] if it.kind == "str")
-                self.enum_types[f"{self.ns(ns)}.{name}"] = vals
-                self.note(file, stmt, None, f"enum type {name} becomes text columns with an enum CHECK (the model "
-                          "has no native enum types)")
+                self.enum_types[f"{self.ns(ns)}.{name}"] = vals  # the columns using it name it as enum_type
+                self.enum_statements[f"{self.ns(ns)}.{name}"] = (file, stmt)
                 return None
         self.keep(file, stmt, f"CREATE {' '.join(words[:2])} is not a kind of object the schema holds")
         return None
@@ -588,6 +588,28 @@ class Importer:
             return self.table_constraint(file, stmt, s, t)
         self.column(file, stmt, s, t)
 
+    def enum_column_type(self, s: Stream, a: int, b: int) -> TypeInfo | None:
+        """A column typed with an enum type the scripts create (``status job_status``, ``tags "T"[]``)."""
+        keep = s.i
+        try:
+            s.i = a
+            ns, name = s.qname()
+            dims = 0
+            while s.i < b and s.accept("[", "]"):
+                dims += 1
+            if s.i != b:
+                return None
+        except Syntax:
+            return None
+        finally:
+            s.i = keep
+        for space in ((ns,) if ns is not None else (self.namespace, "public")):
+            vals = self.enum_types.get(f"{space}.{name}")
+            if vals is not None:
+                self.enum_statements.pop(f"{space}.{name}", None)
+                return TypeInfo("text" + "[]" * dims, None, vals, enum_type=(space, name))
+        return None
+
     def column(self, file, stmt, s: Stream, t: TableB) -> None:
         first = s.peek()
         name = s.ident()
@@ -596,8 +618,8 @@ class Importer:
         if not raw_type:
             raise Syntax(f"column {name} has no type", first)
         lowered = " ".join(raw_type.lower().split())
-        info = None
-        if self.dialect == "postgres":
+        info = self.enum_column_type(s, a, b) if self.dialect == "postgres" else None
+        if self.dialect == "postgres" and info is None:
             key = lowered.strip('"')
             for qual in (f"{self.namespace}.{key}", f"public.{key}", key if "." in key else None):
                 if qual and qual in self.enum_types:
@@ -1404,6 +1426,8 @@ class Importer:
             if not seq["used"]:
                 self.unmanaged.append(Note(f"{seq['file']}:{seq['stmt'].line}", f"sequence {key} is not owned by a "
                                            "column the schema can make serial", seq["stmt"].text))
+        for key, (file, stmt) in self.enum_statements.items():
+            self.keep(file, stmt, f"enum type {key} is used by no column")
         tables = []
         for t in self.tables.values():
             tables.append(self.build_table(t))
@@ -1471,7 +1495,9 @@ class Importer:
                 comment=c.comment, enum=c.type.enum,
                 type_overrides=((self.dialect, c.type.override),) if c.type.override else (),
                 identity=c.identity, generated=c.generated, collation=c.collation, origin=c.origin,
-                on_update=c.on_update))
+                on_update=c.on_update, enum_type=c.type.enum_type[1] if c.type.enum_type else None,
+                enum_type_namespace=c.type.enum_type[0] if c.type.enum_type and c.type.enum_type[0] != t.namespace
+                else None))
         return Table(name=t.name, columns=tuple(cols), namespace=t.namespace, comment=t.comment, primary_key=t.pk,
                      uniques=tuple(t.uniques), indexes=tuple(t.indexes), foreign_keys=tuple(t.fks),
                      checks=tuple(t.checks), rls=Rls(t.rls_enabled, t.rls_forced, tuple(t.policies)),

@@ -144,3 +144,4 @@ class NativeType:
     logical: str
     override: str | None = None
     enum: tuple[str, ...] | None = None
+    enum_type: tuple[str, str] | None = None  # (namespace, name) of a PostgreSQL native enum type carrying enum
