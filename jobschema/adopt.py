@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .errors import UsageError
+from .connect import parse_mysql_dsn, postgres_read_only, redact_dsn
+from .dialects import base
+from .dialects.base import quote_mysql, quote_pg
+from .errors import ConnectError, JobschemaError, LoadError, LoadErrors, UsageError
+from .load import sqlfile
+from .load.validate import validate_module
+from .model.objects import Default, Table
+from .model.types import TypeError_, parse_type
+from .writer import atomic_write
 
 
 @dataclass
@@ -39,11 +47,8 @@ def import_sql(paths: list[str], dialect: str, module: str, out_dir: str | None 
     check_module_name(module)
     import os
 
-    from .dialects import base
     from .emit import tidy, write_module
-    from .errors import LoadError, LoadErrors
     from .load.ddl import import_sql as read_ddl
-    from .load.validate import validate_module
 
     try:
         dialect = base.ALIASES.get(dialect, dialect)
@@ -72,8 +77,6 @@ def import_sql(paths: list[str], dialect: str, module: str, out_dir: str | None 
         result.written = write_module(m, out_dir, force=force)
         extra = got.unmanaged_sql(dialect)
         if extra is not None:
-            from .writer import atomic_write
-
             rel = f"{module}/unmanaged.{dialect}.sql"
             atomic_write(os.path.join(out_dir, rel), extra)
             result.written.append(rel)
@@ -91,12 +94,9 @@ def _dialect_of(dsn: str) -> str:
 
 def inspect_live(dsn: str, namespaces: list[str]):
     """A ``LiveCatalog`` read through the dialect's inspector inside a read-only transaction."""
-    from .connect import parse_mysql_dsn, redact_dsn
-    from .errors import ConnectError
 
     dialect = _dialect_of(dsn)
     if dialect == "postgres":
-        from .connect import postgres_read_only
         from .dialects.postgres.driver import DRIVER
 
         # the audit's session: one read-only snapshot, statement and lock timeouts
@@ -129,9 +129,7 @@ def inspect_db(dsn: str, module: str, out_dir: str | None = None, namespaces: li
     from dataclasses import replace
 
     from .emit import tidy, write_module
-    from .errors import LoadErrors
     from .load.ddl import Note
-    from .load.validate import validate_module
 
     check_module_name(module)
     dialect = _dialect_of(dsn)
@@ -175,7 +173,6 @@ def check_loads(m) -> None:
     import tempfile
 
     from .emit import write_module
-    from .errors import JobschemaError, LoadErrors
     from .load.build import load_project
 
     with tempfile.TemporaryDirectory(prefix="jobschema-") as tmp:
@@ -194,7 +191,6 @@ def _materialized_view_indexes(m, live, dialect: str):
     if not live.view_indexes:
         return m
     from .dialects.postgres.render import index_sql
-    from .model.objects import Table
 
     views = []
     for v in m.views:
@@ -218,7 +214,6 @@ def _from_mysql(m, database: str | None):
 
     from .dialects.mysql import normalize
     from .load.ddl import mysql_expr
-    from .model.objects import Default
 
     def expr(s):
         if s is None:
@@ -305,9 +300,6 @@ def _routines(m, dialect: str):
     where the inspector gives no statement, then read back the way the loader reads the file."""
     from dataclasses import replace
 
-    from .dialects.base import quote_mysql, quote_pg
-    from .load import sqlfile
-
     functions = []
     for f in m.functions:
         text = f.sql.strip()
@@ -371,7 +363,6 @@ def _from_postgres(m, live, notes: list):
     from dataclasses import replace
 
     from .load.ddl import Note
-    from .model.types import TypeError_, parse_type
 
     enums = {}
     for item in live.unmanaged:
@@ -401,8 +392,6 @@ def _from_postgres(m, live, notes: list):
                         if default is not None and default.kind == "expression" and default.expression is not None:
                             text = re.sub(r"::\s*\"?[\w.]+\"?$", "", default.expression.text.strip())
                             if text.startswith("'") and text.endswith("'"):
-                                from .model.objects import Default
-
                                 default = Default.literal(text[1:-1].replace("''", "'"))
                         c = replace(c, type="text", enum=enums[name], default=default)
                     else:

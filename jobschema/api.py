@@ -8,8 +8,19 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass, field
 
-from .errors import UsageError
+from . import adopt, writer
+from . import audit as _audit
+from . import migrate as mig
+from .connect import redact_dsn, resolve_dsn
+from .dialects import base
+from .errors import ConnectError, JobschemaError, PlanRefused, UsageError
+from .lint.registry import Selection
+from .migrate import executor
+from .migrate.directory import MigrationDir
+from .migrate.sumfile import SUM_FILE, SumMismatch
 from .model.objects import Project
+from .plan import planner
+from .report.text import where
 
 
 @dataclass
@@ -54,7 +65,6 @@ def select_modules(project: Project, module: str | None):
 
 def render_project(project: Project, module: str | None = None, dialect: str | None = None) -> GenerateResult:
     """Render every selected module × dialect in memory; nothing touches disk here."""
-    from .dialects import base
 
     result = GenerateResult()
     dialects = [dialect] if dialect else list(base.names())
@@ -79,8 +89,6 @@ def render_project(project: Project, module: str | None = None, dialect: str | N
 def generate(schema_dir: str, out_dir: str, module: str | None = None, dialect: str | None = None,
              check: bool = False) -> GenerateResult:
     """Load, render and (unless ``check``) write; the project is fully validated before any write."""
-    from . import writer
-    from .dialects import base
 
     project = load(schema_dir)
     result = render_project(project, module, dialect)
@@ -99,7 +107,6 @@ def generate(schema_dir: str, out_dir: str, module: str | None = None, dialect: 
 
 def module_order(schema_dir: str | None) -> list[str]:
     """Module names with each after the modules it requires; empty when no schema can be loaded."""
-    from .errors import JobschemaError
 
     if not schema_dir:
         return []
@@ -127,7 +134,6 @@ def module_order(schema_dir: str | None) -> list[str]:
 def _database_said(what: str):
     """A driver error outside a migration file's statements (creating or reading the history table, the
     lock, a connection lost mid-run) as one line instead of an internal error."""
-    from .errors import ConnectError, JobschemaError
 
     try:
         yield
@@ -142,8 +148,6 @@ def _database_said(what: str):
 
 def _open_migrator(dsn: str):
     """The migration executor of the dialect ``dsn`` names, connected."""
-    from . import migrate as mig
-    from .dialects import base
 
     return base.get(mig.dialect_of(dsn)).migrator(dsn)
 
@@ -151,9 +155,6 @@ def _open_migrator(dsn: str):
 def migrate(dsn: str, root: str, module: str | None = None, folder: str | None = None, *, dry_run: bool = False,
             baseline: str | None = None, lock_wait: float = 300.0, events=None, schema_dir: str | None = None):
     """Apply the pending migration files of the selected folders; see ``migrate/executor.py``."""
-    from . import migrate as mig
-    from .connect import redact_dsn
-    from .migrate import executor
 
     dialect = mig.dialect_of(dsn)
     order = module_order(schema_dir) if module is None and folder is None else []
@@ -169,9 +170,6 @@ def migrate(dsn: str, root: str, module: str | None = None, folder: str | None =
 
 def migrate_status(dsn: str, root: str, module: str | None = None, folder: str | None = None,
                    schema_dir: str | None = None):
-    from . import migrate as mig
-    from .migrate import executor
-
     dialect = mig.dialect_of(dsn)
     order = module_order(schema_dir) if module is None and folder is None else []
     targets = mig.targets(root, dialect, module, folder, order)
@@ -185,9 +183,6 @@ def migrate_status(dsn: str, root: str, module: str | None = None, folder: str |
 
 def migrate_resolve(dsn: str, root: str, version: str, applied: bool, module: str | None = None,
                     folder: str | None = None) -> str:
-    from . import migrate as mig
-    from .migrate import executor
-
     if module is None and folder is None:
         raise UsageError("name the module whose file you resolve: --module NAME (or --dir DIR)")
     target = mig.targets(root, mig.dialect_of(dsn), module, folder)[0]
@@ -202,7 +197,6 @@ def migrate_resolve(dsn: str, root: str, version: str, applied: bool, module: st
 def migrate_hash(root: str, dialect: str | None = None, module: str | None = None,
                  folder: str | None = None) -> list[str]:
     """Rewrite ``jobschema.sum`` of the selected folders from their files; returns the folders done."""
-    from . import migrate as mig
 
     done = []
     for d in ([dialect] if dialect else ["postgres", "mysql"]):
@@ -236,7 +230,6 @@ def docs(schema_dir: str, out_dir: str, module: str | None = None, check: bool =
     """Markdown per table and per module under ``out_dir``; with ``check`` compare only, never write."""
     import os
 
-    from . import writer
     from .docs import tables
 
     project = load(schema_dir)
@@ -258,7 +251,6 @@ def docs(schema_dir: str, out_dir: str, module: str | None = None, check: bool =
 def lint_selection(settings, select: list[str] | None = None, ignore: list[str] | None = None):
     """The rules to run: ``[tool.jobschema] lint`` settings, with ``--select`` replacing and ``--ignore``
     extending them (as in ruff). Unknown codes are a usage error."""
-    from .lint.registry import Selection
 
     chosen = select if select else (list(settings.select) if settings.select is not None else None)
     try:
@@ -299,8 +291,6 @@ def migration_folders(root: str) -> list[str]:
     """Every folder under ``root`` that holds migration files or a ``jobschema.sum``."""
     import os
 
-    from .migrate.sumfile import SUM_FILE
-
     out = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -312,10 +302,6 @@ def migration_folders(root: str) -> list[str]:
 def verify_migrations(root: str, base: str = ".") -> list[str]:
     """Problems between each migration folder and its ``jobschema.sum``, one line each naming the file."""
     import os
-
-    from .errors import JobschemaError
-    from .migrate.directory import MigrationDir
-    from .migrate.sumfile import SumMismatch
 
     problems = []
     for folder in migration_folders(root):
@@ -352,8 +338,6 @@ def check(cfg, selection, base: str = ".") -> CheckResult:
     lint_result = lint(paths, selection, base) if paths else None
     step = CheckStep("lint", detail=lint_result)
     if lint_result is not None:
-        from .report.text import where
-
         step.problems = [f"{where(f)}: {f.code} {f.severity.value}: {f.message}" for f in lint_result.failing]
     result.steps.append(step)
 
@@ -384,21 +368,18 @@ def check(cfg, selection, base: str = ".") -> CheckResult:
 
 def audit(dsn: str | None, schema_dir: str, **kwargs):
     """Audit a live database against ``schema_dir``; see ``jobschema.audit.run`` for the options."""
-    from . import audit as _audit
 
     return _audit.run(dsn, schema_dir, **kwargs)
 
 
 def import_sql(paths: list[str], dialect: str, module: str, out_dir: str | None = None, **kwargs):
     """DDL scripts → schema module; see ``jobschema.adopt.import_sql``."""
-    from . import adopt
 
     return adopt.import_sql(paths, dialect, module, out_dir, **kwargs)
 
 
 def inspect_db(dsn: str, module: str, out_dir: str | None = None, **kwargs):
     """Live database → schema module; see ``jobschema.adopt.inspect_db``."""
-    from . import adopt
 
     return adopt.inspect_db(dsn, module, out_dir, **kwargs)
 
@@ -417,13 +398,11 @@ class PlanResult:
 def plan_from_audit(result, *, allow_destructive: bool = False, allow_not_valid: bool = False,
                     concurrently: bool = False, lock_timeout: str = "5s") -> PlanResult:
     """Audit result → ordered fix ``Plan`` and its file text; raises ``PlanRefused``; writes nothing."""
-    from .dialects import base
-    from .plan.planner import PlanOptions, plan
 
     project = Project(modules=tuple(result.desired))
-    options = PlanOptions(allow_destructive=allow_destructive, allow_not_valid=allow_not_valid,
-                          concurrently=concurrently, lock_timeout=lock_timeout)
-    p = plan(result.changes, project, result.module, base.get(result.dialect), probes=result.probes,
+    options = planner.PlanOptions(allow_destructive=allow_destructive, allow_not_valid=allow_not_valid,
+                                  concurrently=concurrently, lock_timeout=lock_timeout)
+    p = planner.plan(result.changes, project, result.module, base.get(result.dialect), probes=result.probes,
              options=options)
     text = "" if p.empty else p.render(database=result.target)
     return PlanResult(result, p, text)
@@ -435,10 +414,6 @@ def write_migration(planned: PlanResult, dsn: str | None, root: str, folder: str
     Refused while the folder holds files the database has not applied: the audit then compared an
     out-of-date database, and the new file would repeat what those files do.
     """
-    from . import migrate as mig
-    from .connect import resolve_dsn
-    from .migrate import executor
-    from .migrate.directory import MigrationDir
 
     res = planned.audit
     path = folder or mig.module_dir(root, res.module, res.dialect)
@@ -456,7 +431,6 @@ def write_migration(planned: PlanResult, dsn: str | None, root: str, folder: str
         waiting = [r for r in rows if r.state not in ("applied", "baseline", "resolved")]
         if waiting:
             names = ", ".join(f"{r.name} ({r.state})" for r in waiting)
-            from .errors import PlanRefused
 
             raise PlanRefused(f"{path} holds files this database has not applied: {names}; run `jobschema "
                               "migrate` (or resolve them) first, then audit again")

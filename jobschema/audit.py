@@ -15,13 +15,16 @@ from .connect import (
     DEFAULT_LOCK_TIMEOUT_MS,
     DEFAULT_STATEMENT_TIMEOUT_MS,
     dialect_of_dsn,
+    parse_mysql_dsn,
     redact_dsn,
     resolve_dsn,
 )
+from .dialects import base
 from .diff import findings as findings_mod
 from .diff.changes import Change
 from .diff.differ import DiffOptions, diff
 from .diff.locate import locate
+from .early_catalog import EarlyCatalog
 from .errors import ExitCode, UsageError
 from .finding import Finding, Severity
 from .model.live import LiveCatalog
@@ -81,8 +84,6 @@ def driver(dialect: str):
     except ModuleNotFoundError as exc:
         if not (exc.name and exc.name.endswith(".driver")):
             raise
-        from .dialects import base
-
         if hasattr(base.get(dialect), "audit"):
             return None
         raise UsageError(f"audit is not available for {dialect} databases yet") from None
@@ -97,9 +98,6 @@ def _dialect_audit(dsn: str, project: Project, dialect: str, module: str | None,
                    progress: Progress) -> AuditResult:
     """Audit through a dialect's own entry point (``DIALECT.audit(dsn, desired, ...)``): it needs the
     module first, so the first candidate is tried and the audit repeated if the catalog names another."""
-    from .connect import parse_mysql_dsn
-    from .dialects import base
-
     d = base.get(dialect)
     candidates = [m for m in project.modules if dialect in m.dialects]
     if not candidates:
@@ -251,7 +249,6 @@ def _read_catalog_early(drv, dsn: str, schema_dir: str, module: str | None, name
                         statement_timeout_ms: int, lock_timeout_ms: int):
     """Start reading the catalog of the namespaces the module.yaml files name (``early_catalog.py``);
     None when they cannot be read or the dialect has no driver."""
-    from .early_catalog import EarlyCatalog
     from .load.peek import declared_namespaces
 
     declared = declared_namespaces(schema_dir) if drv is not None else None
