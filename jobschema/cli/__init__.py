@@ -55,27 +55,13 @@ def main() -> None:
     """jobschema: one schema definition for job tables, checked against live databases."""
 
 
-def _register() -> None:
-    from . import audit, check, docs, generate, lint, migrate
+# The commands import ``hold`` from this package, so they come after it (each command imports its use case
+# only when it runs, which keeps ``jobschema --help`` fast).
+from . import audit, check, docs, generate, import_, inspect, lint, migrate, plan  # noqa: E402
 
-    main.add_command(generate.generate)
-    main.add_command(audit.audit)
-    main.add_command(docs.docs)
-    main.add_command(migrate.migrate)
-    main.add_command(lint.lint)
-    main.add_command(check.check)
-
-    from . import import_, inspect
-
-    main.add_command(import_.import_)
-    main.add_command(inspect.inspect)
-
-    from . import plan
-
-    main.add_command(plan.plan)
-
-
-_register()
+for _command in (generate.generate, audit.audit, docs.docs, migrate.migrate, lint.lint, check.check,
+                 import_.import_, inspect.inspect, plan.plan):
+    main.add_command(_command)
 
 
 def run() -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..finding import Finding, Location, Severity
 from ..report import RuleInfo
+from . import rules
 
 CODE_RE = re.compile(r"^JS\d{3}$")
 TARGETS = ("table", "module", "migration", "suppression")
@@ -97,7 +98,6 @@ def load_all() -> None:
     global _LOADED
     if _LOADED:
         return
-    from . import rules
 
     for info in sorted(pkgutil.walk_packages(rules.__path__, rules.__name__ + "."), key=lambda i: i.name):
         importlib.import_module(info.name)

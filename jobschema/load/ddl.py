@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 import sqlglot
 from sqlglot.errors import ParseError, TokenError
 
+from ..dialects.base import get, quote_mysql, quote_pg
 from ..errors import LoadError
+from ..model import expr as exprmod
 from ..model.objects import (
     Check,
     Column,
@@ -276,8 +278,6 @@ def logical_type(raw: str, dialect: str) -> NativeType:
     """Map a native type as written to a logical type (plus a per-dialect override when needed): the
     dialect's one type map, the same inspect uses."""
     from importlib import import_module
-
-    from ..dialects.base import get
 
     return import_module(type(get(dialect)).__module__ + ".types").logical(raw)
 
@@ -1506,7 +1506,6 @@ class Importer:
 
 def _rename_ident(text: str, a: str, b: str, dialect: str) -> str:
     """``text`` with every identifier token naming ``a`` renamed to ``b`` (quoted when it must be)."""
-    from ..dialects.base import quote_mysql, quote_pg
 
     try:
         items = lex(text, dialect)
@@ -1537,7 +1536,6 @@ def mysql_expr(text: str) -> Sql:
     """A MySQL expression as the model keeps it: PostgreSQL text (sqlglot's translation), plus the MySQL
     original as an override whenever translating back would not give the same statement."""
     text = text.strip()
-    from ..model import expr as exprmod
 
     try:
         pg = sqlglot.transpile(text, read="mysql", write="postgres")[0]
@@ -1551,8 +1549,6 @@ def mysql_expr(text: str) -> Sql:
 
 
 def _fk_sql(t: Table, fk: ForeignKey) -> str:
-    from ..dialects.base import quote_pg
-
     ref = f"{fk.ref_namespace}.{fk.ref_table}" if fk.ref_namespace else fk.ref_table
     return (f"ALTER TABLE {quote_pg(t.name)} ADD CONSTRAINT {quote_pg(fk.name)} FOREIGN KEY "
             f"({', '.join(map(quote_pg, fk.columns))}) REFERENCES {ref} ({', '.join(map(quote_pg, fk.ref_columns))})")

@@ -9,11 +9,15 @@ is still a dependency, only a later one.
 from __future__ import annotations
 
 import ast
+import fnmatch
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2] / "jobschema"
 PACKAGE = "jobschema"
+ARCHITECTURE = ROOT.parent / "docs" / "architecture.md"
+LAZY_SECTION = "## Imports inside functions"
 
 
 @dataclass(frozen=True)
@@ -169,6 +173,25 @@ def describe_cycle(cycle: list[str], edges: dict[tuple[str, str], list[Import]])
     return "\n".join(lines)
 
 
+def documented_lazy_imports(text: str) -> list[tuple[list[str], list[str]]]:
+    """The table under ``## Imports inside functions``: (importer patterns, imported patterns) per row."""
+    section = text.split(LAZY_SECTION, 1)[1].split("\n## ", 1)[0]
+    rows = []
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 2 and cells[0].startswith("`"):
+            rows.append((re.findall(r"`([\w.*]+)`", cells[0]), re.findall(r"`([\w.*]+)`", cells[1])))
+    return rows
+
+
+def undocumented(imports: list[Import], rows: list[tuple[list[str], list[str]]]) -> list[Import]:
+    def on_list(imp: Import) -> bool:
+        return any(any(fnmatch.fnmatchcase(imp.source, p) for p in sources)
+                   and any(fnmatch.fnmatchcase(imp.target, p) for p in targets) for sources, targets in rows)
+
+    return [i for i in imports if i.in_function and not on_list(i)]
+
+
 def test_the_collector_sees_every_kind_of_import():
     """Module-level, function-level, relative and ``import_module`` imports all count, or the cycle test
     below proves nothing."""
@@ -214,3 +237,25 @@ def test_no_import_cycle_between_packages():
     edges = package_graph(internal_imports())
     cycle = find_cycle(edges)
     assert cycle is None, "import cycle between packages:\n" + describe_cycle(cycle, edges)
+
+
+def test_function_level_imports_are_the_documented_ones():
+    """An import inside a function hides a dependency; it is kept only where it keeps a heavy library (sqlglot,
+    PyYAML, jinja2, rich, a database driver) off a path that does not need it, and docs/architecture.md says so."""
+    rows = documented_lazy_imports(ARCHITECTURE.read_text(encoding="utf-8"))
+    assert len(rows) >= 5, f"no table under {LAZY_SECTION!r} in {ARCHITECTURE}"
+    stray = undocumented(internal_imports(), rows)
+    assert not stray, (
+        "imports inside functions that docs/architecture.md does not list: move them to module level, or add a row "
+        f"under {LAZY_SECTION!r} naming the heavy library they keep off the path\n"
+        + "\n".join(f"  {i.path}:{i.line} imports {i.target}" for i in stray))
+
+
+def test_the_documented_list_is_enforced():
+    rows = [(["jobschema.api"], ["jobschema.load.*"])]
+    kept = Import("jobschema.api", "jobschema.load.build", "jobschema/api.py", 3, True)
+    stray = Import("jobschema.api", "jobschema.writer", "jobschema/api.py", 4, True)
+    top = Import("jobschema.api", "jobschema.writer", "jobschema/api.py", 1, False)
+    assert undocumented([kept, stray, top], rows) == [stray]
+    table = f"{LAZY_SECTION}\n\n| Importer | Imports |\n| --- | --- |\n| `jobschema.cli.*` | `jobschema.api`, `x.*` |\n"
+    assert documented_lazy_imports(table) == [(["jobschema.cli.*"], ["jobschema.api", "x.*"])]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ...connect import parse_mysql_dsn
+from ...diff.differ import DiffOptions, diff
 from ...model.objects import Module, Project
 from ...statement import Statement
 from ..base import RenderResult, quote_mysql
@@ -61,8 +63,6 @@ class MysqlDialect:
         """Inspect the database of ``dsn`` in one read-only transaction, diff it against ``desired`` (the
         audited module first, then the modules it requires) and count violating rows unless ``data`` is
         False. Connection problems raise ``ConnectError`` (one line, no password)."""
-        from ...connect import parse_mysql_dsn
-        from ...diff.differ import DiffOptions, diff
         from . import inspect, probe, session
 
         database = parse_mysql_dsn(dsn)["database"] or ""
