@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..dialects.base import get
 from ..errors import LoadError
 from ..statement import Statement
 
@@ -17,7 +18,6 @@ from ..statement import Statement
 def split_statements(sql: str, dialect: str | None = None) -> list[Statement]:
     """The file's statements, split by its dialect's splitter (``dialects/<name>/split.py``, the one lint and
     migrate use); a file for every dialect is written in PostgreSQL SQL."""
-    from ..dialects.base import get
 
     return get(dialect or "postgres").split(sql)
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
-from ..finding import sort_findings
-
 FORMATS = ("text", "json", "sarif", "junit", "github")
 
 
@@ -34,7 +32,7 @@ def render(findings: list, fmt: str = "text", *, tool: str = "jobschema", rules:
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r} (known: {', '.join(FORMATS)})")
     module = importlib.import_module(f".{fmt}", __name__)  # only the formatter asked for
-    ordered = sort_findings(list(findings))
+    ordered = sorted(findings, key=lambda f: f.sort_key())  # Finding's order, without loading it at start-up
     info = {c: RuleInfo(c, c) for c in sorted({f.code for f in ordered})}
     info.update(rules or {})
     return module.render(ordered, tool=tool, rules=info, **options)
