@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import sqlglot
 from sqlglot import exp
 
+from ....dialects.postgres.split import split_statements
 from ....model import expr as exprmod
 from ....model.objects import Module, Policy, Sql
 
@@ -42,7 +43,6 @@ def _parse_quietly(text: str) -> exp.Expression | None:
 
 def _privilege_statements(module: Module) -> Iterator[exp.Grant | exp.Revoke]:
     """The GRANT and REVOKE statements the module's function and view files carry, in file order."""
-    from ....dialects.postgres.split import split_statements
 
     texts = [f.sql for f in module.functions if f.dialect == "postgres"]
     texts += [s for v in module.views for d, s in v.extra_sql if d in ("postgres", "*")]
