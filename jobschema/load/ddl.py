@@ -349,6 +349,8 @@ CREATE_KINDS = {"TABLE", "INDEX", "VIEW", "FUNCTION", "PROCEDURE", "TRIGGER", "P
                 "TABLESPACE", "CONVERSION", "TRANSFORM", "ACCESS"}
 # The block jobschema renders for a module's ``roles`` (dialects/postgres/templates/roles.sql.j2).
 _ROLES_BLOCK = re.compile(r"^DO\s+\$jobschema_roles\$.*?ARRAY\s*\[([^\]]*)\]", re.S)
+_EMPTY_SEARCH_PATH = re.compile(r"set_config\s*\(\s*'search_path'\s*,\s*''|search_path\s*(=|TO)\s*''", re.I)
+_JSON_VALID = re.compile(r'^\(?\s*json_valid\s*\(\s*[`"]?([^`"()]+?)[`"]?\s*\)\s*\)?$', re.I)
 _NOW_RE = re.compile(r"^(current_timestamp|now|localtimestamp)(\(\s*\d*\s*\))?$", re.I)
 _NEXTVAL = re.compile(r"^nextval\(\s*'([^']+)'(?:\s*::\s*regclass)?\s*\)$", re.I)
 
@@ -376,6 +378,7 @@ class Importer:
         self.unmanaged: list[Note] = []
         self.skipped: list[Note] = []
         self.index_names: set[tuple[str, str]] = set()
+        self.qualified = False  # the script emptied search_path (pg_dump does): every name carries its schema
 
     # -- helpers ---------------------------------------------------------------------------------
     def loc(self, file: str, stmt: sqlfile.Statement, item: Item | None = None) -> str:
@@ -394,6 +397,22 @@ class Importer:
     def table(self, ns: str | None, name: str) -> TableB | None:
         return self.tables.get((self.ns(ns), name))
 
+    def own_names(self, text: str, namespace: str) -> str:
+        """``text`` without the ``<namespace>.`` qualifiers a dump tool wrote because it emptied search_path:
+        they are the tool's, not the author's, and the module's namespace is implicit in its files."""
+        if not self.qualified:
+            return text
+        items = lex(text, self.dialect)
+        out, last = [], 0
+        for k, it in enumerate(items[:-1]):
+            nxt, prev = items[k + 1], items[k - 1] if k else None
+            if it.kind in ("word", "qid") and it.text == namespace and nxt.kind == "punct" and nxt.text == "." \
+                    and not (prev is not None and prev.kind == "punct" and prev.text == "."):
+                out.append(text[last:it.start])
+                last = nxt.end + 1
+        out.append(text[last:])
+        return "".join(out)
+
     def expr(self, text: str) -> Sql:
         """An expression as the model keeps it: PostgreSQL text, plus the MySQL original when translation
         does not give it back."""
@@ -404,6 +423,11 @@ class Importer:
 
     # -- statements ------------------------------------------------------------------------------
     def statement(self, file: str, stmt: sqlfile.Statement) -> None:
+        if stmt.text.startswith("\\"):
+            word = stmt.text.split()[0]
+            self.skipped.append(Note(self.loc(file, stmt), f"psql meta-command {word} is for psql, not the schema; "
+                                     "skipped", stmt.text))
+            return
         try:
             items = lex(stmt.text, self.dialect)
         except (TokenError, Exception) as exc:
@@ -419,6 +443,8 @@ class Importer:
             elif word == "COMMENT":
                 self.comment(file, stmt, s)
             elif word in SESSION_WORDS:
+                if _EMPTY_SEARCH_PATH.search(stmt.text):
+                    self.qualified = True
                 self.skipped.append(Note(self.loc(file, stmt), f"{word} statement has no schema meaning; skipped",
                                          stmt.text))
             elif word == "DROP":
@@ -702,7 +728,8 @@ class Importer:
                 col.on_update = Sql("now()") if _NOW_RE.match(raw) else mysql_expr(raw)
             elif s.accept("CHARACTER", "SET") or s.accept("CHARSET"):
                 cs = s.next().text
-                self.note(file, stmt, it, f"character set {cs} of {t.name}.{name} is not kept")
+                if cs.lower() != "utf8mb4":  # what every generated table uses
+                    self.note(file, stmt, it, f"character set {cs} of {t.name}.{name} is not kept")
             elif s.accept("VISIBLE") or s.accept("INVISIBLE") or s.accept("STORED"):
                 self.note(file, stmt, it, f"{it.up} on {t.name}.{name} is not represented")
             else:
@@ -1020,7 +1047,8 @@ class Importer:
                 fields["security_invoker"] = head.security == "INVOKER"
             else:
                 fields["security"] = head.security
-        self.views.append(View(name=head.name, definitions=((self.dialect, head.query),),
+        ns = head.namespace if head.namespace and self.dialect == "postgres" else self.namespace
+        self.views.append(View(name=head.name, definitions=((self.dialect, self.own_names(head.query, ns)),),
                                namespace=head.namespace if head.namespace and self.dialect == "postgres"
                                else self.namespace, materialized=head.materialized, columns=head.columns,
                                algorithm=head.algorithm, check_option=head.check_option,
@@ -1074,9 +1102,9 @@ class Importer:
                     if not s.accept(","):
                         break
             elif s.accept("USING"):
-                using = self.expr(s.paren_text())
+                using = self.expr(self.own_names(s.paren_text(), t.namespace))
             elif s.accept("WITH", "CHECK"):
-                check = self.expr(s.paren_text())
+                check = self.expr(self.own_names(s.paren_text(), t.namespace))
             else:
                 raise Syntax("unexpected word in CREATE POLICY", s.peek())
         t.policies.append(Policy(name, command, tuple(roles), permissive, using, check,
@@ -1110,6 +1138,9 @@ class Importer:
         s.accept("ONLY")
         ns, tname = s.qname()
         t = self.table(ns, tname)
+        if t is None and s.is_("OWNER", "TO"):  # pg_dump sets a view's owner with ALTER TABLE too
+            self.skipped.append(Note(self.loc(file, stmt), f"ownership of {tname} is not managed; skipped", stmt.text))
+            return None
         if t is None:
             return self.keep(file, stmt, f"ALTER TABLE {tname}, which these files do not create")
         for x, y in s.split_commas(s.i, len(s.items)):
@@ -1482,8 +1513,22 @@ class Importer:
         c.default = None
         seq["used"] = True
 
+    def mariadb_json(self, t: TableB) -> None:
+        """MariaDB's JSON, as mariadb-dump prints it: LONGTEXT (utf8mb4_bin) with a CHECK (json_valid(col))
+        named after the column. It is a json column, as inspect reads it too."""
+        for ck in list(t.checks):
+            col = t.col(ck.name)
+            m = _JSON_VALID.match(ck.expression.override("mysql") or ck.expression.text)
+            if col is None or m is None or m.group(1) != col.name or col.type.override != "longtext":
+                continue
+            col.type = TypeInfo("json")
+            t.checks.remove(ck)
+            dropped = f"collation utf8mb4_bin of {t.name}.{col.name} is not kept"
+            self.notes = [n for n in self.notes if not n.message.startswith(dropped)]
+
     def build_table(self, t: TableB) -> Table:
         if self.dialect == "mysql":  # a MySQL unique index is a unique key: the catalog cannot tell them apart
+            self.mariadb_json(t)
             for ix in [ix for ix in t.indexes if ix.unique and all(p.column and not p.descending for p in ix.parts)]:
                 t.indexes.remove(ix)
                 t.uniques.append(UniqueKey(ix.name, ix.columns, False, ix.origin))
@@ -1558,6 +1603,8 @@ def import_sql(sources: list[tuple[str, str]], dialect: str, module: str, namesp
     """Import (display name, text) scripts, in order; raise ``LoadError`` at the first bad statement."""
     imp = Importer(dialect, module, namespace)
     for display, text in sources:
+        if dialect == "mysql":
+            text = sqlfile.unwrap_executable_comments(text)
         for stmt in sqlfile.split_statements(text, dialect):
             imp.statement(display, stmt)
     return imp.finish()

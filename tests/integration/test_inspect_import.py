@@ -293,3 +293,54 @@ def test_import_and_inspect_agree_on_every_native_type(fresh, tmp_path, dialect)
                 for native, a, b in zip(natives, imported.columns, inspected.columns, strict=True)
                 if a.type != b.type or (a.type_override(dialect) is None) != (b.type_override(dialect) is None)]
     assert not disagree, "\n".join(disagree)
+
+
+# --------------------------------------------------------------------------------- real dump tools' output
+
+def _dump(dialect: str, dsn: str) -> str:
+    """The schema of ``dsn`` as the engine's own dump tool prints it (``pg_dump --schema-only``: psql
+    meta-commands included; ``mariadb-dump --no-data``: views inside ``/*!50001 ... */`` comments)."""
+    import os
+    import shutil
+    import subprocess
+
+    from jobschema.connect import parse_mysql_dsn
+
+    if dialect == "postgres":
+        tool = shutil.which("pg_dump")
+        args, env = [tool, "--schema-only", "-d", dsn], dict(os.environ)
+    else:
+        tool = shutil.which("mariadb-dump") or shutil.which("mysqldump")
+        p = parse_mysql_dsn(dsn)
+        args = [tool, "--no-data", "--routines", "--triggers", "-h", p["host"], "-P", str(p["port"]), "-u", p["user"],
+                p["database"]]
+        env = {**os.environ, "MYSQL_PWD": p["password"]}
+    assert tool, f"no dump tool for {dialect} on PATH"
+    return subprocess.run(args, env=env, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize("dialect", ["postgres", "mysql"])
+def test_import_of_the_dump_tools_output(fresh, tmp_path, dialect):
+    """A shipped module applied to D, dumped by the engine's tool, imported: the same tables and views come
+    back, what is only for the client (psql meta-commands, session SETs, ownership) is skipped, and the
+    imported schema generates DDL that E takes and audits clean against."""
+    module = "campaign"
+    m = PROJECT.module(module)
+    with fresh(dialect) as d_dsn:
+        apply_files(d_dsn, dialect, api.render_project(PROJECT, module, dialect).files)
+        dump = _dump(dialect, d_dsn)
+    src = tmp_path / f"dump.{dialect}.sql"
+    src.write_text(dump)
+    out = tmp_path / "schema"
+    result = api.import_sql([str(src)], dialect, module, str(out), namespace=m.namespace)
+    got = result.module
+    assert sorted(t.name for t in got.tables) == sorted(t.name for t in m.tables)
+    wanted_views = sorted(v.name for v in m.views if dialect == "postgres" or v.definition("mysql"))
+    assert sorted(v.name for v in got.views) == wanted_views
+    skipped = " ".join(n.message for n in result.skipped)
+    if dialect == "postgres":
+        assert "psql meta-command \\restrict" in skipped and "psql meta-command \\unrestrict" in skipped
+    assert not [n for n in result.unmanaged if "OWNER" in (n.statement or "")], "ownership is skipped, not kept"
+    with fresh(dialect) as e_dsn:
+        apply_files(e_dsn, dialect, api.render_project(api.load(str(out)), module, dialect).files)
+        assert_audit_clean(e_dsn, str(out), module)
