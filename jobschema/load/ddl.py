@@ -349,6 +349,7 @@ CREATE_KINDS = {"TABLE", "INDEX", "VIEW", "FUNCTION", "PROCEDURE", "TRIGGER", "P
                 "TABLESPACE", "CONVERSION", "TRANSFORM", "ACCESS"}
 # The block jobschema renders for a module's ``roles`` (dialects/postgres/templates/roles.sql.j2).
 _ROLES_BLOCK = re.compile(r"^DO\s+\$jobschema_roles\$.*?ARRAY\s*\[([^\]]*)\]", re.S)
+_META_COMMAND = re.compile(r"^[ \t]*\\[A-Za-z!?][^\n]*", re.M)
 _EMPTY_SEARCH_PATH = re.compile(r"set_config\s*\(\s*'search_path'\s*,\s*''|search_path\s*(=|TO)\s*''", re.I)
 _JSON_VALID = re.compile(r'^\(?\s*json_valid\s*\(\s*[`"]?([^`"()]+?)[`"]?\s*\)\s*\)?$', re.I)
 _NOW_RE = re.compile(r"^(current_timestamp|now|localtimestamp)(\(\s*\d*\s*\))?$", re.I)
@@ -397,6 +398,18 @@ class Importer:
     def table(self, ns: str | None, name: str) -> TableB | None:
         return self.tables.get((self.ns(ns), name))
 
+    def meta_commands(self, file: str, text: str) -> str:
+        """``text`` with its psql meta-commands (pg_dump's ``\\restrict``/``\\unrestrict``: one line each,
+        no semicolon) blanked in place, each listed as skipped at its line."""
+        def blank(m: re.Match) -> str:
+            line = text.count("\n", 0, m.start()) + 1
+            word = m.group(0).split()[0]
+            self.skipped.append(Note(f"{file}:{line}", f"psql meta-command {word} is for psql, not the schema; "
+                                     "skipped", m.group(0).strip()))
+            return " " * len(m.group(0))
+
+        return _META_COMMAND.sub(blank, text)
+
     def own_names(self, text: str, namespace: str) -> str:
         """``text`` without the ``<namespace>.`` qualifiers a dump tool wrote because it emptied search_path:
         they are the tool's, not the author's, and the module's namespace is implicit in its files."""
@@ -423,11 +436,6 @@ class Importer:
 
     # -- statements ------------------------------------------------------------------------------
     def statement(self, file: str, stmt: sqlfile.Statement) -> None:
-        if stmt.text.startswith("\\"):
-            word = stmt.text.split()[0]
-            self.skipped.append(Note(self.loc(file, stmt), f"psql meta-command {word} is for psql, not the schema; "
-                                     "skipped", stmt.text))
-            return
         try:
             items = lex(stmt.text, self.dialect)
         except (TokenError, Exception) as exc:
@@ -1605,6 +1613,8 @@ def import_sql(sources: list[tuple[str, str]], dialect: str, module: str, namesp
     for display, text in sources:
         if dialect == "mysql":
             text = sqlfile.unwrap_executable_comments(text)
+        else:
+            text = imp.meta_commands(display, text)
         for stmt in sqlfile.split_statements(text, dialect):
             imp.statement(display, stmt)
     return imp.finish()
