@@ -16,7 +16,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 import psycopg
 import pymysql
 import pytest
-from psycopg import sql
+from pytest_postgresql.janitor import DatabaseJanitor
 
 from jobschema.connect import parse_mysql_dsn, redact_dsn
 from jobschema.dialects.mysql.split import split_mysql_statements  # noqa: F401 - re-exported for tests
@@ -25,6 +25,8 @@ CONNECT_TIMEOUT = 3
 DEFAULT_PG_DSN = "postgresql://postgres@127.0.0.1:5432/postgres"
 DEFAULT_MYSQL_DSN = "mysql://root@127.0.0.1:3306/mysql"
 TEST_DB_PREFIX = "jst_"
+# This session's name on a server: the per-test databases are cloned from ``<it>_tmpl``.
+SESSION_DB_NAME = f"{TEST_DB_PREFIX}s{secrets.token_hex(4)}"
 
 
 # -- connections ------------------------------------------------------------------------------------
@@ -80,6 +82,19 @@ def mysql_dsn_with_database(dsn: str, database: str) -> str:
     return urlunsplit(parts._replace(path="/" + quote(database, safe="")))
 
 
+def pg_params(dsn: str) -> dict:
+    """Host, port, user, password and database of a PostgreSQL DSN, with libpq's defaults filled in."""
+    info = psycopg.conninfo.conninfo_to_dict(dsn)
+    return {"host": info.get("host") or "127.0.0.1", "port": int(info.get("port") or 5432),
+            "user": info.get("user") or "postgres", "password": info.get("password"),
+            "dbname": info.get("dbname") or "postgres"}
+
+
+def mysql_params(dsn: str) -> dict:
+    """Host, port, user and password of a MySQL DSN."""
+    return parse_mysql_dsn(dsn)
+
+
 def database_of(dsn: str) -> str:
     """The database a DSN points at (either dialect)."""
     if dsn.startswith(("mysql:", "mariadb:")):
@@ -96,19 +111,17 @@ def unique_database_name() -> str:
 
 
 @contextlib.contextmanager
-def temp_pg_database(admin_dsn: str) -> Iterator[str]:
-    """Create a fresh database on the server behind ``admin_dsn``; yield its DSN; drop it after.
-
-    The drop uses ``WITH (FORCE)`` so a connection leaked by the test cannot keep the database alive.
-    """
+def temp_pg_database(admin_dsn: str, template: str | None = None) -> Iterator[str]:
+    """Create a fresh database (from ``template``, else ``template1``) on the server behind ``admin_dsn``;
+    yield its DSN; drop it after, with pytest-postgresql's janitor, which first ends every connection to it,
+    so a connection leaked by the test cannot keep the database alive."""
+    params = pg_params(admin_dsn)
     name = unique_database_name()
-    with connect_pg(admin_dsn) as admin:
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    try:
+    janitor = DatabaseJanitor(user=params["user"], host=params["host"], port=params["port"],
+                              password=params["password"], dbname=name, template_dbname=template,
+                              maintenance_dbname=params["dbname"], connection_timeout=10)
+    with janitor:
         yield pg_dsn_with_database(admin_dsn, name)
-    finally:
-        with connect_pg(admin_dsn) as admin:
-            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
 
 
 @contextlib.contextmanager
@@ -189,12 +202,12 @@ def apply_sql_mysql(dsn: str, sql_text: str) -> int:
 @dataclass
 class DbServer:
     """A server the tests may create databases on: ``dsn`` is a superuser DSN, ``origin`` says how we
-    got it (``"configured"`` or ``"throwaway"``)."""
+    got it (``"configured"`` or ``"throwaway"``), ``template`` the database fresh ones are cloned from."""
 
     kind: str
     dsn: str
     origin: str
-    stop: Callable[[], None] | None = None
+    template: str | None = None
 
 
 def in_ci() -> bool:
@@ -221,19 +234,18 @@ def resolve_server(
     kind: str,
     configured_dsn: str,
     probe: Callable[[str], str | None],
-    start_throwaway: Callable[[], tuple[str, Callable[[], None]]],
+    start_throwaway: Callable[[], str],
 ) -> DbServer:
-    """Use the configured server if it answers, else a throwaway one; if neither works, fail under
-    ``CI=true`` (a silently skipped integration suite hides breakage) and skip elsewhere."""
+    """Use the configured server if it answers, else a throwaway one (``start_throwaway`` returns its DSN
+    and the fixture behind it stops it); if neither works, fail under ``CI=true`` (a silently skipped
+    integration suite hides breakage) and skip elsewhere."""
     problem = probe(configured_dsn)
     if problem is None:
         return DbServer(kind, configured_dsn, "configured")
     try:
-        dsn, stop = start_throwaway()
+        return DbServer(kind, start_throwaway(), "throwaway")
     except Exception as exc:  # noqa: BLE001 - any failure to start means "no server", reported below
-        failure = f"{type(exc).__name__}: {exc}"
-    else:
-        return DbServer(kind, dsn, "throwaway", stop)
+        failure = " ".join(f"{type(exc).__name__}: {exc}".split())[:1000]
     reason = (f"no {kind} server: configured one does not answer ({problem}) and a throwaway one "
               f"could not be started ({failure})")
     if in_ci():

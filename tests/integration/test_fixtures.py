@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import psycopg
@@ -12,7 +15,6 @@ import pytest
 from dbutil import (
     apply_sql_mysql,
     apply_sql_pg,
-    connect_mysql,
     connect_pg,
     database_of,
     mysql_database_exists,
@@ -24,11 +26,17 @@ from dbutil import (
 )
 
 from jobschema.connect import parse_mysql_dsn, redact_dsn
-from jobschema.devdb import DevDbError, ThrowawayServer, find_mariadb_binaries, find_postgres_bindir
 
-# Names of the databases handed out by the parametrized tests below, checked for removal afterwards.
-_seen_pg: list[str] = []
-_seen_mysql: list[str] = []
+TESTS = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def after_the_test():
+    """Checks to run once the test's other fixtures are torn down: request it first, so it is torn down last."""
+    checks = []
+    yield checks
+    for check in checks:
+        check()
 
 
 # -- PostgreSQL fixtures ----------------------------------------------------------------------------
@@ -38,7 +46,6 @@ _seen_mysql: list[str] = []
 def test_pg_dsn_is_a_fresh_database(round_, pg_dsn, pg_conn, pg_server):
     name = database_of(pg_dsn)
     assert name.startswith("jst_")
-    assert name not in _seen_pg
     assert pg_conn.execute("SELECT current_database()").fetchone()[0] == name
     assert pg_conn.autocommit
     user_tables = pg_conn.execute(
@@ -47,14 +54,13 @@ def test_pg_dsn_is_a_fresh_database(round_, pg_dsn, pg_conn, pg_server):
     ).fetchone()[0]
     assert user_tables == 0
     pg_conn.execute("CREATE TABLE leftover (id int)")  # must not be visible to the next round
-    _seen_pg.append(name)
 
 
-def test_pg_databases_are_dropped_afterwards(pg_server):
-    if len(_seen_pg) < 2:
-        pytest.skip("runs after test_pg_dsn_is_a_fresh_database")
-    for name in _seen_pg:
-        assert not pg_database_exists(pg_server.dsn, name)
+def test_pg_dsn_is_dropped_after_the_test(after_the_test, pg_server, pg_dsn, pg_conn):
+    name = database_of(pg_dsn)
+    assert pg_database_exists(pg_server.dsn, name)
+    after_the_test.append(lambda: pytest.fail(f"{name} left behind") if pg_database_exists(pg_server.dsn, name)
+                          else None)
 
 
 def test_temp_pg_database_is_dropped_despite_open_connection(pg_server):
@@ -104,7 +110,6 @@ def _scalar(conn, query, args=None):
 def test_mysql_dsn_is_a_fresh_database(round_, mysql_dsn, mysql_conn, mysql_server):
     name = database_of(mysql_dsn)
     assert name.startswith("jst_")
-    assert name not in _seen_mysql
     assert _scalar(mysql_conn, "SELECT DATABASE()") == name
     assert mysql_conn.get_autocommit()
     assert _scalar(mysql_conn, "SELECT @@character_set_database") == "utf8mb4"
@@ -113,14 +118,13 @@ def test_mysql_dsn_is_a_fresh_database(round_, mysql_dsn, mysql_conn, mysql_serv
                    (name,)) == 0
     with mysql_conn.cursor() as cur:
         cur.execute("CREATE TABLE leftover (id int)")
-    _seen_mysql.append(name)
 
 
-def test_mysql_databases_are_dropped_afterwards(mysql_server):
-    if len(_seen_mysql) < 2:
-        pytest.skip("runs after test_mysql_dsn_is_a_fresh_database")
-    for name in _seen_mysql:
-        assert not mysql_database_exists(mysql_server.dsn, name)
+def test_mysql_dsn_is_dropped_after_the_test(after_the_test, mysql_server, mysql_dsn, mysql_conn):
+    name = database_of(mysql_dsn)
+    assert mysql_database_exists(mysql_server.dsn, name)
+    after_the_test.append(lambda: pytest.fail(f"{name} left behind")
+                          if mysql_database_exists(mysql_server.dsn, name) else None)
 
 
 def test_temp_mysql_database_is_dropped(mysql_server):
@@ -236,11 +240,16 @@ def test_resolve_server_prefers_the_configured_server():
         raise AssertionError("must not start a throwaway server")
 
     server = resolve_server("PostgreSQL", "postgresql://x", lambda dsn: None, start)
-    assert (server.dsn, server.origin, server.stop) == ("postgresql://x", "configured", None)
+    assert (server.dsn, server.origin) == ("postgresql://x", "configured")
+
+
+def test_resolve_server_starts_a_throwaway_one_when_the_configured_one_is_silent():
+    server = resolve_server("PostgreSQL", "postgresql://x", lambda dsn: "refused", lambda: "postgresql://y")
+    assert (server.dsn, server.origin) == ("postgresql://y", "throwaway")
 
 
 def _unstartable():
-    raise DevDbError("no binaries")
+    raise FileNotFoundError("no binaries")
 
 
 def test_resolve_server_fails_under_ci(monkeypatch):
@@ -264,46 +273,29 @@ def _port_open(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
-def _process_uid(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("Uid:"):
-            return int(line.split()[1])
-    raise AssertionError("no Uid line")
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
-@pytest.mark.skipif(find_postgres_bindir() is None, reason="no local PostgreSQL binaries")
-def test_throwaway_postgres_starts_answers_and_vanishes():
-    with ThrowawayServer("postgres", startup_timeout=30) as server:
-        assert server.dsn.startswith("postgresql://postgres@127.0.0.1:")
-        with connect_pg(server.dsn) as conn:
-            assert conn.execute("SELECT 1").fetchone() == (1,)
-            pid = conn.execute("SELECT pg_backend_pid()").fetchone()[0]
-            if os.geteuid() == 0:
-                assert _process_uid(pid) != 0
-        with temp_pg_database(server.dsn) as dsn:
-            apply_sql_pg(dsn, "CREATE TABLE t (id int); INSERT INTO t VALUES (1);")
-        data_dir, port = server.tmp_dir, server.port
-        assert data_dir.is_dir()
-    assert not data_dir.exists()
-    assert not _port_open(port)
-    assert not server.running
-
-
-@pytest.mark.skipif(find_mariadb_binaries() is None, reason="no local MariaDB binaries")
-def test_throwaway_mariadb_starts_answers_and_vanishes():
-    with ThrowawayServer("mariadb", startup_timeout=30) as server:
-        assert server.dsn.startswith("mysql://root@127.0.0.1:")
-        conn = connect_mysql(server.dsn)
-        try:
-            assert _scalar(conn, "SELECT @@character_set_server") == "utf8mb4"
-        finally:
-            conn.close()
-        with temp_mysql_database(server.dsn) as dsn:
-            apply_sql_mysql(dsn, "CREATE TABLE t (id int); INSERT INTO t VALUES (1);")
-        data_dir, port = server.tmp_dir, server.port
-        assert data_dir.is_dir()
-    assert not data_dir.exists()
-    assert not _port_open(port)
+def test_silent_configured_servers_give_way_to_throwaway_ones_that_vanish():
+    """With both configured servers silent and CI=true, a session runs on throwaway servers (pytest-postgresql's
+    and pytest-mysql's), fails nothing, skips nothing, and leaves no server listening."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("PG", "MYSQL"))}
+    env.update(CI="true", JOBSCHEMA_TEST_PG_DSN=f"postgresql://postgres@127.0.0.1:{_closed_port()}/postgres",
+               JOBSCHEMA_TEST_MYSQL_DSN=f"mysql://root@127.0.0.1:{_closed_port()}/mysql")
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(Path(__file__)),
+         "-k", "fresh_database or dropped_after_the_test"],
+        cwd=TESTS.parent, env=env, capture_output=True, text=True, timeout=300,
+    )
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+    assert re.search(r"^6 passed", run.stdout, re.MULTILINE), run.stdout[-2000:]
+    servers = dict(re.findall(r"^jobschema test server: (\S+) throwaway 127\.0\.0\.1:(\d+)/", run.stdout,
+                              re.MULTILINE))
+    assert set(servers) == {"PostgreSQL", "MySQL/MariaDB"}, run.stdout[-2000:]
+    assert not [port for port in servers.values() if _port_open(int(port))]
 
 
 # -- property-test settings -------------------------------------------------------------------------
