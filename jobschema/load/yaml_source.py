@@ -240,6 +240,11 @@ def load_yaml(path: str, display: str | None = None, data: bytes | None = None):
         if mark is not None:
             raise LoadError(f"invalid YAML: {problem}", name, mark.line + 1, mark.column + 1) from None
         raise LoadError(f"invalid YAML: {problem}", name) from None
+    except yaml.reader.ReaderError as exc:  # a control character; PyYAML gives only its offset in the text
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise LoadError(f"invalid YAML: control character #x{exc.character:04x} is not allowed", name, line, col,
+                        "remove it, or write it as an escape in a double-quoted string") from None
     except yaml.YAMLError as exc:
         raise LoadError(f"invalid YAML: {' '.join(str(exc).split())}", name) from None
     except RecursionError:
