@@ -1,5 +1,6 @@
-"""``jobschema audit`` against a real PostgreSQL: the seed incident, every module round trip, one test per
-kind of drift, data counts, read-only sessions, fixed catalog query counts and connection errors."""
+"""``jobschema audit`` against a real PostgreSQL: the seed incident, every module round trip, details of single
+findings, data counts, read-only sessions, fixed catalog query counts and connection errors. One case per kind
+of drift lives as data in ``tests/cases/audit/`` (``test_audit_cases.py``)."""
 
 from __future__ import annotations
 
@@ -89,23 +90,6 @@ def test_seed_incident_without_data(pg_dsn):
     assert not [f for f in res.findings if f.code in ("JS380", "JS381")]
 
 
-def test_second_check_on_a_column_is_its_own_finding(pg_dsn):
-    build(pg_dsn, "batch")
-    apply_sql_pg(pg_dsn, "ALTER TABLE batch_jobs ADD CONSTRAINT old_status CHECK (status IN ('pending', 'running'))")
-    res = audit(pg_dsn, "batch")
-    assert ("JS313", "batch.batch_jobs.old_status") in codes(res)
-    assert "JS311" not in {f.code for f in res.findings}
-
-
-def test_renamed_check_is_info_only(pg_dsn):
-    build(pg_dsn, "batch")
-    apply_sql_pg(pg_dsn, "ALTER TABLE batch_jobs RENAME CONSTRAINT batch_jobs_status_check TO other_name")
-    res = audit(pg_dsn, "batch")
-    (f,) = res.findings
-    assert (f.code, f.severity.value, f.data["live_name"]) == ("JS314", "info", "other_name")
-    assert res.exit_code == 0
-
-
 def test_checkpoints_with_four_columns_lists_every_missing_column(pg_dsn):
     build(pg_dsn, "batch")
     apply_sql_pg(pg_dsn, """
@@ -140,53 +124,7 @@ def test_module_is_detected_from_the_tables(pg_dsn):
     assert json.loads(res.output)["module"] == "iot"
 
 
-# -- one test per kind of drift ---------------------------------------------------------------------
-
-DRIFT = [
-    ("missing table", "batch", "DROP TABLE batch_items CASCADE", "JS301", "batch.batch_items"),
-    ("missing column", "batch", "ALTER TABLE batch_jobs DROP COLUMN tier", "JS302", "batch.batch_jobs.tier"),
-    ("type", "batch", "ALTER TABLE batch_jobs ALTER COLUMN tier TYPE varchar(20)", "JS303", "batch.batch_jobs.tier"),
-    ("nullability", "batch", "ALTER TABLE batch_jobs ALTER COLUMN name DROP NOT NULL", "JS304",
-     "batch.batch_jobs.name"),
-    ("default", "batch", "ALTER TABLE batch_jobs ALTER COLUMN priority SET DEFAULT 'high'", "JS305",
-     "batch.batch_jobs.priority"),
-    ("missing index", "batch", "DROP INDEX batch_jobs_status_idx", "JS320", "batch.batch_jobs.batch_jobs_status_idx"),
-    ("extra index", "batch", "CREATE INDEX bj_tier_idx ON batch_jobs (tier)", "JS362", "batch.batch_jobs.bj_tier_idx"),
-    ("partial index predicate", "iot",
-     "DROP INDEX idx_jobs_expires_at; CREATE INDEX idx_jobs_expires_at ON jobs (expires_at) WHERE expires_at IS NOT NULL",
-     "JS321", "iot.jobs.idx_jobs_expires_at"),
-    ("fk action", "batch", "ALTER TABLE batch_checkpoints DROP CONSTRAINT batch_checkpoints_batch_job_id_fkey, "
-     "ADD CONSTRAINT batch_checkpoints_batch_job_id_fkey FOREIGN KEY (batch_job_id) REFERENCES batch_jobs (id)",
-     "JS326", "batch.batch_checkpoints.batch_checkpoints_batch_job_id_fkey"),
-    ("unique key", "deletion", "ALTER TABLE deletion_jobs DROP CONSTRAINT uq_deletion_jobs", "JS316",
-     "deletion.deletion_jobs.uq_deletion_jobs"),
-    ("rls disabled", "campaign", "ALTER TABLE jobs DISABLE ROW LEVEL SECURITY", "JS330", "campaign.jobs.rls"),
-    ("policy expression", "campaign", "ALTER POLICY jobs_org_isolation ON jobs USING (true)", "JS333",
-     "campaign.jobs.jobs_org_isolation"),
-    ("missing view", "deletion", "DROP VIEW vw_deletion_jobs", "JS340", "deletion.vw_deletion_jobs"),
-    ("changed view", "deletion",
-     "CREATE OR REPLACE VIEW vw_deletion_jobs AS SELECT * FROM deletion_jobs WHERE status <> 'done'",
-     "JS341", "deletion.vw_deletion_jobs"),
-    ("missing function", "campaign", "DROP FUNCTION cancel_job(uuid)", "JS345", "campaign.cancel_job"),
-    ("changed function", "campaign",
-     "CREATE OR REPLACE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE AS $$ SELECT NULL::uuid $$",
-     "JS346", "supabase_compat.uid"),
-    ("missing trigger", "campaign", "DROP TRIGGER job_tasks_update_job_counters ON job_tasks", "JS347",
-     "campaign.job_tasks.job_tasks_update_job_counters"),
-    ("extra table", "batch", "CREATE TABLE scratch (id int)", "JS360", "batch.scratch"),
-    ("unmanaged rule", "batch", "CREATE RULE no_delete AS ON DELETE TO batch_items DO INSTEAD NOTHING", "JS370",
-     "batch.batch_items.no_delete"),
-]
-
-
-@pytest.mark.parametrize(("kind", "module", "change", "code", "path"), DRIFT, ids=[d[0] for d in DRIFT])
-def test_drift_kind(pg_dsn, kind, module, change, code, path):
-    build(pg_dsn, module)
-    apply_sql_pg(pg_dsn, change)
-    res = audit(pg_dsn, module)
-    assert (code, path) in codes(res), [(f.code, f.path, f.message) for f in res.findings]
-    assert res.exit_code == 1
-
+# -- details of single findings (the kinds of drift themselves are data: tests/cases/audit/) -----------
 
 def test_partial_index_predicate_finding_names_the_predicate(pg_dsn):
     build(pg_dsn, "iot")

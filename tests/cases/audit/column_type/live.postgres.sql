@@ -1,0 +1,1 @@
+ALTER TABLE batch_jobs ALTER COLUMN tier TYPE varchar(20);

@@ -1,0 +1,1 @@
+ALTER TABLE batch_jobs ALTER COLUMN priority SET DEFAULT 'high';

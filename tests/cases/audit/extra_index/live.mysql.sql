@@ -1,0 +1,1 @@
+CREATE INDEX bj_tier_idx ON batch_jobs (tier(20));

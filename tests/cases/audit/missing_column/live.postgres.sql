@@ -1,0 +1,1 @@
+ALTER TABLE batch_jobs DROP COLUMN tier;

@@ -1,0 +1,1 @@
+DROP FUNCTION cancel_job(uuid);

@@ -1,0 +1,1 @@
+DROP INDEX batch_jobs_status_idx;

@@ -1,0 +1,1 @@
+ALTER POLICY jobs_org_isolation ON jobs USING (true);

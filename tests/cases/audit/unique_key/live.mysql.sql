@@ -1,0 +1,1 @@
+ALTER TABLE deletion_jobs DROP INDEX uq_deletion_jobs;

@@ -1,0 +1,1 @@
+ALTER TABLE deletion_jobs DROP CONSTRAINT uq_deletion_jobs;

@@ -1,0 +1,1 @@
+CREATE RULE no_delete AS ON DELETE TO batch_items DO INSTEAD NOTHING;
