@@ -100,6 +100,13 @@ def _mark(event) -> tuple[int, int]:
     return (m.line + 1, m.column + 1)
 
 
+def _offset_position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset. Counted from the text rather than taken from a mark:
+    libyaml puts the end of a file without a final newline on a line after the last, which no editor shows."""
+    offset = min(offset, len(text))
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
 def _resolve_plain(value: str) -> str:
     for tag, regexp in _IMPLICIT.get(value[:1] if value else "", ()):
         if regexp.match(value):
@@ -238,11 +245,10 @@ def load_yaml(path: str, display: str | None = None, data: bytes | None = None):
         mark = exc.problem_mark or exc.context_mark
         problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
         if mark is not None:
-            raise LoadError(f"invalid YAML: {problem}", name, mark.line + 1, mark.column + 1) from None
+            raise LoadError(f"invalid YAML: {problem}", name, *_offset_position(text, mark.index)) from None
         raise LoadError(f"invalid YAML: {problem}", name) from None
     except yaml.reader.ReaderError as exc:  # a control character; PyYAML gives only its offset in the text
-        line = text.count("\n", 0, exc.position) + 1
-        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        line, col = _offset_position(text, exc.position)
         raise LoadError(f"invalid YAML: control character #x{exc.character:04x} is not allowed", name, line, col,
                         "remove it, or write it as an escape in a double-quoted string") from None
     except yaml.YAMLError as exc:

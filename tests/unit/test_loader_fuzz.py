@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from jobschema import api
 from jobschema.emit import write_module
 from jobschema.errors import LoadError, LoadErrors
-from jobschema.load.build import TABLE_KEYS
+from jobschema.load.keys import TABLE_KEYS
 from jobschema.load.yaml_source import MAX_BYTES, MAX_DEPTH, MAX_NODES
 from jobschema.model.objects import NO_ORIGIN, Origin, Project
 
