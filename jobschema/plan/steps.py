@@ -74,7 +74,8 @@ class Plan:
         if database is not None:
             lines.append(f"-- from database: {sql_comment(database)}")
         if not self.transactional:
-            lines.append("-- runs without a transaction (CREATE INDEX CONCURRENTLY): each statement commits on its own")
+            lines.append("-- runs without a transaction (CREATE INDEX CONCURRENTLY, or an enum label used after "
+                         "ALTER TYPE ... ADD VALUE): each statement commits on its own")
         fixed = [c for c in self.changes if self._fixed(c)]
         if fixed:
             lines.append("-- findings fixed:")

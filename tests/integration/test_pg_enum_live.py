@@ -126,3 +126,197 @@ def test_text_with_check_and_native_enum_differ_both_ways(pg_dsn, pg_conn, tmp_p
         (typ,) = [f for f in found if f.code == "JS303"]
         assert "has native enum type batch_job_status" in typ.message and "enum CHECK" in typ.message
         assert any(f.code == "JS310" and "batch_jobs_status_check" in f.message for f in found)
+
+
+# ----------------------------------------------------------------------------------------- fixes
+
+def fix(dsn: str, schema: str, folder: Path, module: str = "batch", *flags: str) -> str:
+    """audit --write-migration, migrate, and the audit after it: returns the migration file's text."""
+    folder = folder / module / "postgres"  # migrations/<module>/<dialect>, as the history names them
+    before = sorted(folder.glob("*.sql")) if folder.exists() else []
+    code, out = cli("audit", "--dsn", dsn, "--schema", schema, "--module", module, "--write-migration",
+                    "--dir", str(folder), *flags)
+    assert code == 1 and "wrote" in out, out
+    (path,) = [p for p in sorted(folder.glob("*.sql")) if p not in before]
+    code, out = cli("migrate", "--dsn", dsn, "--dir", str(folder))
+    assert code == 0, out + path.read_text()
+    code, out = cli("audit", "--dsn", dsn, "--schema", schema, "--module", module)
+    assert code == 0, out + path.read_text()
+    return path.read_text()
+
+
+SEED_NATIVE = """
+ALTER TABLE batch_jobs ALTER COLUMN status DROP DEFAULT;
+ALTER TYPE batch_job_status RENAME TO batch_job_status_2024;
+CREATE TYPE batch_job_status AS ENUM ('pending', 'running', 'completed', 'failed', 'cancelled');
+ALTER TABLE batch_jobs ALTER COLUMN status TYPE batch_job_status USING 'pending';
+DROP TYPE batch_job_status_2024;
+ALTER TABLE batch_jobs ALTER COLUMN status SET DEFAULT 'pending';
+INSERT INTO batch_jobs (name, job_type, status) VALUES ('a', 'gen', 'pending'), ('b', 'gen', 'pending'),
+    ('c', 'gen', 'running'), ('d', 'gen', 'completed');
+"""
+SEED_ROWS = [("a", "queued"), ("b", "queued"), ("c", "processing"), ("d", "completed")]
+
+
+def test_seed_incident_on_a_native_enum_renames_labels_and_adds_the_new_one(pg_dsn, pg_conn, tmp_path):
+    schema = native_schema(tmp_path)
+    apply_generated(pg_dsn, schema)
+    pg_conn.execute(SEED_NATIVE)
+    text = fix(pg_dsn, schema, tmp_path / "mig")
+    order = [text.index(s) for s in (
+        "ALTER TYPE batch_job_status RENAME VALUE 'pending' TO 'queued';",
+        "ALTER TYPE batch_job_status RENAME VALUE 'running' TO 'processing';",
+        "ALTER TYPE batch_job_status ADD VALUE 'paused' AFTER 'processing';",
+        "ALTER COLUMN status SET DEFAULT 'queued';")]
+    assert order == sorted(order), text
+    assert "UPDATE" not in text and "CHECK" not in text  # the rows follow the renamed labels
+    assert pg_conn.execute("SELECT name, status::text FROM batch_jobs ORDER BY name").fetchall() == SEED_ROWS
+    assert labels(pg_conn) == list(LABELS)
+
+
+def test_seed_incident_from_text_and_check_to_a_native_enum(pg_dsn, pg_conn, tmp_path):
+    apply_generated(pg_dsn, str(SCHEMA))
+    pg_conn.execute("""
+        ALTER TABLE batch_jobs DROP CONSTRAINT batch_jobs_status_check;
+        ALTER TABLE batch_jobs ADD CONSTRAINT chk_bj_status_2024
+            CHECK (status IN ('pending', 'running', 'completed', 'failed', 'cancelled'));
+        ALTER TABLE batch_jobs ALTER COLUMN status SET DEFAULT 'pending';
+        INSERT INTO batch_jobs (name, job_type, status) VALUES ('a', 'gen', 'pending'), ('b', 'gen', 'pending'),
+            ('c', 'gen', 'running'), ('d', 'gen', 'completed');""")
+    schema = native_schema(tmp_path)
+    text = fix(pg_dsn, schema, tmp_path / "mig")
+    order = [text.index(s) for s in (
+        "CREATE TYPE batch_job_status AS ENUM", "DROP CONSTRAINT chk_bj_status_2024;",
+        "ALTER COLUMN status DROP DEFAULT;",
+        "TYPE batch_job_status USING (CASE status::text WHEN 'pending' THEN 'queued' WHEN 'running' THEN "
+        "'processing' ELSE status::text END)::batch_job_status;",
+        "ALTER COLUMN status SET DEFAULT 'queued';")]
+    assert order == sorted(order), text
+    assert "left out" not in text  # the old CHECK is dropped by the conversion, not left for --allow-destructive
+    assert pg_conn.execute("SELECT name, status::text FROM batch_jobs ORDER BY name").fetchall() == SEED_ROWS
+    assert labels(pg_conn) == list(LABELS)
+    assert pg_conn.execute("SELECT count(*) FROM pg_constraint WHERE conrelid = 'batch_jobs'::regclass AND "
+                           "contype = 'c' AND pg_get_constraintdef(oid) LIKE '%status%'").fetchone() == (0,)
+
+
+def test_native_enum_back_to_text_and_check(pg_dsn, pg_conn, tmp_path):
+    apply_generated(pg_dsn, native_schema(tmp_path))
+    pg_conn.execute(SEED_NATIVE)
+    text = fix(pg_dsn, str(SCHEMA), tmp_path / "mig")
+    order = [text.index(s) for s in (
+        "ALTER COLUMN status TYPE text USING status::text;",
+        "UPDATE batch_jobs SET status = 'queued' WHERE status = 'pending';",
+        "DROP TYPE batch_job_status;", "ADD CONSTRAINT batch_jobs_status_check CHECK",
+        "VALIDATE CONSTRAINT batch_jobs_status_check")]
+    assert order == sorted(order), text
+    assert pg_conn.execute("SELECT name, status FROM batch_jobs ORDER BY name").fetchall() == SEED_ROWS
+    assert pg_conn.execute("SELECT count(*) FROM pg_type WHERE typname = 'batch_job_status'").fetchone() == (0,)
+
+
+def test_unmapped_labels_refuse_the_plan_before_writing(pg_dsn, pg_conn, tmp_path):
+    schema = native_schema(tmp_path)
+    apply_generated(pg_dsn, schema)
+    pg_conn.execute("ALTER TYPE batch_job_status ADD VALUE 'archived'")
+    pg_conn.execute("INSERT INTO batch_jobs (name, job_type, status) VALUES ('a', 'g', 'archived'), ('b', 'g', 'failed')")
+    folder = tmp_path / "mig"
+    code, out = cli("audit", "--dsn", pg_dsn, "--schema", schema, "--module", "batch", "--write-migration",
+                    "--dir", str(folder / "batch" / "postgres"))
+    assert code == 2, out
+    assert "1 row(s) with status = 'archived'" in out and "not mapped by legacy_values" in out
+    assert not list(folder.rglob("*.sql"))
+    # mapped, the label goes: a new type, the rows converted through the mapping, the old type dropped
+    path = Path(schema) / "batch" / "tables" / "batch_jobs.yaml"
+    path.write_text(path.read_text().replace("{pending: queued, running: processing}",
+                                             "{pending: queued, running: processing, archived: cancelled}"))
+    text = fix(pg_dsn, schema, folder)
+    assert "ALTER TYPE batch_job_status RENAME TO batch_job_status_jobschema_old;" in text
+    assert "WHEN 'archived' THEN 'cancelled'" in text
+    assert pg_conn.execute("SELECT name, status::text FROM batch_jobs ORDER BY name").fetchall() == [
+        ("a", "cancelled"), ("b", "failed")]
+    assert labels(pg_conn) == list(LABELS)
+    assert pg_conn.execute("SELECT count(*) FROM pg_type WHERE typname LIKE '%jobschema_old'").fetchone() == (0,)
+
+
+SHOP_MODULE = "module: shop\ndialects: [postgres]\n"
+SHOP_ORDERS = """\
+table: orders
+columns:
+  - {name: id, type: integer}
+  - {name: state, type: text, nullable: false, default: @default_state@, enum: @states@, enum_type: order_state}
+  - {name: tags, type: 'text[]', enum: @tags@, enum_type: '"Shop Tag"', legacy_values: @legacy_tags@}
+primary_key: [id]
+"""
+SHOP_EVENTS = """\
+table: order_events
+columns:
+  - {name: id, type: integer}
+  - {name: state, type: text, enum: @states@, enum_type: order_state, legacy_values: @legacy_states@}
+primary_key: [id]
+"""
+
+
+def shop(tmp_path: Path, name: str, states: str, tags: str, default: str = "new", legacy_states: str = "{}",
+         legacy_tags: str = "{}") -> str:
+    root = tmp_path / name
+    (root / "shop" / "tables").mkdir(parents=True)
+    (root / "shop" / "module.yaml").write_text(SHOP_MODULE)
+    subst = {"@states@": states, "@tags@": tags, "@default_state@": default, "@legacy_states@": legacy_states,
+             "@legacy_tags@": legacy_tags}
+    for fname, text in (("orders", SHOP_ORDERS), ("order_events", SHOP_EVENTS)):
+        for k, v in subst.items():
+            text = text.replace(k, v)
+        (root / "shop" / "tables" / f"{fname}.yaml").write_text(text)
+    return str(root)
+
+
+def shop_rows(conn) -> list:
+    return conn.execute("SELECT o.id, o.state::text, o.tags::text[], e.state::text FROM orders o "
+                        "JOIN order_events e ON e.id = o.id ORDER BY o.id").fetchall()
+
+
+def test_shared_type_and_arrays_add_reorder_and_remove_labels(pg_dsn, pg_conn, tmp_path):
+    v1 = shop(tmp_path, "v1", "[new, shipped]", "[a, b]")
+    apply_generated(pg_dsn, v1, "shop")
+    assert not api.audit(pg_dsn, v1, module="shop").drift
+    pg_conn.execute("INSERT INTO orders VALUES (1, 'new', '{a,b}'), (2, 'shipped', '{b}'), (3, 'new', NULL);"
+                    "INSERT INTO order_events VALUES (1, 'new'), (2, 'shipped'), (3, NULL);")
+
+    # a label added in the middle, and the default set to it: ADD VALUE committed before the default uses it
+    v2 = shop(tmp_path, "v2", "[new, paid, shipped]", "[a, b]", default="paid")
+    text = fix(pg_dsn, v2, tmp_path / "mig", "shop")
+    assert text.count("ALTER TYPE order_state ADD VALUE 'paid' AFTER 'new';") == 1  # one type, two columns
+    assert text.startswith("-- jobschema:no-transaction") and "CREATE TYPE" not in text
+    assert labels(pg_conn, "order_state") == ["new", "paid", "shipped"]
+
+    # reordered: a new type, both tables converted, defaults dropped and set again
+    v3 = shop(tmp_path, "v3", "[shipped, paid, new]", "[a, b]", default="paid")
+    text = fix(pg_dsn, v3, tmp_path / "mig", "shop")
+    assert text.count("CREATE TYPE order_state AS ENUM ('shipped', 'paid', 'new');") == 1
+    assert "ALTER TABLE orders ALTER COLUMN state DROP DEFAULT;" in text
+    assert "ALTER TABLE order_events ALTER COLUMN state TYPE order_state USING" in text
+    assert labels(pg_conn, "order_state") == ["shipped", "paid", "new"]
+    assert shop_rows(pg_conn) == [(1, "new", ["a", "b"], "new"), (2, "shipped", ["b"], "shipped"),
+                                  (3, "new", None, None)]
+
+    # labels removed through legacy mappings, in a plain column and in an array
+    v4 = shop(tmp_path, "v4", "[paid, new]", "[b]", default="paid", legacy_states="{shipped: paid}",
+              legacy_tags="{a: b}")
+    v4_orders = Path(v4) / "shop" / "tables" / "orders.yaml"
+    v4_orders.write_text(v4_orders.read_text().replace("enum_type: order_state}",
+                                                       "enum_type: order_state, legacy_values: {shipped: paid}}"))
+    text = fix(pg_dsn, v4, tmp_path / "mig", "shop")
+    assert 'array_replace(tags::text[], \'a\', \'b\')' in text
+    assert labels(pg_conn, "order_state") == ["paid", "new"] and labels(pg_conn, "Shop Tag") == ["b"]
+    assert shop_rows(pg_conn) == [(1, "new", ["b", "b"], "new"), (2, "paid", ["b"], "paid"), (3, "new", None, None)]
+
+
+def test_missing_tables_and_columns_get_their_types_created_once(pg_dsn, pg_conn, tmp_path):
+    v1 = shop(tmp_path, "v1", "[new, shipped]", "[a, b]")
+    apply_generated(pg_dsn, v1, "shop")
+    pg_conn.execute('DROP TABLE order_events; ALTER TABLE orders DROP COLUMN tags; DROP TYPE "Shop Tag";'
+                    "INSERT INTO orders VALUES (1, 'shipped')")
+    text = fix(pg_dsn, v1, tmp_path / "mig", "shop")
+    assert text.count('CREATE TYPE "Shop Tag" AS ENUM') == 1 and "CREATE TYPE order_state" in text
+    assert text.index('CREATE TYPE "Shop Tag"') < text.index("ADD COLUMN tags")
+    assert labels(pg_conn, "Shop Tag") == ["a", "b"]
+    assert pg_conn.execute("SELECT state::text FROM orders").fetchall() == [("shipped",)]

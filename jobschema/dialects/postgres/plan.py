@@ -16,6 +16,7 @@ from ...model.types import parse_type
 from ...plan.context import Context, PlanOptions
 from ...plan.steps import Step, describe
 from ..base import literal_pg, quote_pg, view_order
+from . import enum_plan
 from .normalize import HOOKS
 from .render import PostgresRenderer, check_sql, column_sql, column_type, default_sql, index_sql, qname, unique_sql
 
@@ -53,7 +54,8 @@ def _values(values) -> str:
 def add_table(c: ch.AddTable, ctx: Context) -> list[Step]:
     r = _renderer(ctx, c)
     t = c.desired
-    steps = _steps("create_tables", r.table(t), c, key=f"table:{t.qualified}")
+    steps = enum_plan.create_types(t, t.columns, c, ctx)
+    steps += _steps("create_tables", r.table(t), c, key=f"table:{t.qualified}")
     steps += _steps("indexes", r.indexes(t), c)
     steps += _steps("foreign_keys", r.foreign_keys(t), c)
     steps += _steps("policies", r.rls(t), c)
@@ -74,7 +76,7 @@ def table_comment(c: ch.ModifyTableComment, ctx: Context) -> list[Step]:
 def add_column(c: ch.AddColumn, ctx: Context) -> list[Step]:
     col, t = c.desired, c.desired_table
     q = quote_pg(col.name)
-    steps = []
+    steps = enum_plan.create_types(t, (col,), c, ctx)
     plain = col.nullable or col.identity is not None or col.generated is not None or (
         t.primary_key is not None and col.name in t.primary_key.columns)
     if plain:
@@ -138,9 +140,13 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
     q = quote_pg(col.name)
     steps: list[Step] = []
     left = set(c.kinds)
-    if "type" in c.kinds:
+    native_enum = enum_plan.modify(c, ctx)
+    if native_enum is not None:
+        steps, handled = native_enum
+        left -= handled
+    if "type" in left:
         left.discard("type")
-        native = column_type(col)
+        native = column_type(col, c.namespace)
         if widens(c.live_type, c.desired_type):
             steps.append(Step("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} TYPE {native};", describe(c), c))
         elif ctx.options.allow_destructive:
@@ -150,7 +156,7 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
         else:
             ctx.omit(c, f"changing the type from {c.live_type} to {c.desired_type} may fail or change values; "
                      "pass --allow-destructive to include it")
-    if "default" in c.kinds:
+    if "default" in left:
         left.discard("default")
         sql = (f"ALTER TABLE {_t(c)} ALTER COLUMN {q} SET DEFAULT {default_sql(col, col.default)};"
                if col.default is not None else f"ALTER TABLE {_t(c)} ALTER COLUMN {q} DROP DEFAULT;")
@@ -237,11 +243,11 @@ def modify_check(c: ch.ModifyCheck, ctx: Context) -> list[Step]:
 
 
 def drop_duplicate_check(c: ch.DuplicateColumnCheck, ctx: Context) -> list[Step]:
-    return [_drop_constraint(c)]
+    return [] if enum_plan.already_dropped(c, ctx) else [_drop_constraint(c)]
 
 
 def drop_constraint(c: ch.Change, ctx: Context) -> list[Step]:
-    return [_drop_constraint(c, "drops")]
+    return [] if enum_plan.already_dropped(c, ctx) else [_drop_constraint(c, "drops")]
 
 
 def _key_violations(c: ch.Change, ctx: Context, columns) -> str | None:
