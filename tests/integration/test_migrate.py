@@ -426,16 +426,16 @@ def test_mariadb_index_a_foreign_key_needs_is_replaced_in_one_statement(mysql_ds
     replace the index without ever leaving the foreign key uncovered (InnoDB error 1553 otherwise)."""
     apply_generated(mysql_dsn, "batch", "mysql")
     with mysql_conn.cursor() as cur:
-        cur.execute("ALTER TABLE batch_checkpoints DROP COLUMN created_at")
+        cur.execute("ALTER TABLE batch_items DROP COLUMN position")
         cur.execute("SELECT count(*) FROM information_schema.statistics WHERE table_schema = DATABASE() "
-                    "AND index_name = 'batch_checkpoints_batch_job_id_created_at_idx'")
+                    "AND index_name = 'batch_items_batch_job_id_position_idx'")
         assert cur.fetchone()[0] == 1  # shrunk to (batch_job_id), not dropped
     folder = tmp_path / "batch" / "mysql"
     code, out = cli("audit", "--dsn", mysql_dsn, "--schema", SCHEMA, "--module", "batch", "--write-migration",
                     "--dir", str(folder))
     assert code == 1 and "wrote" in out, out
     text = sql_files(folder)[0].read_text()
-    assert "DROP INDEX batch_checkpoints_batch_job_id_created_at_idx, ADD INDEX" in text, text
+    assert "DROP INDEX batch_items_batch_job_id_position_idx, ADD INDEX" in text, text
     code, out = cli("migrate", "--dsn", mysql_dsn, "--dir", str(folder))
     assert code == 0, out
     code, out = cli("audit", "--dsn", mysql_dsn, "--schema", SCHEMA, "--module", "batch")

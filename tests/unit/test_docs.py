@@ -124,8 +124,8 @@ def test_deletion_jobs_views(deletion_page: str) -> None:
     rows = {(r["View"], r["Engine"]): r for r in _rows(_section(deletion_page, "## Views"))}
     assert rows[("`vw_deletion_jobs`", "mysql")]["Flags"] == "algorithm=MERGE, security=INVOKER"
     assert rows[("`vw_deletion_jobs_status`", "mysql")]["Flags"] == "algorithm=TEMPTABLE, security=INVOKER"
-    assert rows[("`vw_deletion_jobs`", "postgres")]["Flags"] == ""
-    assert rows[("`vw_deletion_jobs_status`", "postgres")]["Flags"] == ""
+    assert rows[("`vw_deletion_jobs`", "postgres")]["Flags"] == "security_invoker=true"
+    assert rows[("`vw_deletion_jobs_status`", "postgres")]["Flags"] == "security_invoker=true"
     assert "vw_deletion_jobs.mysql.sql" in rows[("`vw_deletion_jobs`", "mysql")]["File"]
     assert rows[("`vw_deletion_jobs_status`", "postgres")]["File"].endswith(
         "/schema/deletion/views/vw_deletion_jobs_status.postgres.sql)")

@@ -3,25 +3,11 @@
 
 CREATE TABLE batch_checkpoints (
     id char(36) NOT NULL DEFAULT (uuid()) COMMENT 'Primary key.',
-    batch_job_id char(36) NOT NULL COMMENT 'The job this checkpoint belongs to (batch_jobs.id, deleted with it). Called job_id in the live table.',
-    checkpoint_type text NOT NULL COMMENT 'Kind of checkpoint (values not documented).',
-    checkpoint_data json NOT NULL DEFAULT (JSON_OBJECT()) COMMENT 'The saved data needed to resume.',
-    state json NULL COMMENT 'Serialized processor state at the checkpoint.',
-    status text NULL COMMENT 'Status of the checkpoint (values not documented, so none are enforced).',
-    progress int NOT NULL DEFAULT 0 COMMENT 'Progress of the job at the checkpoint, in percent (0-100).',
-    position int NULL COMMENT 'Position (batch_items.position) processing had reached.',
-    current_item char(36) NULL COMMENT 'Id of the batch item being processed at the checkpoint.',
-    completed_count int NOT NULL DEFAULT 0 COMMENT 'Items completed at the checkpoint.',
-    failed_count int NOT NULL DEFAULT 0 COMMENT 'Items failed at the checkpoint.',
-    parameters json NULL DEFAULT (JSON_OBJECT()) COMMENT 'Job parameters in effect at the checkpoint.',
-    metadata json NULL DEFAULT (JSON_OBJECT()) COMMENT 'Free-form metadata.',
-    error_message text NULL COMMENT 'Error that caused the checkpoint, if any.',
-    expires_at datetime(6) NULL COMMENT 'When the checkpoint may be discarded.',
-    restored_from char(36) NULL COMMENT 'The checkpoint this one was restored from (batch_checkpoints.id; set to NULL if that one is deleted).',
+    job_id char(36) NULL COMMENT 'The batch job (batch_jobs.id) the checkpoint belongs to; no constraint is documented.',
     created_at datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) COMMENT 'When the checkpoint was created.',
     updated_at datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) COMMENT 'When the checkpoint was last updated.',
     PRIMARY KEY (id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='Saved processing state of a batch job, so an interrupted job can resume. This is the intended definition: the live table exists with only id, job_id, created_at and updated_at and is not used by the application yet. The job reference is batch_job_id here (the live table calls it job_id), matching batch_items.batch_job_id. Types, nullability and defaults are chosen; the source lists only the column names.';
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='Checkpoints of batch jobs, as the source documents the live table: exactly id, job_id, created_at and updated_at. The table exists, holds no rows and is not used by the application ("can be ignored"); it was likely created for a planned resume feature. The source lists the columns it did not find (batch_job_id, checkpoint_type, checkpoint_data, state, status, progress, position, current_item, completed_count, failed_count, parameters, metadata, error_message, expires_at, restored_from): that is the feature''s wish list, to be added by a reviewed schema change when the application uses the table, not columns a fix should create. Types, nullability and defaults are chosen (the source gives names only): uuid keys as in the other batch tables, timestamps with time zone defaulting to now(). No foreign key or index is documented, so none is defined; job_id evidently refers to batch_jobs.id.';
 
 CREATE TABLE batch_items (
     id char(36) NOT NULL DEFAULT (uuid()) COMMENT 'Primary key.',
@@ -30,7 +16,7 @@ CREATE TABLE batch_items (
     topic text NOT NULL COMMENT 'Topic of the conversation to generate.',
     tier text NULL COMMENT 'Generation tier of this item (values not documented).',
     parameters json NULL DEFAULT (JSON_OBJECT()) COMMENT 'Item-specific generation parameters.',
-    status enum('queued','processing','completed','failed','cancelled') NOT NULL DEFAULT 'queued' COMMENT 'Item status; the source confirms the live check accepts exactly these values.',
+    status enum('queued','processing','completed','failed','cancelled') NOT NULL DEFAULT 'queued' COMMENT 'Item status: the values the application writes. The source found rows with each of them by SELECT ... WHERE status = value, which cannot test a CHECK, so the live constraint is unknown; batch_jobs'' live CHECK still held pending/running (seed 001), so a fix rewrites those here too.',
     progress int NOT NULL DEFAULT 0 COMMENT 'Progress of the item in percent (0-100).',
     estimated_time int NULL COMMENT 'Estimated processing time, in seconds.',
     conversation_id char(36) NULL COMMENT 'The generated conversation (conversations.id), once there is one. Set to NULL if that conversation is deleted; the source documents no action, and deleting a conversation should not delete the batch history.',
@@ -38,7 +24,7 @@ CREATE TABLE batch_items (
     created_at datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) COMMENT 'When the item was created.',
     updated_at datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) COMMENT 'When the item was last updated (set by the application).',
     PRIMARY KEY (id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='One item (one conversation to generate) of a batch job. The source lists the 13 columns and the accepted status values but not types or defaults; those chosen here follow how the columns are used. Items are deleted with their job.';
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='One item (one conversation to generate) of a batch job. The source lists the 13 columns and the accepted status values but not types or defaults; those chosen here follow how the columns are used. Items are deleted with their job. The source documents no indexes or constraints; the two indexes (batch_job_id, position) and (conversation_id) are chosen to cover the foreign keys and the worker''s "items of a job in order" query.';
 
 CREATE TABLE batch_jobs (
     id char(36) NOT NULL DEFAULT (uuid()) COMMENT 'Primary key.',
@@ -61,7 +47,7 @@ CREATE TABLE batch_jobs (
     created_at datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) COMMENT 'When the job was created.',
     updated_at datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) COMMENT 'When the job was last updated (set by the application).',
     PRIMARY KEY (id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='Bulk conversation generation jobs. The source lists the 19 columns the application uses but not their types, nullability or defaults; those chosen here follow how the columns are used (counters are integers defaulting to 0, parameters are jsonb, timestamps are timestamptz). The live status check still allowed the old values pending/running and rejected ''queued''; the status column below is the intended definition, with the old values to rewrite.';
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='Bulk conversation generation jobs. The source lists the 19 columns the application uses but not their types, nullability or defaults; those chosen here follow how the columns are used (counters are integers defaulting to 0, parameters are jsonb, timestamps are timestamptz). The live status check still allowed the old values pending/running and rejected ''queued''; the status column below is the intended definition, with the old values to rewrite. The index batch_jobs_status_idx is chosen (workers poll by status); the source documents no index.';
 
 CREATE TABLE conversations (
     id char(36) NOT NULL DEFAULT (uuid()) COMMENT 'Conversation id.',

@@ -3,42 +3,14 @@
 
 CREATE TABLE batch_checkpoints (
     id uuid DEFAULT gen_random_uuid(),
-    batch_job_id uuid NOT NULL,
-    checkpoint_type text NOT NULL,
-    checkpoint_data jsonb NOT NULL DEFAULT '{}'::jsonb,
-    state jsonb,
-    status text,
-    progress integer NOT NULL DEFAULT 0,
-    position integer,
-    current_item uuid,
-    completed_count integer NOT NULL DEFAULT 0,
-    failed_count integer NOT NULL DEFAULT 0,
-    parameters jsonb DEFAULT '{}'::jsonb,
-    metadata jsonb DEFAULT '{}'::jsonb,
-    error_message text,
-    expires_at timestamptz,
-    restored_from uuid,
+    job_id uuid,
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT batch_checkpoints_pkey PRIMARY KEY (id)
 );
-COMMENT ON TABLE batch_checkpoints IS 'Saved processing state of a batch job, so an interrupted job can resume. This is the intended definition: the live table exists with only id, job_id, created_at and updated_at and is not used by the application yet. The job reference is batch_job_id here (the live table calls it job_id), matching batch_items.batch_job_id. Types, nullability and defaults are chosen; the source lists only the column names.';
+COMMENT ON TABLE batch_checkpoints IS 'Checkpoints of batch jobs, as the source documents the live table: exactly id, job_id, created_at and updated_at. The table exists, holds no rows and is not used by the application ("can be ignored"); it was likely created for a planned resume feature. The source lists the columns it did not find (batch_job_id, checkpoint_type, checkpoint_data, state, status, progress, position, current_item, completed_count, failed_count, parameters, metadata, error_message, expires_at, restored_from): that is the feature''s wish list, to be added by a reviewed schema change when the application uses the table, not columns a fix should create. Types, nullability and defaults are chosen (the source gives names only): uuid keys as in the other batch tables, timestamps with time zone defaulting to now(). No foreign key or index is documented, so none is defined; job_id evidently refers to batch_jobs.id.';
 COMMENT ON COLUMN batch_checkpoints.id IS 'Primary key.';
-COMMENT ON COLUMN batch_checkpoints.batch_job_id IS 'The job this checkpoint belongs to (batch_jobs.id, deleted with it). Called job_id in the live table.';
-COMMENT ON COLUMN batch_checkpoints.checkpoint_type IS 'Kind of checkpoint (values not documented).';
-COMMENT ON COLUMN batch_checkpoints.checkpoint_data IS 'The saved data needed to resume.';
-COMMENT ON COLUMN batch_checkpoints.state IS 'Serialized processor state at the checkpoint.';
-COMMENT ON COLUMN batch_checkpoints.status IS 'Status of the checkpoint (values not documented, so none are enforced).';
-COMMENT ON COLUMN batch_checkpoints.progress IS 'Progress of the job at the checkpoint, in percent (0-100).';
-COMMENT ON COLUMN batch_checkpoints.position IS 'Position (batch_items.position) processing had reached.';
-COMMENT ON COLUMN batch_checkpoints.current_item IS 'Id of the batch item being processed at the checkpoint.';
-COMMENT ON COLUMN batch_checkpoints.completed_count IS 'Items completed at the checkpoint.';
-COMMENT ON COLUMN batch_checkpoints.failed_count IS 'Items failed at the checkpoint.';
-COMMENT ON COLUMN batch_checkpoints.parameters IS 'Job parameters in effect at the checkpoint.';
-COMMENT ON COLUMN batch_checkpoints.metadata IS 'Free-form metadata.';
-COMMENT ON COLUMN batch_checkpoints.error_message IS 'Error that caused the checkpoint, if any.';
-COMMENT ON COLUMN batch_checkpoints.expires_at IS 'When the checkpoint may be discarded.';
-COMMENT ON COLUMN batch_checkpoints.restored_from IS 'The checkpoint this one was restored from (batch_checkpoints.id; set to NULL if that one is deleted).';
+COMMENT ON COLUMN batch_checkpoints.job_id IS 'The batch job (batch_jobs.id) the checkpoint belongs to; no constraint is documented.';
 COMMENT ON COLUMN batch_checkpoints.created_at IS 'When the checkpoint was created.';
 COMMENT ON COLUMN batch_checkpoints.updated_at IS 'When the checkpoint was last updated.';
 
@@ -59,14 +31,14 @@ CREATE TABLE batch_items (
     CONSTRAINT batch_items_pkey PRIMARY KEY (id),
     CONSTRAINT batch_items_status_check CHECK (status IN ('queued', 'processing', 'completed', 'failed', 'cancelled'))
 );
-COMMENT ON TABLE batch_items IS 'One item (one conversation to generate) of a batch job. The source lists the 13 columns and the accepted status values but not types or defaults; those chosen here follow how the columns are used. Items are deleted with their job.';
+COMMENT ON TABLE batch_items IS 'One item (one conversation to generate) of a batch job. The source lists the 13 columns and the accepted status values but not types or defaults; those chosen here follow how the columns are used. Items are deleted with their job. The source documents no indexes or constraints; the two indexes (batch_job_id, position) and (conversation_id) are chosen to cover the foreign keys and the worker''s "items of a job in order" query.';
 COMMENT ON COLUMN batch_items.id IS 'Primary key.';
 COMMENT ON COLUMN batch_items.batch_job_id IS 'The job this item belongs to (batch_jobs.id, deleted with it).';
 COMMENT ON COLUMN batch_items.position IS 'Order of the item within its job.';
 COMMENT ON COLUMN batch_items.topic IS 'Topic of the conversation to generate.';
 COMMENT ON COLUMN batch_items.tier IS 'Generation tier of this item (values not documented).';
 COMMENT ON COLUMN batch_items.parameters IS 'Item-specific generation parameters.';
-COMMENT ON COLUMN batch_items.status IS 'Item status; the source confirms the live check accepts exactly these values.';
+COMMENT ON COLUMN batch_items.status IS 'Item status: the values the application writes. The source found rows with each of them by SELECT ... WHERE status = value, which cannot test a CHECK, so the live constraint is unknown; batch_jobs'' live CHECK still held pending/running (seed 001), so a fix rewrites those here too.';
 COMMENT ON COLUMN batch_items.progress IS 'Progress of the item in percent (0-100).';
 COMMENT ON COLUMN batch_items.estimated_time IS 'Estimated processing time, in seconds.';
 COMMENT ON COLUMN batch_items.conversation_id IS 'The generated conversation (conversations.id), once there is one. Set to NULL if that conversation is deleted; the source documents no action, and deleting a conversation should not delete the batch history.';
@@ -97,7 +69,7 @@ CREATE TABLE batch_jobs (
     CONSTRAINT batch_jobs_pkey PRIMARY KEY (id),
     CONSTRAINT batch_jobs_status_check CHECK (status IN ('queued', 'processing', 'paused', 'completed', 'failed', 'cancelled'))
 );
-COMMENT ON TABLE batch_jobs IS 'Bulk conversation generation jobs. The source lists the 19 columns the application uses but not their types, nullability or defaults; those chosen here follow how the columns are used (counters are integers defaulting to 0, parameters are jsonb, timestamps are timestamptz). The live status check still allowed the old values pending/running and rejected ''queued''; the status column below is the intended definition, with the old values to rewrite.';
+COMMENT ON TABLE batch_jobs IS 'Bulk conversation generation jobs. The source lists the 19 columns the application uses but not their types, nullability or defaults; those chosen here follow how the columns are used (counters are integers defaulting to 0, parameters are jsonb, timestamps are timestamptz). The live status check still allowed the old values pending/running and rejected ''queued''; the status column below is the intended definition, with the old values to rewrite. The index batch_jobs_status_idx is chosen (workers poll by status); the source documents no index.';
 COMMENT ON COLUMN batch_jobs.id IS 'Primary key.';
 COMMENT ON COLUMN batch_jobs.name IS 'Job name shown in the UI.';
 COMMENT ON COLUMN batch_jobs.job_type IS 'Kind of batch job. The source does not list its values, so none are enforced.';

@@ -16,7 +16,7 @@ CREATE TABLE bulk_activity_jobs (
     target_entity_ids json NULL COMMENT 'Ids of the target entities. The source gives the type only as ARRAY; the entities it points at are keyed by uuid, so uuid[] (a JSON array on MySQL).',
     target_criteria json NULL COMMENT 'Criteria selecting the targets, when they are not listed in target_entity_ids.',
     operation json NOT NULL COMMENT 'The operation applied to every target.',
-    status enum('pending','processing','completed','partially_completed','failed','canceled') NULL DEFAULT 'pending' COMMENT 'Current status of the job. The source documents only the default ''pending'' and lists no values; this set is inferred from the table''s own columns: started_at (processing), completed_at (completed), failed_items (failed, partially_completed when only some items failed) and canceled_at (canceled, spelled with one l like that column). Nullable, as documented. Check the live data before enforcing this list on an existing database.',
+    status varchar(255) NULL DEFAULT 'pending' COMMENT 'Current status of the job. The source documents only the default ''pending'' and no value list or CHECK, so none is enforced: an invented list would make a database that matches the source audit with an error and refuse its fix for rows such as ''running''. The table''s own columns suggest processing, completed, failed and canceled (started_at, completed_at, failed_items, canceled_at); declare the enum once the application''s values are known. Nullable, as documented.',
     total_items int NULL DEFAULT 0 COMMENT 'Total number of items the job processes.',
     processed_items int NULL DEFAULT 0 COMMENT 'Items processed so far (successful or not).',
     failed_items int NULL DEFAULT 0 COMMENT 'Items that failed.',

@@ -29,8 +29,7 @@ CREATE TABLE bulk_activity_jobs (
     canceled_at timestamptz,
     created_at timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
     created_by uuid NOT NULL,
-    CONSTRAINT bulk_activity_jobs_pkey PRIMARY KEY (id),
-    CONSTRAINT bulk_activity_jobs_status_check CHECK (status IN ('pending', 'processing', 'completed', 'partially_completed', 'failed', 'canceled'))
+    CONSTRAINT bulk_activity_jobs_pkey PRIMARY KEY (id)
 );
 COMMENT ON TABLE bulk_activity_jobs IS 'Batch jobs for creating/updating multiple activities. org_id is the tenant (multi-tenant isolation); the source documents no row-level security policy for this table, so none is defined here. Foreign-key actions are undocumented and left at NO ACTION.';
 COMMENT ON COLUMN bulk_activity_jobs.id IS 'Primary key (UUID). The source lists the default only as "UUID"; gen_random_uuid() is what it evidently means.';
@@ -42,7 +41,7 @@ COMMENT ON COLUMN bulk_activity_jobs.target_entity_type IS 'Target entity type.'
 COMMENT ON COLUMN bulk_activity_jobs.target_entity_ids IS 'Ids of the target entities. The source gives the type only as ARRAY; the entities it points at are keyed by uuid, so uuid[] (a JSON array on MySQL).';
 COMMENT ON COLUMN bulk_activity_jobs.target_criteria IS 'Criteria selecting the targets, when they are not listed in target_entity_ids.';
 COMMENT ON COLUMN bulk_activity_jobs.operation IS 'The operation applied to every target.';
-COMMENT ON COLUMN bulk_activity_jobs.status IS 'Current status of the job. The source documents only the default ''pending'' and lists no values; this set is inferred from the table''s own columns: started_at (processing), completed_at (completed), failed_items (failed, partially_completed when only some items failed) and canceled_at (canceled, spelled with one l like that column). Nullable, as documented. Check the live data before enforcing this list on an existing database.';
+COMMENT ON COLUMN bulk_activity_jobs.status IS 'Current status of the job. The source documents only the default ''pending'' and no value list or CHECK, so none is enforced: an invented list would make a database that matches the source audit with an error and refuse its fix for rows such as ''running''. The table''s own columns suggest processing, completed, failed and canceled (started_at, completed_at, failed_items, canceled_at); declare the enum once the application''s values are known. Nullable, as documented.';
 COMMENT ON COLUMN bulk_activity_jobs.total_items IS 'Total number of items the job processes.';
 COMMENT ON COLUMN bulk_activity_jobs.processed_items IS 'Items processed so far (successful or not).';
 COMMENT ON COLUMN bulk_activity_jobs.failed_items IS 'Items that failed.';

@@ -2,7 +2,7 @@
 -- module: deletion  dialect: mysql  part: tables
 
 CREATE TABLE deletion_jobs (
-    id bigint NOT NULL AUTO_INCREMENT COMMENT 'Surrogate primary key (AUTO_INCREMENT on MySQL).',
+    id bigint NOT NULL AUTO_INCREMENT COMMENT 'Surrogate primary key. The source gives BIGINT NOT NULL without a default; the identity (AUTO_INCREMENT on MySQL) is chosen so inserts need no key.',
     entity_table varchar(64) NOT NULL COMMENT 'Target table for the deletion.',
     entity_pk varchar(64) NOT NULL COMMENT 'Primary key of the row to delete.',
     status enum('pending','running','done','failed','cancelled') NOT NULL DEFAULT 'pending' COMMENT 'Job status flag (ENUM on MySQL, text with a check on PostgreSQL).',

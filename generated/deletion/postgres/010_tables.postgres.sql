@@ -19,7 +19,7 @@ CREATE TABLE deletion_jobs (
     CONSTRAINT deletion_jobs_status_check CHECK (status IN ('pending', 'running', 'done', 'failed', 'cancelled'))
 );
 COMMENT ON TABLE deletion_jobs IS 'Asynchronous deletion workflows coordinating cascading cleanup. One job per target row (uq_deletion_jobs). The source lists the columns alphabetically; they are ordered here by role.';
-COMMENT ON COLUMN deletion_jobs.id IS 'Surrogate primary key (AUTO_INCREMENT on MySQL).';
+COMMENT ON COLUMN deletion_jobs.id IS 'Surrogate primary key. The source gives BIGINT NOT NULL without a default; the identity (AUTO_INCREMENT on MySQL) is chosen so inserts need no key.';
 COMMENT ON COLUMN deletion_jobs.entity_table IS 'Target table for the deletion.';
 COMMENT ON COLUMN deletion_jobs.entity_pk IS 'Primary key of the row to delete.';
 COMMENT ON COLUMN deletion_jobs.status IS 'Job status flag (ENUM on MySQL, text with a check on PostgreSQL).';

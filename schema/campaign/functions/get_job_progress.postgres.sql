@@ -44,7 +44,7 @@ BEGIN
     t.done,
     t.error,
     t.skipped,
-    CASE WHEN t.total > 0 THEN round(100.0 * t.done / t.total, 2) ELSE 0 END,
+    CASE WHEN t.total > 0 THEN round(100.0 * t.done / t.total, 2) END,  -- NULL without tasks, as in the views
     t.current_batch,
     coalesce(cs.total, 0),
     coalesce(cs.by_state, '{}'::jsonb),

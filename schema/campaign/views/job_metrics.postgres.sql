@@ -15,7 +15,7 @@ SELECT
   t.error_tasks,
   t.skipped_tasks,
   CASE WHEN t.total_tasks > 0
-       THEN round(100.0 * t.done_tasks / t.total_tasks, 2) ELSE 0 END AS task_completion_rate,
+       THEN round(100.0 * t.done_tasks / t.total_tasks, 2) END AS task_completion_rate,
   c.total_cards,
   c.cards_in_review,
   c.cards_approved,
@@ -63,7 +63,7 @@ CROSS JOIN LATERAL (
 ) r;
 CREATE UNIQUE INDEX job_metrics_job_id_idx ON job_metrics (job_id);
 CREATE INDEX job_metrics_org_id_idx ON job_metrics (org_id);
-COMMENT ON MATERIALIZED VIEW job_metrics IS 'Per-job analytics counted from job_tasks, kanban_cards and agent_runs: task completion, card state breakdown (cards_approved counts cards currently approved; approval_rate counts approved and done cards against rejected ones), email metrics, timing, runs. A snapshot as of refreshed_at; refresh with refresh_job_metrics() (CONCURRENTLY, using the unique index job_metrics_job_id_idx). A materialized view has no row-level security: applications should read it through get_job_metrics_for_org() and not be granted SELECT on it directly.';
+COMMENT ON MATERIALIZED VIEW job_metrics IS 'Per-job analytics counted from job_tasks, kanban_cards and agent_runs: task completion, card state breakdown (cards_approved counts cards currently approved; approval_rate counts approved and done cards against rejected ones), email metrics, timing, runs. task_completion_rate and approval_rate are NULL when there is nothing to divide by, as in job_performance_summary. A snapshot as of refreshed_at; refresh with refresh_job_metrics() (CONCURRENTLY, using the unique index job_metrics_job_id_idx). A materialized view has no row-level security: applications should read it through get_job_metrics_for_org() and not be granted SELECT on it directly.';
 -- A materialized view has no row-level security: nobody but its owner and the service role reads it
 -- directly (Supabase's default privileges would grant SELECT to anon and authenticated).
 REVOKE ALL ON job_metrics FROM PUBLIC, anon, authenticated;

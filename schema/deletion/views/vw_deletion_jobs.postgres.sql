@@ -1,4 +1,4 @@
-CREATE VIEW vw_deletion_jobs AS
+CREATE VIEW vw_deletion_jobs WITH (security_invoker = true) AS
 SELECT
   dj.id,
   dj.entity_table,
@@ -13,4 +13,4 @@ SELECT
   dj.created_by,
   dj.created_at
 FROM deletion_jobs dj;
-COMMENT ON VIEW vw_deletion_jobs IS 'Deletion jobs, one row per job. The source names the view but not its query; this is the plain projection of deletion_jobs.';
+COMMENT ON VIEW vw_deletion_jobs IS 'Deletion jobs, one row per job. The source names the view but not its query; this is the plain projection of deletion_jobs. security_invoker, like the MySQL twin (an INVOKER view): the source documents that flag for MySQL and none for PostgreSQL, so both engines check the caller''s privileges.';

@@ -1,4 +1,4 @@
-CREATE VIEW vw_deletion_jobs_status AS
+CREATE VIEW vw_deletion_jobs_status WITH (security_invoker = true) AS
 SELECT
   dj.status,
   COUNT(*) AS job_count,
@@ -12,4 +12,4 @@ SELECT
 FROM deletion_jobs dj
 LEFT JOIN users u ON u.id = dj.created_by
 GROUP BY dj.status;
-COMMENT ON VIEW vw_deletion_jobs_status IS 'Deletion jobs per status, joined with users: how many jobs, how many hard deletes, how many were created by a (still existing) user and by how many distinct users, the earliest schedule and the latest finish. The source names the view (a join view) but not its query.';
+COMMENT ON VIEW vw_deletion_jobs_status IS 'Deletion jobs per status, joined with users: how many jobs, how many hard deletes, how many were created by a (still existing) user and by how many distinct users, the earliest schedule and the latest finish. The source names the view (a join view) but not its query. security_invoker, like the MySQL twin (an INVOKER view): the source documents that flag for MySQL and none for PostgreSQL, so both engines check the caller''s privileges.';
