@@ -26,7 +26,7 @@ class BringInResult:
 
     module: object
     written: list[str] = field(default_factory=list)
-    notes: list = field(default_factory=list)  # load.ddl.Note: clauses not represented
+    notes: list = field(default_factory=list)  # load.ddl_result.Note: clauses not represented
     unmanaged: list = field(default_factory=list)  # whole statements kept verbatim
     skipped: list = field(default_factory=list)
 
@@ -48,7 +48,7 @@ def import_sql(paths: list[str], dialect: str, module: str, out_dir: str | None 
     import os
 
     from .emit import tidy, write_module
-    from .load.ddl import import_sql as read_ddl
+    from .load.ddl_read import import_sql as read_ddl
 
     try:
         dialect = base.ALIASES.get(dialect, dialect)
@@ -129,7 +129,7 @@ def inspect_db(dsn: str, module: str, out_dir: str | None = None, namespaces: li
     from dataclasses import replace
 
     from .emit import tidy, write_module
-    from .load.ddl import Note
+    from .load.ddl_result import Note
 
     check_module_name(module)
     dialect = _dialect_of(dsn)
@@ -213,7 +213,7 @@ def _from_mysql(m, database: str | None):
     from dataclasses import replace
 
     from .dialects.mysql import normalize
-    from .load.ddl import mysql_expr
+    from .dialects.mysql.ddl import mysql_expr
 
     def expr(s):
         if s is None:
@@ -362,12 +362,12 @@ def _from_postgres(m, live, notes: list):
     types cannot name is kept as the column's PostgreSQL type override."""
     from dataclasses import replace
 
-    from .load.ddl import Note
+    from .load.ddl_result import Note
 
     enums = {}
     for item in live.unmanaged:
         if item.kind == "enum type" and item.detail is not None:
-            from .load.ddl import lex
+            from .dialects.ddl_tokens import lex
 
             enums[item.name] = tuple(i.text for i in lex(item.detail, "postgres") if i.kind == "str")
             enums[f"{item.namespace}.{item.name}"] = enums[item.name]
@@ -415,7 +415,7 @@ def _writable_views(m, notes: list, where: str):
     from dataclasses import replace
 
     from .emit.files import view_file_ok
-    from .load.ddl import Note
+    from .load.ddl_result import Note
 
     keep = []
     for v in m.views:

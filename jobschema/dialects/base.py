@@ -81,6 +81,9 @@ class Dialect(Protocol):
 
     def split(self, script: str) -> list[Statement]: ...
 
+    @property
+    def ddl(self): ...  # dialects.ddl_rules.DdlRules: what the DDL importer asks this dialect
+
 
 _REGISTRY = {"postgres": "jobschema.dialects.postgres", "mysql": "jobschema.dialects.mysql"}
 ALIASES = {"postgresql": "postgres", "pg": "postgres", "mariadb": "mysql"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from ..dialects.base import get
 from ..errors import LoadError, LoadErrors
 from ..model import expr as exprmod
 from ..model.objects import (
@@ -75,7 +76,7 @@ def _read_views(r: Reader, folder: str, rel: str, module_ns: str) -> list[View]:
             if head.name != stem:
                 r.errors.append(LoadError(f"file defines view {head.name!r} but is named {stem!r}", display,
                                           stmts[0].line, 1, f"rename the file to {head.name}.sql"))
-            read = "mysql" if dialect == "mysql" else "postgres"
+            read = dialect or "postgres"  # a file for every dialect is written in PostgreSQL SQL
             problem = None if queries.known_valid(head.query, read) else exprmod.query_problem(head.query, read)
             if problem:
                 reason, qline, qcol = problem
@@ -95,11 +96,9 @@ def _read_views(r: Reader, folder: str, rel: str, module_ns: str) -> list[View]:
             fields.setdefault("columns", head.columns)
             if head.algorithm:
                 fields["algorithm"] = head.algorithm
-            if head.security:
-                if dialect == "postgres" or (dialect is None and "WITH" in stmts[0].text.upper()[:200]):
-                    fields["security_invoker"] = head.security == "INVOKER"
-                else:
-                    fields["security"] = head.security
+            if head.security:  # a shared file says security_invoker in PostgreSQL's WITH (...) form
+                spelled = dialect or ("postgres" if "WITH" in stmts[0].text.upper()[:200] else "mysql")
+                fields.update(get(spelled).ddl.view_fields(head.security))
             if head.check_option:
                 fields["check_option"] = head.check_option
         if definitions:

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..errors import LoadError
 from ..model import expr as exprmod
-from ..model.objects import Origin, Sql
+from ..model.objects import DIALECTS, Origin, Sql
 from .yaml_source import Pos, YDict, YList
 
 
@@ -119,7 +119,7 @@ class Reader:
             if not self.keys(v, {"postgres": True, "mysql": False}, f"{what}.{key}"):
                 return None
             texts = {}
-            for dialect in ("postgres", "mysql"):
+            for dialect in DIALECTS:
                 if dialect in v:
                     t = self.string(v, dialect, f"{what}.{key}")
                     if t is not None:

@@ -22,48 +22,6 @@ def split_statements(sql: str, dialect: str | None = None) -> list[Statement]:
     return get(dialect or "postgres").split(sql)
 
 
-_VERSION_COMMENT = re.compile(r"/\*M?!\d*")
-
-
-def unwrap_executable_comments(sql: str) -> str:
-    """MySQL's executable comments (``/*!50001 CREATE VIEW ... */``, MariaDB's ``/*M!100100 ... */``), which
-    the server runs and mysqldump wraps views and options in, opened up in place: their markers become spaces,
-    so every other character keeps its line and column."""
-    out = list(sql)
-    i, n = 0, len(sql)
-    inside = False
-    while i < n:
-        c = sql[i]
-        if c == "-" and sql.startswith("--", i) or c == "#":
-            j = sql.find("\n", i)
-            i = n if j < 0 else j + 1
-            continue
-        if c in ("'", '"', "`"):
-            j = i + 1
-            while j < n and sql[j] != c:
-                j += 2 if sql[j] == "\\" and c != "`" else 1
-            i = j + 1
-            continue
-        if inside and sql.startswith("*/", i):
-            out[i] = out[i + 1] = " "
-            inside = False
-            i += 2
-            continue
-        if not inside and sql.startswith("/*", i):
-            m = _VERSION_COMMENT.match(sql, i)
-            if m and not m.group(0).endswith("999999"):  # 999999: no server runs it (mariadb-dump's sandbox line)
-                for k in range(i, m.end()):
-                    out[k] = " "
-                inside = True
-                i = m.end()
-                continue
-            j = sql.find("*/", i + 2)
-            i = n if j < 0 else j + 2
-            continue
-        i += 1
-    return "".join(out)
-
-
 # ---------------------------------------------------------------------------------------------- views
 
 _IDENT = r'(?:"(?:[^"]|"")+"|`(?:[^`]|``)+`|[A-Za-z_][A-Za-z0-9_$]*)'

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from jobschema.dialects.base import get
 from jobschema.emit import tidy
 from jobschema.errors import LoadError
-from jobschema.load.ddl import _rename_ident, import_sql, logical_type
+from jobschema.load.ddl_read import import_sql
+from jobschema.load.ddl_replay import rename_ident
 from jobschema.model.objects import Default, Sql
 
 
@@ -50,12 +52,12 @@ def table(sql: str, name: str, dialect: str = "postgres"):
     ("char", "postgres", "char(1)", None),
 ])
 def test_types(raw, dialect, logical, override):
-    info = logical_type(raw, dialect)
+    info = get(dialect).ddl.logical_type(raw)
     assert (info.logical, info.override) == (logical, override)
 
 
 def test_mysql_enum_type_keeps_order_and_quotes():
-    assert logical_type("enum('b','a','it''s')", "mysql").enum == ("b", "a", "it's")
+    assert get("mysql").ddl.logical_type("enum('b','a','it''s')").enum == ("b", "a", "it's")
 
 
 def test_postgres_default_constraint_names():
@@ -140,7 +142,7 @@ ALTER TABLE t RENAME COLUMN n TO "N";""")
 
 
 def test_rename_ident_touches_identifiers_only():
-    assert _rename_ident("a > 0 AND 'a' <> a_b AND \"a\" = 1", "a", "B", "postgres") == \
+    assert rename_ident("a > 0 AND 'a' <> a_b AND \"a\" = 1", "a", "B", get("postgres").ddl) == \
         "\"B\" > 0 AND 'a' <> a_b AND \"B\" = 1"
 
 
@@ -244,7 +246,7 @@ def test_psql_meta_commands_are_skipped_with_their_line():
 
 
 def test_mysql_executable_comments_are_opened_in_place():
-    from jobschema.load.sqlfile import unwrap_executable_comments
+    from jobschema.dialects.mysql.ddl import unwrap_executable_comments
 
     text = "/*M!999999\\- enable the sandbox mode */\n/*!50001 CREATE VIEW v AS SELECT '*/' AS x */;\n" \
         "/* plain */ /*M!100100 SET a = 1 */;"

@@ -51,6 +51,13 @@ class MysqlDialect:
         """The script's statements with lines: what lint reads and migrate runs."""
         return split_statements(script)
 
+    @property
+    def ddl(self):
+        """What the DDL importer asks this dialect (``ddl.py``; sqlglot loads with it, not with the registry)."""
+        from .ddl import RULES
+
+        return RULES
+
     def hooks(self, desired: Sequence[Module] = (), database: str | None = None, version=None):
         """The differ's MySQL answers, bound to the desired modules (a text column's MySQL type depends on
         whether its table indexes it) and to the server version."""

@@ -36,5 +36,12 @@ class PostgresDialect:
         """The script's statements with lines: what lint reads and migrate runs."""
         return split_statements(script)
 
+    @property
+    def ddl(self):
+        """What the DDL importer asks this dialect (``ddl.py``; sqlglot loads with it, not with the registry)."""
+        from .ddl import RULES
+
+        return RULES
+
 
 DIALECT = PostgresDialect()

@@ -1,0 +1,96 @@
+"""What the DDL importer asks a dialect: ``DdlRules``, answered by ``dialects/<d>/ddl.py``.
+
+The importer (``load/ddl_read.py`` and its parts) walks statements once for every dialect; where two
+dialects read the same words differently (how a bare name folds, what an unnamed constraint is called,
+which clauses exist at all, how a DEFAULT or an expression is kept) it asks these questions instead of
+testing the dialect's name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model.objects import Default, Sql
+from ..model.types import NativeType
+from .ddl_tokens import Item, Stream
+
+NOW_RE = re.compile(r"^(current_timestamp|now|localtimestamp)(\(\s*\d*\s*\))?$", re.I)
+
+
+def truncate63(name: str) -> str:
+    """PostgreSQL's identifier limit: 63 bytes of UTF-8."""
+    return name.encode("utf-8")[:63].decode("utf-8", "ignore")
+
+
+class DdlRules:
+    """The defaults are the SQL standard's; each dialect overrides what it does otherwise."""
+
+    name = ""
+    string_names = False  # a string literal may stand for a name ('t' as well as `t`)
+    schemas = True  # ``schema.table`` names a schema (False: a database prefix the module does not keep)
+    keys_in_table = False  # KEY/INDEX elements inside CREATE TABLE and ALTER TABLE ... ADD
+    pk_names = True  # a primary key keeps its constraint name
+    enum_types = False  # CREATE TYPE ... AS ENUM gives columns their values
+    index_using_before_on = False  # CREATE INDEX name USING BTREE ON t
+    prefix_lengths = False  # index column (n) is a prefix length, not a function call
+    on_update = False  # a column's ON UPDATE clause
+    rename_as = False  # ALTER TABLE t RENAME AS u
+    modify_columns = False  # ALTER TABLE ... MODIFY / CHANGE COLUMN
+    drop_foreign_key = False  # ALTER TABLE ... DROP FOREIGN KEY name
+    drop_index_drops_keys = False  # DROP INDEX ... ON t also drops a unique key (one object there)
+    pk_name_on_rename = False  # an unnamed primary key keeps the old table's name when the table is renamed
+
+    def fold(self, word: str) -> str:
+        """A bare (unquoted) name as the catalog stores it."""
+        return word
+
+    def logical_type(self, native: str) -> NativeType:
+        """A native type as written, through the dialect's one type map (``types.logical``)."""
+        raise NotImplementedError
+
+    def quote(self, ident: str) -> str:
+        raise NotImplementedError
+
+    def prepare(self, text: str, skipped) -> str:
+        """The script as the statement splitter should see it; ``skipped(offset, word, text)`` lists what is
+        taken out. Offsets and lines never move."""
+        return text
+
+    def expr(self, text: str) -> Sql:
+        """An expression as the model keeps it: PostgreSQL text (plus the dialect's own where it differs)."""
+        return Sql(text.strip())
+
+    def default(self, raw: str, native: NativeType, items: list[Item]) -> Default | None:
+        """A column DEFAULT as written (``items``: its tokens), for a column of type ``native``."""
+        return Default.expr(raw)
+
+    def collation(self, s: Stream) -> tuple[str | None, str]:
+        """After COLLATE: (the collation the column keeps or None, the collation as written)."""
+        name = s.ident()
+        return name, name
+
+    def inline_unique_name(self, table: str, column: str) -> str:
+        return truncate63(f"{table}_{column}_key")
+
+    def inline_check_name(self, table: str, column: str) -> str:
+        return f"{table}_{column}_check"
+
+    def unique_name(self, table: str, columns: tuple[str, ...]) -> str:
+        return truncate63(f"{table}_{'_'.join(columns)}_key")
+
+    def check_name(self, t, only_column: str | None) -> str:
+        """An unnamed table CHECK of ``t`` (a ``load.ddl_builders.TableB``) on ``only_column`` (None: several)."""
+        return f"{t.name}_{only_column or ''}_check".replace("__", "_")
+
+    def fk_name(self, t, columns: tuple[str, ...]) -> str:
+        return truncate63(f"{t.name}_{'_'.join(columns)}_fkey")
+
+    def pk_name_after_rename(self, table: str) -> str | None:
+        return None
+
+    def view_fields(self, security: str | None) -> dict:
+        """The View fields a ``SQL SECURITY``/``security_invoker`` setting becomes."""
+        return {}
+
+    def finish_table(self, t, drop_note) -> None:
+        """Last look at a table once every script is read (``drop_note(prefix)`` withdraws a note)."""

@@ -1,0 +1,206 @@
+"""Indexes, views, routines, triggers and policies as the importer reads them; views, routines and
+triggers through ``sqlfile``'s header readers, bodies kept verbatim."""
+
+from __future__ import annotations
+
+import re
+
+from ..dialects.ddl_rules import truncate63
+from ..dialects.ddl_tokens import Stream, Syntax
+from ..errors import LoadError
+from ..model.objects import (
+    Function,
+    Index,
+    IndexPart,
+    Origin,
+    Policy,
+    Trigger,
+    View,
+)
+from . import sqlfile
+from .ddl_builders import (
+    TableB,
+)
+from .ddl_result import one_line
+
+
+class ObjectReader:
+    """Part of ``ddl_read.Importer``: the objects beside a table's columns and keys."""
+
+    def index_parts(self, file, stmt, s: Stream, t: TableB | None) -> list[IndexPart]:
+        a, b = s.paren_range()
+        parts = []
+        for x, y in s.split_commas(a, b):
+            sub = s.sub(x, y)
+            first = sub.peek()
+            desc, opclass = False, None
+            # trailing modifiers, read from the end
+            end = len(sub.items)
+            while end > 0:
+                last = sub.items[end - 1]
+                if last.up in ("ASC", "DESC"):
+                    desc = desc or last.up == "DESC"
+                    end -= 1
+                elif end >= 2 and sub.items[end - 2].up == "NULLS" and last.up in ("FIRST", "LAST"):
+                    self.note(file, stmt, last, "NULLS FIRST/LAST in an index is not represented")
+                    end -= 2
+                else:
+                    break
+            body = sub.sub(0, end)
+            if first.kind == "punct" and first.text == "(":
+                i0, i1 = body.paren_range()
+                expr = body.raw(i0, i1)
+                rest = body.items[body.i:]
+            elif len(body.items) >= 2 and body.items[1].kind == "punct" and body.items[1].text == "(" and \
+                    first.kind == "word" and (not self.rules.prefix_lengths or body.items[2].kind != "num"):
+                body.next()
+                body.paren_range()
+                expr = body.raw(0, body.i)
+                rest = body.items[body.i:]
+            else:
+                col = body.ident()
+                expr = None
+                if body.is_("(") and self.rules.prefix_lengths:
+                    ln = body.paren_text()
+                    self.note(file, stmt, first, f"prefix length ({ln}) of index column {col} is not represented")
+                rest = body.items[body.i:]
+            if rest and rest[0].up == "COLLATE":
+                self.note(file, stmt, rest[0], "a COLLATE in an index key is not represented")
+                rest = rest[2:]
+            if rest:
+                opclass = " ".join(r.text for r in rest)
+            if expr is not None:
+                parts.append(IndexPart(expression=self.expr(expr), descending=desc, opclass=opclass))
+            else:
+                parts.append(IndexPart(column=col, descending=desc, opclass=opclass))
+        return parts
+
+    def create_index(self, file, stmt, s: Stream) -> None:
+        unique = s.accept("UNIQUE")
+        s.expect("INDEX")
+        if s.accept("CONCURRENTLY"):
+            pass
+        s.accept("IF", "NOT", "EXISTS")
+        name = None
+        if not s.is_("ON"):
+            _, name = s.qname()
+        if self.rules.index_using_before_on and s.accept("USING"):
+            s.next()
+        s.expect("ON")
+        s.accept("ONLY")
+        ns, tname = s.qname()
+        t = self.table(ns, tname)
+        if t is None:
+            if any(v.name == tname for v in self.views):
+                v = next(v for v in self.views if v.name == tname)
+                self.views[self.views.index(v)] = View(**{**v.__dict__, "extra_sql": v.extra_sql + (
+                    (self.rules.name, stmt.text),)})
+                return None
+            return self.keep(file, stmt, f"index on {tname}, which these files do not create")
+        method = "btree"
+        if s.accept("USING"):
+            method = s.next().text.lower()
+        parts = self.index_parts(file, stmt, s, t)
+        include: tuple[str, ...] = ()
+        where = None
+        while not s.at_end():
+            it = s.peek()
+            if s.accept("INCLUDE"):
+                include = tuple(s.name_list())
+            elif s.accept("WHERE"):
+                where = self.expr(s.raw(s.i, len(s.items)))
+                s.i = len(s.items)
+            elif s.accept("USING"):
+                method = s.next().text.lower()
+            elif s.accept("NULLS", "NOT", "DISTINCT") or s.accept("NULLS", "DISTINCT"):
+                self.note(file, stmt, it, "NULLS [NOT] DISTINCT on an index is not represented")
+            elif s.accept("WITH") or s.accept("TABLESPACE"):
+                if s.is_("("):
+                    s.paren_range()
+                else:
+                    s.next()
+                self.note(file, stmt, it, f"index storage option {it.up} of {name} is not represented")
+            else:
+                x = s.i
+                s.i = len(s.items)
+                self.note(file, stmt, it, f"index option {one_line(s.raw(x, len(s.items)))[:60]!r} is not "
+                          "represented")
+        if method not in ("btree", "hash", "gin", "gist", "brin", "spgist"):
+            return self.keep(file, stmt, f"index method {method} is not one the model knows")
+        if name is None:
+            label = "_".join(p.column or "expr" for p in parts)
+            name = truncate63(f"{t.name}_{label}_idx")
+        t.indexes.append(Index(name, tuple(parts), unique=unique, method=method, where=where, include=include,
+                               origin=Origin(file, stmt.line, 1)))
+        return None
+
+    # -- views, routines, policies -----------------------------------------------------------------
+    def create_view(self, file, stmt) -> None:
+        try:
+            head = sqlfile.parse_view(stmt, file)
+        except LoadError:
+            return self.keep(file, stmt, "view statement not understood")
+        ns = self.ns(head.namespace)
+        self.views.append(View(name=head.name, definitions=((self.rules.name, self.own_names(head.query, ns)),),
+                               namespace=ns, materialized=head.materialized, columns=head.columns,
+                               algorithm=head.algorithm, check_option=head.check_option,
+                               origin=Origin(file, stmt.line, 1), **self.rules.view_fields(head.security)))
+        if re.search(r"\bWITH\s+NO\s+DATA\s*$", stmt.text, re.I):
+            self.note(file, stmt, None, f"WITH NO DATA of {head.name} is not kept")
+        return None
+
+    def create_function(self, file, stmt) -> None:
+        try:
+            h = sqlfile.parse_function(stmt, file)
+        except LoadError:
+            return self.keep(file, stmt, "function statement not understood")
+        self.functions.append(Function(
+            name=h.name, namespace=h.namespace or self.namespace, arguments=h.arguments, returns=h.returns,
+            language=h.language, body=h.body, sql=stmt.text + ";", dialect=self.rules.name, kind=h.kind,
+            security_definer=h.security_definer, search_path=h.search_path, origin=Origin(file, stmt.line, 1)))
+        return None
+
+    def create_trigger(self, file, stmt) -> None:
+        try:
+            h = sqlfile.parse_trigger(stmt, file)
+        except LoadError:
+            return self.keep(file, stmt, "trigger statement not understood")
+        if self.table(h.namespace, h.table) is None:
+            return self.keep(file, stmt, f"trigger on {h.table}, which these files do not create")
+        self.triggers.append(Trigger(name=h.name, table=h.table, namespace=h.namespace or self.namespace,
+                                     sql=stmt.text + ";", dialect=self.rules.name, timing=h.timing, events=h.events,
+                                     function=h.function, origin=Origin(file, stmt.line, 1)))
+        return None
+
+    def create_policy(self, file, stmt, s: Stream) -> None:
+        s.expect("POLICY")
+        name = s.ident()
+        s.expect("ON")
+        ns, tname = s.qname()
+        t = self.table(ns, tname)
+        if t is None:
+            return self.keep(file, stmt, f"policy on {tname}, which these files do not create")
+        permissive, command, roles, using, check = True, "all", ["public"], None, None
+        while not s.at_end():
+            if s.accept("AS"):
+                permissive = s.next().up != "RESTRICTIVE"
+            elif s.accept("FOR"):
+                command = s.next().text.lower()
+            elif s.accept("TO"):
+                roles = []
+                while True:
+                    it = s.next()
+                    roles.append(it.text if it.kind == "qid" else it.text.lower())
+                    if not s.accept(","):
+                        break
+            elif s.accept("USING"):
+                using = self.expr(self.own_names(s.paren_text(), t.namespace))
+            elif s.accept("WITH", "CHECK"):
+                check = self.expr(self.own_names(s.paren_text(), t.namespace))
+            else:
+                raise Syntax("unexpected word in CREATE POLICY", s.peek())
+        t.policies.append(Policy(name, command, tuple(roles), permissive, using, check,
+                                 origin=Origin(file, stmt.line, 1)))
+        return None
+
+    # -- ALTER -----------------------------------------------------------------------------------

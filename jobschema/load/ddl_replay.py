@@ -1,0 +1,386 @@
+"""Later statements replayed on what earlier ones created: ALTER TABLE (columns, keys, renames, RLS),
+DROP, ALTER SEQUENCE ... OWNED BY and COMMENT ON, so a migrations folder read in order gives its end state."""
+
+from __future__ import annotations
+
+from ..dialects.base import get
+from ..dialects.ddl_tokens import Item, Stream, Syntax, lex
+from ..model.objects import (
+    Check,
+    ForeignKey,
+    Index,
+    IndexPart,
+    Policy,
+    PrimaryKey,
+    Sql,
+    Trigger,
+    UniqueKey,
+    View,
+)
+from .ddl_builders import (
+    TableB,
+    default_sequence_options,
+)
+from .ddl_result import Note, one_line
+
+
+class Replay:
+    """Part of ``ddl_read.Importer``: ALTER, DROP and COMMENT ON."""
+
+    def alter(self, file, stmt, s: Stream) -> None:
+        s.expect("ALTER")
+        if s.accept("SEQUENCE"):
+            s.accept("IF", "EXISTS")
+            ns, name = s.qname()
+            if s.accept("OWNED", "BY") and not s.is_("NONE"):
+                parts = [s.ident()]
+                while s.accept("."):
+                    parts.append(s.ident())
+                if len(parts) >= 2 and f"{self.ns(ns)}.{name}" in self.sequences:
+                    tns = parts[-3] if len(parts) >= 3 else None
+                    self.sequences[f"{self.ns(ns)}.{name}"]["owned"] = (self.ns(tns), parts[-2], parts[-1])
+                    return None
+            return self.keep(file, stmt, "ALTER SEQUENCE is not represented")
+        if not s.accept("TABLE"):
+            if s.is_("FUNCTION") or s.is_("PROCEDURE") or s.is_("VIEW") or s.is_("MATERIALIZED") or \
+                    s.is_("SCHEMA") or s.is_("TYPE") or s.is_("DATABASE") or s.is_("DEFAULT"):
+                if any(it.up == "OWNER" for it in s.items):
+                    self.skipped.append(Note(self.loc(file, stmt), "ownership is not managed; skipped", stmt.text))
+                    return None
+            return self.keep(file, stmt, "this ALTER statement is not represented")
+        self.validate(file, stmt)
+        s.accept("IF", "EXISTS")
+        s.accept("ONLY")
+        ns, tname = s.qname()
+        t = self.table(ns, tname)
+        if t is None and s.is_("OWNER", "TO"):  # pg_dump sets a view's owner with ALTER TABLE too
+            self.skipped.append(Note(self.loc(file, stmt), f"ownership of {tname} is not managed; skipped", stmt.text))
+            return None
+        if t is None:
+            return self.keep(file, stmt, f"ALTER TABLE {tname}, which these files do not create")
+        for x, y in s.split_commas(s.i, len(s.items)):
+            self.alter_action(file, stmt, s.sub(x, y), t)
+        return None
+
+    def alter_action(self, file, stmt, s: Stream, t: TableB) -> None:
+        at = s.peek()
+        if at is None:
+            return None
+        if s.accept("ADD"):
+            if s.is_("CONSTRAINT") or s.is_("PRIMARY") or s.is_("UNIQUE") or s.is_("FOREIGN") or s.is_("CHECK") or \
+                    s.is_("EXCLUDE") or s.is_("KEY") or s.is_("INDEX") or s.is_("FULLTEXT") or s.is_("SPATIAL"):
+                if not self.rules.keys_in_table and (s.is_("KEY") or s.is_("INDEX")):
+                    raise Syntax("ADD INDEX is MySQL syntax", at)
+                return self.table_constraint(file, stmt, s.sub(s.i, len(s.items)), t)
+            s.accept("COLUMN")
+            s.accept("IF", "NOT", "EXISTS")
+            return self.column(file, stmt, s.sub(s.i, len(s.items)), t)
+        if s.accept("ENABLE", "ROW", "LEVEL", "SECURITY"):
+            t.rls_enabled = True
+            return None
+        if s.accept("FORCE", "ROW", "LEVEL", "SECURITY"):
+            t.rls_forced = True
+            return None
+        if s.accept("ALTER"):
+            s.accept("COLUMN")
+            cname = s.ident()
+            col = t.col(cname)
+            if col is not None:
+                if s.accept("SET", "DEFAULT"):
+                    col.default = self.default(s.raw(s.i, len(s.items)), col)
+                    return None
+                if s.accept("DROP", "DEFAULT"):
+                    col.default = None
+                    return None
+                if s.accept("SET", "NOT", "NULL"):
+                    col.nullable = False
+                    return None
+                if s.accept("DROP", "NOT", "NULL"):
+                    col.nullable = True
+                    return None
+                if s.accept("TYPE") or s.accept("SET", "DATA", "TYPE"):
+                    a, b = self.type_span(s)
+                    col.type = self.rules.logical_type(s.raw(a, b))
+                    if s.accept("COLLATE"):
+                        col.collation = s.ident()
+                    if s.accept("USING"):
+                        s.i = len(s.items)
+                    if s.at_end():
+                        return None
+                if s.accept("ADD", "GENERATED"):
+                    col.identity = "always" if s.accept("ALWAYS") else "by default"
+                    if col.identity == "by default":
+                        s.expect("BY", "DEFAULT")
+                    s.expect("AS", "IDENTITY")
+                    col.nullable = False
+                    if s.is_("("):
+                        opts = s.paren_text()
+                        if not default_sequence_options(opts):
+                            self.note(file, stmt, at, f"identity options of {t.name}.{cname} ({one_line(opts)}) "
+                                      "are not kept")
+                    return None
+        if self.alter_change(file, stmt, s, t, at):
+            return None
+        if s.is_("OWNER", "TO"):
+            self.skipped.append(Note(self.loc(file, stmt, at), f"ownership of {t.name} is not managed; skipped",
+                                     stmt.text))
+            return None
+        self.note(file, stmt, at, f"ALTER TABLE {t.name} {one_line(s.raw(0, len(s.items)))[:100]} is not "
+                  "represented")
+        self.unmanaged.append(Note(self.loc(file, stmt, at), "ALTER TABLE action not represented",
+                                   f"ALTER TABLE {t.name} {s.raw(0, len(s.items))}"))
+        return None
+
+    # -- changes a later script makes (a migrations folder read in order) -------------------------
+    def drop(self, file, stmt, s: Stream) -> None:
+        """DROP of an object these files created removes it; any other DROP is skipped (listed)."""
+        s.expect("DROP")
+        kind = " ".join(w for w in (s.next().up,) if w)
+        if kind == "MATERIALIZED":
+            s.expect("VIEW")
+            kind = "VIEW"
+        s.accept("CONCURRENTLY")
+        s.accept("IF", "EXISTS")
+        names: list[tuple[str | None, str]] = []
+        on = None
+        if kind in ("TABLE", "VIEW", "INDEX", "TRIGGER", "FUNCTION", "PROCEDURE"):
+            while not s.at_end():
+                names.append(s.qname())
+                if kind in ("FUNCTION", "PROCEDURE") and s.is_("("):
+                    s.paren_range()
+                if kind in ("TRIGGER", "INDEX") and s.accept("ON"):
+                    on = s.qname()
+                if not s.accept(","):
+                    break
+        done = 0
+        for ns, name in names:
+            if kind == "TABLE" and (self.ns(ns), name) in self.tables:
+                del self.tables[(self.ns(ns), name)]
+                self.triggers = [tr for tr in self.triggers if tr.table != name]
+                done += 1
+            elif kind == "VIEW" and any(v.name == name for v in self.views):
+                self.views = [v for v in self.views if v.name != name]
+                done += 1
+            elif kind == "INDEX":
+                for t in self.tables.values():
+                    if (on is None or on[1] == t.name) and any(ix.name == name for ix in t.indexes):
+                        t.indexes = [ix for ix in t.indexes if ix.name != name]
+                        done += 1
+                    elif self.rules.drop_index_drops_keys and on is not None and on[1] == t.name:
+                        t.uniques = [u for u in t.uniques if u.name != name]
+                        done += 1
+            elif kind in ("FUNCTION", "PROCEDURE") and any(f.name == name for f in self.functions):
+                self.functions = [f for f in self.functions if f.name != name]
+                done += 1
+            elif kind == "TRIGGER" and any(tr.name == name for tr in self.triggers):
+                self.triggers = [tr for tr in self.triggers if not (tr.name == name and (on is None or
+                                                                                          tr.table == on[1]))]
+                done += 1
+        if not done:
+            self.skipped.append(Note(self.loc(file, stmt), "DROP of an object these files do not create; skipped",
+                                     stmt.text))
+
+    def alter_change(self, file, stmt, s: Stream, t: TableB, at: Item) -> bool:
+        """ALTER TABLE actions that change what earlier statements created; True when handled."""
+        if s.accept("DROP"):
+            if s.accept("CONSTRAINT") or s.accept("CHECK") or (
+                    self.rules.drop_foreign_key and s.accept("FOREIGN", "KEY")):
+                s.accept("IF", "EXISTS")
+                name = s.ident()
+                t.checks = [c for c in t.checks if c.name != name]
+                t.fks = [f for f in t.fks if f.name != name]
+                t.uniques = [u for u in t.uniques if u.name != name]
+                if t.pk is not None and t.pk.name == name:
+                    t.pk = None
+                return True
+            if s.accept("PRIMARY", "KEY"):
+                t.pk = None
+                return True
+            if s.accept("INDEX") or s.accept("KEY"):
+                name = s.ident()
+                t.indexes = [ix for ix in t.indexes if ix.name != name]
+                t.uniques = [u for u in t.uniques if u.name != name]
+                return True
+            s.accept("COLUMN")
+            s.accept("IF", "EXISTS")
+            name = s.ident()
+            col = t.col(name)
+            if col is None:
+                return False
+            t.columns.remove(col)
+            t.indexes = [ix for ix in t.indexes if col.name not in ix.columns and col.name not in ix.include]
+            t.uniques = [u for u in t.uniques if col.name not in u.columns]
+            t.fks = [f for f in t.fks if col.name not in f.columns]
+            return True
+        if s.accept("RENAME"):
+            if s.accept("TO") or (self.rules.rename_as and s.accept("AS")):
+                new = s.ident()
+                old = (t.namespace, t.name)
+                kept = self.rules.pk_name_after_rename(t.name)
+                if t.pk is not None and t.pk.name is None and kept is not None:
+                    t.pk = PrimaryKey(t.pk.columns, kept, t.pk.origin)  # the constraint keeps the old table's name
+                del self.tables[old]
+                t.name = new
+                self.tables[(t.namespace, new)] = t
+                for other in self.tables.values():
+                    other.fks = [ForeignKey(**{**f.__dict__, "ref_table": new}) if f.ref_table == old[1] and
+                                 (f.ref_namespace or other.namespace) == old[0] else f for f in other.fks]
+                self.triggers = [Trigger(**{**tr.__dict__, "table": new}) if tr.table == old[1] else tr
+                                 for tr in self.triggers]
+                return True
+            if s.accept("CONSTRAINT") or s.accept("INDEX") or s.accept("KEY"):
+                a = s.ident()
+                s.expect("TO")
+                b = s.ident()
+                t.checks = [Check(**{**c.__dict__, "name": b}) if c.name == a else c for c in t.checks]
+                t.fks = [ForeignKey(**{**f.__dict__, "name": b}) if f.name == a else f for f in t.fks]
+                t.uniques = [UniqueKey(**{**u.__dict__, "name": b}) if u.name == a else u for u in t.uniques]
+                t.indexes = [Index(**{**ix.__dict__, "name": b}) if ix.name == a else ix for ix in t.indexes]
+                return True
+            s.accept("COLUMN")
+            a = s.ident()
+            s.expect("TO")
+            b = s.ident()
+            self.rename_column(t, a, b)
+            return True
+        if self.rules.modify_columns and (s.is_("MODIFY") or s.is_("CHANGE")):
+            change = s.next().up == "CHANGE"
+            s.accept("COLUMN")
+            old = s.ident() if change else None
+            probe = TableB(t.name, t.namespace, t.origin)
+            self.column(file, stmt, s.sub(s.i, len(s.items)), probe)
+            newcol = probe.columns[0]
+            target = t.col(old or newcol.name)
+            if target is None:
+                return False
+            if target.name != newcol.name:
+                self.rename_column(t, target.name, newcol.name)
+            t.columns[t.columns.index(target)] = newcol
+            return True
+        return False
+
+    def rename_column(self, t: TableB, a: str, b: str) -> None:
+        """Rename a column everywhere these files mention it (keys, indexes, FKs both ways, expressions)."""
+        col = t.col(a)
+        if col is None:
+            return
+        col.name = b
+
+        def cols(xs):
+            return tuple(b if x == a else x for x in xs)
+
+        def text(sql: Sql | None) -> Sql | None:
+            if sql is None:
+                return None
+            return Sql(rename_ident(sql.text, a, b, self.rules),
+                       tuple((d, rename_ident(x, a, b, get(d).ddl)) for d, x in sql.overrides))
+
+        if t.pk is not None:
+            t.pk = PrimaryKey(cols(t.pk.columns), t.pk.name, t.pk.origin)
+        t.uniques = [UniqueKey(**{**u.__dict__, "columns": cols(u.columns)}) for u in t.uniques]
+        t.indexes = [Index(**{**ix.__dict__, "include": cols(ix.include), "where": text(ix.where), "parts": tuple(
+            IndexPart(column=b if p.column == a else p.column, expression=text(p.expression),
+                      descending=p.descending, opclass=p.opclass) for p in ix.parts)}) for ix in t.indexes]
+        t.fks = [ForeignKey(**{**f.__dict__, "columns": cols(f.columns)}) for f in t.fks]
+        t.checks = [Check(**{**c.__dict__, "expression": text(c.expression)}) for c in t.checks]
+        t.policies = [Policy(**{**p.__dict__, "using": text(p.using), "with_check": text(p.with_check)})
+                      for p in t.policies]
+        for c in t.columns:
+            c.generated = text(c.generated)
+        for other in self.tables.values():
+            other.fks = [ForeignKey(**{**f.__dict__, "ref_columns": cols(f.ref_columns)})
+                         if f.ref_table == t.name and (f.ref_namespace or other.namespace) == t.namespace else f
+                         for f in other.fks]
+
+    # -- COMMENT ON ------------------------------------------------------------------------------
+    def comment(self, file, stmt, s: Stream) -> None:
+        s.expect("COMMENT", "ON")
+        kind = s.next().up
+        if kind == "MATERIALIZED":
+            s.expect("VIEW")
+            kind = "VIEW"
+        target: list[str] = []
+        on = None
+        if kind == "COLUMN":
+            target = [s.ident()]
+            while s.accept("."):
+                target.append(s.ident())
+        elif kind in ("TABLE", "INDEX", "VIEW"):
+            ns, name = s.qname()
+            target = [ns, name]
+        elif kind in ("CONSTRAINT", "POLICY", "TRIGGER"):
+            target = [s.ident()]
+            s.expect("ON")
+            on = s.qname()
+        else:
+            return self.keep(file, stmt, f"COMMENT ON {kind} is not represented")
+        s.expect("IS")
+        lit = s.next()
+        if lit.up == "NULL":
+            value = None
+        elif lit.kind == "str":
+            value = lit.text
+        else:
+            return self.keep(file, stmt, "comment text is not a plain string literal")
+        if kind == "TABLE":
+            t = self.table(target[0], target[1])
+            if t is not None:
+                t.comment = value
+                return None
+        elif kind == "COLUMN" and len(target) >= 2:
+            t = self.table(target[-3] if len(target) >= 3 else None, target[-2])
+            col = t.col(target[-1]) if t is not None else None
+            if col is not None:
+                col.comment = value
+                return None
+        elif kind == "INDEX":
+            for t in self.tables.values():
+                for i, ix in enumerate(t.indexes):
+                    if ix.name == target[1]:
+                        t.indexes[i] = Index(**{**ix.__dict__, "comment": value})
+                        return None
+        elif kind == "VIEW":
+            for i, v in enumerate(self.views):
+                if v.name == target[1]:
+                    self.views[i] = View(**{**v.__dict__, "extra_sql": v.extra_sql + ((self.rules.name, stmt.text),)})
+                    return None
+        elif kind in ("CONSTRAINT", "POLICY"):
+            t = self.table(*on) if on else None
+            if t is not None:
+                lst = t.checks if kind == "CONSTRAINT" else t.policies
+                for i, obj in enumerate(lst):
+                    if obj.name == target[0]:
+                        lst[i] = type(obj)(**{**obj.__dict__, "comment": value})
+                        return None
+                if kind == "CONSTRAINT":
+                    for i, fk in enumerate(t.fks):
+                        if fk.name == target[0]:
+                            t.fks[i] = ForeignKey(**{**fk.__dict__, "comment": value})
+                            return None
+        elif kind == "TRIGGER":
+            for i, tr in enumerate(self.triggers):
+                if tr.name == target[0]:
+                    self.triggers[i] = Trigger(**{**tr.__dict__, "sql": tr.sql + "\n\n" + stmt.text + ";"})
+                    return None
+        return self.keep(file, stmt, f"COMMENT ON {kind} for an object these files do not create (or the model "
+                         "keeps no comment for)")
+
+    # -- finish ----------------------------------------------------------------------------------
+
+
+def rename_ident(text: str, a: str, b: str, rules) -> str:
+    """``text`` with every identifier token naming ``a`` renamed to ``b`` (quoted when it must be)."""
+
+    try:
+        items = lex(text, rules.name)
+    except Exception:
+        return text
+    out, last = [], 0
+    for it in items:
+        same = (it.kind == "qid" and it.text == a) or (it.kind == "word" and rules.fold(it.text) == a)
+        if same:
+            out.append(text[last:it.start])
+            out.append(rules.quote(b))
+            last = it.end + 1
+    out.append(text[last:])
+    return "".join(out)
