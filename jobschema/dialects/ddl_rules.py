@@ -79,7 +79,7 @@ class DdlRules:
         return truncate63(f"{table}_{'_'.join(columns)}_key")
 
     def check_name(self, t, only_column: str | None) -> str:
-        """An unnamed table CHECK of ``t`` (a ``load.ddl_builders.TableB``) on ``only_column`` (None: several)."""
+        """An unnamed table CHECK of ``t`` (the importer's ``Draft``) on ``only_column`` (None: several)."""
         return f"{t.name}_{only_column or ''}_check".replace("__", "_")
 
     def fk_name(self, t, columns: tuple[str, ...]) -> str:

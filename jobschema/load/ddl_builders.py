@@ -1,61 +1,90 @@
-"""The importer's working state: a table and its columns while later statements may still change them
-(``ALTER TABLE``, ``COMMENT ON``, ``DROP``), and the word lists that steer the statement reader."""
+"""The importer's working state: the table a statement is changing (a frozen ``Table`` replaced clause by
+clause, so ``ALTER TABLE``, ``COMMENT ON`` and ``DROP`` replay on the model itself), and the word lists that
+steer the statement reader."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
-from ..model.objects import Check, Default, ForeignKey, Index, Origin, Policy, PrimaryKey, Sql, UniqueKey
+from ..model.objects import Column, Table
 from ..model.types import NativeType
 
 TypeInfo = NativeType
 
-@dataclass
-class ColB:
-    name: str
-    type: TypeInfo
-    nullable: bool = True
-    default: Default | None = None
-    comment: str | None = None
-    identity: str | None = None
-    generated: Sql | None = None
-    collation: str | None = None
-    origin: Origin = field(default_factory=Origin)
-    on_update: Sql | None = None
+
+def typed(name: str, info: NativeType, dialect: str, namespace: str, **fields) -> Column:
+    """A column of the native type ``info`` read from ``dialect``'s DDL, in a table of ``namespace``."""
+    enum_ns = info.enum_type[0] if info.enum_type and info.enum_type[0] != namespace else None
+    return Column(name=name, type=info.logical, enum=info.enum,
+                  type_overrides=((dialect, info.override),) if info.override else (),
+                  enum_type=info.enum_type[1] if info.enum_type else None, enum_type_namespace=enum_ns, **fields)
+
+
+def native_of(col: Column, dialect: str) -> NativeType:
+    """What ``typed`` made of a column, back: its logical type, native override and enum values."""
+    return NativeType(col.type, col.type_override(dialect), col.enum)
 
 
 @dataclass
-class TableB:
-    name: str
-    namespace: str
-    origin: Origin
-    columns: list[ColB] = field(default_factory=list)
-    comment: str | None = None
-    pk: PrimaryKey | None = None
-    uniques: list[UniqueKey] = field(default_factory=list)
-    indexes: list[Index] = field(default_factory=list)
-    fks: list[ForeignKey] = field(default_factory=list)
-    checks: list[Check] = field(default_factory=list)
-    rls_enabled: bool = False
-    rls_forced: bool = False
-    policies: list[Policy] = field(default_factory=list)
-    engine: str | None = None
-    unnamed_fks: int = 0  # the dialect numbers unnamed foreign keys and checks per table
-    unnamed_checks: int = 0
+class Draft:
+    """The table a statement is reading or changing. It holds the frozen ``Table`` and replaces it
+    (``dataclasses.replace``) clause by clause; the importer stores the result back when the statement ends."""
 
-    def col(self, name: str) -> ColB | None:
-        for c in self.columns:
+    table: Table
+
+    @property
+    def name(self) -> str:
+        return self.table.name
+
+    @property
+    def namespace(self) -> str:
+        return self.table.namespace
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return self.table.columns
+
+    def col(self, name: str) -> Column | None:
+        for c in self.table.columns:
             if c.name == name or c.name.lower() == name.lower():
                 return c
         return None
 
     def names(self) -> set[str]:
-        out = {c.name for c in self.checks} | {u.name for u in self.uniques} | {f.name for f in self.fks}
-        if self.pk and self.pk.name:
-            out.add(self.pk.name)
+        t = self.table
+        out = {c.name for c in t.checks} | {u.name for u in t.uniques} | {f.name for f in t.foreign_keys}
+        if t.primary_key and t.primary_key.name:
+            out.add(t.primary_key.name)
         return out
 
+    def set(self, **changes) -> None:
+        self.table = replace(self.table, **changes)
+
+    def add(self, kind: str, obj) -> None:
+        """Append to one of the table's tuples (``policies``: to its RLS)."""
+        if kind == "policies":
+            self.set(rls=replace(self.table.rls, policies=self.table.rls.policies + (obj,)))
+        else:
+            self.set(**{kind: getattr(self.table, kind) + (obj,)})
+
+    def keep(self, kind: str, wanted) -> None:
+        """Keep only the objects of one of the table's tuples for which ``wanted(obj)`` holds."""
+        if kind == "policies":
+            self.set(rls=replace(self.table.rls, policies=tuple(p for p in self.table.rls.policies if wanted(p))))
+        else:
+            self.set(**{kind: tuple(x for x in getattr(self.table, kind) if wanted(x))})
+
+    def change(self, kind: str, change) -> None:
+        """Replace every object of one of the table's tuples by ``change(obj)``."""
+        if kind == "policies":
+            self.set(rls=replace(self.table.rls, policies=tuple(change(p) for p in self.table.rls.policies)))
+        else:
+            self.set(**{kind: tuple(change(x) for x in getattr(self.table, kind))})
+
+    def set_col(self, name: str, **changes) -> None:
+        target = self.col(name)
+        self.change("columns", lambda c: replace(c, **changes) if c is target else c)
 
 
 FK_ACTIONS = {"NO ACTION": "no action", "RESTRICT": "restrict", "CASCADE": "cascade", "SET NULL": "set null",

@@ -16,7 +16,7 @@ from ..model.objects import (
 )
 from .ddl_builders import (
     FK_ACTIONS,
-    TableB,
+    Draft,
 )
 from .ddl_result import Note, one_line
 
@@ -24,7 +24,7 @@ from .ddl_result import Note, one_line
 class KeyReader:
     """Part of ``ddl_read.Importer``: primary, unique and foreign keys and checks."""
 
-    def references(self, file, stmt, s: Stream, t: TableB, cols: tuple[str, ...], cname: str | None,
+    def references(self, file, stmt, s: Stream, t: Draft, cols: tuple[str, ...], cname: str | None,
                    at: Item) -> None:
         s.expect("REFERENCES")
         rns, rtable = s.qname()
@@ -63,18 +63,19 @@ class KeyReader:
                 break
         if not rcols:
             target = self.table(rns, rtable)
-            if target is not None and target.pk is not None:
-                rcols = target.pk.columns
+            if target is not None and target.primary_key is not None:
+                rcols = target.primary_key.columns
             else:
                 raise Syntax(f"REFERENCES {rtable} without columns, and its primary key is not known here", at)
         if cname is None:
             cname = self.rules.fk_name(t, cols)
         ref_ns = self.ns(rns)
-        t.fks.append(ForeignKey(name=self.unique_name(t, cname), columns=cols, ref_table=rtable, ref_columns=rcols,
-                                ref_namespace=ref_ns if ref_ns != t.namespace else None,
-                                origin=Origin(file, stmt.line + at.line - 1, at.col), **fk))
+        t.add("foreign_keys", ForeignKey(
+            name=self.unique_name(t, cname), columns=cols, ref_table=rtable, ref_columns=rcols,
+            ref_namespace=ref_ns if ref_ns != t.namespace else None,
+            origin=Origin(file, stmt.line + at.line - 1, at.col), **fk))
 
-    def table_constraint(self, file, stmt, s: Stream, t: TableB) -> None:
+    def table_constraint(self, file, stmt, s: Stream, t: Draft) -> None:
         at = s.peek()
         origin = Origin(file, stmt.line + at.line - 1, at.col)
         cname = s.ident() if s.accept("CONSTRAINT") else None
@@ -83,11 +84,10 @@ class KeyReader:
                 s.next()
                 s.next()
             cols = tuple(self.key_columns(file, stmt, s, t))
-            t.pk = PrimaryKey(cols, cname if self.rules.pk_names else None, origin)
+            t.set(primary_key=PrimaryKey(cols, cname if self.rules.pk_names else None, origin))
             for c in cols:
-                cb = t.col(c)
-                if cb is not None:
-                    cb.nullable = False
+                if t.col(c) is not None:
+                    t.set_col(c, nullable=False)
         elif s.accept("UNIQUE"):
             nnd = s.accept("NULLS", "NOT", "DISTINCT")
             s.accept("NULLS", "DISTINCT")
@@ -97,7 +97,7 @@ class KeyReader:
                 cname = s.ident()
             cols = tuple(self.key_columns(file, stmt, s, t))
             name = cname or self.rules.unique_name(t.name, cols)
-            t.uniques.append(UniqueKey(self.unique_name(t, name), cols, nnd, origin))
+            t.add("uniques", UniqueKey(self.unique_name(t, name), cols, nnd, origin))
         elif s.accept("FOREIGN", "KEY"):
             if not s.is_("("):
                 cname = cname or s.ident()
@@ -111,7 +111,7 @@ class KeyReader:
                 self.note(file, stmt, at, f"check {cname} is NOT VALID; the generated check is validated")
             if s.accept("NO", "INHERIT"):
                 self.note(file, stmt, at, f"NO INHERIT of check {cname} is not kept")
-            t.checks.append(Check(self.unique_name(t, cname), self.expr(text), origin=origin))
+            t.add("checks", Check(self.unique_name(t, cname), self.expr(text), origin=origin))
         elif s.accept("KEY") or s.accept("INDEX"):
             iname = s.ident() if not s.is_("(") else None
             parts = self.index_parts(file, stmt, s, t)
@@ -119,7 +119,7 @@ class KeyReader:
             if s.accept("USING"):
                 method = s.next().text.lower()
             iname = iname or (parts[0].column or "idx")
-            t.indexes.append(Index(iname, tuple(parts), method=method, origin=origin))
+            t.add("indexes", Index(iname, tuple(parts), method=method, origin=origin))
         else:
             kind = s.peek().up if s.peek() else "?"
             self.note(file, stmt, at, f"{kind} constraint of {t.name} is not represented: "
@@ -127,7 +127,7 @@ class KeyReader:
             self.unmanaged.append(Note(f"{origin.file}:{origin.line}", f"{kind} constraint of {t.name} is not "
                                        "represented", f"ALTER TABLE {t.name} ADD {s.raw(0, len(s.items))}"))
 
-    def key_columns(self, file, stmt, s: Stream, t: TableB) -> list[str]:
+    def key_columns(self, file, stmt, s: Stream, t: Draft) -> list[str]:
         a, b = s.paren_range()
         out = []
         for x, y in s.split_commas(a, b):
@@ -138,7 +138,7 @@ class KeyReader:
                           f" on {t.name} are not represented")
         return out
 
-    def first_column(self, text: str, t: TableB) -> str | None:
+    def first_column(self, text: str, t: Draft) -> str | None:
         try:
             tree = sqlglot.parse_one(text, read="postgres")
         except Exception:

@@ -4,6 +4,7 @@ triggers through ``sqlfile``'s header readers, bodies kept verbatim."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..dialects.ddl_rules import truncate63
 from ..dialects.ddl_tokens import Stream, Syntax
@@ -14,20 +15,18 @@ from ..model.objects import (
     IndexPart,
     Origin,
     Policy,
+    Table,
     Trigger,
     View,
 )
 from . import sqlfile
-from .ddl_builders import (
-    TableB,
-)
 from .ddl_result import one_line
 
 
 class ObjectReader:
     """Part of ``ddl_read.Importer``: the objects beside a table's columns and keys."""
 
-    def index_parts(self, file, stmt, s: Stream, t: TableB | None) -> list[IndexPart]:
+    def index_parts(self, file, stmt, s: Stream, t: Table | None) -> list[IndexPart]:
         a, b = s.paren_range()
         parts = []
         for x, y in s.split_commas(a, b):
@@ -130,8 +129,9 @@ class ObjectReader:
         if name is None:
             label = "_".join(p.column or "expr" for p in parts)
             name = truncate63(f"{t.name}_{label}_idx")
-        t.indexes.append(Index(name, tuple(parts), unique=unique, method=method, where=where, include=include,
-                               origin=Origin(file, stmt.line, 1)))
+        index = Index(name, tuple(parts), unique=unique, method=method, where=where, include=include,
+                      origin=Origin(file, stmt.line, 1))
+        self.store(replace(t, indexes=t.indexes + (index,)))
         return None
 
     # -- views, routines, policies -----------------------------------------------------------------
@@ -199,8 +199,8 @@ class ObjectReader:
                 check = self.expr(self.own_names(s.paren_text(), t.namespace))
             else:
                 raise Syntax("unexpected word in CREATE POLICY", s.peek())
-        t.policies.append(Policy(name, command, tuple(roles), permissive, using, check,
-                                 origin=Origin(file, stmt.line, 1)))
+        policy = Policy(name, command, tuple(roles), permissive, using, check, origin=Origin(file, stmt.line, 1))
+        self.store(replace(t, rls=replace(t.rls, policies=t.rls.policies + (policy,))))
         return None
 
     # -- ALTER -----------------------------------------------------------------------------------

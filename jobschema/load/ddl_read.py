@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 
 import sqlglot
 from sqlglot.errors import ParseError, TokenError
@@ -32,13 +33,13 @@ from ..model.objects import (
     Module,
     Origin,
     PrimaryKey,
-    Rls,
     Sql,
     Table,
     Trigger,
     UniqueKey,
     View,
 )
+from ..model.types import NativeType
 from . import sqlfile
 from .ddl_builders import (
     COLUMN_STOPS,
@@ -48,10 +49,10 @@ from .ddl_builders import (
     ROLES_BLOCK,
     SESSION_WORDS,
     SQL_VERBS,
-    ColB,
-    TableB,
+    Draft,
     TypeInfo,
     default_sequence_options,
+    typed,
 )
 from .ddl_keys import KeyReader
 from .ddl_objects import ObjectReader
@@ -64,7 +65,7 @@ class Importer(KeyReader, ObjectReader, Replay):
         self.rules = get(dialect).ddl  # the dialect's answers (dialects/<d>/ddl.py)
         self.module_name = module
         self.namespace = namespace or "public"
-        self.tables: dict[tuple[str, str], TableB] = {}
+        self.tables: dict[tuple[str, str], Table] = {}
         self.views: list[View] = []
         self.functions: list[Function] = []
         self.triggers: list[Trigger] = []
@@ -94,8 +95,12 @@ class Importer(KeyReader, ObjectReader, Replay):
     def ns(self, ns: str | None) -> str:
         return ns if ns is not None and self.rules.schemas else self.namespace
 
-    def table(self, ns: str | None, name: str) -> TableB | None:
+    def table(self, ns: str | None, name: str) -> Table | None:
         return self.tables.get((self.ns(ns), name))
+
+    def store(self, t: Table) -> None:
+        """Keep ``t`` as the table a later statement sees (a replaced value, under its own name)."""
+        self.tables[(t.namespace, t.name)] = t
 
     def prepare(self, file: str, text: str) -> str:
         """The script as the splitter should see it (the dialect takes out what is for its client only)."""
@@ -254,27 +259,27 @@ class Importer(KeyReader, ObjectReader, Replay):
         key = (self.ns(ns), name)
         if key in self.tables:
             raise LoadError(f"table {key[0]}.{name} is created twice", file, stmt.line, 1)
-        t = TableB(name, key[0], Origin(file, stmt.line, 1))
+        t = Draft(Table(name, (), key[0], origin=Origin(file, stmt.line, 1)))
         a, b = s.paren_range()
         for x, y in s.split_commas(a, b):
             if x == y:
                 raise Syntax("empty element in the column list", s.items[x])
             self.element(file, stmt, s.sub(x, y), t)
         self.table_options(file, stmt, s, t)
-        self.tables[key] = t
+        self.tables[key] = t.table
 
-    def table_options(self, file, stmt, s: Stream, t: TableB) -> None:
+    def table_options(self, file, stmt, s: Stream, t: Draft) -> None:
         while not s.at_end():
             it = s.peek()
             if s.accept("ENGINE"):
                 s.accept("=")
-                t.engine = s.next().text
+                t.set(mysql_engine=s.next().text)
             elif s.accept("COMMENT"):
                 s.accept("=")
                 c = s.next()
                 if c.kind != "str":
                     raise Syntax("expected a string after COMMENT", c)
-                t.comment = c.text
+                t.set(comment=c.text)
             elif s.is_("DEFAULT") or s.is_("CHARSET") or s.is_("CHARACTER") or s.is_("COLLATE"):
                 s.accept("DEFAULT")
                 if s.accept("CHARACTER", "SET") or s.accept("CHARSET"):
@@ -304,7 +309,7 @@ class Importer(KeyReader, ObjectReader, Replay):
                           "is not represented")
                 return
 
-    def element(self, file, stmt, s: Stream, t: TableB) -> None:
+    def element(self, file, stmt, s: Stream, t: Draft) -> None:
         if s.at_end():
             raise Syntax("empty element in the column list", s.items[0] if s.items else None)
         if s.is_("CONSTRAINT") or s.is_("PRIMARY") or s.is_("UNIQUE") or s.is_("FOREIGN") or s.is_("CHECK") or \
@@ -335,7 +340,7 @@ class Importer(KeyReader, ObjectReader, Replay):
                 return TypeInfo("text" + "[]" * dims, None, vals, enum_type=(space, name))
         return None
 
-    def column(self, file, stmt, s: Stream, t: TableB) -> None:
+    def column(self, file, stmt, s: Stream, t: Draft) -> None:
         first = s.peek()
         name = s.ident()
         a, b = self.type_span(s)
@@ -351,8 +356,7 @@ class Importer(KeyReader, ObjectReader, Replay):
                     info = TypeInfo("text", None, self.enum_types[qual])
         if info is None:
             info = self.rules.logical_type(raw_type)
-        col = ColB(name, info, origin=Origin(file, stmt.line + first.line - 1, first.col))
-        t.columns.append(col)
+        col: dict = {"origin": Origin(file, stmt.line + first.line - 1, first.col)}  # the Column's fields
         cname = None
         while not s.at_end():
             it = s.peek()
@@ -360,21 +364,21 @@ class Importer(KeyReader, ObjectReader, Replay):
                 cname = s.ident()
                 continue
             if s.accept("NOT", "NULL"):
-                col.nullable = False
+                col["nullable"] = False
             elif s.accept("NULL"):
-                col.nullable = True
+                col["nullable"] = True
             elif s.accept("DEFAULT"):
                 x, y = s.until((COLUMN_STOPS - {"NULL", "CHARACTER", "AS", "KEY"}) | {"NOT"})
-                col.default = self.default(s.raw(x, y), col)
+                col["default"] = self.default(s.raw(x, y), info)
             elif s.accept("PRIMARY", "KEY"):
-                t.pk = PrimaryKey((name,), cname, Origin(file, stmt.line + it.line - 1, it.col))
-                col.nullable = False
+                t.set(primary_key=PrimaryKey((name,), cname, Origin(file, stmt.line + it.line - 1, it.col)))
+                col["nullable"] = False
             elif s.accept("UNIQUE"):
                 s.accept("KEY")
                 nnd = s.accept("NULLS", "NOT", "DISTINCT")
                 s.accept("NULLS", "DISTINCT")
                 uname = cname or self.rules.inline_unique_name(t.name, name)
-                t.uniques.append(UniqueKey(uname, (name,), nnd, Origin(file, stmt.line + it.line - 1, it.col)))
+                t.add("uniques", UniqueKey(uname, (name,), nnd, Origin(file, stmt.line + it.line - 1, it.col)))
             elif s.is_("REFERENCES"):
                 self.references(file, stmt, s, t, (name,), cname, it)
             elif s.accept("CHECK"):
@@ -382,12 +386,12 @@ class Importer(KeyReader, ObjectReader, Replay):
                 if s.accept("NO", "INHERIT"):
                     self.note(file, stmt, s.items[s.i - 2], f"NO INHERIT of a check on {t.name}.{name} is not kept")
                 ck = cname or self.rules.inline_check_name(t.name, name)
-                t.checks.append(Check(self.unique_name(t, ck), self.expr(text),
+                t.add("checks", Check(self.unique_name(t, ck), self.expr(text),
                                       origin=Origin(file, stmt.line + it.line - 1, it.col)))
             elif s.accept("GENERATED"):
                 if s.accept("ALWAYS", "AS", "IDENTITY") or s.accept("BY", "DEFAULT", "AS", "IDENTITY"):
-                    col.identity = "always" if s.items[s.i - 3].up == "ALWAYS" else "by default"
-                    col.nullable = False  # identity columns are NOT NULL
+                    col["identity"] = "always" if s.items[s.i - 3].up == "ALWAYS" else "by default"
+                    col["nullable"] = False  # identity columns are NOT NULL
                     if s.is_("("):
                         opts = s.paren_text()
                         if not default_sequence_options(opts):
@@ -395,20 +399,20 @@ class Importer(KeyReader, ObjectReader, Replay):
                                       "are not kept")
                 else:
                     s.expect("ALWAYS", "AS")
-                    col.generated = self.expr(s.paren_text())
+                    col["generated"] = self.expr(s.paren_text())
                     if s.accept("VIRTUAL"):
                         self.note(file, stmt, it, f"{t.name}.{name} is VIRTUAL; the model's generated columns are "
                                   "STORED")
                     s.accept("STORED")
             elif s.accept("AS"):
-                col.generated = self.expr(s.paren_text())
+                col["generated"] = self.expr(s.paren_text())
                 if s.accept("VIRTUAL"):
                     self.note(file, stmt, it, f"{t.name}.{name} is VIRTUAL; the model's generated columns are STORED")
                 s.accept("STORED")
             elif s.accept("COLLATE"):
                 kept, coll = self.rules.collation(s)
                 if kept is not None:
-                    col.collation = kept
+                    col["collation"] = kept
                 else:
                     self.note(file, stmt, it, f"collation {coll} of {t.name}.{name} is not kept (MySQL columns use "
                               "the table collation)")
@@ -416,15 +420,15 @@ class Importer(KeyReader, ObjectReader, Replay):
                 c = s.next()
                 if c.kind != "str":
                     raise Syntax("expected a string after COMMENT", c)
-                col.comment = c.text
+                col["comment"] = c.text
             elif s.accept("AUTO_INCREMENT"):
-                col.identity = "by default"
+                col["identity"] = "by default"
             elif s.accept("KEY"):
-                t.pk = PrimaryKey((name,), None, Origin(file, stmt.line + it.line - 1, it.col))
+                t.set(primary_key=PrimaryKey((name,), None, Origin(file, stmt.line + it.line - 1, it.col)))
             elif self.rules.on_update and s.accept("ON", "UPDATE"):
                 x, y = s.until(COLUMN_STOPS - {"NULL", "CHARACTER"})
                 raw = s.raw(x, y).strip()
-                col.on_update = Sql("now()") if NOW_RE.match(raw) else self.rules.expr(raw)
+                col["on_update"] = Sql("now()") if NOW_RE.match(raw) else self.rules.expr(raw)
             elif s.accept("CHARACTER", "SET") or s.accept("CHARSET"):
                 cs = s.next().text
                 if cs.lower() != "utf8mb4":  # what every generated table uses
@@ -434,6 +438,7 @@ class Importer(KeyReader, ObjectReader, Replay):
             else:
                 raise Syntax(f"unexpected {it.text!r} in the definition of column {name}", it)
             cname = None
+        t.add("columns", typed(name, info, self.rules.name, t.namespace, **col))
 
     def type_span(self, s: Stream) -> tuple[int, int]:
         """Items of a column's type: up to the first top-level constraint word (``character varying`` and
@@ -451,7 +456,7 @@ class Importer(KeyReader, ObjectReader, Replay):
             s.i += 1
         return start, s.i
 
-    def unique_name(self, t: TableB, name: str) -> str:
+    def unique_name(self, t: Draft, name: str) -> str:
         used = t.names()
         if name not in used:
             return name
@@ -460,27 +465,24 @@ class Importer(KeyReader, ObjectReader, Replay):
             n += 1
         return f"{name}{n}"
 
-    def default(self, raw: str, col: ColB) -> Default | None:
+    def default(self, raw: str, native: NativeType) -> Default | None:
         raw = raw.strip()
         items = lex(raw, self.rules.name)
         if len(items) == 1 and items[0].up == "NULL":
             return None
-        return self.rules.default(raw, col.type, items)
+        return self.rules.default(raw, native, items)
 
     def finish(self) -> ImportResult:
-        for t in self.tables.values():
-            for c in t.columns:
-                self.serial(t, c)
+        for key, t in list(self.tables.items()):
+            self.tables[key] = self.serial(t)
         for key, seq in self.sequences.items():
             if not seq["used"]:
                 self.unmanaged.append(Note(f"{seq['file']}:{seq['stmt'].line}", f"sequence {key} is not owned by a "
                                            "column the schema can make serial", seq["stmt"].text))
         for key, (file, stmt) in self.enum_statements.items():
             self.keep(file, stmt, f"enum type {key} is used by no column")
-        tables = []
-        for t in self.tables.values():
-            tables.append(self.build_table(t))
-        known = {(t.namespace, t.name): t for t in tables}
+        tables = [self.build_table(t) for t in self.tables.values()]
+        known = {(t.namespace, t.name) for t in tables}
         final = []
         for t in tables:
             fks = []
@@ -493,7 +495,7 @@ class Importer(KeyReader, ObjectReader, Replay):
                                                _fk_sql(t, fk, self.rules.quote)))
                     continue
                 fks.append(fk)
-            final.append(Table(**{**t.__dict__, "foreign_keys": tuple(fks)}))
+            final.append(replace(t, foreign_keys=tuple(fks)))
         module = Module(
             name=self.module_name,
             tables=tuple(sorted(final, key=lambda t: (t.namespace, t.name))),
@@ -506,52 +508,45 @@ class Importer(KeyReader, ObjectReader, Replay):
         )
         return ImportResult(module, self.notes, self.unmanaged, self.skipped)
 
-    def serial(self, t: TableB, c: ColB) -> None:
+    def serial(self, t: Table) -> Table:
+        """``t`` with each integer column whose default is nextval() of its own sequence made serial."""
+        return replace(t, columns=tuple(self.serial_column(t, c) for c in t.columns))
+
+    def serial_column(self, t: Table, c: Column) -> Column:
         d = c.default
         if d is None or d.kind != "expression" or d.expression is None:
-            return
+            return c
         m = NEXTVAL.match(d.expression.text.strip())
         if not m:
-            return
+            return c
         seqname = m.group(1)
         ns, _, name = seqname.rpartition(".")
         key = f"{self.ns(ns.strip(chr(34)) or None)}.{name.strip(chr(34))}"
         seq = self.sequences.get(key)
-        base = c.type.logical
+        base = c.type
         if seq is None or base not in ("integer", "bigint") or c.identity:
-            return
+            return c
         if seq["owned"] not in (None, (t.namespace, t.name, c.name)):
-            return
+            return c
         expected = f"{t.name}_{c.name}_seq"
         if name.strip('"') != expected:
-            return
+            return c
         if not default_sequence_options(seq["options"]):
             self.notes.append(Note(f"{seq['file']}:{seq['stmt'].line}", f"options of sequence {key} "
                                    f"({one_line(seq['options'])}) are not kept; {t.name}.{c.name} becomes serial"))
-        c.type = TypeInfo("serial" if base == "integer" else "bigserial")
-        c.default = None
         seq["used"] = True
+        return replace(c, type="serial" if base == "integer" else "bigserial", type_overrides=(), default=None)
 
-    def build_table(self, t: TableB) -> Table:
+    def build_table(self, table: Table) -> Table:
+        """The table as the module keeps it: the dialect's last look, primary key columns NOT NULL."""
         def drop_note(prefix: str) -> None:
             self.notes = [n for n in self.notes if not n.message.startswith(prefix)]
 
+        t = Draft(table)
         self.rules.finish_table(t, drop_note)
-        cols = []
-        pk_cols = set(t.pk.columns) if t.pk else set()
-        for c in t.columns:
-            cols.append(Column(
-                name=c.name, type=c.type.logical, nullable=c.nullable and c.name not in pk_cols, default=c.default,
-                comment=c.comment, enum=c.type.enum,
-                type_overrides=((self.rules.name, c.type.override),) if c.type.override else (),
-                identity=c.identity, generated=c.generated, collation=c.collation, origin=c.origin,
-                on_update=c.on_update, enum_type=c.type.enum_type[1] if c.type.enum_type else None,
-                enum_type_namespace=c.type.enum_type[0] if c.type.enum_type and c.type.enum_type[0] != t.namespace
-                else None))
-        return Table(name=t.name, columns=tuple(cols), namespace=t.namespace, comment=t.comment, primary_key=t.pk,
-                     uniques=tuple(t.uniques), indexes=tuple(t.indexes), foreign_keys=tuple(t.fks),
-                     checks=tuple(t.checks), rls=Rls(t.rls_enabled, t.rls_forced, tuple(t.policies)),
-                     mysql_engine=t.engine, origin=t.origin)
+        pk_cols = set(t.table.primary_key.columns) if t.table.primary_key else set()
+        t.change("columns", lambda c: replace(c, nullable=False) if c.name in pk_cols and c.nullable else c)
+        return t.table
 
 
 def _fk_sql(t: Table, fk: ForeignKey, quote) -> str:

@@ -3,23 +3,21 @@ DROP, ALTER SEQUENCE ... OWNED BY and COMMENT ON, so a migrations folder read in
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..dialects.base import get
 from ..dialects.ddl_tokens import Item, Stream, Syntax, lex
 from ..model.objects import (
-    Check,
-    ForeignKey,
-    Index,
     IndexPart,
-    Policy,
-    PrimaryKey,
     Sql,
+    Table,
     Trigger,
-    UniqueKey,
-    View,
 )
 from .ddl_builders import (
-    TableB,
+    Draft,
     default_sequence_options,
+    native_of,
+    typed,
 )
 from .ddl_result import Note, one_line
 
@@ -58,11 +56,13 @@ class Replay:
             return None
         if t is None:
             return self.keep(file, stmt, f"ALTER TABLE {tname}, which these files do not create")
+        d = Draft(t)
         for x, y in s.split_commas(s.i, len(s.items)):
-            self.alter_action(file, stmt, s.sub(x, y), t)
+            self.alter_action(file, stmt, s.sub(x, y), d)
+        self.store(d.table)
         return None
 
-    def alter_action(self, file, stmt, s: Stream, t: TableB) -> None:
+    def alter_action(self, file, stmt, s: Stream, t: Draft) -> None:
         at = s.peek()
         if at is None:
             return None
@@ -76,10 +76,10 @@ class Replay:
             s.accept("IF", "NOT", "EXISTS")
             return self.column(file, stmt, s.sub(s.i, len(s.items)), t)
         if s.accept("ENABLE", "ROW", "LEVEL", "SECURITY"):
-            t.rls_enabled = True
+            t.set(rls=replace(t.table.rls, enabled=True))
             return None
         if s.accept("FORCE", "ROW", "LEVEL", "SECURITY"):
-            t.rls_forced = True
+            t.set(rls=replace(t.table.rls, forced=True))
             return None
         if s.accept("ALTER"):
             s.accept("COLUMN")
@@ -87,32 +87,33 @@ class Replay:
             col = t.col(cname)
             if col is not None:
                 if s.accept("SET", "DEFAULT"):
-                    col.default = self.default(s.raw(s.i, len(s.items)), col)
+                    t.set_col(cname, default=self.default(s.raw(s.i, len(s.items)), native_of(col, self.rules.name)))
                     return None
                 if s.accept("DROP", "DEFAULT"):
-                    col.default = None
+                    t.set_col(cname, default=None)
                     return None
                 if s.accept("SET", "NOT", "NULL"):
-                    col.nullable = False
+                    t.set_col(cname, nullable=False)
                     return None
                 if s.accept("DROP", "NOT", "NULL"):
-                    col.nullable = True
+                    t.set_col(cname, nullable=True)
                     return None
                 if s.accept("TYPE") or s.accept("SET", "DATA", "TYPE"):
                     a, b = self.type_span(s)
-                    col.type = self.rules.logical_type(s.raw(a, b))
+                    typ = typed(col.name, self.rules.logical_type(s.raw(a, b)), self.rules.name, t.namespace)
+                    t.set_col(cname, type=typ.type, type_overrides=typ.type_overrides, enum=typ.enum)
                     if s.accept("COLLATE"):
-                        col.collation = s.ident()
+                        t.set_col(cname, collation=s.ident())
                     if s.accept("USING"):
                         s.i = len(s.items)
                     if s.at_end():
                         return None
                 if s.accept("ADD", "GENERATED"):
-                    col.identity = "always" if s.accept("ALWAYS") else "by default"
-                    if col.identity == "by default":
+                    identity = "always" if s.accept("ALWAYS") else "by default"
+                    if identity == "by default":
                         s.expect("BY", "DEFAULT")
                     s.expect("AS", "IDENTITY")
-                    col.nullable = False
+                    t.set_col(cname, identity=identity, nullable=False)
                     if s.is_("("):
                         opts = s.paren_text()
                         if not default_sequence_options(opts):
@@ -162,12 +163,12 @@ class Replay:
                 self.views = [v for v in self.views if v.name != name]
                 done += 1
             elif kind == "INDEX":
-                for t in self.tables.values():
+                for key, t in list(self.tables.items()):
                     if (on is None or on[1] == t.name) and any(ix.name == name for ix in t.indexes):
-                        t.indexes = [ix for ix in t.indexes if ix.name != name]
+                        self.tables[key] = replace(t, indexes=tuple(ix for ix in t.indexes if ix.name != name))
                         done += 1
                     elif self.rules.drop_index_drops_keys and on is not None and on[1] == t.name:
-                        t.uniques = [u for u in t.uniques if u.name != name]
+                        self.tables[key] = replace(t, uniques=tuple(u for u in t.uniques if u.name != name))
                         done += 1
             elif kind in ("FUNCTION", "PROCEDURE") and any(f.name == name for f in self.functions):
                 self.functions = [f for f in self.functions if f.name != name]
@@ -180,26 +181,25 @@ class Replay:
             self.skipped.append(Note(self.loc(file, stmt), "DROP of an object these files do not create; skipped",
                                      stmt.text))
 
-    def alter_change(self, file, stmt, s: Stream, t: TableB, at: Item) -> bool:
+    def alter_change(self, file, stmt, s: Stream, t: Draft, at: Item) -> bool:
         """ALTER TABLE actions that change what earlier statements created; True when handled."""
         if s.accept("DROP"):
             if s.accept("CONSTRAINT") or s.accept("CHECK") or (
                     self.rules.drop_foreign_key and s.accept("FOREIGN", "KEY")):
                 s.accept("IF", "EXISTS")
                 name = s.ident()
-                t.checks = [c for c in t.checks if c.name != name]
-                t.fks = [f for f in t.fks if f.name != name]
-                t.uniques = [u for u in t.uniques if u.name != name]
-                if t.pk is not None and t.pk.name == name:
-                    t.pk = None
+                for kind in ("checks", "foreign_keys", "uniques"):
+                    t.keep(kind, lambda x: x.name != name)
+                if t.table.primary_key is not None and t.table.primary_key.name == name:
+                    t.set(primary_key=None)
                 return True
             if s.accept("PRIMARY", "KEY"):
-                t.pk = None
+                t.set(primary_key=None)
                 return True
             if s.accept("INDEX") or s.accept("KEY"):
                 name = s.ident()
-                t.indexes = [ix for ix in t.indexes if ix.name != name]
-                t.uniques = [u for u in t.uniques if u.name != name]
+                t.keep("indexes", lambda ix: ix.name != name)
+                t.keep("uniques", lambda u: u.name != name)
                 return True
             s.accept("COLUMN")
             s.accept("IF", "EXISTS")
@@ -207,35 +207,36 @@ class Replay:
             col = t.col(name)
             if col is None:
                 return False
-            t.columns.remove(col)
-            t.indexes = [ix for ix in t.indexes if col.name not in ix.columns and col.name not in ix.include]
-            t.uniques = [u for u in t.uniques if col.name not in u.columns]
-            t.fks = [f for f in t.fks if col.name not in f.columns]
+            t.keep("columns", lambda c: c is not col)
+            t.keep("indexes", lambda ix: col.name not in ix.columns and col.name not in ix.include)
+            t.keep("uniques", lambda u: col.name not in u.columns)
+            t.keep("foreign_keys", lambda f: col.name not in f.columns)
             return True
         if s.accept("RENAME"):
             if s.accept("TO") or (self.rules.rename_as and s.accept("AS")):
                 new = s.ident()
                 old = (t.namespace, t.name)
                 kept = self.rules.pk_name_after_rename(t.name)
-                if t.pk is not None and t.pk.name is None and kept is not None:
-                    t.pk = PrimaryKey(t.pk.columns, kept, t.pk.origin)  # the constraint keeps the old table's name
-                del self.tables[old]
-                t.name = new
-                self.tables[(t.namespace, new)] = t
-                for other in self.tables.values():
-                    other.fks = [ForeignKey(**{**f.__dict__, "ref_table": new}) if f.ref_table == old[1] and
-                                 (f.ref_namespace or other.namespace) == old[0] else f for f in other.fks]
-                self.triggers = [Trigger(**{**tr.__dict__, "table": new}) if tr.table == old[1] else tr
-                                 for tr in self.triggers]
+                pk = t.table.primary_key
+                if pk is not None and pk.name is None and kept is not None:
+                    t.set(primary_key=replace(pk, name=kept))  # the constraint keeps the old table's name
+                self.tables.pop(old, None)
+                t.set(name=new)
+
+                def moved(other: Table) -> Table:
+                    return replace(other, foreign_keys=tuple(
+                        replace(f, ref_table=new) if f.ref_table == old[1] and
+                        (f.ref_namespace or other.namespace) == old[0] else f for f in other.foreign_keys))
+
+                self.everywhere(t, moved)
+                self.triggers = [replace(tr, table=new) if tr.table == old[1] else tr for tr in self.triggers]
                 return True
             if s.accept("CONSTRAINT") or s.accept("INDEX") or s.accept("KEY"):
                 a = s.ident()
                 s.expect("TO")
                 b = s.ident()
-                t.checks = [Check(**{**c.__dict__, "name": b}) if c.name == a else c for c in t.checks]
-                t.fks = [ForeignKey(**{**f.__dict__, "name": b}) if f.name == a else f for f in t.fks]
-                t.uniques = [UniqueKey(**{**u.__dict__, "name": b}) if u.name == a else u for u in t.uniques]
-                t.indexes = [Index(**{**ix.__dict__, "name": b}) if ix.name == a else ix for ix in t.indexes]
+                for kind in ("checks", "foreign_keys", "uniques", "indexes"):
+                    t.change(kind, lambda x: replace(x, name=b) if x.name == a else x)
                 return True
             s.accept("COLUMN")
             a = s.ident()
@@ -247,7 +248,7 @@ class Replay:
             change = s.next().up == "CHANGE"
             s.accept("COLUMN")
             old = s.ident() if change else None
-            probe = TableB(t.name, t.namespace, t.origin)
+            probe = Draft(Table(t.name, (), t.namespace, origin=t.table.origin))
             self.column(file, stmt, s.sub(s.i, len(s.items)), probe)
             newcol = probe.columns[0]
             target = t.col(old or newcol.name)
@@ -255,16 +256,23 @@ class Replay:
                 return False
             if target.name != newcol.name:
                 self.rename_column(t, target.name, newcol.name)
-            t.columns[t.columns.index(target)] = newcol
+            renamed = t.col(newcol.name)
+            t.change("columns", lambda c: newcol if c is renamed else c)
             return True
         return False
 
-    def rename_column(self, t: TableB, a: str, b: str) -> None:
+    def everywhere(self, t: Draft, change) -> None:
+        """Apply ``change`` to every table these files created: the one being altered and the others."""
+        for key, other in list(self.tables.items()):
+            if key != (t.namespace, t.name):
+                self.tables[key] = change(other)
+        t.table = change(t.table)
+
+    def rename_column(self, t: Draft, a: str, b: str) -> None:
         """Rename a column everywhere these files mention it (keys, indexes, FKs both ways, expressions)."""
         col = t.col(a)
         if col is None:
             return
-        col.name = b
 
         def cols(xs):
             return tuple(b if x == a else x for x in xs)
@@ -275,22 +283,27 @@ class Replay:
             return Sql(rename_ident(sql.text, a, b, self.rules),
                        tuple((d, rename_ident(x, a, b, get(d).ddl)) for d, x in sql.overrides))
 
-        if t.pk is not None:
-            t.pk = PrimaryKey(cols(t.pk.columns), t.pk.name, t.pk.origin)
-        t.uniques = [UniqueKey(**{**u.__dict__, "columns": cols(u.columns)}) for u in t.uniques]
-        t.indexes = [Index(**{**ix.__dict__, "include": cols(ix.include), "where": text(ix.where), "parts": tuple(
-            IndexPart(column=b if p.column == a else p.column, expression=text(p.expression),
-                      descending=p.descending, opclass=p.opclass) for p in ix.parts)}) for ix in t.indexes]
-        t.fks = [ForeignKey(**{**f.__dict__, "columns": cols(f.columns)}) for f in t.fks]
-        t.checks = [Check(**{**c.__dict__, "expression": text(c.expression)}) for c in t.checks]
-        t.policies = [Policy(**{**p.__dict__, "using": text(p.using), "with_check": text(p.with_check)})
-                      for p in t.policies]
-        for c in t.columns:
-            c.generated = text(c.generated)
-        for other in self.tables.values():
-            other.fks = [ForeignKey(**{**f.__dict__, "ref_columns": cols(f.ref_columns)})
-                         if f.ref_table == t.name and (f.ref_namespace or other.namespace) == t.namespace else f
-                         for f in other.fks]
+        def part(p: IndexPart) -> IndexPart:
+            return replace(p, column=b if p.column == a else p.column, expression=text(p.expression))
+
+        pk = t.table.primary_key
+        if pk is not None:
+            t.set(primary_key=replace(pk, columns=cols(pk.columns)))
+        t.change("uniques", lambda u: replace(u, columns=cols(u.columns)))
+        t.change("indexes", lambda ix: replace(ix, include=cols(ix.include), where=text(ix.where),
+                                               parts=tuple(part(p) for p in ix.parts)))
+        t.change("foreign_keys", lambda f: replace(f, columns=cols(f.columns)))
+        t.change("checks", lambda c: replace(c, expression=text(c.expression)))
+        t.change("policies", lambda p: replace(p, using=text(p.using), with_check=text(p.with_check)))
+        t.change("columns", lambda c: replace(c, name=b if c is col else c.name, generated=text(c.generated)))
+
+        def referenced(other: Table) -> Table:
+            return replace(other, foreign_keys=tuple(
+                replace(f, ref_columns=cols(f.ref_columns))
+                if f.ref_table == t.name and (f.ref_namespace or other.namespace) == t.namespace else f
+                for f in other.foreign_keys))
+
+        self.everywhere(t, referenced)
 
     # -- COMMENT ON ------------------------------------------------------------------------------
     def comment(self, file, stmt, s: Stream) -> None:
@@ -325,38 +338,36 @@ class Replay:
         if kind == "TABLE":
             t = self.table(target[0], target[1])
             if t is not None:
-                t.comment = value
+                self.store(replace(t, comment=value))
                 return None
         elif kind == "COLUMN" and len(target) >= 2:
             t = self.table(target[-3] if len(target) >= 3 else None, target[-2])
-            col = t.col(target[-1]) if t is not None else None
-            if col is not None:
-                col.comment = value
+            d = Draft(t) if t is not None else None
+            if d is not None and d.col(target[-1]) is not None:
+                d.set_col(target[-1], comment=value)
+                self.store(d.table)
                 return None
         elif kind == "INDEX":
             for t in self.tables.values():
-                for i, ix in enumerate(t.indexes):
-                    if ix.name == target[1]:
-                        t.indexes[i] = Index(**{**ix.__dict__, "comment": value})
-                        return None
+                if any(ix.name == target[1] for ix in t.indexes):
+                    self.store(replace(t, indexes=tuple(replace(ix, comment=value) if ix.name == target[1] else ix
+                                                        for ix in t.indexes)))
+                    return None
         elif kind == "VIEW":
             for i, v in enumerate(self.views):
                 if v.name == target[1]:
-                    self.views[i] = View(**{**v.__dict__, "extra_sql": v.extra_sql + ((self.rules.name, stmt.text),)})
+                    self.views[i] = replace(v, extra_sql=v.extra_sql + ((self.rules.name, stmt.text),))
                     return None
         elif kind in ("CONSTRAINT", "POLICY"):
             t = self.table(*on) if on else None
             if t is not None:
-                lst = t.checks if kind == "CONSTRAINT" else t.policies
-                for i, obj in enumerate(lst):
-                    if obj.name == target[0]:
-                        lst[i] = type(obj)(**{**obj.__dict__, "comment": value})
+                d = Draft(t)
+                for kinds in (("checks", "foreign_keys") if kind == "CONSTRAINT" else ("policies",)):
+                    objs = d.table.rls.policies if kinds == "policies" else getattr(d.table, kinds)
+                    if any(o.name == target[0] for o in objs):
+                        d.change(kinds, lambda o: replace(o, comment=value) if o.name == target[0] else o)
+                        self.store(d.table)
                         return None
-                if kind == "CONSTRAINT":
-                    for i, fk in enumerate(t.fks):
-                        if fk.name == target[0]:
-                            t.fks[i] = ForeignKey(**{**fk.__dict__, "comment": value})
-                            return None
         elif kind == "TRIGGER":
             for i, tr in enumerate(self.triggers):
                 if tr.name == target[0]:

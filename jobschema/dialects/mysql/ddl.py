@@ -78,6 +78,12 @@ def unwrap_executable_comments(sql: str) -> str:
     return "".join(out)
 
 
+def _next_number(names, prefix: str) -> int:
+    """One more than the largest ``<prefix><n>`` among ``names``: how the server numbers unnamed keys."""
+    taken = [int(n[len(prefix):]) for n in names if n.startswith(prefix) and n[len(prefix):].isdigit()]
+    return max(taken, default=0) + 1
+
+
 class MysqlDdl(DdlRules):
     name = "mysql"
     string_names = True
@@ -145,12 +151,10 @@ class MysqlDdl(DdlRules):
         return columns[0]
 
     def check_name(self, t, only_column: str | None) -> str:
-        t.unnamed_checks += 1
-        return f"CONSTRAINT_{t.unnamed_checks}"
+        return f"CONSTRAINT_{_next_number((c.name for c in t.table.checks), 'CONSTRAINT_')}"
 
     def fk_name(self, t, columns: tuple[str, ...]) -> str:
-        t.unnamed_fks += 1
-        return f"{t.name}_ibfk_{t.unnamed_fks}"
+        return f"{t.name}_ibfk_{_next_number((f.name for f in t.table.foreign_keys), f'{t.name}_ibfk_')}"
 
     def view_fields(self, security: str | None) -> dict:
         return {"security": security} if security else {}
@@ -159,17 +163,18 @@ class MysqlDdl(DdlRules):
         """MariaDB's JSON as mariadb-dump prints it (LONGTEXT utf8mb4_bin with a ``json_valid(col)`` CHECK
         named after the column) is a json column, as inspect reads it; a unique index on plain columns is a
         unique key (the catalog cannot tell them apart)."""
-        for ck in list(t.checks):
+        for ck in t.table.checks:
             col = t.col(ck.name)
             m = _JSON_VALID.match(ck.expression.override("mysql") or ck.expression.text)
-            if col is None or m is None or m.group(1) != col.name or col.type.override != "longtext":
+            if col is None or m is None or m.group(1) != col.name or col.type_override("mysql") != "longtext":
                 continue
-            col.type = NativeType("json")
-            t.checks.remove(ck)
+            t.set_col(col.name, type="json", type_overrides=())
+            t.keep("checks", lambda c, ck=ck: c is not ck)
             drop_note(f"collation utf8mb4_bin of {t.name}.{col.name} is not kept")
-        for ix in [ix for ix in t.indexes if ix.unique and all(p.column and not p.descending for p in ix.parts)]:
-            t.indexes.remove(ix)
-            t.uniques.append(UniqueKey(ix.name, ix.columns, False, ix.origin))
+        keys = [ix for ix in t.table.indexes if ix.unique and all(p.column and not p.descending for p in ix.parts)]
+        t.keep("indexes", lambda ix: ix not in keys)
+        for ix in keys:
+            t.add("uniques", UniqueKey(ix.name, ix.columns, False, ix.origin))
 
 
 RULES = MysqlDdl()
