@@ -40,6 +40,8 @@ from servers import (  # noqa: E402, F401 - the fixtures pg_server and mysql_ser
     pg_throwaway_dsn,
 )
 
+from jobschema.connect import redact_dsn  # noqa: E402
+
 SESSION_SERVERS: list[DbServer] = []  # what this session used, for the summary line
 
 
@@ -68,8 +70,7 @@ def mysql_server(request: pytest.FixtureRequest) -> DbServer:
 def pytest_terminal_summary(terminalreporter) -> None:
     """Say which servers the integration tests ran against: a throwaway server is worth knowing about."""
     for server in SESSION_SERVERS:
-        terminalreporter.write_line(f"jobschema test server: {server.kind} {server.origin} "
-                                    f"{server.dsn.split('@', 1)[-1]}")
+        terminalreporter.write_line(f"jobschema test server: {server.kind} {server.origin} {redact_dsn(server.dsn)}")
 
 
 @pytest.fixture

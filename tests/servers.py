@@ -24,7 +24,7 @@ from pathlib import Path
 import port_for
 import pytest
 from dbutil import DEFAULT_MYSQL_DSN, DEFAULT_PG_DSN, SESSION_DB_NAME, mysql_params, pg_params
-from mirakuru.exceptions import ExecutorError
+from mirakuru.exceptions import AlreadyRunning, ExecutorError
 from pytest_mysql import factories as mysql_factories
 from pytest_postgresql import factories as pg_factories
 from pytest_postgresql.executors import PostgreSQLExecutor
@@ -121,7 +121,7 @@ def _start_postgres(executable: str, data_home: Path) -> PostgreSQLExecutor:
             with contextlib.suppress(Exception):
                 executor.stop()
             executor.clean_directory()
-            if attempt + 1 < START_ATTEMPTS and "could not bind" in log:
+            if attempt + 1 < START_ATTEMPTS and (isinstance(exc, AlreadyRunning) or "could not bind" in log):
                 continue
             raise RuntimeError(f"throwaway PostgreSQL did not start: {exc}\n{log[-2000:]}") from exc
     raise AssertionError("unreachable")

@@ -15,19 +15,20 @@ Adding a case needs no Python.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from dbutil import apply_sql_mysql, apply_sql_pg
+from dbutil import apply_sql_mysql, apply_sql_pg, database_of, temp_mysql_database, temp_pg_database
 
 from jobschema import api
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "cases" / "audit"
 APPLY = {"postgres": apply_sql_pg, "mysql": apply_sql_mysql}
-DSN_FIXTURE = {"postgres": "pg_dsn", "mysql": "mysql_dsn"}
 
 
 def _case_dialects(folder: Path) -> list[str]:
@@ -53,18 +54,37 @@ def build(dsn: str, dialect: str, schema_dir: Path, module: str) -> None:
         APPLY[dialect](dsn, text)
 
 
-def audit_case(request, folder: Path, dialect: str):
-    spec = json.loads((folder / "findings.json").read_text(encoding="utf-8"))
-    schema_dir = folder / "desired" if (folder / "desired").is_dir() else ROOT / "schema"
-    dsn = request.getfixturevalue(DSN_FIXTURE[dialect])
-    build(dsn, dialect, schema_dir, spec["module"])
-    APPLY[dialect](dsn, (folder / f"live.{dialect}.sql").read_text(encoding="utf-8"))
-    return spec, api.audit(dsn, str(schema_dir), module=spec["module"])
+@pytest.fixture(scope="session")
+def built_module(pg_server, mysql_server):
+    """``built_module(dialect, schema_dir, module)``: a context manager yielding the DSN of a fresh database that
+    holds the module's generated DDL, dropped afterwards. PostgreSQL clones a database built once per module
+    (``CREATE DATABASE ... TEMPLATE``); MySQL, which cannot clone one, builds it each time."""
+    templates: dict[tuple[Path, str], str] = {}
+    with contextlib.ExitStack() as session:
+        @contextlib.contextmanager
+        def fresh(dialect: str, schema_dir: Path, module: str) -> Iterator[str]:
+            if dialect == "postgres":
+                if (schema_dir, module) not in templates:
+                    dsn = session.enter_context(temp_pg_database(pg_server.dsn, pg_server.template))
+                    build(dsn, dialect, schema_dir, module)
+                    templates[schema_dir, module] = database_of(dsn)
+                with temp_pg_database(pg_server.dsn, templates[schema_dir, module]) as dsn:
+                    yield dsn
+            else:
+                with temp_mysql_database(mysql_server.dsn) as dsn:
+                    build(dsn, dialect, schema_dir, module)
+                    yield dsn
+
+        yield fresh
 
 
 @pytest.mark.parametrize(("folder", "dialect"), list(_cases()))
-def test_audit_case(request, folder, dialect):
-    spec, result = audit_case(request, folder, dialect)
+def test_audit_case(built_module, folder, dialect):
+    spec = json.loads((folder / "findings.json").read_text(encoding="utf-8"))
+    schema_dir = folder / "desired" if (folder / "desired").is_dir() else ROOT / "schema"
+    with built_module(dialect, schema_dir, spec["module"]) as dsn:
+        APPLY[dialect](dsn, (folder / f"live.{dialect}.sql").read_text(encoding="utf-8"))
+        result = api.audit(dsn, str(schema_dir), module=spec["module"])
     got = sorted([f.code, f.path, f.severity.value] for f in result.findings)
     assert got == spec[dialect]["findings"], [f.message for f in result.findings]
     assert result.exit_code == spec[dialect]["exit"]

@@ -292,7 +292,7 @@ def test_silent_configured_servers_give_way_to_throwaway_ones_that_vanish():
     )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
     assert re.search(r"^6 passed", run.stdout, re.MULTILINE), run.stdout[-2000:]
-    servers = dict(re.findall(r"^jobschema test server: (\S+) throwaway 127\.0\.0\.1:(\d+)/", run.stdout,
+    servers = dict(re.findall(r"^jobschema test server: (\S+) throwaway \S+@127\.0\.0\.1:(\d+)/", run.stdout,
                               re.MULTILINE))
     assert set(servers) == {"PostgreSQL", "MySQL/MariaDB"}, run.stdout[-2000:]
     assert not [port for port in servers.values() if _port_open(int(port))]
