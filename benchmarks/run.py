@@ -137,7 +137,7 @@ def worker(kind: str, target: str, schema: str | None) -> dict:
         import psycopg
 
         from jobschema import audit
-        from jobschema.connect import postgres_read_only
+        from jobschema.dialects.postgres.session import read_only as postgres_read_only
         from jobschema.load.build import load_project
 
         statements: list[str] = []

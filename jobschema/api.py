@@ -12,7 +12,7 @@ from . import adopt, writer
 from . import audit as _audit
 from . import migrate as mig
 from .connect import redact_dsn, resolve_dsn
-from .dialects import base
+from .dialects import base as dialects
 from .errors import ConnectError, JobschemaError, PlanRefused, UsageError
 from .lint.registry import Selection
 from .migrate import executor
@@ -65,19 +65,13 @@ def select_modules(project: Project, module: str | None):
 
 def render_project(project: Project, module: str | None = None, dialect: str | None = None) -> GenerateResult:
     """Render every selected module × dialect in memory; nothing touches disk here."""
-
     result = GenerateResult()
-    dialects = [dialect] if dialect else list(base.names())
-    for name in dialects:
-        try:
-            base.get(name)
-        except KeyError:
-            raise UsageError(f"unknown dialect {name!r} (known: {', '.join(base.names())})") from None
+    chosen = [dialects.require(dialect).name] if dialect else list(dialects.names())
     for m in select_modules(project, module):
-        for dname in dialects:
+        for dname in chosen:
             if dname not in m.dialects:
                 continue
-            out = base.get(dname).render(m, project)
+            out = dialects.get(dname).render(m, project)
             for art in out.artifacts:
                 result.files[art.path] = art.text
             result.warnings.extend(out.warnings)
@@ -94,7 +88,7 @@ def generate(schema_dir: str, out_dir: str, module: str | None = None, dialect: 
     result = render_project(project, module, dialect)
     owned = set()
     for m in select_modules(project, module):
-        for dname in ([dialect] if dialect else base.names()):
+        for dname in ([dialects.require(dialect).name] if dialect else dialects.names()):
             owned.add(f"{m.name}/{dname}")
     result.statuses = writer.compare(out_dir, result.files, owned)
     result.checked = check
@@ -148,15 +142,14 @@ def _database_said(what: str):
 
 def _open_migrator(dsn: str):
     """The migration executor of the dialect ``dsn`` names, connected."""
-
-    return base.get(mig.dialect_of(dsn)).migrator(dsn)
+    return dialects.for_dsn(dsn).migrator(dsn)
 
 
 def migrate(dsn: str, root: str, module: str | None = None, folder: str | None = None, *, dry_run: bool = False,
             baseline: str | None = None, lock_wait: float = 300.0, events=None, schema_dir: str | None = None):
     """Apply the pending migration files of the selected folders; see ``migrate/executor.py``."""
 
-    dialect = mig.dialect_of(dsn)
+    dialect = dialects.name_for_dsn(dsn)
     order = module_order(schema_dir) if module is None and folder is None else []
     targets = mig.targets(root, dialect, module, folder, order)
     with _database_said("migrate stopped"):
@@ -170,7 +163,7 @@ def migrate(dsn: str, root: str, module: str | None = None, folder: str | None =
 
 def migrate_status(dsn: str, root: str, module: str | None = None, folder: str | None = None,
                    schema_dir: str | None = None):
-    dialect = mig.dialect_of(dsn)
+    dialect = dialects.name_for_dsn(dsn)
     order = module_order(schema_dir) if module is None and folder is None else []
     targets = mig.targets(root, dialect, module, folder, order)
     with _database_said("migrate status stopped"):
@@ -185,7 +178,7 @@ def migrate_resolve(dsn: str, root: str, version: str, applied: bool, module: st
                     folder: str | None = None) -> str:
     if module is None and folder is None:
         raise UsageError("name the module whose file you resolve: --module NAME (or --dir DIR)")
-    target = mig.targets(root, mig.dialect_of(dsn), module, folder)[0]
+    target = mig.targets(root, dialects.name_for_dsn(dsn), module, folder)[0]
     with _database_said("migrate resolve stopped"):
         migrator = _open_migrator(dsn)
         try:
@@ -199,7 +192,7 @@ def migrate_hash(root: str, dialect: str | None = None, module: str | None = Non
     """Rewrite ``jobschema.sum`` of the selected folders from their files; returns the folders done."""
 
     done = []
-    for d in ([dialect] if dialect else ["postgres", "mysql"]):
+    for d in ([dialect] if dialect else dialects.names()):
         try:
             targets = mig.targets(root, d, module, folder)
         except UsageError:
@@ -398,11 +391,10 @@ class PlanResult:
 def plan_from_audit(result, *, allow_destructive: bool = False, allow_not_valid: bool = False,
                     concurrently: bool = False, lock_timeout: str = "5s") -> PlanResult:
     """Audit result → ordered fix ``Plan`` and its file text; raises ``PlanRefused``; writes nothing."""
-
     project = Project(modules=tuple(result.desired))
     options = planner.PlanOptions(allow_destructive=allow_destructive, allow_not_valid=allow_not_valid,
                                   concurrently=concurrently, lock_timeout=lock_timeout)
-    p = planner.plan(result.changes, project, result.module, base.get(result.dialect), probes=result.probes,
+    p = planner.plan(result.changes, project, result.module, dialects.get(result.dialect), probes=result.probes,
              options=options)
     text = "" if p.empty else p.render(database=result.target)
     return PlanResult(result, p, text)

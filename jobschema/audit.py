@@ -1,30 +1,24 @@
 """The audit use-case behind ``api.audit``: live database × schema → changes, row counts, findings.
 
-connect (read-only transaction, timeouts) → ``driver.inspect`` (fixed set of catalog queries) → pick the
-module → ``diff.differ`` (generic walk, dialect hooks) → ``driver.probe`` (violating rows, unless
-``no_data``) → ``diff.findings``. No SQL here: every statement comes from ``dialects/<name>/``.
+The one audit path (``api.audit`` → ``run``): the registered dialect's read-only ``session`` → its
+``inspect`` (fixed set of catalog queries) → pick the module → ``diff.differ`` (generic walk, the hooks
+the dialect returns for this audit) → its ``probe`` (violating rows, unless ``no_data``) →
+``diff.findings``. ``inspect_live`` is the same session and inspect for ``jobschema inspect``. No SQL
+here: every statement comes from ``dialects/<name>/``.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from .connect import (
-    DEFAULT_LOCK_TIMEOUT_MS,
-    DEFAULT_STATEMENT_TIMEOUT_MS,
-    dialect_of_dsn,
-    parse_mysql_dsn,
-    redact_dsn,
-    resolve_dsn,
-)
+from .connect import DEFAULT_LOCK_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, redact_dsn, resolve_dsn
 from .dialects import base
 from .diff import findings as findings_mod
 from .diff.changes import Change
 from .diff.differ import DiffOptions, diff
 from .diff.locate import locate
-from .early_catalog import EarlyCatalog
+from .early_catalog import EarlyCatalog, open_catalog
 from .errors import ExitCode, UsageError
 from .finding import Finding, Severity
 from .model.live import LiveCatalog
@@ -77,51 +71,8 @@ class AuditResult:
 
 
 def driver(dialect: str):
-    """The dialect's audit driver (``dialects/<name>/driver.py`` ``DRIVER``), or None when the dialect
-    offers a whole-audit entry point instead (``DIALECT.audit``, MySQL)."""
-    try:
-        mod = importlib.import_module(f"jobschema.dialects.{dialect}.driver")
-    except ModuleNotFoundError as exc:
-        if not (exc.name and exc.name.endswith(".driver")):
-            raise
-        if hasattr(base.get(dialect), "audit"):
-            return None
-        raise UsageError(f"audit is not available for {dialect} databases yet") from None
-    return mod.DRIVER
-
-
-_EXTRA_KINDS = ("Drop", "UnmanagedObject", "DisableRls")
-
-
-def _dialect_audit(dsn: str, project: Project, dialect: str, module: str | None, namespace: str | None,
-                   no_data: bool, unmanaged_severity: Severity, statement_timeout_ms: int, lock_timeout_ms: int,
-                   progress: Progress) -> AuditResult:
-    """Audit through a dialect's own entry point (``DIALECT.audit(dsn, desired, ...)``): it needs the
-    module first, so the first candidate is tried and the audit repeated if the catalog names another."""
-    d = base.get(dialect)
-    candidates = [m for m in project.modules if dialect in m.dialects]
-    if not candidates:
-        raise UsageError(f"no module is defined for {dialect}")
-    first = choose_module(project, _empty_live(dialect), dialect, module, namespace) if module else candidates[0]
-    kwargs = dict(data=not no_data, statement_timeout_ms=statement_timeout_ms, lock_timeout_ms=lock_timeout_ms)
-    progress("reading the catalog")
-    run_ = d.audit(dsn, _with_requires(project, first, dialect), **kwargs)
-    m = choose_module(project, run_.live, dialect, module, namespace)
-    if m is not first:
-        run_ = d.audit(dsn, _with_requires(project, m, dialect), **kwargs)
-    desired = _with_requires(project, m, dialect)
-    changes = [replace(c, severity=unmanaged_severity) if type(c).__name__.startswith(_EXTRA_KINDS) else c
-               for c in run_.changes]
-    hooks = d.hooks(desired, parse_mysql_dsn(dsn)["database"] if dialect == "mysql" else None)
-    result = AuditResult(module=m.name, dialect=dialect, target=redact_dsn(dsn), namespace=m.namespace,
-                         changes=changes, probes=list(run_.probes), live=run_.live, desired=tuple(desired),
-                         no_data=no_data, server_version=getattr(run_, "server", None))
-    result.findings = findings_mod.findings(changes, result.probes, hooks)
-    return result
-
-
-def _empty_live(dialect: str) -> LiveCatalog:
-    return LiveCatalog(module=Module(name="live"), dialect=dialect)
+    """The registered dialect, which answers the audit's questions (session, inspect, hooks, probe)."""
+    return base.require(dialect)
 
 
 def _namespaces(project: Project, namespace: str | None) -> list[str]:
@@ -207,58 +158,64 @@ def _search_namespace(project: Project, module: str | None, namespace: str | Non
     return namespace or (wanted.namespace if wanted is not None else None)
 
 
+def inspect_live(dsn: str, namespaces: Sequence[str], search: str | None = None,
+                 statement_timeout_ms: int = DEFAULT_STATEMENT_TIMEOUT_MS,
+                 lock_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS, application: str = "jobschema audit") -> LiveCatalog:
+    """The catalog of ``dsn`` read the way the audit reads it (``early_catalog.open_catalog``)."""
+    with open_catalog(base.for_dsn(dsn), dsn, namespaces, search, statement_timeout_ms, lock_timeout_ms,
+                      application) as (_conn, live):
+        return live
+
+
 def audit_connection(conn, project: Project, dialect: str, module: str | None = None, namespace: str | None = None,
                      no_data: bool = False, unmanaged_severity: Severity | str = Severity.WARNING,
                      target: str = "", progress: Progress | None = None, live: LiveCatalog | None = None
                      ) -> AuditResult:
-    """Audit through an open connection already inside the dialect's read-only transaction; ``live`` is
+    """Audit through an open connection already inside the dialect's read-only session; ``live`` is
     the catalog when it was read already, on this connection, for this project's namespaces."""
-    drv = driver(dialect)
+    d = driver(dialect)
     step = progress or (lambda _s: None)
     step("reading the catalog")
     search = _search_namespace(project, module, namespace)  # what an early catalog was read with too
     if live is None:
-        if search and hasattr(drv, "use_namespace"):
-            drv.use_namespace(conn, search)
-        live = drv.inspect(conn, _namespaces(project, namespace))
-    m = choose_module(project, live, dialect, module, namespace)
+        live = d.inspect(conn, _namespaces(project, namespace), search)
+    m = choose_module(project, live, d.name, module, namespace)
     primary = namespace or m.namespace
-    if primary != (search or "public") and hasattr(drv, "use_namespace"):
+    if primary != (search or "public"):
         # the module was picked from what the catalog holds: read it again with its namespace first on the
         # search path, which is how the server must print its views to match the schema's
-        drv.use_namespace(conn, primary)
-        live = drv.inspect(conn, _namespaces(project, namespace))
-    desired = [_remap(x, namespace) if x is m else x for x in _with_requires(project, m, dialect)]
+        live = d.inspect(conn, _namespaces(project, namespace), primary)
+    desired = [_remap(x, namespace) if x is m else x for x in _with_requires(project, m, d.name)]
     step("comparing")
     options = DiffOptions(primary_namespace=primary, unmanaged_severity=Severity(unmanaged_severity))
-    # a dialect may bind its hooks to the audited modules and the server (MySQL: indexed text is varchar)
-    hooks = drv.hooks_for(desired, live) if hasattr(drv, "hooks_for") else drv.hooks
+    # hooks bound to this audit's modules and server (MySQL: indexed text is varchar); never kept
+    hooks = d.hooks(desired, live)
     changes = diff(desired, live, hooks, options).changes
     probes = []
     if not no_data:
         step("counting violating rows")
-        probes = drv.probe(conn, changes, live)
-    result = AuditResult(module=m.name, dialect=dialect, target=target, namespace=primary, changes=changes,
+        probes = d.probe(conn, changes, live, hooks)
+    result = AuditResult(module=m.name, dialect=d.name, target=target, namespace=primary, changes=changes,
                          probes=probes, live=live, desired=tuple(desired), no_data=no_data,
                          server_version=live.server_version)
     result.findings = findings_mod.findings(changes, probes, hooks)
     return result
 
 
-def _read_catalog_early(drv, dsn: str, schema_dir: str, module: str | None, namespace: str | None,
+def _read_catalog_early(dialect, dsn: str, schema_dir: str, module: str | None, namespace: str | None,
                         statement_timeout_ms: int, lock_timeout_ms: int):
     """Start reading the catalog of the namespaces the module.yaml files name (``early_catalog.py``);
-    None when they cannot be read or the dialect has no driver."""
+    None when they cannot be read."""
     from .load.peek import declared_namespaces
 
-    declared = declared_namespaces(schema_dir) if drv is not None else None
+    declared = declared_namespaces(schema_dir)
     if declared is None or (module is not None and module not in declared):
         return None
     names = {namespace or "public"}
     for spaces in declared.values():
         names.update(spaces)
     search = namespace or (declared[module][0] if module else None)
-    return EarlyCatalog(drv, dsn, statement_timeout_ms, lock_timeout_ms, sorted(names), search)
+    return EarlyCatalog(dialect, dsn, statement_timeout_ms, lock_timeout_ms, sorted(names), search)
 
 
 def run(dsn: str | None, schema_dir: str, module: str | None = None, namespace: str | None = None,
@@ -269,11 +226,10 @@ def run(dsn: str | None, schema_dir: str, module: str | None = None, namespace: 
     from .load.build import load_project
 
     dsn = resolve_dsn(dsn)
-    dialect = dialect_of_dsn(dsn)
-    drv = driver(dialect)
+    d = base.for_dsn(dsn)
     step = progress or (lambda _s: None)
     step("loading the schema")
-    early = _read_catalog_early(drv, dsn, schema_dir, module, namespace, statement_timeout_ms, lock_timeout_ms)
+    early = _read_catalog_early(d, dsn, schema_dir, module, namespace, statement_timeout_ms, lock_timeout_ms)
     try:
         project = load_project(schema_dir)
         if module is not None and project.module(module) is None:
@@ -284,21 +240,19 @@ def run(dsn: str | None, schema_dir: str, module: str | None = None, namespace: 
         raise
     step("connecting")
     target = redact_dsn(dsn) if dsn else "(PG* environment)"
-    if drv is None:
-        result = _dialect_audit(dsn, project, dialect, module, namespace, no_data, Severity(unmanaged_severity),
-                                statement_timeout_ms, lock_timeout_ms, step)
-    elif early is not None:
+    if early is not None:
         try:
             conn = early.wait()
             live = early.live_for(_namespaces(project, namespace), _search_namespace(project, module, namespace))
-            result = audit_connection(conn, project, dialect, module, namespace, no_data, unmanaged_severity,
+            result = audit_connection(conn, project, d.name, module, namespace, no_data, unmanaged_severity,
                                       target, progress, live=live)
         finally:
             early.close()
     else:
-        with drv.session(dsn, statement_timeout_ms, lock_timeout_ms) as conn:
-            result = audit_connection(conn, project, dialect, module, namespace, no_data, unmanaged_severity,
-                                      target, progress)
+        with open_catalog(d, dsn, _namespaces(project, namespace), _search_namespace(project, module, namespace),
+                          statement_timeout_ms, lock_timeout_ms) as (conn, live):
+            result = audit_connection(conn, project, d.name, module, namespace, no_data, unmanaged_severity,
+                                      target, progress, live=live)
     # each finding points at the schema file and line declaring its object (CI annotations land there)
     result.findings = locate(result.findings, result.desired, schema_dir)
     return result

@@ -6,13 +6,11 @@ prints a DSN goes through :func:`redact_dsn` first.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
-from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from .errors import ConnectError, UsageError
+from .errors import UsageError
 
 MYSQL_SCHEMES = ("mysql", "mariadb")
 MYSQL_DEFAULT_PORT = 3306
@@ -121,16 +119,14 @@ def redact_dsn(dsn: str) -> str:
         return "<unparseable DSN>"
 
 
-# -- which database, which dialect ------------------------------------------------------------------
+# -- which database ------------------------------------------------------------------------------
 
-POSTGRES_SCHEMES = ("postgres", "postgresql")
 PG_ENV_VARS = ("PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER", "PGSERVICE")
 
 
 def resolve_dsn(dsn: str | None, environ: dict | None = None) -> str:
     """The DSN to use: ``--dsn``, else ``JOBSCHEMA_DSN``, else ``""`` when PG* variables say where to go
     (libpq reads them itself). Raises ``UsageError`` when nothing names a database."""
-
     env = os.environ if environ is None else environ
     if dsn:
         remember_secret(dsn)
@@ -141,21 +137,6 @@ def resolve_dsn(dsn: str | None, environ: dict | None = None) -> str:
     if any(env.get(v) for v in PG_ENV_VARS):
         return ""
     raise UsageError("no database given: pass --dsn, or set JOBSCHEMA_DSN or the PG* variables (PGHOST, PGDATABASE…)")
-
-
-def dialect_of_dsn(dsn: str) -> str:
-    """``postgres`` for postgres://, postgresql:// and libpq ``key=value`` strings (or "" for PG* variables),
-    ``mysql`` for mysql:// and mariadb://."""
-
-    remember_secret(dsn)
-    if "://" not in dsn:
-        return "postgres"
-    scheme = dsn.split("://", 1)[0].lower()
-    if scheme in POSTGRES_SCHEMES:
-        return "postgres"
-    if scheme in MYSQL_SCHEMES:
-        return "mysql"
-    raise UsageError(f"cannot tell the database kind of {redact_dsn(dsn)}: use postgresql://, mysql:// or mariadb://")
 
 
 def _password_of(dsn: str) -> str | None:
@@ -179,144 +160,7 @@ def scrub(message: str, dsn: str) -> str:
     return scrub_known(message)
 
 
-# -- PostgreSQL: a read-only session with timeouts --------------------------------------------------
+# -- the audit's default timeouts (each dialect's session.py applies them) ----------------------------
 
 DEFAULT_STATEMENT_TIMEOUT_MS = 30_000
 DEFAULT_LOCK_TIMEOUT_MS = 3_000
-
-
-def _pg_target(dsn: str) -> str:
-    """``host:port/database`` for messages, from the DSN and the PG* variables, never with a password."""
-    import psycopg
-
-    try:
-        info = psycopg.conninfo.conninfo_to_dict(dsn)
-    except psycopg.Error:
-        return redact_dsn(dsn)
-    host = info.get("host") or os.environ.get("PGHOST") or "localhost"
-    port = info.get("port") or os.environ.get("PGPORT") or "5432"
-    db = info.get("dbname") or os.environ.get("PGDATABASE") or info.get("user") or os.environ.get("PGUSER") or ""
-    return f"{host}:{port}/{db}"
-
-
-def pg_connect_reason(exc: Exception, dsn: str) -> str:
-    """One line saying why a PostgreSQL connection failed: unreachable, bad password, unknown database,
-    no privilege. Never holds the password."""
-    return scrub(f"cannot connect to PostgreSQL at {_pg_target(dsn)}: {pg_connect_problem(exc)}", dsn)
-
-
-def pg_connect_problem(exc: Exception) -> str:
-    """Why a PostgreSQL connection failed, in a few words (no host, no password)."""
-    text = " ".join(str(exc).split())
-    low = text.lower()
-    if "password authentication failed" in low or "no password supplied" in low:
-        user = re.search(r'for user "([^"]*)"', text)
-        reason = f"password authentication failed for user {user.group(1)!r}" if user else "authentication failed"
-    elif "does not exist" in low and "database" in low:
-        db = re.search(r'database "([^"]*)" does not exist', text)
-        reason = f"database {db.group(1)!r} does not exist" if db else "the database does not exist"
-    elif "permission denied" in low or "not have connect privilege" in low or "pg_hba.conf" in low:
-        reason = "the role may not connect to this database (missing CONNECT privilege or pg_hba.conf entry)"
-        if "permission denied for database" in low:
-            reason = "permission denied: the role lacks the CONNECT privilege on this database"
-    elif "could not translate host name" in low or "name or service not known" in low:
-        reason = "unknown host name"
-    elif "connection refused" in low:
-        reason = "connection refused (is the server running and accepting TCP connections on that port?)"
-    elif "timeout expired" in low or "timed out" in low:
-        reason = "the server did not answer in time (unreachable host or firewall)"
-    elif "no route to host" in low or "network is unreachable" in low:
-        reason = "host unreachable"
-    elif "role" in low and "does not exist" in low:
-        role = re.search(r'role "([^"]*)" does not exist', text)
-        reason = f"role {role.group(1)!r} does not exist" if role else "unknown role"
-    elif "ssl negotiation" in low or "expected authentication request" in low \
-            or "server closed the connection unexpectedly" in low:
-        reason = "the server on that port does not speak the PostgreSQL protocol (a MySQL port? use mysql://)"
-    elif "invalid dsn" in low or "invalid connection option" in low or "missing \"=\"" in low:
-        reason = "the DSN cannot be read"
-    else:
-        reason = text.split(": ", 1)[-1][:200] if text else type(exc).__name__
-    return reason
-
-
-def open_postgres(dsn: str, connect_timeout: int = 10, **kwargs):
-    """A psycopg connection (not autocommit) or ``ConnectError`` with one redacted line."""
-    import psycopg
-
-    kwargs.setdefault("application_name", "jobschema audit")
-    try:
-        conn = psycopg.connect(dsn, autocommit=False, **pg_connect_kwargs(dsn, connect_timeout), **kwargs)
-    except (psycopg.Error, ValueError) as exc:
-        raise ConnectError(pg_connect_reason(exc, dsn)) from None
-    try:
-        check_postgres_version(conn.info.server_version)
-    except ConnectError:
-        conn.close()
-        raise
-    return conn
-
-
-def pg_connect_kwargs(dsn: str, connect_timeout: int = 10) -> dict:
-    """``connect_timeout`` unless the DSN (or ``PGCONNECT_TIMEOUT``) sets its own."""
-    import psycopg
-
-    try:
-        given = psycopg.conninfo.conninfo_to_dict(dsn).get("connect_timeout")
-    except psycopg.Error:
-        given = None
-    if given or os.environ.get("PGCONNECT_TIMEOUT"):
-        return {}
-    return {"connect_timeout": connect_timeout}
-
-
-MIN_POSTGRES = 120000  # server_version_num; the catalog queries read attgenerated (12) and prokind (11)
-
-
-def check_postgres_version(server_version: int) -> None:
-    """``ConnectError`` when the server is older than jobschema's catalog queries need."""
-
-    if server_version and server_version < MIN_POSTGRES:
-        raise ConnectError(f"PostgreSQL {pg_version_label(server_version)} is too old: jobschema needs "
-                           f"PostgreSQL {MIN_POSTGRES // 10000} or later")
-
-
-def pg_version_label(num: int) -> str:
-    if num >= 100000:
-        return f"{num // 10000}.{num % 10000}"
-    return f"{num // 10000}.{num // 100 % 100}.{num % 100}"
-
-
-def begin_read_only_pg(conn, statement_timeout_ms: int = DEFAULT_STATEMENT_TIMEOUT_MS,
-                       lock_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS) -> None:
-    """Start the one transaction the audit runs in: READ ONLY, with statement and lock timeouts that
-    last until it ends (``set_config(..., true)`` is ``SET LOCAL``)."""
-    import psycopg
-
-    conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
-    conn.read_only = True  # psycopg opens the transaction with BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY
-    with conn.cursor() as cur:
-        cur.execute("SELECT set_config('statement_timeout', %s, true), set_config('lock_timeout', %s, true), "
-                    "set_config('idle_in_transaction_session_timeout', %s, true)",
-                    (f"{int(statement_timeout_ms)}ms", f"{int(lock_timeout_ms)}ms",
-                     f"{int(statement_timeout_ms) * 4}ms"))
-
-
-@contextlib.contextmanager
-def postgres_read_only(dsn: str, statement_timeout_ms: int = DEFAULT_STATEMENT_TIMEOUT_MS,
-                       lock_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS, **kwargs) -> Iterator:
-    """Connect, open the read-only transaction, yield the connection; always roll back and close."""
-    import psycopg
-
-    conn = open_postgres(dsn, **kwargs)
-    try:
-        try:
-            begin_read_only_pg(conn, statement_timeout_ms, lock_timeout_ms)
-        except psycopg.Error as exc:
-            raise ConnectError(pg_connect_reason(exc, dsn)) from None
-        yield conn
-    finally:
-        with contextlib.suppress(Exception):
-            conn.rollback()
-        with contextlib.suppress(Exception):
-            conn.close()

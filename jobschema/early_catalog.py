@@ -1,4 +1,4 @@
-"""Read the live catalog while the schema loads, for ``audit.run``.
+"""Read the live catalog (``open_catalog``), and read it while the schema loads, for ``audit.run``.
 
 Loading thousands of table files is Python's work; reading the catalog is mostly the server's. An audit
 knows which namespaces to inspect only from the loaded project, but the module.yaml files already name
@@ -13,20 +13,31 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections.abc import Iterator, Sequence
 
 from .model.live import LiveCatalog
+
+
+@contextlib.contextmanager
+def open_catalog(dialect, dsn: str, namespaces: Sequence[str], search: str | None, statement_timeout_ms: int,
+                 lock_timeout_ms: int, application: str = "jobschema audit") -> Iterator[tuple[object, LiveCatalog]]:
+    """The one way the live catalog is read (``audit``, ``inspect``, the early read below): the dialect's
+    read-only session on ``dsn``, then its inspection of ``namespaces`` with ``search`` first on the search
+    path. Yields the open connection (the audit probes rows on it) and the catalog; always rolled back."""
+    with dialect.session(dsn, statement_timeout_ms, lock_timeout_ms, application) as conn:
+        yield conn, dialect.inspect(conn, list(namespaces), search)
 
 
 class EarlyCatalog:
     """A session opened and a catalog read on a thread; ``wait`` hands over the session and catalog."""
 
-    def __init__(self, drv, dsn: str, statement_timeout_ms: int, lock_timeout_ms: int,
+    def __init__(self, dialect, dsn: str, statement_timeout_ms: int, lock_timeout_ms: int,
                  namespaces: list[str], search: str | None):
         self.namespaces = namespaces
         self.search = search
         self.live: LiveCatalog | None = None
         self.conn = None
-        self._drv = drv
+        self._dialect = dialect
         self._session = None
         self._error: BaseException | None = None
         self._abandoned = False
@@ -38,12 +49,10 @@ class EarlyCatalog:
 
     def _work(self, dsn: str, statement_timeout_ms: int, lock_timeout_ms: int) -> None:
         try:
-            session = self._drv.session(dsn, statement_timeout_ms, lock_timeout_ms)
-            self.conn = session.__enter__()
+            session = open_catalog(self._dialect, dsn, self.namespaces, self.search, statement_timeout_ms,
+                                   lock_timeout_ms)
+            self.conn, self.live = session.__enter__()
             self._session = session
-            if self.search and hasattr(self._drv, "use_namespace"):
-                self._drv.use_namespace(self.conn, self.search)
-            self.live = self._drv.inspect(self.conn, self.namespaces)
         except BaseException as exc:  # raised by wait, in the caller's thread
             self._error = exc
         with self._lock:

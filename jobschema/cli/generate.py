@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from ..config import load_config
+from ..dialects import base as dialects
 from ..errors import ExitCode
 from . import hold
 
@@ -13,7 +14,7 @@ from . import hold
 @click.option("--schema", "schema_dir", type=click.Path(file_okay=False), help="Schema folder (default: schema/).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Output folder (default: generated/).")
 @click.option("--module", help="Only this module.")
-@click.option("--dialect", type=click.Choice(["postgres", "mysql"]), help="Only this dialect.")
+@click.option("--dialect", type=click.Choice(dialects.names()), help="Only this dialect.")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if any file would change.")
 @click.pass_context
 def generate(ctx: click.Context, schema_dir, out_dir, module, dialect, check) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import click
 
 from ..config import load_config
+from ..dialects import base as dialects
 
 
 @click.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--dialect", required=True, type=click.Choice(["postgres", "mysql"]), help="SQL dialect of the files.")
+@click.option("--dialect", required=True, type=click.Choice(dialects.names()), help="SQL dialect of the files.")
 @click.option("--module", "module", required=True, help="Name of the module to write.")
 @click.option("--namespace", help="Module namespace (PostgreSQL schema; default public).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Schema folder (default: schema/).")

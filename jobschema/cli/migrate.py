@@ -8,6 +8,7 @@ import click
 
 from ..config import load_config
 from ..connect import resolve_dsn
+from ..dialects import base as dialects
 from ..errors import UsageError
 
 
@@ -87,7 +88,7 @@ def resolve(ctx: click.Context, version, mode, dsn, module, folder) -> None:
 @migrate.command("hash")
 @_module_opt
 @_dir_opt
-@click.option("--dialect", type=click.Choice(["postgres", "mysql"]), help="Only this dialect's folders.")
+@click.option("--dialect", type=click.Choice(dialects.names()), help="Only this dialect's folders.")
 @click.pass_context
 def hash_(ctx: click.Context, module, folder, dialect) -> None:
     """Rewrite jobschema.sum from the files, after you have reviewed a change to the folder."""

@@ -1,8 +1,11 @@
-"""What every dialect provides, the registry that finds one by name, and the shared render plumbing.
+"""What every dialect provides (``Dialect``), the registry that finds one, and the shared render plumbing.
 
-A dialect is a folder with the same file names as every other (``types.py``, ``render.py``,
-``templates/``, later ``inspect.py`` …); this module holds what they share: quoting, artifacts, warnings
-and the jinja environment.
+A dialect is a folder with the same file names as every other (``types.py``, ``names.py``, ``split.py``,
+``render.py`` + ``templates/``, ``session.py``, ``version.py``, ``inspect.py``, ``normalize.py``,
+``probe.py``, ``driver.py``, ``plan.py``, ``migrate.py``) and one object, ``DIALECT`` in its
+``__init__.py``, that answers every question code outside ``dialects/`` may ask. The registry finds it
+by name or alias, by DSN scheme and by file name; this module also holds what the dialects share:
+quoting, artifacts, warnings and the jinja environment.
 """
 
 from __future__ import annotations
@@ -10,16 +13,25 @@ from __future__ import annotations
 import importlib
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
+from ..connect import redact_dsn, remember_secret
+from ..errors import UsageError
 from ..model.objects import Module, Project
 from ..names import sql_comment
 from ..statement import Statement
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     import jinja2
+
+    from ..diff.hooks import DiffHooks
+    from ..migrate.executor import Migrator
+    from ..model.live import LiveCatalog
 
 
 @dataclass(frozen=True)
@@ -34,6 +46,7 @@ class Capabilities:
     native_enum_column: bool
     index_include: bool
     index_methods: tuple[str, ...]
+    namespaces: bool = True  # schemas inside one database (PostgreSQL); MySQL's database is the namespace
 
 
 @dataclass(frozen=True)
@@ -67,38 +80,166 @@ class RenderResult:
     policies: int = 0
 
 
+class AuditSession(Protocol):
+    """A read-only connection the audit reads through: a context manager yielding the connection."""
+
+    def __enter__(self): ...
+
+    def __exit__(self, *exc) -> object: ...
+
+
 class Dialect(Protocol):
+    """What every dialect provides, in files of the same names under ``dialects/<name>/``.
+
+    Code outside ``dialects/`` asks these questions instead of testing a dialect's name. Everything is
+    stateless: what depends on one run (the differ hooks, bound to the audited modules and the server) is
+    returned to the caller, never kept on the shared object.
+    """
+
     name: str
+    aliases: tuple[str, ...]  # other names users may type (``postgresql``, ``mariadb``)
+    schemes: tuple[str, ...]  # DSN URL schemes (``postgresql://``)
+    plain_dsn: bool  # reads libpq ``key=value`` strings and DSN-less PG* settings
     capabilities: Capabilities
+    renderer: type  # the per-object questions (types, defaults, key SQL) the docs ask (``render.py``)
 
-    def render(self, module: Module, project: Project) -> RenderResult: ...
-
+    # quoting, types, names, statements ------------------------------------------------------------
     def quote(self, ident: str) -> str: ...
 
-    def plan_shapes(self): ...  # plan.context.PlanShapes: the fix-migration statement shapes
+    def literal(self, value: str) -> str: ...
 
-    def migrator(self, dsn: str): ...  # migrate.executor.Migrator connected to dsn
+    @property
+    def types(self) -> ModuleType: ...  # ``types.py``: logical ↔ native type names
 
-    def split(self, script: str) -> list[Statement]: ...
+    @property
+    def names(self) -> ModuleType: ...  # ``names.py``: the names the server gives unnamed objects
+
+    def split(self, script: str) -> list[Statement]: ...  # ``split.py``: statements with lines (lint, migrate)
+
+    @property
+    def adopt(self) -> ModuleType: ...  # ``adopt.py``: a live catalog in the schema's terms, for ``inspect``
+
+    # generate ---------------------------------------------------------------------------------------
+    def render(self, module: Module, project: Project) -> RenderResult: ...
+
+    # audit: session → inspect → hooks → probe (``driver.py``, ``session.py``, ``version.py``) --------
+    def session(self, dsn: str, statement_timeout_ms: int, lock_timeout_ms: int,
+                application: str = "jobschema audit") -> AuditSession: ...
+
+    def inspect(self, conn, namespaces: Sequence[str], search: str | None = None) -> LiveCatalog: ...
+
+    def hooks(self, desired: Sequence[Module], live: LiveCatalog) -> DiffHooks: ...
+
+    def probe(self, conn, changes: Sequence, live: LiveCatalog, hooks: DiffHooks) -> list: ...
+
+    # fix, migrate -------------------------------------------------------------------------------
+    def plan_shapes(self) -> ModuleType: ...  # ``plan.py``: plan.context.PlanShapes, the fix statement shapes
+
+    def migrator(self, dsn: str) -> Migrator: ...  # ``migrate.py``: migrate.executor.Migrator connected to dsn
 
     @property
     def ddl(self): ...  # dialects.ddl_rules.DdlRules: what the DDL importer asks this dialect
 
 
-_REGISTRY = {"postgres": "jobschema.dialects.postgres", "mysql": "jobschema.dialects.mysql"}
-ALIASES = {"postgresql": "postgres", "pg": "postgres", "mariadb": "mysql"}
+@dataclass(frozen=True)
+class Registration:
+    """Where a dialect lives and how users name it; read without importing the dialect, so ``--help``
+    and DSN routing stay cheap."""
+
+    name: str
+    module: str
+    aliases: tuple[str, ...] = ()
+    schemes: tuple[str, ...] = ()
+    plain_dsn: bool = False
 
 
-def get(name: str) -> Dialect:
-    """The dialect object registered under ``name`` (imported lazily, so --help stays fast)."""
-    name = ALIASES.get(name, name)
-    if name not in _REGISTRY:
-        raise KeyError(name)
-    return importlib.import_module(_REGISTRY[name]).DIALECT
+_REGISTRY: dict[str, Registration] = {}
+
+
+def register(reg: Registration) -> None:
+    """Add a dialect; a second dialect claiming a name, alias or scheme is a programming error."""
+    taken = {n for r in _REGISTRY.values() for n in (r.name, *r.aliases)}
+    schemes = {s for r in _REGISTRY.values() for s in r.schemes}
+    clash = ({reg.name, *reg.aliases} & taken) | (set(reg.schemes) & schemes)
+    if clash:
+        raise ValueError(f"dialect {reg.name}: {', '.join(sorted(clash))} already registered")
+    if reg.plain_dsn and any(r.plain_dsn for r in _REGISTRY.values()):
+        raise ValueError(f"dialect {reg.name}: another dialect already reads plain (key=value) DSNs")
+    _REGISTRY[reg.name] = reg
+
+
+register(Registration("postgres", "jobschema.dialects.postgres", aliases=("postgresql", "pg"),
+                      schemes=("postgres", "postgresql"), plain_dsn=True))
+register(Registration("mysql", "jobschema.dialects.mysql", aliases=("mariadb",), schemes=("mysql", "mariadb")))
+
+
+DEFAULT = "postgres"  # the dialect of a file that names none: schema expressions are written in PostgreSQL SQL
 
 
 def names() -> tuple[str, ...]:
+    """The registered dialects' names, in registration order (the order output is written in)."""
     return tuple(_REGISTRY)
+
+
+def canonical(name: str) -> str | None:
+    """The dialect name ``name`` stands for (itself or an alias, any case), or None."""
+    low = (name or "").lower()
+    for reg in _REGISTRY.values():
+        if low == reg.name or low in reg.aliases:
+            return reg.name
+    return None
+
+
+def get(name: str) -> Dialect:
+    """The dialect registered under ``name`` or an alias (imported lazily, so --help stays fast);
+    ``KeyError`` for an unknown name."""
+    found = canonical(name)
+    if found is None:
+        raise KeyError(name)
+    return importlib.import_module(_REGISTRY[found].module).DIALECT
+
+
+def require(name: str) -> Dialect:
+    """``get``, with an unknown name as a ``UsageError`` listing the known ones."""
+    try:
+        return get(name)
+    except KeyError:
+        raise UsageError(f"unknown dialect {name!r} (known: {', '.join(names())})") from None
+
+
+def name_for_dsn(dsn: str) -> str:
+    """The dialect a DSN speaks: by its URL scheme, or the dialect that reads plain ``key=value`` DSNs
+    (and the empty DSN that PG* variables stand for). ``UsageError`` for an unknown scheme."""
+    remember_secret(dsn)
+    if "://" not in dsn:
+        plain = [r.name for r in _REGISTRY.values() if r.plain_dsn]
+        if plain:
+            return plain[0]
+    else:
+        scheme = dsn.split("://", 1)[0].lower()
+        for reg in _REGISTRY.values():
+            if scheme in reg.schemes:
+                return reg.name
+    known = [f"{s}://" for r in _REGISTRY.values() for s in r.schemes]
+    raise UsageError(f"cannot tell the database kind of {redact_dsn(dsn)}: use {', '.join(known[:-1])} or {known[-1]}")
+
+
+def for_dsn(dsn: str) -> Dialect:
+    return get(name_for_dsn(dsn))
+
+
+def name_for_path(path: str, default: str | None = None) -> str | None:
+    """The dialect a file is written for: ``<stem>.<dialect>.sql`` (name or alias), else a folder named
+    after a dialect (``migrations/<module>/mysql/``), else ``default``."""
+    norm = path.replace("\\", "/").lower()
+    base = norm.rsplit("/", 1)[-1]
+    parts = base.split(".")
+    if len(parts) >= 3 and canonical(parts[-2]):
+        return canonical(parts[-2])
+    for folder in reversed(norm.split("/")[:-1]):
+        if canonical(folder):
+            return canonical(folder)
+    return default
 
 
 # ------------------------------------------------------------------------------------------ quoting

@@ -153,26 +153,8 @@ class MigrationFile:
     statements: tuple[Statement, ...]
 
 
-def dialect_of(path: str) -> str:
-    """The dialect a migration file is written for: ``NAME.<dialect>.sql``, or a ``<dialect>/`` folder on its
-    path (``migrations/<module>/<dialect>/``), else PostgreSQL."""
-    parts = path.replace(os.sep, "/").lower().split("/")
-    suffix = parts[-1].rsplit(".", 2)
-    if len(suffix) == 3 and suffix[2] == "sql" and _known(suffix[1]):
-        return _known(suffix[1])
-    for part in reversed(parts[:-1]):  # the nearest folder decides
-        if _known(part):
-            return _known(part)
-    return "postgres"
-
-
-def _known(name: str) -> str | None:
-    name = dialects.ALIASES.get(name, name)
-    return name if name in dialects.names() else None
-
-
 def parse_file(path: str, text: str, dialect: str | None = None) -> MigrationFile:
-    dialect = dialect or dialect_of(path)
+    dialect = dialect or dialects.name_for_path(path.replace(os.sep, "/"), dialects.DEFAULT)
     out = []
     for s in dialects.get(dialect).split(text):
         tree = None

@@ -8,24 +8,17 @@ from __future__ import annotations
 
 import os
 
-from ..connect import dialect_of_dsn
 from ..errors import UsageError
 from .directory import MigrationDir, module_dir
 from .executor import Target
 
 
-def dialect_of(dsn: str) -> str:
-    """``mysql`` for ``mysql://`` and ``mariadb://`` DSNs, ``postgres`` for PostgreSQL ones; an unknown
-    scheme is a ``UsageError`` (``connect.dialect_of_dsn``)."""
-
-    return dialect_of_dsn(dsn)
-
-
-def infer_module(folder: str) -> str:
-    """The module a folder belongs to: ``migrations/<module>/<dialect>`` → module, else the folder's name."""
+def infer_module(folder: str, dialect: str) -> str:
+    """The module a folder of ``dialect`` migrations belongs to: ``migrations/<module>/<dialect>`` → module,
+    else the folder's name."""
     path = os.path.normpath(os.path.abspath(folder))
     base = os.path.basename(path)
-    if base in ("postgres", "mysql"):
+    if base == dialect:
         return os.path.basename(os.path.dirname(path)) or base
     return base
 
@@ -35,7 +28,7 @@ def targets(root: str, dialect: str, module: str | None = None, folder: str | No
     """The folders one run covers: ``--dir``, or ``--module``'s folder, or every module's folder under
     ``root`` (in ``order`` — the schema's dependency order — then by name)."""
     if folder is not None:
-        return [Target(module or infer_module(folder), MigrationDir(folder))]
+        return [Target(module or infer_module(folder, dialect), MigrationDir(folder))]
     if module is not None:
         return [Target(module, MigrationDir(module_dir(root, module, dialect)))]
     if not os.path.isdir(root):

@@ -10,7 +10,7 @@ from dbutil import apply_sql_pg
 
 from jobschema import api
 from jobschema import audit as audit_mod
-from jobschema.connect import postgres_read_only
+from jobschema.dialects.postgres.session import read_only as postgres_read_only
 from jobschema.errors import LoadErrors, UsageError
 from jobschema.load.peek import declared_namespaces
 
@@ -61,9 +61,9 @@ def test_same_findings_as_reading_after_the_load(pg_dsn, tmp_path, table_namespa
     reads: list[list[str]] = []
     real = type(drv).inspect
 
-    def counting(self, conn, namespaces, name="live"):
+    def counting(self, conn, namespaces, search=None):
         reads.append(sorted(namespaces))
-        return real(self, conn, namespaces, name)
+        return real(self, conn, namespaces, search)
 
     monkeypatch.setattr(type(drv), "inspect", counting)
     schema = _schema(tmp_path, table_namespace)

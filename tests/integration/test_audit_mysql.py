@@ -18,6 +18,7 @@ from jobschema import api
 from jobschema.dialects import base
 from jobschema.dialects.mysql import inspect as mysql_inspect
 from jobschema.diff import changes as ch
+from jobschema.errors import UsageError
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = ROOT / "schema"
@@ -44,26 +45,22 @@ def module_ddl(generated: Path, module: str) -> str:
     return "\n".join(f.read_text() for f in files)
 
 
-def desired_modules(project, name: str):
-    m = project.module(name)
-    return [m] + [project.module(r) for r in m.requires if "mysql" in project.module(r).dialects]
-
-
-def audit(project, dsn: str, module: str, data: bool = True):
-    return base.get("mysql").audit(dsn, desired_modules(project, module), data=data)
+def audit(dsn: str, module: str | None = None, **kwargs):
+    """What ``jobschema audit`` runs: ``api.audit`` (module choice, remap, severities, finding locations)."""
+    return api.audit(dsn, str(SCHEMA), module=module, **kwargs)
 
 
 def mysql_modules(project) -> list[str]:
     return [m.name for m in project.modules if "mysql" in m.dialects and any(m.tables)]
 
 
-def of(run, cls):
-    return [c for c in run.changes if isinstance(c, cls)]
+def of(res, cls):
+    return [c for c in res.changes if isinstance(c, cls)]
 
 
-def drift(run):
-    """Changes a DBA must act on (informational renames and comments aside)."""
-    return [c for c in run.changes if c.severity.value != "info"]
+def found(res) -> list[tuple[str, str, str]]:
+    """Every finding as (code, severity, object path), sorted: what a test must account for exactly."""
+    return sorted((f.code, f.severity.value, f.path) for f in res.findings)
 
 
 # ---------------------------------------------------------------------------------------- round trip
@@ -73,9 +70,10 @@ def test_generated_ddl_audits_clean_twice(project, generated, mysql_dsn, module)
     assert module in mysql_modules(project)
     apply_sql_mysql(mysql_dsn, module_ddl(generated, module))
     for _ in range(2):
-        run = audit(project, mysql_dsn, module)
-        assert run.changes == [], [(type(c).__name__, c.path, getattr(c, "kinds", "")) for c in run.changes]
-        assert run.probes == []
+        res = audit(mysql_dsn)  # the module is the one whose tables the database holds
+        assert (res.module, res.dialect, res.namespace) == (module, "mysql", "public")
+        assert res.changes == [], [(type(c).__name__, c.path, getattr(c, "kinds", "")) for c in res.changes]
+        assert res.probes == [] and res.findings == [] and res.exit_code == 0
 
 
 def test_every_mysql_module_is_covered(project):
@@ -96,12 +94,13 @@ def test_enum_missing_value_is_named_and_no_rows_flagged(project, generated, mys
     apply_sql_mysql(mysql_dsn, ddl)
     rows = ",".join(f"('t', '{i}', '{s}')" for i, s in enumerate(STATES[:-1]))
     apply_sql_mysql(mysql_dsn, f"INSERT INTO deletion_jobs (entity_table, entity_pk, status) VALUES {rows}")
-    run = audit(project, mysql_dsn, "deletion")
-    (col,) = of(run, ch.ModifyColumn)
+    res = audit(mysql_dsn, "deletion")
+    (col,) = of(res, ch.ModifyColumn)
     assert col.path == "deletion.deletion_jobs.status" and "type" in col.kinds
     assert col.enum_missing == ("cancelled",) and col.enum_extra == ()
-    assert [p for p in run.probes if p.rows] == []  # every live row is allowed by the schema
-    assert len(drift(run)) == 1
+    assert [p for p in res.probes if p.rows] == []  # every live row is allowed by the schema
+    assert found(res) == [("JS303", "error", "deletion.deletion_jobs.status")]
+    assert res.exit_code == 1
 
 
 def test_enum_extra_value_reports_rows(project, generated, mysql_dsn):
@@ -109,12 +108,15 @@ def test_enum_extra_value_reports_rows(project, generated, mysql_dsn):
     apply_sql_mysql(mysql_dsn, ddl)
     apply_sql_mysql(mysql_dsn, "INSERT INTO deletion_jobs (entity_table, entity_pk, status) VALUES "
                                "('t','1','paused'), ('t','2','paused'), ('t','3','done'), ('t','4','pending')")
-    run = audit(project, mysql_dsn, "deletion")
-    (col,) = of(run, ch.ModifyColumn)
+    res = audit(mysql_dsn, "deletion")
+    assert found(res) == [("JS303", "error", "deletion.deletion_jobs.status"),
+                          ("JS380", "error", "deletion.deletion_jobs.status")]
+    (col,) = of(res, ch.ModifyColumn)
     assert col.enum_extra == ("paused",) and col.enum_missing == ()
-    (count,) = run.probes
+    (count,) = res.probes
     assert count.change is col and count.rows == 2 and count.values == (("paused", 2, None),)
-    assert audit(project, mysql_dsn, "deletion", data=False).probes == []
+    unread = audit(mysql_dsn, "deletion", no_data=True)
+    assert unread.probes == [] and found(unread) == [("JS303", "error", "deletion.deletion_jobs.status")]
 
 
 # ------------------------------------------------------------------------------ keys, indexes, views
@@ -125,28 +127,30 @@ def test_unique_index_fk_each_its_own_finding(project, generated, mysql_dsn):
     ddl = ddl.replace("deletion_jobs (status, scheduled_at)", "deletion_jobs (scheduled_at, status)")
     ddl = ddl.replace("REFERENCES users (id) ON DELETE SET NULL", "REFERENCES users (id) ON DELETE CASCADE")
     apply_sql_mysql(mysql_dsn, ddl)
-    run = audit(project, mysql_dsn, "deletion")
-    kinds = sorted((type(c).__name__, c.path) for c in drift(run))
-    assert kinds == [
-        ("AddUniqueKey", "deletion.deletion_jobs.uq_deletion_jobs"),
-        ("ModifyForeignKey", "deletion.deletion_jobs.fk_dj_user"),
-        ("ModifyIndex", "deletion.deletion_jobs.idx_dj_status_sched"),
+    res = audit(mysql_dsn, "deletion")
+    assert found(res) == [
+        ("JS316", "error", "deletion.deletion_jobs.uq_deletion_jobs"),
+        ("JS321", "warning", "deletion.deletion_jobs.idx_dj_status_sched"),
+        ("JS326", "error", "deletion.deletion_jobs.fk_dj_user"),
     ]
-    (fk,) = of(run, ch.ModifyForeignKey)
+    (fk,) = of(res, ch.ModifyForeignKey)
     assert fk.kinds == {"on_delete"} and fk.live.on_delete == "cascade" and fk.desired.on_delete == "set null"
-    (ix,) = of(run, ch.ModifyIndex)
+    (ix,) = of(res, ch.ModifyIndex)
     assert ix.kinds == {"columns"} and ix.live.columns == ("scheduled_at", "status")
-    (uq,) = of(run, ch.AddUniqueKey)
-    dup = [p for p in run.probes if p.change is uq]
-    assert dup and dup[0].what == "duplicate" and dup[0].rows == 0
+    (uq,) = of(res, ch.AddUniqueKey)
+    assert sorted((p.what, p.rows, type(p.change).__name__) for p in res.probes) == [
+        ("duplicate", 0, "AddUniqueKey"), ("orphan", 0, "ModifyForeignKey")]
+    assert [p.change for p in res.probes if p.what == "duplicate"] == [uq]
 
 
 def test_unique_key_probe_counts_duplicates(project, generated, mysql_dsn):
     ddl = module_ddl(generated, "deletion").replace(",\n    UNIQUE KEY uq_deletion_jobs (entity_table, entity_pk)", "")
     apply_sql_mysql(mysql_dsn, ddl)
     apply_sql_mysql(mysql_dsn, "INSERT INTO deletion_jobs (entity_table, entity_pk) VALUES ('t','1'),('t','1'),('t','2')")
-    run = audit(project, mysql_dsn, "deletion")
-    (p,) = run.probes
+    res = audit(mysql_dsn, "deletion")
+    assert found(res) == [("JS316", "error", "deletion.deletion_jobs.uq_deletion_jobs"),
+                          ("JS380", "error", "deletion.deletion_jobs.uq_deletion_jobs")]
+    (p,) = res.probes
     assert p.what == "duplicate" and p.rows == 2
 
 
@@ -155,8 +159,9 @@ def test_view_algorithm_reported(project, generated, mysql_dsn):
         "CREATE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW vw_deletion_jobs AS",
         "CREATE ALGORITHM=TEMPTABLE SQL SECURITY INVOKER VIEW vw_deletion_jobs AS")
     apply_sql_mysql(mysql_dsn, ddl)
-    run = audit(project, mysql_dsn, "deletion")
-    (v,) = drift(run)
+    res = audit(mysql_dsn, "deletion")
+    assert found(res) == [("JS341", "error", "deletion.vw_deletion_jobs")]
+    (v,) = res.changes
     assert isinstance(v, ch.ModifyView) and v.path == "deletion.vw_deletion_jobs" and v.kinds == {"algorithm"}
     assert v.live.algorithm == "TEMPTABLE" and v.desired.algorithm == "MERGE"
 
@@ -165,7 +170,9 @@ def test_view_query_change_reported(project, generated, mysql_dsn):
     ddl = module_ddl(generated, "deletion").replace("  dj.created_at\nFROM deletion_jobs dj;",
                                                     "  dj.created_at\nFROM deletion_jobs dj WHERE dj.hard_delete = 0;")
     apply_sql_mysql(mysql_dsn, ddl)
-    (v,) = drift(audit(project, mysql_dsn, "deletion"))
+    res = audit(mysql_dsn, "deletion")
+    assert found(res) == [("JS341", "error", "deletion.vw_deletion_jobs")]
+    (v,) = res.changes
     assert v.kinds == {"definition"}
 
 
@@ -175,9 +182,10 @@ def test_mariadb_json_and_inline_checks_are_not_drift_but_real_checks_are(projec
     apply_sql_mysql(mysql_dsn, module_ddl(generated, "iot"))
     # a CHECK the schema does not know, written inline so MariaDB names it after its column
     apply_sql_mysql(mysql_dsn, "ALTER TABLE jobs ADD COLUMN extra_n int NULL CHECK (extra_n >= 0)")
-    run = audit(project, mysql_dsn, "iot")
-    paths = sorted((type(c).__name__, c.path) for c in drift(run))
-    assert paths == [("DropCheck", "iot.jobs.extra_n"), ("DropColumn", "iot.jobs.extra_n")]
+    res = audit(mysql_dsn, "iot")
+    assert sorted((type(c).__name__, c.path) for c in res.changes) == [
+        ("DropCheck", "iot.jobs.extra_n"), ("DropColumn", "iot.jobs.extra_n")]
+    assert found(res) == [("JS361", "warning", "iot.jobs.extra_n"), ("JS363", "warning", "iot.jobs.extra_n")]
 
 
 def test_changed_check_counts_violating_rows(project, generated, mysql_dsn):
@@ -187,10 +195,12 @@ def test_changed_check_counts_violating_rows(project, generated, mysql_dsn):
     apply_sql_mysql(mysql_dsn, "INSERT INTO tenants VALUES ('t1');"
                                "INSERT INTO jobs (job_id, tenant_id, document_type, target_all) VALUES "
                                "('j1','t1','x',0), ('j2','t1','x',1)")
-    run = audit(project, mysql_dsn, "iot")
-    (add,) = of(run, ch.AddCheck)
+    res = audit(mysql_dsn, "iot")
+    assert found(res) == [("JS310", "error", "iot.jobs.jobs_target_check"),
+                          ("JS380", "error", "iot.jobs.jobs_target_check")]
+    (add,) = of(res, ch.AddCheck)
     assert add.path == "iot.jobs.jobs_target_check"
-    (p,) = [p for p in run.probes if p.change is add]
+    (p,) = [p for p in res.probes if p.change is add]
     assert p.what == "check" and p.rows == 1  # j1 targets nothing
 
 
@@ -201,13 +211,17 @@ def test_column_type_null_default_drift(project, generated, mysql_dsn):
     ddl = ddl.replace("entity_table varchar(64) NOT NULL", "entity_table varchar(64) NULL")
     apply_sql_mysql(mysql_dsn, ddl)
     apply_sql_mysql(mysql_dsn, "INSERT INTO deletion_jobs (entity_table, entity_pk) VALUES (NULL, '1')")
-    run = audit(project, mysql_dsn, "deletion")
-    cols = {c.path.rsplit(".", 1)[1]: c for c in of(run, ch.ModifyColumn)}
+    res = audit(mysql_dsn, "deletion")
+    assert found(res) == [("JS303", "error", "deletion.deletion_jobs.entity_pk"),
+                          ("JS304", "error", "deletion.deletion_jobs.entity_table"),
+                          ("JS305", "warning", "deletion.deletion_jobs.hard_delete"),
+                          ("JS380", "error", "deletion.deletion_jobs.entity_table")]
+    cols = {c.path.rsplit(".", 1)[1]: c for c in of(res, ch.ModifyColumn)}
     assert set(cols) == {"entity_pk", "hard_delete", "entity_table"}
     assert cols["entity_pk"].kinds == {"type"} and cols["entity_pk"].live_type == "varchar(32)"
     assert cols["hard_delete"].kinds == {"default"}
     assert cols["entity_table"].kinds == {"null"}
-    (nulls,) = [p for p in run.probes if p.change is cols["entity_table"]]
+    (nulls,) = [p for p in res.probes if p.change is cols["entity_table"]]
     assert nulls.what == "null" and nulls.rows == 1
 
 
@@ -215,29 +229,97 @@ def test_missing_table_and_unknown_table(project, generated, mysql_dsn):
     ddl = module_ddl(generated, "deletion")
     apply_sql_mysql(mysql_dsn, ddl)
     apply_sql_mysql(mysql_dsn, "DROP VIEW vw_deletion_jobs_status; CREATE TABLE stray (id int PRIMARY KEY)")
-    run = audit(project, mysql_dsn, "deletion")
-    got = sorted((type(c).__name__, c.path) for c in drift(run))
-    assert got == [("AddView", "deletion.vw_deletion_jobs_status"), ("DropTable", "deletion.stray")]
+    res = audit(mysql_dsn, "deletion")
+    assert sorted((type(c).__name__, c.path) for c in res.changes) == [
+        ("AddView", "deletion.vw_deletion_jobs_status"), ("DropTable", "deletion.stray")]
+    assert found(res) == [("JS340", "error", "deletion.vw_deletion_jobs_status"),
+                          ("JS360", "warning", "deletion.stray")]
+
+
+# ------------------------------------------------------------------ what the user chooses: module, namespace, severity
+
+def test_module_is_chosen_from_the_tables_the_database_holds(generated, mysql_dsn):
+    apply_sql_mysql(mysql_dsn, module_ddl(generated, "iot"))
+    apply_sql_mysql(mysql_dsn, "ALTER TABLE jobs ADD COLUMN extra_n int NULL")
+    res = audit(mysql_dsn)
+    assert (res.module, res.namespace) == ("iot", "public")
+    assert found(res) == [("JS361", "warning", "iot.jobs.extra_n")]
+    # naming another module audits that one: every iot table is then unknown and deletion's are missing
+    other = audit(mysql_dsn, "deletion", no_data=True)
+    assert other.module == "deletion"
+    assert {f.code for f in other.findings} == {"JS301", "JS340", "JS360"}
+    assert sorted(f.path for f in other.findings if f.code == "JS301") == [
+        f"deletion.{t.name}" for t in api.load(str(SCHEMA)).module("deletion").tables]
+
+
+def test_database_without_module_tables_asks_for_module(mysql_dsn):
+    apply_sql_mysql(mysql_dsn, "CREATE TABLE stray (id int PRIMARY KEY)")
+    with pytest.raises(UsageError, match=r"holds no table of any module; pass --module"):
+        audit(mysql_dsn)
+
+
+def test_namespace_remap_lines_the_database_up_with_the_module(generated, mysql_dsn):
+    """``--namespace`` relabels the module: the MySQL database plays that namespace, so a clean database
+    stays clean and drift is reported under the same objects."""
+    apply_sql_mysql(mysql_dsn, module_ddl(generated, "deletion"))
+    res = audit(mysql_dsn, "deletion", namespace="app")
+    assert (res.module, res.namespace) == ("deletion", "app")
+    assert res.findings == [] and res.exit_code == 0
+    assert {t.namespace for t in res.live.module.tables} == {"app"}
+    apply_sql_mysql(mysql_dsn, "CREATE TABLE stray (id int PRIMARY KEY)")
+    assert found(audit(mysql_dsn, "deletion", namespace="app")) == [("JS360", "warning", "deletion.stray")]
+
+
+@pytest.mark.parametrize(("severity", "exit_code"), [("error", 1), ("warning", 1), ("info", 0)])
+def test_unmanaged_severity_sets_unknown_objects_only(generated, mysql_dsn, mysql_server, severity, exit_code):
+    from dbutil import temp_mysql_database
+
+    unknown = "CREATE TABLE stray (id int PRIMARY KEY); ALTER TABLE deletion_jobs ADD COLUMN x int"
+    ddl = module_ddl(generated, "deletion")
+    apply_sql_mysql(mysql_dsn, ddl.replace("entity_pk varchar(64) NOT NULL", "entity_pk varchar(32) NOT NULL"))
+    apply_sql_mysql(mysql_dsn, unknown)
+    res = audit(mysql_dsn, "deletion", unmanaged_severity=severity)
+    assert found(res) == [("JS303", "error", "deletion.deletion_jobs.entity_pk"),
+                          ("JS360", severity, "deletion.stray"),
+                          ("JS361", severity, "deletion.deletion_jobs.x")]
+    assert res.exit_code == 1  # the changed column is drift whatever the unknown objects weigh
+    with temp_mysql_database(mysql_server.dsn) as dsn:  # only unknown objects: the severity decides
+        apply_sql_mysql(dsn, ddl)
+        apply_sql_mysql(dsn, unknown)
+        res = audit(dsn, "deletion", unmanaged_severity=severity)
+    assert found(res) == [("JS360", severity, "deletion.stray"), ("JS361", severity, "deletion.deletion_jobs.x")]
+    assert res.exit_code == exit_code
+
+
+def test_each_audit_gets_its_own_hooks(generated, mysql_dsn, mysql_server):
+    """The differ hooks are bound to one audit's modules and returned, never kept on the shared dialect:
+    auditing one module does not change what an audit of another finds."""
+    from dbutil import temp_mysql_database
+
+    apply_sql_mysql(mysql_dsn, module_ddl(generated, "deletion"))
+    with temp_mysql_database(mysql_server.dsn) as iot_dsn:
+        apply_sql_mysql(iot_dsn, module_ddl(generated, "iot"))
+        first = audit(mysql_dsn, "deletion")
+        assert audit(iot_dsn, "iot").findings == []
+        again = audit(mysql_dsn, "deletion")
+    assert first.findings == again.findings == []
+    d = base.get("mysql")
+    assert d.hooks(first.desired, first.live) is not d.hooks(first.desired, first.live)
+    assert not hasattr(d, "audit") and not hasattr(d, "driver")
 
 
 # ------------------------------------------------------------------------------------------- safety
 
 def test_audit_is_read_only_with_timeouts(mysql_dsn):
-    from jobschema.dialects.mysql import session
-
+    """The session ``api.audit`` reads through (``Dialect.session``): read-only, timeouts set."""
     apply_sql_mysql(mysql_dsn, "CREATE TABLE kept (i int)")
-    conn = session.connect(mysql_dsn)
-    try:
-        with session.read_only(conn, 2.5, 2) as version, conn.cursor() as cur:
-            cur.execute(f"SELECT @@{version.statement_timeout_variable}, @@lock_wait_timeout, "
-                        "@@innodb_lock_wait_timeout")
-            stmt, lock, innodb = cur.fetchone()
-            assert float(stmt) == 2.5 and int(lock) == 2 and int(innodb) == 2
-            with pytest.raises(Exception) as info:
-                cur.execute("INSERT INTO kept VALUES (1)")
-            assert info.value.args[0] == 1792  # "Cannot execute statement in a READ ONLY transaction"
-    finally:
-        conn.close()
+    with base.get("mysql").session(mysql_dsn, 2500, 2000) as conn, conn.cursor() as cur:
+        cur.execute("SELECT @@max_statement_time, @@lock_wait_timeout, @@innodb_lock_wait_timeout")
+        stmt, lock, innodb = cur.fetchone()
+        assert float(stmt) == 2.5 and int(lock) == 2 and int(innodb) == 2
+        with pytest.raises(Exception) as info:
+            cur.execute("INSERT INTO kept VALUES (1)")
+        assert info.value.args[0] == 1792  # "Cannot execute statement in a READ ONLY transaction"
     check = connect_mysql(mysql_dsn)
     try:
         with check.cursor() as cur:

@@ -17,7 +17,7 @@ from psycopg import sql
 from jobschema import api
 from jobschema import audit as audit_mod
 from jobschema.cli import main
-from jobschema.connect import postgres_read_only
+from jobschema.dialects.postgres.session import read_only as postgres_read_only
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SCHEMA = os.path.join(ROOT, "schema")

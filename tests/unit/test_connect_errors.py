@@ -6,7 +6,10 @@ from __future__ import annotations
 import pytest
 
 from jobschema import connect
+from jobschema.dialects import base
 from jobschema.dialects.mysql.version import ServerVersion
+from jobschema.dialects.postgres import session as pg_session
+from jobschema.dialects.postgres import version as pg_version
 from jobschema.errors import ConnectError
 
 SECRET = "Pl4nted-S3cret-7q"
@@ -16,10 +19,10 @@ SECRET = "Pl4nted-S3cret-7q"
                                          (170000, True)])
 def test_postgres_too_old(num, ok):
     if ok:
-        connect.check_postgres_version(num)
+        pg_version.check(num)
     else:
         with pytest.raises(ConnectError, match=r"too old: jobschema needs PostgreSQL 12 or later"):
-            connect.check_postgres_version(num)
+            pg_version.check(num)
 
 
 @pytest.mark.parametrize(("version", "comment", "old"), [
@@ -42,26 +45,26 @@ def test_mysql_too_old(version, comment, old):
 ])
 def test_driver_messages_are_scrubbed(text, monkeypatch):
     monkeypatch.delenv("PGPASSWORD", raising=False)
-    line = connect.pg_connect_reason(Exception(text), f"postgresql://u:{SECRET}@db/x")
+    line = pg_session.connect_reason(Exception(text), f"postgresql://u:{SECRET}@db/x")
     assert SECRET not in line and "\n" not in line and line.startswith("cannot connect to PostgreSQL at db:5432/x")
     monkeypatch.setenv("PGPASSWORD", SECRET)
-    assert SECRET not in connect.pg_connect_reason(Exception(text), "postgresql://u@db/x")
+    assert SECRET not in pg_session.connect_reason(Exception(text), "postgresql://u@db/x")
     assert SECRET not in connect.scrub_known(text)
 
 
 def test_passwords_seen_in_any_dsn_are_scrubbed_later(monkeypatch):
     monkeypatch.delenv("PGPASSWORD", raising=False)
     connect.resolve_dsn(f"mysql://u:{SECRET}x@h/db")
-    connect.dialect_of_dsn(f"host=h password={SECRET}y")
+    base.name_for_dsn(f"host=h password={SECRET}y")
     assert connect.scrub_known(f"a {SECRET}x b {SECRET}y") == "a *** b ***"
     monkeypatch.setenv("MYSQL_PWD", "mysql-env-pw")
     assert connect.scrub_known("saw mysql-env-pw") == "saw ***"
 
 
 def test_wrong_protocol_and_dsn_connect_timeout():
-    assert "does not speak the PostgreSQL protocol" in connect.pg_connect_problem(
+    assert "does not speak the PostgreSQL protocol" in pg_session.connect_problem(
         Exception("received invalid response to SSL negotiation: J"))
     assert connect.mysql_connect_timeout("mysql://h/db?connect_timeout=3") == 3
     assert connect.mysql_connect_timeout("mysql://h/db") == 10
-    assert connect.pg_connect_kwargs("postgresql://h/db?connect_timeout=3") == {}
-    assert connect.pg_connect_kwargs("postgresql://h/db") == {"connect_timeout": 10}
+    assert pg_session.connect_kwargs("postgresql://h/db?connect_timeout=3") == {}
+    assert pg_session.connect_kwargs("postgresql://h/db") == {"connect_timeout": 10}

@@ -1,31 +1,22 @@
-"""The MySQL/MariaDB dialect: capabilities, quoting, the renderer and the audit, registered as "mysql"."""
+"""The MySQL/MariaDB dialect: everything code outside ``dialects/`` may ask of MySQL, registered as
+"mysql" (alias mariadb; ``mysql://`` and ``mariadb://`` DSNs)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
-from ...connect import parse_mysql_dsn
-from ...diff.differ import DiffOptions, diff
 from ...model.objects import Module, Project
 from ...statement import Statement
-from ..base import RenderResult, quote_mysql
+from ..base import RenderResult, literal_mysql, quote_mysql
 from . import render as _render
 from .split import split_statements
 
 
-@dataclass
-class AuditRun:
-    """What one MySQL audit found: the live catalog, the differ's changes and the row counts."""
-
-    live: object  # model.live.LiveCatalog
-    changes: list = field(default_factory=list)  # diff.changes.Change
-    probes: list = field(default_factory=list)  # model.live.ProbeResult
-    server: str = ""
-
-
 class MysqlDialect:
     name = "mysql"
+    aliases = ("mariadb",)
+    schemes = ("mysql", "mariadb")
+    plain_dsn = False
     capabilities = _render.CAPABILITIES
     renderer = _render.MysqlRenderer
 
@@ -35,17 +26,26 @@ class MysqlDialect:
     def quote(self, ident: str) -> str:
         return quote_mysql(ident)
 
-    def plan_shapes(self):
-        """The fix-migration statement shapes the planner asks for (``plan.py``, loaded when first planned)."""
-        from . import plan
+    def literal(self, value: str) -> str:
+        return literal_mysql(value)
 
-        return plan
+    @property
+    def types(self):
+        from . import types
 
-    def migrator(self, dsn: str):
-        """The migration executor's mysql half, connected to ``dsn``."""
-        from .migrate import MysqlMigrator
+        return types
 
-        return MysqlMigrator(dsn)
+    @property
+    def names(self):
+        from . import names
+
+        return names
+
+    @property
+    def adopt(self):
+        from . import adopt
+
+        return adopt
 
     def split(self, script: str) -> list[Statement]:
         """The script's statements with lines: what lint reads and migrate runs."""
@@ -58,32 +58,41 @@ class MysqlDialect:
 
         return RULES
 
-    def hooks(self, desired: Sequence[Module] = (), database: str | None = None, version=None):
+    # audit ----------------------------------------------------------------------------------------
+    def session(self, dsn: str, statement_timeout_ms: int, lock_timeout_ms: int,
+                application: str = "jobschema audit"):
+        from . import driver
+
+        return driver.session(dsn, statement_timeout_ms, lock_timeout_ms, application)
+
+    def inspect(self, conn, namespaces: Sequence[str], search: str | None = None):
+        from . import driver
+
+        return driver.inspect(conn, namespaces, search)
+
+    def hooks(self, desired: Sequence[Module], live):
         """The differ's MySQL answers, bound to the desired modules (a text column's MySQL type depends on
         whether its table indexes it) and to the server version."""
-        from .normalize import MARIADB_10_11, MysqlHooks
+        from . import driver
 
-        return MysqlHooks(version or MARIADB_10_11).for_module(tuple(desired), database)
+        return driver.hooks(desired, live)
 
-    def audit(self, dsn: str, desired: Sequence[Module], *, data: bool = True,
-              statement_timeout_ms: int = 30_000, lock_timeout_ms: int = 3_000) -> AuditRun:
-        """Inspect the database of ``dsn`` in one read-only transaction, diff it against ``desired`` (the
-        audited module first, then the modules it requires) and count violating rows unless ``data`` is
-        False. Connection problems raise ``ConnectError`` (one line, no password)."""
-        from . import inspect, probe, session
+    def probe(self, conn, changes, live, hooks) -> list:
+        from . import driver
 
-        database = parse_mysql_dsn(dsn)["database"] or ""
-        main = desired[0]
-        conn = session.connect(dsn)
-        try:
-            with session.read_only(conn, statement_timeout_ms / 1000.0, max(1, lock_timeout_ms // 1000)) as version:
-                live = inspect.inspect(conn, database, main.name, main.namespace)
-                hooks = self.hooks(desired, database, version)
-                result = diff(list(desired), live, hooks, DiffOptions(primary_namespace=main.namespace))
-                probes = probe.probe(conn, result.changes, live, hooks) if data else []
-        finally:
-            conn.close()
-        return AuditRun(live, list(result.changes), probes, version.label)
+        return driver.probe(conn, changes, live, hooks)
+
+    # fix, migrate -------------------------------------------------------------------------
+    def plan_shapes(self):
+        """The fix-migration statement shapes the planner asks for (``plan.py``, loaded when first planned)."""
+        from . import plan
+
+        return plan
+
+    def migrator(self, dsn: str):
+        from .migrate import MysqlMigrator
+
+        return MysqlMigrator(dsn)
 
 
 DIALECT = MysqlDialect()

@@ -37,7 +37,7 @@ from . import types
 
 CAPABILITIES = Capabilities(
     rls=False, partial_index=False, check=True, transactional_ddl=False, materialized_views=False,
-    native_enum_column=True, index_include=False, index_methods=("btree",),
+    native_enum_column=True, index_include=False, index_methods=("btree",), namespaces=False,
 )
 
 _ENV = LazyTemplates(os.path.dirname(__file__))

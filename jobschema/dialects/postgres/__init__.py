@@ -1,16 +1,22 @@
-"""The PostgreSQL dialect: capabilities, quoting and the renderer, registered as "postgres"."""
+"""The PostgreSQL dialect: everything code outside ``dialects/`` may ask of PostgreSQL, registered as
+"postgres" (aliases postgresql, pg; ``postgres://``, ``postgresql://`` and libpq ``key=value`` DSNs)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ...model.objects import Module, Project
 from ...statement import Statement
-from ..base import RenderResult, quote_pg
+from ..base import RenderResult, literal_pg, quote_pg
 from . import render as _render
 from .split import split_statements
 
 
 class PostgresDialect:
     name = "postgres"
+    aliases = ("postgresql", "pg")
+    schemes = ("postgres", "postgresql")
+    plain_dsn = True
     capabilities = _render.CAPABILITIES
     renderer = _render.PostgresRenderer  # per-object questions (types, defaults, key SQL) the docs ask
 
@@ -20,17 +26,26 @@ class PostgresDialect:
     def quote(self, ident: str) -> str:
         return quote_pg(ident)
 
-    def plan_shapes(self):
-        """The fix-migration statement shapes the planner asks for (``plan.py``, loaded when first planned)."""
-        from . import plan
+    def literal(self, value: str) -> str:
+        return literal_pg(value)
 
-        return plan
+    @property
+    def types(self):
+        from . import types
 
-    def migrator(self, dsn: str):
-        """The migration executor's postgres half, connected to ``dsn``."""
-        from .migrate import PostgresMigrator
+        return types
 
-        return PostgresMigrator(dsn)
+    @property
+    def names(self):
+        from . import names
+
+        return names
+
+    @property
+    def adopt(self):
+        from . import adopt
+
+        return adopt
 
     def split(self, script: str) -> list[Statement]:
         """The script's statements with lines: what lint reads and migrate runs."""
@@ -42,6 +57,40 @@ class PostgresDialect:
         from .ddl import RULES
 
         return RULES
+
+    # audit ----------------------------------------------------------------------------------------
+    def session(self, dsn: str, statement_timeout_ms: int, lock_timeout_ms: int,
+                application: str = "jobschema audit"):
+        from . import driver
+
+        return driver.session(dsn, statement_timeout_ms, lock_timeout_ms, application)
+
+    def inspect(self, conn, namespaces: Sequence[str], search: str | None = None):
+        from . import driver
+
+        return driver.inspect(conn, namespaces, search)
+
+    def hooks(self, desired: Sequence[Module], live):
+        from . import driver
+
+        return driver.hooks(desired, live)
+
+    def probe(self, conn, changes, live, hooks) -> list:
+        from . import driver
+
+        return driver.probe(conn, changes, live, hooks)
+
+    # fix, migrate -------------------------------------------------------------------------
+    def plan_shapes(self):
+        """The fix-migration statement shapes the planner asks for (``plan.py``, loaded when first planned)."""
+        from . import plan
+
+        return plan
+
+    def migrator(self, dsn: str):
+        from .migrate import PostgresMigrator
+
+        return PostgresMigrator(dsn)
 
 
 DIALECT = PostgresDialect()

@@ -11,11 +11,13 @@ from __future__ import annotations
 import psycopg
 from psycopg import sql
 
-from ...connect import check_postgres_version, pg_connect_kwargs, pg_connect_problem, redact_dsn, scrub
+from ...connect import redact_dsn, scrub
 from ...errors import ConnectError
 from ...migrate.directory import MigrationFile
 from ...migrate.executor import HistoryRow, Migrator
 from ...names import HISTORY_TABLE, LOCK_NAME
+from . import version
+from .session import connect_kwargs, connect_problem
 from .split import Statement, split_statements
 
 HISTORY_DDL = """
@@ -39,11 +41,11 @@ HISTORY_COLUMNS = "module, version, name, checksum, applied_at, duration_ms, suc
 
 def connect(dsn: str, application: str = "jobschema migrate") -> psycopg.Connection:
     try:
-        conn = psycopg.connect(dsn, autocommit=True, application_name=application, **pg_connect_kwargs(dsn))
+        conn = psycopg.connect(dsn, autocommit=True, application_name=application, **connect_kwargs(dsn))
     except (psycopg.Error, ValueError) as exc:
-        raise ConnectError(scrub(f"cannot connect to {redact_dsn(dsn)}: {pg_connect_problem(exc)}", dsn)) from None
+        raise ConnectError(scrub(f"cannot connect to {redact_dsn(dsn)}: {connect_problem(exc)}", dsn)) from None
     try:
-        check_postgres_version(conn.info.server_version)
+        version.check(conn.info.server_version)
         # migration files and the plan's literals are written for standard strings: '\' is one backslash
         conn.execute("SET standard_conforming_strings = on")
     except BaseException:
