@@ -1,7 +1,9 @@
 """`jobschema audit` against a real MariaDB: drift found by meaning, row counts, idempotence, query count.
 
 Each test gets a fresh database (``mysql_dsn``), built from the DDL ``jobschema generate`` writes for the
-module, then edited to hold the drift under test.
+module, then edited to hold the drift under test. Audits run through ``api.audit``, the path the command
+takes (module choice, ``--namespace``, ``--unmanaged-severity``, finding locations), and each test names
+every finding it expects; the inspector and session tests at the end check those parts on their own.
 """
 
 from __future__ import annotations
