@@ -8,12 +8,14 @@ a severity and whether fixing it could destroy or rewrite data. The fix-migratio
 ``Add*``    the schema has it, the database does not.
 ``Modify*`` both have it and it differs; ``kinds`` says what moved.
 ``Drop*``   the database has it, the schema does not (an unmanaged extra; dropping it would be the fix).
+            Each says what its fix ``removes`` and is ``destructive``: the planner leaves it out unless the
+            user allows destruction.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from ..finding import Severity
 from ..model.objects import Table
@@ -31,9 +33,10 @@ class Change:
     live_table: Table | None = None
     live_name: str | None = None  # the object's name in the database, when it has one
     severity: Severity = Severity.ERROR
-    destructive: bool = False
+    destructive: bool = False  # fixing it could destroy or rewrite data; True on every change that ``removes``
 
     object_kind = "object"
+    removes: ClassVar[str | None] = None  # what its fix removes (every Drop*): planned only when allowed
 
     @property
     def name(self) -> str | None:
@@ -57,6 +60,8 @@ class AddTable(Change):
 
 @dataclass(frozen=True, kw_only=True)
 class DropTable(Change):
+    destructive: bool = True
+    removes = "drops a table and its rows"
     object_kind = "table"
 
 
@@ -74,6 +79,8 @@ class AddColumn(Change):
 
 @dataclass(frozen=True, kw_only=True)
 class DropColumn(Change):
+    destructive: bool = True
+    removes = "drops a column and its data"
     object_kind = "column"
 
 
@@ -128,6 +135,8 @@ class ModifyCheck(Change):
 
 @dataclass(frozen=True, kw_only=True)
 class DropCheck(Change):
+    destructive: bool = True
+    removes = "drops a constraint the schema does not declare"
     object_kind = "check"
 
 
@@ -162,6 +171,8 @@ class ModifyUniqueKey(Change):
 
 @dataclass(frozen=True, kw_only=True)
 class DropUniqueKey(Change):
+    destructive: bool = True
+    removes = "drops a unique key the schema does not declare"
     object_kind = "unique key"
 
 
@@ -181,6 +192,8 @@ class ModifyForeignKey(Change):
 
 @dataclass(frozen=True, kw_only=True)
 class DropForeignKey(Change):
+    destructive: bool = True
+    removes = "drops a foreign key the schema does not declare"
     object_kind = "foreign key"
 
 
@@ -202,6 +215,8 @@ class ModifyIndex(Change):
 
 @dataclass(frozen=True, kw_only=True)
 class DropIndex(Change):
+    destructive: bool = True
+    removes = "drops an index the schema does not declare"
     object_kind = "index"
 
 
@@ -226,6 +241,8 @@ class ForceRls(Change):
 class DisableRls(Change):
     """Row-level security is on in the database but not in the schema."""
 
+    destructive: bool = True
+    removes = "turns row-level security off"
     object_kind = "rls"
 
 
@@ -245,6 +262,8 @@ class ModifyPolicy(Change):
 
 @dataclass(frozen=True, kw_only=True)
 class DropPolicy(Change):
+    destructive: bool = True
+    removes = "drops a row-level security policy the schema does not declare"
     object_kind = "policy"
 
 
@@ -265,6 +284,8 @@ class ModifyView(Change):
 
 @dataclass(frozen=True, kw_only=True)
 class DropView(Change):
+    destructive: bool = True
+    removes = "drops a view the schema does not declare"
     object_kind = "view"
 
 
@@ -284,6 +305,8 @@ class ModifyFunction(Change):
 
 @dataclass(frozen=True, kw_only=True)
 class DropFunction(Change):
+    destructive: bool = True
+    removes = "drops a function the schema does not declare"
     object_kind = "function"
 
 
@@ -300,6 +323,8 @@ class ModifyTrigger(Change):
 
 @dataclass(frozen=True, kw_only=True)
 class DropTrigger(Change):
+    destructive: bool = True
+    removes = "drops a trigger the schema does not declare"
     object_kind = "trigger"
 
 

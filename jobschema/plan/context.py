@@ -16,6 +16,8 @@ from ..errors import PlanRefused
 from ..model.objects import Column, Module, Project
 from .steps import Omission, Step, describe
 
+ALLOW_DESTRUCTIVE = "pass --allow-destructive to include it"
+
 
 @dataclass(frozen=True)
 class PlanOptions:
@@ -99,6 +101,59 @@ class Context:
         return r.rows, r.error
 
 
+    # -- refusals and omissions: the same wording on every dialect --------------------------------------
+    def rows_needing_value(self, change: ch.Change, col: Column) -> str | None:
+        """Why a NOT NULL column without a default cannot be added: the table has rows."""
+        rows, _err = self.count(change, "rows")
+        if rows:
+            return (f"{rows} existing row(s) would need a value for NOT NULL column {col.name}, which has no "
+                    "default (give it a default in the schema)")
+        return None
+
+    def null_rows(self, change: ch.Change, col: Column) -> tuple[int | None, str | None]:
+        """Rows holding NULL in a column becoming NOT NULL, and why that cannot be fixed (no default)."""
+        nulls, _err = self.count(change, "null")
+        if nulls and col.default is None:
+            return nulls, (f"{nulls} row(s) hold NULL in {col.name} and the schema gives no default to fill "
+                           "them with")
+        return nulls, None
+
+    def key_violations(self, change: ch.Change, columns: Sequence[str]) -> str | None:
+        """Why a primary or unique key cannot be added: NULLs or duplicates in its columns."""
+        problems = []
+        n, _ = self.count(change, "null")
+        if n:
+            problems.append(f"{n} row(s) hold NULL in {', '.join(columns)}")
+        n, _ = self.count(change, "duplicate")
+        if n:
+            problems.append(f"{n} row(s) share their {', '.join(columns)} value with another row")
+        return "; ".join(problems) or None
+
+    def orphans(self, change: ch.Change) -> str | None:
+        """Why a foreign key would not validate: rows referencing a missing row."""
+        n, _ = self.count(change, "orphan")
+        return f"{n} row(s) reference a missing {change.desired.ref_table} row" if n else None
+
+    def check_violations(self, change: ch.Change, expression: str) -> tuple[str | None, str | None]:
+        """Why a CHECK would not validate (rows violating it), and why rows were not counted."""
+        n, err = self.count(change, "check")
+        return (f"{n} row(s) violate CHECK ({expression})" if n else None), err
+
+    @staticmethod
+    def leftover_reason(left: Sequence[tuple[str, int]], column: str) -> str:
+        """``leftover_values`` in words."""
+        return ", ".join(f"{n} row(s) with {column} = {v!r}" for v, n in left) + \
+            " — not allowed by the schema and not mapped by legacy_values"
+
+    def omit_type_change(self, change: ch.ModifyColumn, risk: str) -> list[Step]:
+        return self.omit(change, f"changing the type from {change.live_type} to {change.desired_type} may fail "
+                         f"or {risk}; {ALLOW_DESTRUCTIVE}")
+
+    def omit_by_hand(self, change: ch.Change, kinds: set[str], column: str) -> list[Step]:
+        return self.omit(change, f"{', '.join(sorted(kinds))} of column {column} is not changed automatically; "
+                         "change it by hand")
+
+
 def _desired_column(change: ch.Change, column: str | None) -> Column | None:
     if isinstance(change.desired, Column):
         return change.desired
@@ -112,6 +167,7 @@ class PlanShapes(Protocol):
     and the steps that open every file."""
 
     HANDLERS: Mapping[type, Callable[[ch.Change, Context], list[Step]]]
+    NOT_VALID: bool  # a violated constraint can be kept NOT VALID (--allow-not-valid) instead of refused
 
     def prelude(self, options: PlanOptions, module: Module) -> list[Step]: ...
 

@@ -16,7 +16,10 @@ added the new CHECK before rewriting the old values, and so failed on exactly th
   constraint ``NOT VALID`` on PostgreSQL, with a comment saying so.
 
 Nothing destructive (dropping tables, columns, constraints, policies; narrowing a type) is planned unless
-``allow_destructive``; what is left out is listed in the file and in the result.
+``allow_destructive``: a change whose fix ``removes`` something (every ``Drop*``, which the differ marks
+``destructive``) is left out here; whether a type change narrows is the dialect's question (it knows which
+types widen). What is left out is listed in the file and in the result; the refusals' wording is written
+once, in ``context.py``.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from collections.abc import Sequence
 from ..diff import changes as ch
 from ..errors import PlanRefused
 from ..model.objects import Project
-from .context import Context, PlanDialect, PlanOptions
+from .context import ALLOW_DESTRUCTIVE, Context, PlanDialect, PlanOptions
 from .steps import Plan, Step
 
 PHASES = (
@@ -58,22 +61,6 @@ PHASES = (
 )
 _RANK = {p: i for i, p in enumerate(PHASES)}
 
-# Changes whose fix removes something from the database: planned only with allow_destructive.
-DESTRUCTIVE: dict[type, str] = {
-    ch.DropTable: "drops a table and its rows",
-    ch.DropColumn: "drops a column and its data",
-    ch.DropCheck: "drops a constraint the schema does not declare",
-    ch.DropUniqueKey: "drops a unique key the schema does not declare",
-    ch.DropForeignKey: "drops a foreign key the schema does not declare",
-    ch.DropIndex: "drops an index the schema does not declare",
-    ch.DropPolicy: "drops a row-level security policy the schema does not declare",
-    ch.DisableRls: "turns row-level security off",
-    ch.DropView: "drops a view the schema does not declare",
-    ch.DropFunction: "drops a function the schema does not declare",
-    ch.DropTrigger: "drops a trigger the schema does not declare",
-}
-
-
 def plan(changes: Sequence[ch.Change], project: Project, module: str, target: PlanDialect, *,
          probes: Sequence = (), options: PlanOptions | None = None) -> Plan:
     """The ordered steps fixing ``changes`` (one module, on the ``target`` dialect from the registry), or
@@ -88,10 +75,13 @@ def plan(changes: Sequence[ch.Change], project: Project, module: str, target: Pl
     result = Plan(dialect, module, changes=list(changes))
     steps: list[Step] = []
     for c in changes:
-        if type(c) in DESTRUCTIVE and not options.allow_destructive:
-            ctx.omit(c, f"{DESTRUCTIVE[type(c)]}; pass --allow-destructive to include it")
+        if c.destructive and c.removes and not options.allow_destructive:
+            ctx.omit(c, f"{c.removes}; {ALLOW_DESTRUCTIVE}")
             continue
         handler = handlers.get(type(c))
+        if isinstance(c, ch.UnmanagedObject):
+            ctx.omit(c, "not described by the schema; listed only")
+            continue
         if handler is None:
             ctx.omit(c, f"not planned automatically on {dialect}; change it by hand")
             continue
@@ -101,7 +91,7 @@ def plan(changes: Sequence[ch.Change], project: Project, module: str, target: Pl
         lines += [f"  {r}" for r in ctx.refusals]
         lines.append("  (rewrite or delete those rows, or map them with legacy_values in the schema, then audit "
                      "again" + ("; --allow-not-valid keeps such a constraint NOT VALID on PostgreSQL)"
-                                if dialect == "postgres" else ")"))
+                                if shapes.NOT_VALID else ")"))
         raise PlanRefused("\n".join(lines))
     if steps:
         steps = prelude(options, ctx.module(module)) + steps

@@ -92,10 +92,9 @@ def add_column(c: ch.AddColumn, ctx: Context) -> list[Step]:
             Step("alter_columns", f"ALTER TABLE {_t(c)} MODIFY COLUMN {r.column_sql(t, col)};", describe(c), c),
         ]
     else:
-        rows, _ = ctx.count(c, "rows")
-        if rows:
-            return ctx.refuse(c, f"{rows} existing row(s) would need a value for NOT NULL column {col.name}, "
-                              "which has no default (give it a default in the schema)")
+        why = ctx.rows_needing_value(c, col)
+        if why:
+            return ctx.refuse(c, why)
         steps = [Step("add_columns", f"ALTER TABLE {_t(c)} ADD COLUMN {r.column_sql(t, col)};", describe(c), c)]
     _flush(ctx, r)
     return steps
@@ -159,8 +158,7 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
                               note=f"legacy value {old!r} → {new!r} (legacy_values in the schema)"))
         left, err = ctx.leftover_values(c, col.enum, col.name)
         if left:
-            return ctx.refuse(c, ", ".join(f"{n} row(s) with {col.name} = {v!r}" for v, n in left) +
-                              " — not allowed by the schema and not mapped by legacy_values")
+            return ctx.refuse(c, ctx.leftover_reason(left, col.name))
         if err:
             ctx.note(f"{c.path}: rows were not counted ({err}); narrowing the ENUM fails if a row still holds "
                      "a removed value")
@@ -168,21 +166,19 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
         if ctx.options.allow_destructive:
             ctx.note(f"{c.path}: type narrowed from {c.live_type} to {c.desired_type} (--allow-destructive)")
         else:
-            ctx.omit(c, f"changing the type from {c.live_type} to {c.desired_type} may fail or truncate values; "
-                     "pass --allow-destructive to include it")
+            ctx.omit_type_change(c, "truncate values")
             target = replace(col, type_overrides=(("mysql", c.live_type),), enum=None) if c.live_type else col
             kinds.discard("type")
     if "null" in kinds and not col.nullable:
-        nulls, _ = ctx.count(c, "null")
-        if nulls and col.default is None:
-            return ctx.refuse(c, f"{nulls} row(s) hold NULL in {col.name} and the schema gives no default to fill "
-                              "them with")
+        nulls, why = ctx.null_rows(c, col)
+        if why:
+            return ctx.refuse(c, why)
         if nulls or (nulls is None and col.default is not None):
             steps.append(Step("backfill", f"UPDATE {_t(c)} SET {q} = {r.default_text(t, col)} WHERE {q} IS NULL;",
                               describe(c), c))
     rest = kinds - {"type", "null", "default", "comment"}
     if rest:
-        ctx.omit(c, f"{', '.join(sorted(rest))} of column {col.name} is not changed automatically; change it by hand")
+        ctx.omit_by_hand(c, rest, col.name)
     if kinds & {"type", "null", "default", "comment"}:
         phase = "narrow_values" if enum_change else "alter_columns"
         steps.append(Step(phase, f"ALTER TABLE {_t(c)} MODIFY COLUMN {r.column_sql(t, target)};", describe(c), c))
@@ -210,12 +206,11 @@ def _add_check(c: ch.Change, ctx: Context, live_allowed) -> list[Step]:
                               f"WHERE {quote_mysql(column)} = {literal_mysql(old)};", describe(c), c))
         left, _ = ctx.leftover_values(c, allowed, column)
         if left:
-            return ctx.refuse(c, ", ".join(f"{n} row(s) with {column} = {v!r}" for v, n in left) +
-                              " — not allowed by the schema and not mapped by legacy_values")
+            return ctx.refuse(c, ctx.leftover_reason(left, column))
     else:
-        n, _ = ctx.count(c, "check")
-        if n:
-            return ctx.refuse(c, f"{n} row(s) violate CHECK ({d.expression.text})")
+        why, _ = ctx.check_violations(c, d.expression.text)
+        if why:
+            return ctx.refuse(c, why)
     try:
         clause = r.check_sql(c.desired_table, d)
     except Exception as exc:  # noqa: BLE001 - sqlglot could not translate: a person must write it
@@ -242,19 +237,8 @@ def drop_check(c: ch.DropCheck, ctx: Context) -> list[Step]:
     return [_drop_check(c, "drops")]
 
 
-def _key_problems(c: ch.Change, ctx: Context, columns) -> str | None:
-    problems = []
-    n, _ = ctx.count(c, "null")
-    if n:
-        problems.append(f"{n} row(s) hold NULL in {', '.join(columns)}")
-    n, _ = ctx.count(c, "duplicate")
-    if n:
-        problems.append(f"{n} row(s) share their {', '.join(columns)} value with another row")
-    return "; ".join(problems) or None
-
-
 def add_primary_key(c: ch.Change, ctx: Context) -> list[Step]:
-    bad = _key_problems(c, ctx, c.desired.columns)
+    bad = ctx.key_violations(c, c.desired.columns)
     if bad:
         return ctx.refuse(c, bad)
     cols = ", ".join(quote_mysql(x) for x in c.desired.columns)
@@ -263,7 +247,7 @@ def add_primary_key(c: ch.Change, ctx: Context) -> list[Step]:
 
 
 def add_unique(c: ch.Change, ctx: Context) -> list[Step]:
-    bad = _key_problems(c, ctx, c.desired.columns)
+    bad = ctx.key_violations(c, c.desired.columns)
     if bad:
         return ctx.refuse(c, bad)
     r = _r(ctx, c)
@@ -278,9 +262,9 @@ def drop_unique(c: ch.DropUniqueKey, ctx: Context) -> list[Step]:
 
 
 def add_foreign_key(c: ch.Change, ctx: Context) -> list[Step]:
-    n, _ = ctx.count(c, "orphan")
-    if n:
-        return ctx.refuse(c, f"{n} row(s) reference a missing {c.desired.ref_table} row")
+    why = ctx.orphans(c)
+    if why:
+        return ctx.refuse(c, why)
     r = _r(ctx, c)
     steps = _steps("foreign_keys", r.foreign_keys(replace(c.desired_table, foreign_keys=(c.desired,))), c)
     _flush(ctx, r)
@@ -369,13 +353,11 @@ def drop_trigger(c: ch.DropTrigger, ctx: Context) -> list[Step]:
     return [Step("drops", f"DROP TRIGGER IF EXISTS {quote_mysql(c.live_name)};", describe(c), c)]
 
 
-def unmanaged(c: ch.UnmanagedObject, ctx: Context) -> list[Step]:
-    return ctx.omit(c, "not described by the schema; listed only")
-
-
 def _no_rls(c: ch.Change, ctx: Context) -> list[Step]:
     return ctx.omit(c, "MySQL has no row-level security")
 
+
+NOT_VALID = False  # no NOT VALID: a constraint live rows violate always stops the plan
 
 HANDLERS = {
     ch.AddTable: add_table, ch.DropTable: drop_table, ch.ModifyTableComment: table_comment,
@@ -390,5 +372,4 @@ HANDLERS = {
     ch.AddFunction: add_function, ch.ModifyFunction: add_function, ch.DropFunction: drop_function,
     ch.AddTrigger: add_trigger, ch.ModifyTrigger: add_trigger, ch.DropTrigger: drop_trigger,
     ch.EnableRls: _no_rls, ch.ForceRls: _no_rls, ch.AddPolicy: _no_rls, ch.ModifyPolicy: _no_rls,
-    ch.UnmanagedObject: unmanaged,
 }

@@ -90,10 +90,9 @@ def add_column(c: ch.AddColumn, ctx: Context) -> list[Step]:
             Step("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} SET NOT NULL;", describe(c), c),
         ]
     else:
-        rows, _err = ctx.count(c, "rows")
-        if rows:
-            return ctx.refuse(c, f"{rows} existing row(s) would need a value for NOT NULL column {col.name}, "
-                              "which has no default (give it a default in the schema)")
+        why = ctx.rows_needing_value(c, col)
+        if why:
+            return ctx.refuse(c, why)
         steps.append(Step("add_columns", f"ALTER TABLE {_t(c)} ADD COLUMN {column_sql(col, t)};", describe(c), c))
     if col.comment:
         steps.append(Step("comments", f"COMMENT ON COLUMN {_t(c)}.{q} IS {literal_pg(col.comment)};", describe(c), c))
@@ -154,8 +153,7 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
             steps.append(Step("alter_columns", sql, describe(c), c,
                               note="narrowing type (--allow-destructive): fails or converts values"))
         else:
-            ctx.omit(c, f"changing the type from {c.live_type} to {c.desired_type} may fail or change values; "
-                     "pass --allow-destructive to include it")
+            ctx.omit_type_change(c, "change values")
     if "default" in left:
         left.discard("default")
         sql = (f"ALTER TABLE {_t(c)} ALTER COLUMN {q} SET DEFAULT {default_sql(col, col.default)};"
@@ -168,10 +166,9 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
         if col.nullable and not in_pk:
             steps.append(Step("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} DROP NOT NULL;", describe(c), c))
         else:
-            nulls, _err = ctx.count(c, "null")
-            if nulls and col.default is None:
-                return ctx.refuse(c, f"{nulls} row(s) hold NULL in {col.name} and the schema gives no default to "
-                                  "fill them with")
+            nulls, why = ctx.null_rows(c, col)
+            if why:
+                return ctx.refuse(c, why)
             if nulls or (nulls is None and col.default is not None):
                 steps.append(Step("backfill", f"UPDATE {_t(c)} SET {q} = {default_sql(col, col.default)} "
                                   f"WHERE {q} IS NULL;", describe(c), c))
@@ -181,7 +178,7 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
         text = literal_pg(col.comment) if col.comment else "NULL"
         steps.append(Step("comments", f"COMMENT ON COLUMN {_t(c)}.{q} IS {text};", describe(c), c))
     if left:
-        ctx.omit(c, f"{', '.join(sorted(left))} of column {col.name} is not changed automatically; change it by hand")
+        ctx.omit_by_hand(c, left, col.name)
     del live
     return steps
 
@@ -209,13 +206,10 @@ def _add_check(c: ch.Change, ctx: Context, live_allowed) -> list[Step]:
             ctx.note(f"{c.path}: rows were not counted ({err}); VALIDATE fails, and the file rolls back, if any "
                      "row still violates the check")
         if left:
-            violations = ", ".join(f"{n} row(s) with {column} = {v!r}" for v, n in left) + \
-                " — not allowed by the schema and not mapped by legacy_values"
+            violations = ctx.leftover_reason(left, column)
     else:
-        n, err = ctx.count(c, "check")
-        if n:
-            violations = f"{n} row(s) violate CHECK ({d.expression.text})"
-        elif err:
+        violations, err = ctx.check_violations(c, d.expression.text)
+        if not violations and err:
             ctx.note(f"{c.path}: rows were not counted ({err})")
     steps.append(Step("add_constraints", f"ALTER TABLE {_t(c)} ADD {check_sql(d)} NOT VALID;", describe(c), c))
     if violations is None:
@@ -250,20 +244,9 @@ def drop_constraint(c: ch.Change, ctx: Context) -> list[Step]:
     return [] if enum_plan.already_dropped(c, ctx) else [_drop_constraint(c, "drops")]
 
 
-def _key_violations(c: ch.Change, ctx: Context, columns) -> str | None:
-    problems = []
-    n, _ = ctx.count(c, "null")
-    if n:
-        problems.append(f"{n} row(s) hold NULL in {', '.join(columns)}")
-    n, _ = ctx.count(c, "duplicate")
-    if n:
-        problems.append(f"{n} row(s) share their {', '.join(columns)} value with another row")
-    return "; ".join(problems) or None
-
-
 def add_primary_key(c: ch.Change, ctx: Context) -> list[Step]:
     pk = c.desired
-    bad = _key_violations(c, ctx, pk.columns)
+    bad = ctx.key_violations(c, pk.columns)
     if bad:
         return ctx.refuse(c, bad)
     name = pk.name or f"{c.table}_pkey"
@@ -275,7 +258,7 @@ def add_primary_key(c: ch.Change, ctx: Context) -> list[Step]:
 
 
 def add_unique(c: ch.Change, ctx: Context) -> list[Step]:
-    bad = _key_violations(c, ctx, c.desired.columns)
+    bad = ctx.key_violations(c, c.desired.columns)
     if bad:
         return ctx.refuse(c, bad)
     steps = [Step("add_constraints", f"ALTER TABLE {_t(c)} ADD {unique_sql(c.desired)};", describe(c), c)]
@@ -289,9 +272,8 @@ def add_foreign_key(c: ch.Change, ctx: Context) -> list[Step]:
     chunks = _renderer(ctx, c).foreign_keys(t)
     fk_sql = next(x for x in chunks if "FOREIGN KEY" in x).rstrip().rstrip(";") + " NOT VALID;"
     steps = [Step("foreign_keys", fk_sql, describe(c), c)]
-    n, _ = ctx.count(c, "orphan")
-    if n:
-        why = f"{n} row(s) reference a missing {c.desired.ref_table} row"
+    why = ctx.orphans(c)
+    if why:
         if not ctx.options.allow_not_valid:
             return ctx.refuse(c, why)
         steps[0] = replace(steps[0], note=f"left NOT VALID (--allow-not-valid): {why}")
@@ -435,9 +417,7 @@ def add_extension(c: ch.AddExtension, ctx: Context) -> list[Step]:
     return [Step("create_namespaces", f"CREATE EXTENSION IF NOT EXISTS {quote_pg(c.desired)};", describe(c), c)]
 
 
-def unmanaged(c: ch.UnmanagedObject, ctx: Context) -> list[Step]:
-    return ctx.omit(c, "not described by the schema; listed only")
-
+NOT_VALID = True  # --allow-not-valid keeps a violated constraint NOT VALID
 
 HANDLERS = {
     ch.AddTable: add_table, ch.DropTable: drop_table, ch.ModifyTableComment: table_comment,
@@ -453,5 +433,5 @@ HANDLERS = {
     ch.AddView: add_view, ch.ModifyView: add_view, ch.DropView: drop_view,
     ch.AddFunction: add_function, ch.ModifyFunction: add_function, ch.DropFunction: drop_function,
     ch.AddTrigger: add_trigger, ch.ModifyTrigger: add_trigger, ch.DropTrigger: drop_trigger,
-    ch.AddExtension: add_extension, ch.UnmanagedObject: unmanaged,
+    ch.AddExtension: add_extension,
 }
