@@ -1,33 +1,22 @@
 """Changes and row counts → ``Finding``s, under stable audit codes (JS3xx).
 
-Codes are registered here once; registering a code twice fails at import. A code is never reused for
-another meaning once released; docs/audit.md lists them all (``tests`` check that it does).
+Codes are claimed here, once, in ``jobschema.codes`` (the table lint codes are claimed in too); claiming a
+code twice fails at import. A code is never reused for another meaning once released; docs/audit.md lists
+them all (``tests`` check that it does).
 Conversion is a dispatch table keyed by Change class, one small function per kind.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from .. import codes
 from ..finding import Finding, Severity, sort_findings
 from . import changes as ch
 
 
-@dataclass(frozen=True)
-class Code:
-    code: str
-    title: str
-
-
-CODES: dict[str, Code] = {}
-
-
 def register(code: str, title: str) -> str:
-    if code in CODES:
-        raise RuntimeError(f"audit code {code} registered twice")
-    CODES[code] = Code(code, title)
-    return code
+    return codes.claim(code, title, "audit", __name__)
 
 
 MISSING_TABLE = register("JS301", "table missing")

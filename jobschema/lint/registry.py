@@ -1,5 +1,8 @@
 """The rule registry: codes are claimed once, at import, and never reused.
 
+The codes themselves live in ``jobschema.codes``, the one table audit codes are claimed in too; this
+module keeps the rule classes behind the lint codes.
+
 A rule is a class with a code, a title, a rationale, a fix hint and a docstring that *is* its published
 documentation (docs/rules.md is rendered from it). It declares what it looks at (``target``): ``"table"``
 rules get one table at a time with its module and project, ``"module"`` rules one module (its views and
@@ -15,17 +18,15 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from .. import codes
 from ..finding import Finding, Location, Severity
 from ..report import RuleInfo
 from . import rules
 
-CODE_RE = re.compile(r"^JS\d{3}$")
-TARGETS = ("table", "module", "migration", "suppression")
-# Code families: JS0xx suppressions, JS1xx schema, JS2xx migrations; JS3xx belongs to audit.
-FAMILIES = {"table": "JS1", "module": "JS1", "migration": "JS2", "suppression": "JS0"}
+TARGETS = ("table", "module", "migration", "suppression")  # each is a family of ``codes.FAMILIES``
 
 
-class RegistryError(Exception):
+class RegistryError(codes.CodeError):
     """A rule declared wrongly: a programming error, raised at import."""
 
 
@@ -66,19 +67,11 @@ def register(cls: type[Rule]) -> type[Rule]:
     """Class decorator: claim the rule's code (and aliases); a second claim raises ``RegistryError``."""
     code = cls.code
     where = f"{cls.__module__}.{cls.__qualname__}"
-    if not CODE_RE.match(code):
-        raise RegistryError(f"{where}: code {code!r} is not JSnnn")
     if cls.target not in TARGETS:
         raise RegistryError(f"{where}: unknown target {cls.target!r}")
-    if not code.startswith(FAMILIES[cls.target]):
-        raise RegistryError(f"{where}: {cls.target} rules use {FAMILIES[cls.target]}xx codes, not {code}")
     module_code = cls.__module__.rsplit(".", 1)[-1].split("_", 1)[0].upper()
     if cls.__module__.startswith("jobschema.lint.rules.") and module_code != code:
         raise RegistryError(f"{where}: module name must start with {code.lower()}_")
-    for c in (code, *cls.aliases):
-        if c in _RULES or c in _ALIASES:
-            owner = _RULES.get(c) or _RULES[_ALIASES[c]]
-            raise RegistryError(f"{where}: code {c} is already claimed by {owner.__module__}")
     if not cls.name or cls.name in _NAMES:
         raise RegistryError(f"{where}: rule name {cls.name!r} missing or already used")
     for attr in ("title", "rationale", "fix"):
@@ -86,6 +79,12 @@ def register(cls: type[Rule]) -> type[Rule]:
             raise RegistryError(f"{where}: rule needs a {attr}")
     if not (cls.__doc__ or "").strip():
         raise RegistryError(f"{where}: rule needs a docstring (it is the documentation)")
+    for c in (code, *cls.aliases):  # every check before any claim: a refused rule claims nothing
+        why = codes.problem(c, cls.target, where)
+        if why:
+            raise RegistryError(why)
+    for c in (code, *cls.aliases):
+        codes.claim(c, cls.title if c == code else f"{cls.title} (retired alias of {code})", cls.target, where)
     _RULES[code] = cls
     _NAMES[cls.name] = code
     for alias in cls.aliases:

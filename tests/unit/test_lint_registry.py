@@ -77,3 +77,21 @@ def test_lint_settings_from_pyproject_table(tmp_path):
 def test_rules_md_is_up_to_date():
     on_disk = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert on_disk == docs.render(), "docs/rules.md is stale: run python -m jobschema.lint.docs docs/rules.md"
+
+
+def test_audit_and_lint_codes_share_one_table():
+    """An audit code cannot be claimed by a rule, nor a rule's code by the audit: one table, one owner each."""
+    from jobschema import codes
+    from jobschema.diff import findings
+
+    assert codes.get("JS301").owner == findings.__name__ and codes.get("JS101").family == "table"
+    with pytest.raises(RegistryError, match="JS1xx"):
+        register(_rule("JS301", "test.audit_code", target="table"))
+    with pytest.raises(codes.CodeError, match="already claimed"):
+        findings.register("JS301", "again")
+    with pytest.raises(codes.CodeError, match="audit codes are JS3xx"):
+        findings.register("JS101", "a lint code")
+    before = set(codes.of_family("table"))
+    with pytest.raises(RegistryError, match="already claimed"):
+        register(_rule("JS197", "test.partial", aliases=("JS101",)))
+    assert set(codes.of_family("table")) == before  # nothing of a refused rule stays claimed

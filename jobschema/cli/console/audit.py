@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from ...diff.findings import CODES
+from ... import codes
 from ...finding import Severity
 from ...report import RuleInfo
 from ...report import render as render_findings
@@ -38,7 +38,8 @@ def render(result, fmt: str) -> str:
         print_text(result, Console(file=buf, highlight=False, soft_wrap=True, no_color=True, force_terminal=False))
         return buf.getvalue()
 
-    rules = {c: RuleInfo(c, CODES[c].title) for c in {f.code for f in result.findings} if c in CODES}
+    audit_codes = codes.of_family("audit")
+    rules = {c: RuleInfo(c, audit_codes[c].title) for c in {f.code for f in result.findings} if c in audit_codes}
     return render_findings(result.findings, fmt, rules=rules)
 
 
