@@ -1,5 +1,10 @@
-"""What a plan is made of: ``Step``s (one or more statements, the finding they fix, the change they come
-from, whether they may run in a transaction) and the ``Plan`` that renders them into one migration file.
+"""What a plan is made of: ``Step``s (a ``Statement``, the finding it fixes, the change it comes from) and the
+``Plan`` that renders them into one migration file.
+
+A ``Statement`` is data: its SQL plus the facts that decide how it is written and run (``not_valid``,
+``concurrently``, ``transactional``, the lock it takes, ``destructive``). A builder sets the flags and hands
+them to the dialect's renderer, which spells them (``NOT VALID``, ``CONCURRENTLY``); nothing edits SQL text
+afterwards, and the file's transaction mode is read from the flags.
 
 Safety is a property of the change, never of the SQL text: a step that would destroy data is never
 created unless the user allowed it; what was left out is kept as ``Omission``s and listed in the file.
@@ -15,15 +20,43 @@ from ..names import NO_TRANSACTION, sql_comment
 
 
 @dataclass(frozen=True)
+class Statement:
+    """A step's SQL and how it behaves on a live database."""
+
+    sql: str  # one or more complete statements, each ending in ";"
+    transactional: bool = True  # False: refuses a transaction block (CONCURRENTLY), so the file runs without one
+    concurrently: bool = False  # built without blocking writes (PostgreSQL CONCURRENTLY)
+    not_valid: bool = False  # a constraint added without checking the existing rows (VALIDATE follows, or a note)
+    lock: str | None = None  # the table lock it takes, where the dialect names one (PostgreSQL lock modes)
+    destructive: bool = False  # removes objects or data: only planned with --allow-destructive
+
+
+@dataclass(frozen=True)
 class Step:
     phase: str
-    sql: str  # one or more complete statements, each ending in ";"
+    statement: Statement
     comment: str  # the finding this step fixes, or why it is there
     source: ch.Change | None = None
-    transactional: bool = True
     key: str = ""  # what this step provides, for ordering inside a phase (e.g. "view:public.v")
     after: tuple[str, ...] = ()  # keys of steps in the same phase that must come first
     note: str | None = None  # an extra line shown above the statement (e.g. "left NOT VALID")
+
+    @property
+    def sql(self) -> str:
+        return self.statement.sql
+
+    @property
+    def transactional(self) -> bool:
+        return self.statement.transactional
+
+    @staticmethod
+    def of(phase: str, sql: str, change: ch.Change | None, *, comment: str | None = None, key: str = "",
+           after: tuple[str, ...] = (), note: str | None = None, **flags) -> Step:
+        """A step fixing ``change`` (its comment describes the change); ``flags`` are ``Statement``'s. A step
+        for a change whose fix ``removes`` something is destructive unless told otherwise."""
+        flags.setdefault("destructive", bool(change is not None and change.removes))
+        comment = comment if comment is not None else describe(change) if change is not None else ""
+        return Step(phase, Statement(sql, **flags), comment, change, key=key, after=after, note=note)
 
 
 @dataclass(frozen=True)

@@ -86,11 +86,43 @@ def test_destructive_changes_are_left_out_and_listed(project):
     assert p.empty and p.omitted and "--allow-destructive" in p.omitted[0].reason
     p = plan([drop], project, "batch", POSTGRES, options=PlanOptions(allow_destructive=True))
     assert p.steps[-1].sql == "ALTER TABLE batch_jobs DROP COLUMN id;"
+    assert p.steps[-1].statement.destructive and not any(s.statement.destructive for s in p.steps[:-1])
+
+
+def test_every_drop_is_destructive_and_says_what_it_removes():
+    drops = [cls for cls in vars(ch).values() if isinstance(cls, type) and issubclass(cls, ch.Change)
+             and cls.__name__.startswith(("Drop", "Disable"))]
+    assert len(drops) == 11
+    for cls in drops:
+        c = cls(module="m", path="m.t")
+        assert c.destructive and c.removes, cls.__name__
+    assert not ch.AddColumn(module="m", path="m.t.c").destructive and ch.AddColumn.removes is None
+
+
+def test_flags_decide_not_valid_and_concurrently(project):
+    """NOT VALID and CONCURRENTLY are statement flags the renderer spells; the file's transaction mode
+    follows the flags."""
+    t = project.module("batch").table("batch_items")
+    ix, fk = t.indexes[0], t.foreign_keys[0]
+    add_ix = ch.AddIndex(module="batch", path=f"batch.batch_items.{ix.name}", table="batch_items", desired=ix,
+                         desired_table=t)
+    add_fk = ch.AddForeignKey(module="batch", path=f"batch.batch_items.{fk.name}", table="batch_items", desired=fk,
+                              desired_table=t)
+    for online in (False, True):
+        p = plan([add_ix, add_fk], project, "batch", POSTGRES, options=PlanOptions(concurrently=online))
+        (index,) = [s for s in p.steps if s.phase == "indexes"]
+        assert index.statement.concurrently is online and index.transactional is not online
+        assert ("INDEX CONCURRENTLY " in index.sql) is online and p.transactional is not online
+        assert ("-- jobschema:no-transaction" in p.render()) is online
+        (added,) = [s for s in p.steps if s.phase == "foreign_keys"]
+        assert added.statement.not_valid and added.sql.endswith(" NOT VALID;") and "FOREIGN KEY" in added.sql
+        (validate,) = [s for s in p.steps if s.phase == "validate_foreign_keys"]
+        assert not validate.statement.not_valid and validate.statement.lock == "SHARE UPDATE EXCLUSIVE"
 
 
 def test_order_follows_phases_then_dependencies():
-    steps = [Step("views", "v2", "", key="view:b", after=("view:a",)), Step("views", "v1", "", key="view:a"),
-             Step("rewrite_values", "u", ""), Step("drop_constraints", "d", ""), Step("prelude", "p", "")]
+    steps = [Step.of("views", "v2", None, key="view:b", after=("view:a",)), Step.of("views", "v1", None, key="view:a"),
+             Step.of("rewrite_values", "u", None), Step.of("drop_constraints", "d", None), Step.of("prelude", "p", None)]
     assert [s.sql for s in order(steps)] == ["p", "d", "u", "v1", "v2"]
     assert PHASES.index("rewrite_values") < PHASES.index("add_constraints") < PHASES.index("validate_constraints")
     assert PHASES.index("widen_values") < PHASES.index("rewrite_values") < PHASES.index("narrow_values")

@@ -18,7 +18,7 @@ from dataclasses import replace
 from ...diff import changes as ch
 from ...model.objects import Module
 from ...plan.context import Context, PlanOptions
-from ...plan.steps import Step, describe
+from ...plan.steps import Step
 from ..base import literal_mysql, quote_mysql, view_order
 from .normalize import HOOKS
 from .render import MysqlRenderer
@@ -31,8 +31,8 @@ def prelude(options: PlanOptions, module: Module) -> list[Step]:
     if m:
         n, unit = int(m.group(1)), m.group(2) or "ms"
         seconds = max(1, {"ms": n // 1000, "s": n, "min": n * 60}[unit])
-    return [Step("prelude", f"SET SESSION lock_wait_timeout = {seconds};",
-                 "fail instead of queueing behind the application's metadata locks")]
+    return [Step.of("prelude", f"SET SESSION lock_wait_timeout = {seconds};", None,
+                    comment="fail instead of queueing behind the application's metadata locks")]
 
 
 def _t(c: ch.Change) -> str:
@@ -49,7 +49,7 @@ def _flush(ctx: Context, r: MysqlRenderer) -> None:
 
 
 def _steps(phase: str, chunks: list[str], c: ch.Change, **kw) -> list[Step]:
-    return [Step(phase, chunk.strip(), describe(c), c, **kw) for chunk in chunks if chunk.strip()]
+    return [Step.of(phase, chunk.strip(), c, **kw) for chunk in chunks if chunk.strip()]
 
 
 # ------------------------------------------------------------------------------------------- tables
@@ -66,12 +66,11 @@ def add_table(c: ch.AddTable, ctx: Context) -> list[Step]:
 
 
 def drop_table(c: ch.DropTable, ctx: Context) -> list[Step]:
-    return [Step("drops", f"DROP TABLE {_t(c)};", describe(c), c)]
+    return [Step.of("drops", f"DROP TABLE {_t(c)};", c)]
 
 
 def table_comment(c: ch.ModifyTableComment, ctx: Context) -> list[Step]:
-    return [Step("comments", f"ALTER TABLE {_t(c)} COMMENT = {literal_mysql(c.desired.comment or '')};",
-                 describe(c), c)]
+    return [Step.of("comments", f"ALTER TABLE {_t(c)} COMMENT = {literal_mysql(c.desired.comment or '')};", c)]
 
 
 # ------------------------------------------------------------------------------------------ columns
@@ -83,25 +82,25 @@ def add_column(c: ch.AddColumn, ctx: Context) -> list[Step]:
     auto = col.identity is not None or col.generated is not None
     in_pk = t.primary_key is not None and col.name in t.primary_key.columns
     if col.nullable or auto or in_pk:
-        steps = [Step("add_columns", f"ALTER TABLE {_t(c)} ADD COLUMN {r.column_sql(t, col)};", describe(c), c)]
+        steps = [Step.of("add_columns", f"ALTER TABLE {_t(c)} ADD COLUMN {r.column_sql(t, col)};", c)]
     elif col.default is not None:
         steps = [
-            Step("add_columns", f"ALTER TABLE {_t(c)} ADD COLUMN {r.column_sql(t, replace(col, nullable=True))};",
-                 describe(c), c, note="added nullable first; existing rows are filled from the default below"),
-            Step("backfill", f"UPDATE {_t(c)} SET {q} = {r.default_text(t, col)} WHERE {q} IS NULL;", describe(c), c),
-            Step("alter_columns", f"ALTER TABLE {_t(c)} MODIFY COLUMN {r.column_sql(t, col)};", describe(c), c),
+            Step.of("add_columns", f"ALTER TABLE {_t(c)} ADD COLUMN {r.column_sql(t, replace(col, nullable=True))};",
+                    c, note="added nullable first; existing rows are filled from the default below"),
+            Step.of("backfill", f"UPDATE {_t(c)} SET {q} = {r.default_text(t, col)} WHERE {q} IS NULL;", c),
+            Step.of("alter_columns", f"ALTER TABLE {_t(c)} MODIFY COLUMN {r.column_sql(t, col)};", c),
         ]
     else:
         why = ctx.rows_needing_value(c, col)
         if why:
             return ctx.refuse(c, why)
-        steps = [Step("add_columns", f"ALTER TABLE {_t(c)} ADD COLUMN {r.column_sql(t, col)};", describe(c), c)]
+        steps = [Step.of("add_columns", f"ALTER TABLE {_t(c)} ADD COLUMN {r.column_sql(t, col)};", c)]
     _flush(ctx, r)
     return steps
 
 
 def drop_column(c: ch.DropColumn, ctx: Context) -> list[Step]:
-    return [Step("drops", f"ALTER TABLE {_t(c)} DROP COLUMN {quote_mysql(c.live.name)};", describe(c), c)]
+    return [Step.of("drops", f"ALTER TABLE {_t(c)} DROP COLUMN {quote_mysql(c.live.name)};", c)]
 
 
 _INT_RANK = {"tinyint": 1, "smallint": 2, "mediumint": 3, "int": 4, "integer": 4, "bigint": 5}
@@ -150,11 +149,11 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
         union = tuple(live.enum) + tuple(v for v in col.enum if v not in live.enum)
         if union != tuple(live.enum):
             wide = replace(col, enum=union, nullable=live.nullable, type_overrides=())
-            steps.append(Step("widen_values", f"ALTER TABLE {_t(c)} MODIFY COLUMN {r.column_sql(t, wide)};",
-                              describe(c), c, note="widened to the union of the live and desired values first"))
+            steps.append(Step.of("widen_values", f"ALTER TABLE {_t(c)} MODIFY COLUMN {r.column_sql(t, wide)};",
+                                 c, note="widened to the union of the live and desired values first"))
         for old, new in ctx.legacy_map(c, col.name, live.enum):
-            steps.append(Step("rewrite_values", f"UPDATE {_t(c)} SET {q} = {literal_mysql(new)} "
-                              f"WHERE {q} = {literal_mysql(old)};", describe(c), c,
+            steps.append(Step.of("rewrite_values", f"UPDATE {_t(c)} SET {q} = {literal_mysql(new)} "
+                              f"WHERE {q} = {literal_mysql(old)};", c,
                               note=f"legacy value {old!r} → {new!r} (legacy_values in the schema)"))
         left, err = ctx.leftover_values(c, col.enum, col.name)
         if left:
@@ -174,14 +173,14 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
         if why:
             return ctx.refuse(c, why)
         if nulls or (nulls is None and col.default is not None):
-            steps.append(Step("backfill", f"UPDATE {_t(c)} SET {q} = {r.default_text(t, col)} WHERE {q} IS NULL;",
-                              describe(c), c))
+            steps.append(Step.of("backfill", f"UPDATE {_t(c)} SET {q} = {r.default_text(t, col)} WHERE {q} IS NULL;",
+                                 c))
     rest = kinds - {"type", "null", "default", "comment"}
     if rest:
         ctx.omit_by_hand(c, rest, col.name)
     if kinds & {"type", "null", "default", "comment"}:
         phase = "narrow_values" if enum_change else "alter_columns"
-        steps.append(Step(phase, f"ALTER TABLE {_t(c)} MODIFY COLUMN {r.column_sql(t, target)};", describe(c), c))
+        steps.append(Step.of(phase, f"ALTER TABLE {_t(c)} MODIFY COLUMN {r.column_sql(t, target)};", c))
     _flush(ctx, r)
     return steps
 
@@ -190,7 +189,7 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
 
 def _drop_check(c: ch.Change, phase: str = "drop_constraints") -> Step:
     name = c.live_name or c.live.name
-    return Step(phase, f"ALTER TABLE {_t(c)} DROP CONSTRAINT {quote_mysql(name)};", describe(c), c,
+    return Step.of(phase, f"ALTER TABLE {_t(c)} DROP CONSTRAINT {quote_mysql(name)};", c,
                 note=f"the live constraint is named {name}")
 
 
@@ -202,8 +201,8 @@ def _add_check(c: ch.Change, ctx: Context, live_allowed) -> list[Step]:
     if meaning.value_set is not None:
         column, allowed = meaning.value_set
         for old, new in ctx.legacy_map(c, column, live_allowed):
-            steps.append(Step("rewrite_values", f"UPDATE {_t(c)} SET {quote_mysql(column)} = {literal_mysql(new)} "
-                              f"WHERE {quote_mysql(column)} = {literal_mysql(old)};", describe(c), c))
+            steps.append(Step.of("rewrite_values", f"UPDATE {_t(c)} SET {quote_mysql(column)} = {literal_mysql(new)} "
+                              f"WHERE {quote_mysql(column)} = {literal_mysql(old)};", c))
         left, _ = ctx.leftover_values(c, allowed, column)
         if left:
             return ctx.refuse(c, ctx.leftover_reason(left, column))
@@ -215,7 +214,7 @@ def _add_check(c: ch.Change, ctx: Context, live_allowed) -> list[Step]:
         clause = r.check_sql(c.desired_table, d)
     except Exception as exc:  # noqa: BLE001 - sqlglot could not translate: a person must write it
         return ctx.omit(c, f"cannot translate the CHECK to MySQL ({exc})")
-    steps.append(Step("add_constraints", f"ALTER TABLE {_t(c)} ADD {clause};", describe(c), c))
+    steps.append(Step.of("add_constraints", f"ALTER TABLE {_t(c)} ADD {clause};", c))
     return steps
 
 
@@ -243,7 +242,7 @@ def add_primary_key(c: ch.Change, ctx: Context) -> list[Step]:
         return ctx.refuse(c, bad)
     cols = ", ".join(quote_mysql(x) for x in c.desired.columns)
     drop = "DROP PRIMARY KEY, " if isinstance(c, ch.ModifyPrimaryKey) else ""
-    return [Step("add_constraints", f"ALTER TABLE {_t(c)} {drop}ADD PRIMARY KEY ({cols});", describe(c), c)]
+    return [Step.of("add_constraints", f"ALTER TABLE {_t(c)} {drop}ADD PRIMARY KEY ({cols});", c)]
 
 
 def add_unique(c: ch.Change, ctx: Context) -> list[Step]:
@@ -253,12 +252,11 @@ def add_unique(c: ch.Change, ctx: Context) -> list[Step]:
     r = _r(ctx, c)
     # One ALTER TABLE for a replaced key: InnoDB refuses to drop an index a foreign key needs on its own.
     drop = f"DROP INDEX {quote_mysql(c.live_name)}, " if isinstance(c, ch.ModifyUniqueKey) and c.live_name else ""
-    return [Step("add_constraints", f"ALTER TABLE {_t(c)} {drop}ADD {r.unique_sql(c.desired_table, c.desired)};",
-                 describe(c), c)]
+    return [Step.of("add_constraints", f"ALTER TABLE {_t(c)} {drop}ADD {r.unique_sql(c.desired_table, c.desired)};", c)]
 
 
 def drop_unique(c: ch.DropUniqueKey, ctx: Context) -> list[Step]:
-    return [Step("drops", f"ALTER TABLE {_t(c)} DROP INDEX {quote_mysql(c.live_name)};", describe(c), c)]
+    return [Step.of("drops", f"ALTER TABLE {_t(c)} DROP INDEX {quote_mysql(c.live_name)};", c)]
 
 
 def add_foreign_key(c: ch.Change, ctx: Context) -> list[Step]:
@@ -269,13 +267,13 @@ def add_foreign_key(c: ch.Change, ctx: Context) -> list[Step]:
     steps = _steps("foreign_keys", r.foreign_keys(replace(c.desired_table, foreign_keys=(c.desired,))), c)
     _flush(ctx, r)
     if isinstance(c, ch.ModifyForeignKey) and c.live_name:
-        steps.insert(0, Step("drop_constraints", f"ALTER TABLE {_t(c)} DROP FOREIGN KEY {quote_mysql(c.live_name)};",
-                             describe(c), c))
+        steps.insert(0, Step.of("drop_constraints", f"ALTER TABLE {_t(c)} DROP FOREIGN KEY {quote_mysql(c.live_name)};",
+                                c))
     return steps
 
 
 def drop_foreign_key(c: ch.DropForeignKey, ctx: Context) -> list[Step]:
-    return [Step("drops", f"ALTER TABLE {_t(c)} DROP FOREIGN KEY {quote_mysql(c.live_name)};", describe(c), c)]
+    return [Step.of("drops", f"ALTER TABLE {_t(c)} DROP FOREIGN KEY {quote_mysql(c.live_name)};", c)]
 
 
 # ------------------------------------------------------------------------------------------ indexes
@@ -294,13 +292,13 @@ def add_index(c: ch.Change, ctx: Context) -> list[Step]:
 
 
 def drop_index(c: ch.DropIndex, ctx: Context) -> list[Step]:
-    return [Step("drops", f"DROP INDEX {quote_mysql(c.live_name)} ON {_t(c)};", describe(c), c)]
+    return [Step.of("drops", f"DROP INDEX {quote_mysql(c.live_name)} ON {_t(c)};", c)]
 
 
 def rename(c: ch.RenamedEquivalent, ctx: Context) -> list[Step]:
     if c.of in ("index", "unique key"):
-        return [Step("renames", f"ALTER TABLE {_t(c)} RENAME INDEX {quote_mysql(c.live_name)} TO "
-                     f"{quote_mysql(c.desired.name)};", describe(c), c)]
+        return [Step.of("renames", f"ALTER TABLE {_t(c)} RENAME INDEX {quote_mysql(c.live_name)} TO "
+                     f"{quote_mysql(c.desired.name)};", c)]
     return ctx.omit(c, f"MySQL cannot rename a {c.of}; it works as it is")
 
 
@@ -314,13 +312,13 @@ def add_view(c: ch.Change, ctx: Context) -> list[Step]:
     steps = _steps("views", r.view(v), c, key=f"view:{v.name}", after=after)
     _flush(ctx, r)
     if isinstance(c, ch.ModifyView):
-        steps.insert(0, Step("drop_dependents", f"DROP VIEW {quote_mysql(c.live.name)};", describe(c), c,
+        steps.insert(0, Step.of("drop_dependents", f"DROP VIEW {quote_mysql(c.live.name)};", c,
                              note="recreated below with the schema's definition"))
     return steps
 
 
 def drop_view(c: ch.DropView, ctx: Context) -> list[Step]:
-    return [Step("drops", f"DROP VIEW {quote_mysql(c.live.name)};", describe(c), c)]
+    return [Step.of("drops", f"DROP VIEW {quote_mysql(c.live.name)};", c)]
 
 
 def _terminated(text: str) -> str:
@@ -330,27 +328,26 @@ def _terminated(text: str) -> str:
 
 def add_function(c: ch.Change, ctx: Context) -> list[Step]:
     f = c.desired
-    steps = [Step("functions", _terminated(f.sql), describe(c), c)]
+    steps = [Step.of("functions", _terminated(f.sql), c)]
     if isinstance(c, ch.ModifyFunction):
-        steps.insert(0, Step("drop_dependents", f"DROP {c.live.kind.upper()} IF EXISTS {quote_mysql(c.live.name)};",
-                             describe(c), c))
+        steps.insert(0, Step.of("drop_dependents", f"DROP {c.live.kind.upper()} IF EXISTS {quote_mysql(c.live.name)};",
+                                c))
     return steps
 
 
 def drop_function(c: ch.DropFunction, ctx: Context) -> list[Step]:
-    return [Step("drops", f"DROP {c.live.kind.upper()} IF EXISTS {quote_mysql(c.live.name)};", describe(c), c)]
+    return [Step.of("drops", f"DROP {c.live.kind.upper()} IF EXISTS {quote_mysql(c.live.name)};", c)]
 
 
 def add_trigger(c: ch.Change, ctx: Context) -> list[Step]:
-    steps = [Step("triggers", _terminated(c.desired.sql), describe(c), c)]
+    steps = [Step.of("triggers", _terminated(c.desired.sql), c)]
     if isinstance(c, ch.ModifyTrigger):
-        steps.insert(0, Step("drop_dependents", f"DROP TRIGGER IF EXISTS {quote_mysql(c.live_name)};",
-                             describe(c), c))
+        steps.insert(0, Step.of("drop_dependents", f"DROP TRIGGER IF EXISTS {quote_mysql(c.live_name)};", c))
     return steps
 
 
 def drop_trigger(c: ch.DropTrigger, ctx: Context) -> list[Step]:
-    return [Step("drops", f"DROP TRIGGER IF EXISTS {quote_mysql(c.live_name)};", describe(c), c)]
+    return [Step.of("drops", f"DROP TRIGGER IF EXISTS {quote_mysql(c.live_name)};", c)]
 
 
 def _no_rls(c: ch.Change, ctx: Context) -> list[Step]:

@@ -20,10 +20,12 @@ counted them). A type shared by several columns is created, renamed and dropped 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...diff import changes as ch
 from ...model.objects import Table
 from ...plan.context import Context
-from ...plan.steps import Step, describe
+from ...plan.steps import Step
 from ..base import literal_pg, quote_pg
 from .normalize import HOOKS
 from .render import create_enum_type_sql, default_sql, qname
@@ -69,8 +71,8 @@ def create_types(table: Table, columns, c: ch.Change, ctx: Context) -> list[Step
         if key is None or col.enum is None or ("create", key) in done:
             continue
         done.add(("create", key))
-        steps.append(Step("create_namespaces", _create_if_missing(key, col.enum), describe(c), c,
-                          key=f"enum type:{key[0]}.{key[1]}"))
+        steps.append(Step.of("create_namespaces", _create_if_missing(key, col.enum), c,
+                             key=f"enum type:{key[0]}.{key[1]}"))
     return steps
 
 
@@ -102,14 +104,13 @@ def _convert(c: ch.ModifyColumn, phase: str, target_type: str, using: str, note:
     sql.append(f"ALTER TABLE {_t(c)} ALTER COLUMN {q} TYPE {target_type} USING {using};")
     if d.default is not None:
         sql.append(f"ALTER TABLE {_t(c)} ALTER COLUMN {q} SET DEFAULT {default_sql(d, d.default)};")
-    return Step(phase, "\n".join(sql), describe(c), c, note=note)
+    return Step.of(phase, "\n".join(sql), c, note=note)
 
 
 def _refuse_leftovers(c: ch.ModifyColumn, ctx: Context) -> bool:
     left, err = ctx.leftover_values(c, c.desired.enum, c.desired.name)
     if left:
-        ctx.refuse(c, ", ".join(f"{n} row(s) with {c.desired.name} = {v!r}" for v, n in left) +
-                   " — not allowed by the schema and not mapped by legacy_values")
+        ctx.refuse(c, ctx.leftover_reason(left, c.desired.name))
         return True
     if err:
         ctx.note(f"{c.path}: rows were not counted ({err}); the conversion fails, and the file rolls back, if a row "
@@ -145,7 +146,7 @@ def modify(c: ch.ModifyColumn, ctx: Context) -> tuple[list[Step], set[str]] | No
     steps = _drop_value_checks(c, ctx) if lkey is None else []
     if ("create", dkey) not in _state(ctx)["types"]:
         _state(ctx)["types"].add(("create", dkey))
-        steps.append(Step("create_namespaces", _create_if_missing(dkey, d.enum), describe(c), c))
+        steps.append(Step.of("create_namespaces", _create_if_missing(dkey, d.enum), c))
     steps.append(_convert(c, "alter_columns", qname(*dkey) + "[]" * array,
                           _using(quote_pg(d.name), _mapping(c, lv.enum), qname(*dkey), array)))
     if lkey is not None:
@@ -164,8 +165,8 @@ def _drop_value_checks(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
         _state(ctx)["checks"].add((c.namespace, c.table, ck.name))
         # planned here, so no longer "left out" as a drop that needs --allow-destructive
         ctx.omitted[:] = [o for o in ctx.omitted if o.change.live is not ck]
-        out.append(Step("drop_constraints", f"ALTER TABLE {_t(c)} DROP CONSTRAINT {quote_pg(ck.name)};", describe(c),
-                        c, note=f"the enum type {c.desired.enum_type} enforces the values of {ck.name} from now on"))
+        out.append(Step.of("drop_constraints", f"ALTER TABLE {_t(c)} DROP CONSTRAINT {quote_pg(ck.name)};", c,
+                           note=f"the enum type {c.desired.enum_type} enforces the values of {ck.name} from now on"))
     return out
 
 
@@ -173,8 +174,8 @@ def _drop_old_type(c: ch.ModifyColumn, ctx: Context, key: tuple[str, str]) -> li
     if key in _desired_keys(ctx) or ("drop", key) in _state(ctx)["types"]:
         return []
     _state(ctx)["types"].add(("drop", key))
-    return [Step("narrow_values", _drop_if_unused(key), describe(c), c,
-                 note=f"enum type {key[1]} is used by no column of the schema")]
+    return [Step.of("narrow_values", _drop_if_unused(key), c,
+                    note=f"enum type {key[1]} is used by no column of the schema")]
 
 
 def _defaults_use(ctx: Context, key: tuple[str, str], labels: list[str]) -> bool:
@@ -204,10 +205,10 @@ def _same_type(c: ch.ModifyColumn, ctx: Context, key: tuple[str, str], array: bo
         steps = []
         if first:
             for old, new in renames:
-                steps.append(Step("widen_values", f"ALTER TYPE {name} RENAME VALUE {literal_pg(old)} TO "
-                                  f"{literal_pg(new)};", describe(c), c, key=f"enum rename:{name}:{old}",
-                                  note=f"legacy value {old!r} → {new!r} (legacy_values in the schema): the rows "
-                                  "follow the label"))
+                steps.append(Step.of("widen_values", f"ALTER TYPE {name} RENAME VALUE {literal_pg(old)} TO "
+                                     f"{literal_pg(new)};", c, key=f"enum rename:{name}:{old}",
+                                     note=f"legacy value {old!r} → {new!r} (legacy_values in the schema): the rows "
+                                     "follow the label"))
             added = []
             for i, v in enumerate(desired):
                 if v in live:
@@ -218,12 +219,12 @@ def _same_type(c: ch.ModifyColumn, ctx: Context, key: tuple[str, str], array: bo
                     where = f"BEFORE {literal_pg(next(x for x in desired if x in live))}"
                 added.append(v)
                 live.insert(live.index(desired[i - 1]) + 1 if i > 0 else 0, v)
-                steps.append(Step("widen_values", f"ALTER TYPE {name} ADD VALUE {literal_pg(v)} {where};", describe(c),
-                                  c, key=f"enum add:{name}:{v}"))
+                steps.append(Step.of("widen_values", f"ALTER TYPE {name} ADD VALUE {literal_pg(v)} {where};", c,
+                                     key=f"enum add:{name}:{v}"))
             if _defaults_use(ctx, key, added):  # a label added in a transaction is unusable until it commits
                 steps = [s if not s.key.startswith("enum add:") else
-                         Step(s.phase, s.sql, s.comment, s.source, transactional=False, key=s.key,
-                              note="outside a transaction: the file uses the new label") for s in steps]
+                         replace(s, statement=replace(s.statement, transactional=False),
+                                 note="outside a transaction: the file uses the new label") for s in steps]
         return steps, {"type"}
     # labels removed or reordered: a new type, the columns converted, the old type dropped
     if _refuse_leftovers(c, ctx):
@@ -231,11 +232,11 @@ def _same_type(c: ch.ModifyColumn, ctx: Context, key: tuple[str, str], array: bo
     old_name = _aside(key[1])
     steps = []
     if first:
-        steps.append(Step("widen_values", f"ALTER TYPE {name} RENAME TO {quote_pg(old_name)};", describe(c), c,
-                          key=f"enum aside:{name}", note="the live type is set aside and replaced by the schema's"))
-        steps.append(Step("widen_values", create_enum_type_sql(key, d.enum), describe(c), c,
-                          after=(f"enum aside:{name}",)))
-        steps.append(Step("narrow_values", _drop_if_unused((key[0], old_name)), describe(c), c))
+        steps.append(Step.of("widen_values", f"ALTER TYPE {name} RENAME TO {quote_pg(old_name)};", c,
+                             key=f"enum aside:{name}", note="the live type is set aside and replaced by the schema's"))
+        steps.append(Step.of("widen_values", create_enum_type_sql(key, d.enum), c,
+                             after=(f"enum aside:{name}",)))
+        steps.append(Step.of("narrow_values", _drop_if_unused((key[0], old_name)), c))
     steps.append(_convert(c, "alter_columns", name + "[]" * array,
                           _using(quote_pg(d.name), _mapping(c, lv.enum), name, array)))
     return steps, {"type", "default"}

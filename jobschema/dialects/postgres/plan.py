@@ -14,22 +14,33 @@ from ...diff import changes as ch
 from ...model.objects import Module, Rls, Table
 from ...model.types import parse_type
 from ...plan.context import Context, PlanOptions
-from ...plan.steps import Step, describe
+from ...plan.steps import Step
 from ..base import literal_pg, quote_pg, view_order
 from . import enum_plan
 from .normalize import HOOKS
-from .render import PostgresRenderer, check_sql, column_sql, column_type, default_sql, index_sql, qname, unique_sql
+from .render import (
+    PostgresRenderer,
+    add_constraint_sql,
+    check_sql,
+    column_sql,
+    column_type,
+    default_sql,
+    foreign_key_sql,
+    index_sql,
+    qname,
+    unique_sql,
+)
 
 
 def prelude(options: PlanOptions, module: Module) -> list[Step]:
     """Session settings for the file. A module outside ``public`` names its tables unqualified in views,
     functions and policies, so its namespace goes first on the search path, reset at the end of the file."""
-    steps = [Step("prelude", f"SET lock_timeout = {literal_pg(options.lock_timeout)};",
-                  "fail instead of queueing behind the application's locks")]
+    steps = [Step.of("prelude", f"SET lock_timeout = {literal_pg(options.lock_timeout)};", None,
+                     comment="fail instead of queueing behind the application's locks")]
     if module.namespace != "public":
-        steps += [Step("prelude", f"SET search_path TO {quote_pg(module.namespace)}, public;",
-                       f"resolve the module's unqualified names in {module.namespace}"),
-                  Step("epilogue", "RESET search_path;", "leave the session's search path as it was")]
+        steps += [Step.of("prelude", f"SET search_path TO {quote_pg(module.namespace)}, public;", None,
+                          comment=f"resolve the module's unqualified names in {module.namespace}"),
+                  Step.of("epilogue", "RESET search_path;", None, comment="leave the session's search path as it was")]
     return steps
 
 
@@ -42,7 +53,7 @@ def _renderer(ctx: Context, c: ch.Change) -> PostgresRenderer:
 
 
 def _steps(phase: str, chunks: list[str], c: ch.Change, **kw) -> list[Step]:
-    return [Step(phase, chunk.strip(), describe(c), c, **kw) for chunk in chunks if chunk.strip()]
+    return [Step.of(phase, chunk.strip(), c, **kw) for chunk in chunks if chunk.strip()]
 
 
 def _values(values) -> str:
@@ -63,12 +74,12 @@ def add_table(c: ch.AddTable, ctx: Context) -> list[Step]:
 
 
 def drop_table(c: ch.DropTable, ctx: Context) -> list[Step]:
-    return [Step("drops", f"DROP TABLE {_t(c)};", describe(c), c)]
+    return [Step.of("drops", f"DROP TABLE {_t(c)};", c)]
 
 
 def table_comment(c: ch.ModifyTableComment, ctx: Context) -> list[Step]:
     text = literal_pg(c.desired.comment) if c.desired.comment else "NULL"
-    return [Step("comments", f"COMMENT ON TABLE {_t(c)} IS {text};", describe(c), c)]
+    return [Step.of("comments", f"COMMENT ON TABLE {_t(c)} IS {text};", c)]
 
 
 # ------------------------------------------------------------------------------------------ columns
@@ -80,27 +91,26 @@ def add_column(c: ch.AddColumn, ctx: Context) -> list[Step]:
     plain = col.nullable or col.identity is not None or col.generated is not None or (
         t.primary_key is not None and col.name in t.primary_key.columns)
     if plain:
-        steps.append(Step("add_columns", f"ALTER TABLE {_t(c)} ADD COLUMN {column_sql(col, t)};", describe(c), c))
+        steps.append(Step.of("add_columns", f"ALTER TABLE {_t(c)} ADD COLUMN {column_sql(col, t)};", c))
     elif col.default is not None:
         steps += [
-            Step("add_columns", f"ALTER TABLE {_t(c)} ADD COLUMN {column_sql(replace(col, nullable=True), t)};",
-                 describe(c), c, note="added nullable first; existing rows are filled from the default below"),
-            Step("backfill", f"UPDATE {_t(c)} SET {q} = {default_sql(col, col.default)} WHERE {q} IS NULL;",
-                 describe(c), c),
-            Step("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} SET NOT NULL;", describe(c), c),
+            Step.of("add_columns", f"ALTER TABLE {_t(c)} ADD COLUMN {column_sql(replace(col, nullable=True), t)};",
+                    c, note="added nullable first; existing rows are filled from the default below"),
+            Step.of("backfill", f"UPDATE {_t(c)} SET {q} = {default_sql(col, col.default)} WHERE {q} IS NULL;", c),
+            Step.of("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} SET NOT NULL;", c),
         ]
     else:
         why = ctx.rows_needing_value(c, col)
         if why:
             return ctx.refuse(c, why)
-        steps.append(Step("add_columns", f"ALTER TABLE {_t(c)} ADD COLUMN {column_sql(col, t)};", describe(c), c))
+        steps.append(Step.of("add_columns", f"ALTER TABLE {_t(c)} ADD COLUMN {column_sql(col, t)};", c))
     if col.comment:
-        steps.append(Step("comments", f"COMMENT ON COLUMN {_t(c)}.{q} IS {literal_pg(col.comment)};", describe(c), c))
+        steps.append(Step.of("comments", f"COMMENT ON COLUMN {_t(c)}.{q} IS {literal_pg(col.comment)};", c))
     return steps
 
 
 def drop_column(c: ch.DropColumn, ctx: Context) -> list[Step]:
-    return [Step("drops", f"ALTER TABLE {_t(c)} DROP COLUMN {quote_pg(c.live.name)};", describe(c), c)]
+    return [Step.of("drops", f"ALTER TABLE {_t(c)} DROP COLUMN {quote_pg(c.live.name)};", c)]
 
 
 _INT_RANK = {"smallint": 1, "int2": 1, "integer": 2, "int": 2, "int4": 2, "bigint": 3, "int8": 3}
@@ -147,10 +157,10 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
         left.discard("type")
         native = column_type(col, c.namespace)
         if widens(c.live_type, c.desired_type):
-            steps.append(Step("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} TYPE {native};", describe(c), c))
+            steps.append(Step.of("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} TYPE {native};", c))
         elif ctx.options.allow_destructive:
             sql = f"ALTER TABLE {_t(c)} ALTER COLUMN {q} TYPE {native} USING {q}::{native};"
-            steps.append(Step("alter_columns", sql, describe(c), c,
+            steps.append(Step.of("alter_columns", sql, c,
                               note="narrowing type (--allow-destructive): fails or converts values"))
         else:
             ctx.omit_type_change(c, "change values")
@@ -158,25 +168,25 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
         left.discard("default")
         sql = (f"ALTER TABLE {_t(c)} ALTER COLUMN {q} SET DEFAULT {default_sql(col, col.default)};"
                if col.default is not None else f"ALTER TABLE {_t(c)} ALTER COLUMN {q} DROP DEFAULT;")
-        steps.append(Step("alter_columns", sql, describe(c), c))
+        steps.append(Step.of("alter_columns", sql, c))
     if "null" in c.kinds:
         left.discard("null")
         in_pk = c.desired_table is not None and c.desired_table.primary_key is not None and \
             col.name in c.desired_table.primary_key.columns
         if col.nullable and not in_pk:
-            steps.append(Step("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} DROP NOT NULL;", describe(c), c))
+            steps.append(Step.of("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} DROP NOT NULL;", c))
         else:
             nulls, why = ctx.null_rows(c, col)
             if why:
                 return ctx.refuse(c, why)
             if nulls or (nulls is None and col.default is not None):
-                steps.append(Step("backfill", f"UPDATE {_t(c)} SET {q} = {default_sql(col, col.default)} "
-                                  f"WHERE {q} IS NULL;", describe(c), c))
-            steps.append(Step("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} SET NOT NULL;", describe(c), c))
+                steps.append(Step.of("backfill", f"UPDATE {_t(c)} SET {q} = {default_sql(col, col.default)} "
+                                  f"WHERE {q} IS NULL;", c))
+            steps.append(Step.of("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} SET NOT NULL;", c))
     if "comment" in c.kinds:
         left.discard("comment")
         text = literal_pg(col.comment) if col.comment else "NULL"
-        steps.append(Step("comments", f"COMMENT ON COLUMN {_t(c)}.{q} IS {text};", describe(c), c))
+        steps.append(Step.of("comments", f"COMMENT ON COLUMN {_t(c)}.{q} IS {text};", c))
     if left:
         ctx.omit_by_hand(c, left, col.name)
     del live
@@ -185,9 +195,19 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
 
 # -------------------------------------------------------------------------------------- constraints
 
+ACCESS_EXCLUSIVE = "ACCESS EXCLUSIVE"
+SHARE_UPDATE_EXCLUSIVE = "SHARE UPDATE EXCLUSIVE"  # reads and writes go on
+
+
+def _validate(phase: str, c: ch.Change, name: str) -> Step:
+    """``VALIDATE CONSTRAINT``: scans the rows without blocking reads or writes."""
+    return Step.of(phase, f"ALTER TABLE {_t(c)} VALIDATE CONSTRAINT {quote_pg(name)};", c,
+                   lock=SHARE_UPDATE_EXCLUSIVE)
+
+
 def _drop_constraint(c: ch.Change, phase: str = "drop_constraints") -> Step:
-    return Step(phase, f"ALTER TABLE {_t(c)} DROP CONSTRAINT {quote_pg(c.live_name or c.live.name)};",
-                describe(c), c, note=f"the live constraint is named {c.live_name or c.live.name}")
+    return Step.of(phase, f"ALTER TABLE {_t(c)} DROP CONSTRAINT {quote_pg(c.live_name or c.live.name)};",
+                   c, note=f"the live constraint is named {c.live_name or c.live.name}")
 
 
 def _add_check(c: ch.Change, ctx: Context, live_allowed) -> list[Step]:
@@ -198,8 +218,8 @@ def _add_check(c: ch.Change, ctx: Context, live_allowed) -> list[Step]:
     if meaning.value_set is not None:
         column, allowed = meaning.value_set
         for old, new in ctx.legacy_map(c, column, live_allowed):
-            steps.append(Step("rewrite_values", f"UPDATE {_t(c)} SET {quote_pg(column)} = {literal_pg(new)} "
-                              f"WHERE {quote_pg(column)} = {literal_pg(old)};", describe(c), c,
+            steps.append(Step.of("rewrite_values", f"UPDATE {_t(c)} SET {quote_pg(column)} = {literal_pg(new)} "
+                              f"WHERE {quote_pg(column)} = {literal_pg(old)};", c,
                               note=f"legacy value {old!r} → {new!r} (legacy_values in the schema)"))
         left, err = ctx.leftover_values(c, allowed, column)
         if err:
@@ -211,10 +231,10 @@ def _add_check(c: ch.Change, ctx: Context, live_allowed) -> list[Step]:
         violations, err = ctx.check_violations(c, d.expression.text)
         if not violations and err:
             ctx.note(f"{c.path}: rows were not counted ({err})")
-    steps.append(Step("add_constraints", f"ALTER TABLE {_t(c)} ADD {check_sql(d)} NOT VALID;", describe(c), c))
+    steps.append(Step.of("add_constraints", add_constraint_sql(_t(c), check_sql(d), not_valid=True), c,
+                         not_valid=True, lock=ACCESS_EXCLUSIVE))
     if violations is None:
-        steps.append(Step("validate_constraints", f"ALTER TABLE {_t(c)} VALIDATE CONSTRAINT {quote_pg(d.name)};",
-                          describe(c), c))
+        steps.append(_validate("validate_constraints", c, d.name))
     elif ctx.options.allow_not_valid:
         steps[-1] = replace(steps[-1], note=f"left NOT VALID (--allow-not-valid): {violations}; new rows are checked, "
                             "old ones are not until VALIDATE CONSTRAINT succeeds")
@@ -250,8 +270,8 @@ def add_primary_key(c: ch.Change, ctx: Context) -> list[Step]:
     if bad:
         return ctx.refuse(c, bad)
     name = pk.name or f"{c.table}_pkey"
-    steps = [Step("add_constraints", f"ALTER TABLE {_t(c)} ADD CONSTRAINT {quote_pg(name)} PRIMARY KEY "
-                  f"({', '.join(quote_pg(x) for x in pk.columns)});", describe(c), c)]
+    steps = [Step.of("add_constraints", f"ALTER TABLE {_t(c)} ADD CONSTRAINT {quote_pg(name)} PRIMARY KEY "
+                  f"({', '.join(quote_pg(x) for x in pk.columns)});", c)]
     if isinstance(c, ch.ModifyPrimaryKey) and c.live_name:
         steps.insert(0, _drop_constraint(c))
     return steps
@@ -261,17 +281,15 @@ def add_unique(c: ch.Change, ctx: Context) -> list[Step]:
     bad = ctx.key_violations(c, c.desired.columns)
     if bad:
         return ctx.refuse(c, bad)
-    steps = [Step("add_constraints", f"ALTER TABLE {_t(c)} ADD {unique_sql(c.desired)};", describe(c), c)]
+    steps = [Step.of("add_constraints", f"ALTER TABLE {_t(c)} ADD {unique_sql(c.desired)};", c)]
     if isinstance(c, ch.ModifyUniqueKey) and c.live_name:
         steps.insert(0, _drop_constraint(c))
     return steps
 
 
 def add_foreign_key(c: ch.Change, ctx: Context) -> list[Step]:
-    t = replace(c.desired_table, foreign_keys=(c.desired,))
-    chunks = _renderer(ctx, c).foreign_keys(t)
-    fk_sql = next(x for x in chunks if "FOREIGN KEY" in x).rstrip().rstrip(";") + " NOT VALID;"
-    steps = [Step("foreign_keys", fk_sql, describe(c), c)]
+    steps = [Step.of("foreign_keys", foreign_key_sql(c.desired_table, c.desired, not_valid=True), c,
+                     not_valid=True, lock="SHARE ROW EXCLUSIVE")]
     why = ctx.orphans(c)
     if why:
         if not ctx.options.allow_not_valid:
@@ -279,8 +297,7 @@ def add_foreign_key(c: ch.Change, ctx: Context) -> list[Step]:
         steps[0] = replace(steps[0], note=f"left NOT VALID (--allow-not-valid): {why}")
         ctx.note(f"{c.desired.name} on {c.table} is left NOT VALID: {why}")
     else:
-        steps.append(Step("validate_foreign_keys", f"ALTER TABLE {_t(c)} VALIDATE CONSTRAINT "
-                          f"{quote_pg(c.desired.name)};", describe(c), c))
+        steps.append(_validate("validate_foreign_keys", c, c.desired.name))
     if isinstance(c, ch.ModifyForeignKey) and c.live_name:
         steps.insert(0, _drop_constraint(c))
     return steps
@@ -288,27 +305,23 @@ def add_foreign_key(c: ch.Change, ctx: Context) -> list[Step]:
 
 # ------------------------------------------------------------------------------------------ indexes
 
-_CREATE_INDEX = re.compile(r"^CREATE (UNIQUE )?INDEX ", re.I)
-
-
 def add_index(c: ch.Change, ctx: Context) -> list[Step]:
-    text = index_sql(c.desired_table, c.desired)
     concurrently = ctx.options.concurrently
-    if concurrently:
-        text = _CREATE_INDEX.sub(lambda m: f"CREATE {m.group(1) or ''}INDEX CONCURRENTLY ", text, count=1)
-    steps = [Step("indexes", text, describe(c), c, transactional=not concurrently)]
+    online = {"concurrently": concurrently, "transactional": not concurrently,
+              "lock": SHARE_UPDATE_EXCLUSIVE if concurrently else "SHARE"}
+    steps = [Step.of("indexes", index_sql(c.desired_table, c.desired, concurrently=concurrently), c, **online)]
     if isinstance(c, ch.ModifyIndex) and c.live_name:
         drop = "DROP INDEX CONCURRENTLY" if concurrently else "DROP INDEX"
-        steps.insert(0, Step("drop_constraints", f"{drop} {qname(c.namespace, c.live_name)};", describe(c), c,
-                             transactional=not concurrently))
+        steps.insert(0, Step.of("drop_constraints", f"{drop} {qname(c.namespace, c.live_name)};", c,
+                                **online | {"lock": SHARE_UPDATE_EXCLUSIVE if concurrently else ACCESS_EXCLUSIVE}))
     if c.desired.comment:
-        steps.append(Step("comments", f"COMMENT ON INDEX {qname(c.namespace, c.desired.name)} IS "
-                          f"{literal_pg(c.desired.comment)};", describe(c), c))
+        steps.append(Step.of("comments", f"COMMENT ON INDEX {qname(c.namespace, c.desired.name)} IS "
+                          f"{literal_pg(c.desired.comment)};", c))
     return steps
 
 
 def drop_index(c: ch.DropIndex, ctx: Context) -> list[Step]:
-    return [Step("drops", f"DROP INDEX {qname(c.namespace, c.live_name)};", describe(c), c)]
+    return [Step.of("drops", f"DROP INDEX {qname(c.namespace, c.live_name)};", c)]
 
 
 def rename(c: ch.RenamedEquivalent, ctx: Context) -> list[Step]:
@@ -319,34 +332,34 @@ def rename(c: ch.RenamedEquivalent, ctx: Context) -> list[Step]:
         sql = f"ALTER POLICY {live} ON {_t(c)} RENAME TO {name};"
     else:
         sql = f"ALTER TABLE {_t(c)} RENAME CONSTRAINT {live} TO {name};"
-    return [Step("renames", sql, describe(c), c)]
+    return [Step.of("renames", sql, c)]
 
 
 # ---------------------------------------------------------------------------------------------- RLS
 
 def enable_rls(c: ch.EnableRls, ctx: Context) -> list[Step]:
-    return [Step("rls", f"ALTER TABLE {_t(c)} ENABLE ROW LEVEL SECURITY;", describe(c), c)]
+    return [Step.of("rls", f"ALTER TABLE {_t(c)} ENABLE ROW LEVEL SECURITY;", c)]
 
 
 def disable_rls(c: ch.DisableRls, ctx: Context) -> list[Step]:
-    return [Step("drops", f"ALTER TABLE {_t(c)} DISABLE ROW LEVEL SECURITY;", describe(c), c)]
+    return [Step.of("drops", f"ALTER TABLE {_t(c)} DISABLE ROW LEVEL SECURITY;", c)]
 
 
 def force_rls(c: ch.ForceRls, ctx: Context) -> list[Step]:
     word = "FORCE" if c.forced else "NO FORCE"
-    return [Step("rls", f"ALTER TABLE {_t(c)} {word} ROW LEVEL SECURITY;", describe(c), c)]
+    return [Step.of("rls", f"ALTER TABLE {_t(c)} {word} ROW LEVEL SECURITY;", c)]
 
 
 def add_policy(c: ch.Change, ctx: Context) -> list[Step]:
     t: Table = replace(c.desired_table, rls=Rls(policies=(c.desired,)))
     steps = _steps("policies", _renderer(ctx, c).rls(t), c)
     if isinstance(c, ch.ModifyPolicy) and c.live_name:
-        steps.insert(0, Step("drop_dependents", f"DROP POLICY {quote_pg(c.live_name)} ON {_t(c)};", describe(c), c))
+        steps.insert(0, Step.of("drop_dependents", f"DROP POLICY {quote_pg(c.live_name)} ON {_t(c)};", c))
     return steps
 
 
 def drop_policy(c: ch.DropPolicy, ctx: Context) -> list[Step]:
-    return [Step("drops", f"DROP POLICY {quote_pg(c.live_name)} ON {_t(c)};", describe(c), c)]
+    return [Step.of("drops", f"DROP POLICY {quote_pg(c.live_name)} ON {_t(c)};", c)]
 
 
 # ------------------------------------------------------------------------------ views and routines
@@ -363,14 +376,14 @@ def add_view(c: ch.Change, ctx: Context) -> list[Step]:
     steps = _steps("views", _renderer(ctx, c).view(v), c, key=f"view:{v.name}", after=_view_after(ctx, c))
     if isinstance(c, ch.ModifyView):
         kind = "MATERIALIZED VIEW" if c.live.materialized else "VIEW"
-        steps.insert(0, Step("drop_dependents", f"DROP {kind} {qname(c.namespace, c.live.name)};", describe(c), c,
+        steps.insert(0, Step.of("drop_dependents", f"DROP {kind} {qname(c.namespace, c.live.name)};", c,
                              note="recreated below with the schema's definition"))
     return steps
 
 
 def drop_view(c: ch.DropView, ctx: Context) -> list[Step]:
     kind = "MATERIALIZED VIEW" if c.live.materialized else "VIEW"
-    return [Step("drops", f"DROP {kind} {qname(c.namespace, c.live.name)};", describe(c), c)]
+    return [Step.of("drops", f"DROP {kind} {qname(c.namespace, c.live.name)};", c)]
 
 
 _CREATE_FN = re.compile(r"^\s*CREATE\s+(?!OR\s+REPLACE)", re.I)
@@ -381,13 +394,13 @@ def add_function(c: ch.Change, ctx: Context) -> list[Step]:
     text = _CREATE_FN.sub("CREATE OR REPLACE ", f.sql, count=1).rstrip()
     if not text.endswith(";"):
         text += ";"
-    steps = [Step("functions", text, describe(c), c, key=f"function:{f.signature}")]
+    steps = [Step.of("functions", text, c, key=f"function:{f.signature}")]
     kinds = getattr(c, "kinds", frozenset())
     if isinstance(c, ch.ModifyFunction) and "signature" in kinds:
         ctx.note(f"{c.path}: the function with the old arguments ({c.live_name}) is kept; drop it by hand once "
                  "nothing calls it")
     elif isinstance(c, ch.ModifyFunction) and kinds & {"returns", "kind"}:
-        steps.insert(0, Step("drop_dependents", f"DROP {c.live.kind.upper()} {_routine(c.live)};", describe(c), c,
+        steps.insert(0, Step.of("drop_dependents", f"DROP {c.live.kind.upper()} {_routine(c.live)};", c,
                              note="its return type changed: CREATE OR REPLACE cannot do that"))
     return steps
 
@@ -397,24 +410,24 @@ def _routine(f) -> str:
 
 
 def drop_function(c: ch.DropFunction, ctx: Context) -> list[Step]:
-    return [Step("drops", f"DROP {c.live.kind.upper()} {_routine(c.live)};", describe(c), c)]
+    return [Step.of("drops", f"DROP {c.live.kind.upper()} {_routine(c.live)};", c)]
 
 
 def add_trigger(c: ch.Change, ctx: Context) -> list[Step]:
     tr = c.desired
     text = tr.sql.rstrip()
-    steps = [Step("triggers", text if text.endswith(";") else text + ";", describe(c), c)]
+    steps = [Step.of("triggers", text if text.endswith(";") else text + ";", c)]
     if isinstance(c, ch.ModifyTrigger):
-        steps.insert(0, Step("drop_dependents", f"DROP TRIGGER {quote_pg(c.live_name)} ON {_t(c)};", describe(c), c))
+        steps.insert(0, Step.of("drop_dependents", f"DROP TRIGGER {quote_pg(c.live_name)} ON {_t(c)};", c))
     return steps
 
 
 def drop_trigger(c: ch.DropTrigger, ctx: Context) -> list[Step]:
-    return [Step("drops", f"DROP TRIGGER {quote_pg(c.live_name)} ON {_t(c)};", describe(c), c)]
+    return [Step.of("drops", f"DROP TRIGGER {quote_pg(c.live_name)} ON {_t(c)};", c)]
 
 
 def add_extension(c: ch.AddExtension, ctx: Context) -> list[Step]:
-    return [Step("create_namespaces", f"CREATE EXTENSION IF NOT EXISTS {quote_pg(c.desired)};", describe(c), c)]
+    return [Step.of("create_namespaces", f"CREATE EXTENSION IF NOT EXISTS {quote_pg(c.desired)};", c)]
 
 
 NOT_VALID = True  # --allow-not-valid keeps a violated constraint NOT VALID

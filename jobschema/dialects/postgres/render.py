@@ -8,6 +8,7 @@ from ...model.objects import (
     Check,
     Column,
     Default,
+    ForeignKey,
     Function,
     Index,
     Module,
@@ -141,12 +142,29 @@ def index_part_sql(part) -> str:
     return out
 
 
-def index_sql(table: Table, ix: Index) -> str:
+def index_sql(table: Table, ix: Index, *, concurrently: bool = False) -> str:
+    """``CREATE INDEX``; ``concurrently`` builds it without blocking writes (and outside a transaction)."""
     return _ENV.get_template("index.sql.j2").render(
-        unique=ix.unique, name=quote_pg(ix.name), table=qname(table.namespace, table.name), method=ix.method,
+        unique=ix.unique, concurrently=concurrently, name=quote_pg(ix.name), table=qname(table.namespace, table.name),
+        method=ix.method,
         parts=[index_part_sql(p) for p in ix.parts], include=[quote_pg(c) for c in ix.include],
         where=(ix.where.override("postgres") or ix.where.text) if ix.where else None,
     ).strip()
+
+
+def foreign_key_sql(t: Table, fk: ForeignKey, *, not_valid: bool = False) -> str:
+    """``ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY``; ``not_valid`` skips checking the existing rows."""
+    return _ENV.get_template("foreign_key.sql.j2").render(
+        table=qname(t.namespace, t.name), name=quote_pg(fk.name), columns=[quote_pg(c) for c in fk.columns],
+        ref_table=qname(fk.ref_namespace or t.namespace, fk.ref_table),
+        ref_columns=[quote_pg(c) for c in fk.ref_columns], match=fk.match, on_delete=fk.on_delete.upper(),
+        on_update=fk.on_update.upper(), deferrable=fk.deferrable, initially_deferred=fk.initially_deferred,
+        not_valid=not_valid).strip()
+
+
+def add_constraint_sql(t: str, clause: str, *, not_valid: bool = False) -> str:
+    """``ALTER TABLE t ADD <constraint>``; ``not_valid`` skips checking the existing rows."""
+    return f"ALTER TABLE {t} ADD {clause}{' NOT VALID' if not_valid else ''};"
 
 
 class PostgresRenderer(ModuleRenderer):
@@ -247,13 +265,7 @@ class PostgresRenderer(ModuleRenderer):
     def foreign_keys(self, t: Table) -> list[str]:
         out = []
         for fk in t.foreign_keys:
-            out.append(_ENV.get_template("foreign_key.sql.j2").render(
-                table=qname(t.namespace, t.name), name=quote_pg(fk.name),
-                columns=[quote_pg(c) for c in fk.columns],
-                ref_table=qname(fk.ref_namespace or t.namespace, fk.ref_table),
-                ref_columns=[quote_pg(c) for c in fk.ref_columns], match=fk.match,
-                on_delete=fk.on_delete.upper(), on_update=fk.on_update.upper(),
-                deferrable=fk.deferrable, initially_deferred=fk.initially_deferred).strip())
+            out.append(foreign_key_sql(t, fk))
             if fk.comment:
                 out.append(f"COMMENT ON CONSTRAINT {quote_pg(fk.name)} ON {qname(t.namespace, t.name)} IS "
                            f"{literal_pg(fk.comment)};")
