@@ -55,7 +55,7 @@ def render() -> str:
         out.append("")
         out.append(f"**{r.title}** — `{r.name}`, default severity `{r.severity.value}`, "
                    f"looks at {TARGETS[r.target]}"
-                   + (f" ({', '.join(r.dialects)} files)" if r.target == "migration" else "") + ".")
+                   + (f" ({', '.join(r.reads())} files)" if r.target == "migration" else "") + ".")
         if r.aliases:
             out.append(f"Retired codes: {', '.join(r.aliases)}.")
         out.append("")

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .. import codes
+from ..dialects.base import names as dialect_names
 from ..finding import Finding, Location, Severity
 from ..report import RuleInfo
 from . import rules
@@ -41,8 +42,13 @@ class Rule:
     target: str = "table"
     severity: Severity = Severity.ERROR
     aliases: tuple[str, ...] = ()  # retired codes that now mean this rule
-    dialects: tuple[str, ...] = ("postgres", "mysql")  # migration rules: which files they read
+    dialects: tuple[str, ...] = ()  # migration rules: the dialects whose files they read; () for every one
     inspiration: str = ""  # the linter or guidance the rule comes from (docs/rules.md cites it)
+
+    @classmethod
+    def reads(cls) -> tuple[str, ...]:
+        """The dialects whose migration files the rule reads, from the dialect registry when it names none."""
+        return cls.dialects or dialect_names()
 
     def finding(self, path: str, message: str, location: Location | None = None, *,
                 expected: str | None = None, actual: str | None = None, module: str | None = None,

@@ -102,7 +102,7 @@ def lint_project(project: Project, selection: Selection, prefix: str = "schema",
 
 def lint_migration(mf: MigrationFile, selection: Selection) -> LintResult:
     result = LintResult(files=1)
-    rules = [r for r in _instances(selection, "migration") if mf.dialect in r.dialects]
+    rules = [r for r in _instances(selection, "migration") if mf.dialect in r.reads()]
     state = FileState()
     found: list[Finding] = []
     for st in mf.statements:
