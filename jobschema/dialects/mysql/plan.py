@@ -145,6 +145,7 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
     target = col
     kinds = set(c.kinds)
     enum_change = "type" in kinds and col.enum is not None and live.enum is not None
+    narrowed = False  # a type that may not keep every value, allowed by --allow-destructive
     if enum_change:
         union = tuple(live.enum) + tuple(v for v in col.enum if v not in live.enum)
         if union != tuple(live.enum):
@@ -153,8 +154,8 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
                                  c, note="widened to the union of the live and desired values first"))
         for old, new in ctx.legacy_map(c, col.name, live.enum):
             steps.append(Step.of("rewrite_values", f"UPDATE {_t(c)} SET {q} = {literal_mysql(new)} "
-                              f"WHERE {q} = {literal_mysql(old)};", c,
-                              note=f"legacy value {old!r} → {new!r} (legacy_values in the schema)"))
+                                 f"WHERE {q} = {literal_mysql(old)};", c,
+                                 note=f"legacy value {old!r} → {new!r} (legacy_values in the schema)"))
         left, err = ctx.leftover_values(c, col.enum, col.name)
         if left:
             return ctx.refuse(c, ctx.leftover_reason(left, col.name))
@@ -163,6 +164,7 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
                      "a removed value")
     elif "type" in kinds and not widens(c.live_type, c.desired_type):
         if ctx.options.allow_destructive:
+            narrowed = True
             ctx.note(f"{c.path}: type narrowed from {c.live_type} to {c.desired_type} (--allow-destructive)")
         else:
             ctx.omit_type_change(c, "truncate values")
@@ -180,7 +182,8 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
         ctx.omit_by_hand(c, rest, col.name)
     if kinds & {"type", "null", "default", "comment"}:
         phase = "narrow_values" if enum_change else "alter_columns"
-        steps.append(Step.of(phase, f"ALTER TABLE {_t(c)} MODIFY COLUMN {r.column_sql(t, target)};", c))
+        steps.append(Step.of(phase, f"ALTER TABLE {_t(c)} MODIFY COLUMN {r.column_sql(t, target)};", c,
+                             destructive=narrowed))
     _flush(ctx, r)
     return steps
 
@@ -190,7 +193,7 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
 def _drop_check(c: ch.Change, phase: str = "drop_constraints") -> Step:
     name = c.live_name or c.live.name
     return Step.of(phase, f"ALTER TABLE {_t(c)} DROP CONSTRAINT {quote_mysql(name)};", c,
-                note=f"the live constraint is named {name}")
+                   note=f"the live constraint is named {name}")
 
 
 def _add_check(c: ch.Change, ctx: Context, live_allowed) -> list[Step]:
@@ -202,7 +205,7 @@ def _add_check(c: ch.Change, ctx: Context, live_allowed) -> list[Step]:
         column, allowed = meaning.value_set
         for old, new in ctx.legacy_map(c, column, live_allowed):
             steps.append(Step.of("rewrite_values", f"UPDATE {_t(c)} SET {quote_mysql(column)} = {literal_mysql(new)} "
-                              f"WHERE {quote_mysql(column)} = {literal_mysql(old)};", c))
+                                 f"WHERE {quote_mysql(column)} = {literal_mysql(old)};", c))
         left, _ = ctx.leftover_values(c, allowed, column)
         if left:
             return ctx.refuse(c, ctx.leftover_reason(left, column))
@@ -298,7 +301,7 @@ def drop_index(c: ch.DropIndex, ctx: Context) -> list[Step]:
 def rename(c: ch.RenamedEquivalent, ctx: Context) -> list[Step]:
     if c.of in ("index", "unique key"):
         return [Step.of("renames", f"ALTER TABLE {_t(c)} RENAME INDEX {quote_mysql(c.live_name)} TO "
-                     f"{quote_mysql(c.desired.name)};", c)]
+                        f"{quote_mysql(c.desired.name)};", c)]
     return ctx.omit(c, f"MySQL cannot rename a {c.of}; it works as it is")
 
 
@@ -313,7 +316,7 @@ def add_view(c: ch.Change, ctx: Context) -> list[Step]:
     _flush(ctx, r)
     if isinstance(c, ch.ModifyView):
         steps.insert(0, Step.of("drop_dependents", f"DROP VIEW {quote_mysql(c.live.name)};", c,
-                             note="recreated below with the schema's definition"))
+                                note="recreated below with the schema's definition"))
     return steps
 
 

@@ -31,6 +31,10 @@ from .render import (
     unique_sql,
 )
 
+# PostgreSQL lock modes recorded on the statements that take them on a live table
+ACCESS_EXCLUSIVE = "ACCESS EXCLUSIVE"
+SHARE_UPDATE_EXCLUSIVE = "SHARE UPDATE EXCLUSIVE"  # reads and writes go on
+
 
 def prelude(options: PlanOptions, module: Module) -> list[Step]:
     """Session settings for the file. A module outside ``public`` names its tables unqualified in views,
@@ -160,8 +164,8 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
             steps.append(Step.of("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} TYPE {native};", c))
         elif ctx.options.allow_destructive:
             sql = f"ALTER TABLE {_t(c)} ALTER COLUMN {q} TYPE {native} USING {q}::{native};"
-            steps.append(Step.of("alter_columns", sql, c,
-                              note="narrowing type (--allow-destructive): fails or converts values"))
+            steps.append(Step.of("alter_columns", sql, c, destructive=True, lock=ACCESS_EXCLUSIVE,
+                                 note="narrowing type (--allow-destructive): fails or converts values"))
         else:
             ctx.omit_type_change(c, "change values")
     if "default" in left:
@@ -181,7 +185,7 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
                 return ctx.refuse(c, why)
             if nulls or (nulls is None and col.default is not None):
                 steps.append(Step.of("backfill", f"UPDATE {_t(c)} SET {q} = {default_sql(col, col.default)} "
-                                  f"WHERE {q} IS NULL;", c))
+                                     f"WHERE {q} IS NULL;", c))
             steps.append(Step.of("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} SET NOT NULL;", c))
     if "comment" in c.kinds:
         left.discard("comment")
@@ -194,10 +198,6 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
 
 
 # -------------------------------------------------------------------------------------- constraints
-
-ACCESS_EXCLUSIVE = "ACCESS EXCLUSIVE"
-SHARE_UPDATE_EXCLUSIVE = "SHARE UPDATE EXCLUSIVE"  # reads and writes go on
-
 
 def _validate(phase: str, c: ch.Change, name: str) -> Step:
     """``VALIDATE CONSTRAINT``: scans the rows without blocking reads or writes."""
@@ -219,8 +219,8 @@ def _add_check(c: ch.Change, ctx: Context, live_allowed) -> list[Step]:
         column, allowed = meaning.value_set
         for old, new in ctx.legacy_map(c, column, live_allowed):
             steps.append(Step.of("rewrite_values", f"UPDATE {_t(c)} SET {quote_pg(column)} = {literal_pg(new)} "
-                              f"WHERE {quote_pg(column)} = {literal_pg(old)};", c,
-                              note=f"legacy value {old!r} → {new!r} (legacy_values in the schema)"))
+                                 f"WHERE {quote_pg(column)} = {literal_pg(old)};", c,
+                                 note=f"legacy value {old!r} → {new!r} (legacy_values in the schema)"))
         left, err = ctx.leftover_values(c, allowed, column)
         if err:
             ctx.note(f"{c.path}: rows were not counted ({err}); VALIDATE fails, and the file rolls back, if any "
@@ -271,7 +271,7 @@ def add_primary_key(c: ch.Change, ctx: Context) -> list[Step]:
         return ctx.refuse(c, bad)
     name = pk.name or f"{c.table}_pkey"
     steps = [Step.of("add_constraints", f"ALTER TABLE {_t(c)} ADD CONSTRAINT {quote_pg(name)} PRIMARY KEY "
-                  f"({', '.join(quote_pg(x) for x in pk.columns)});", c)]
+                     f"({', '.join(quote_pg(x) for x in pk.columns)});", c)]
     if isinstance(c, ch.ModifyPrimaryKey) and c.live_name:
         steps.insert(0, _drop_constraint(c))
     return steps
@@ -316,7 +316,7 @@ def add_index(c: ch.Change, ctx: Context) -> list[Step]:
                                 **online | {"lock": SHARE_UPDATE_EXCLUSIVE if concurrently else ACCESS_EXCLUSIVE}))
     if c.desired.comment:
         steps.append(Step.of("comments", f"COMMENT ON INDEX {qname(c.namespace, c.desired.name)} IS "
-                          f"{literal_pg(c.desired.comment)};", c))
+                             f"{literal_pg(c.desired.comment)};", c))
     return steps
 
 
@@ -377,7 +377,7 @@ def add_view(c: ch.Change, ctx: Context) -> list[Step]:
     if isinstance(c, ch.ModifyView):
         kind = "MATERIALIZED VIEW" if c.live.materialized else "VIEW"
         steps.insert(0, Step.of("drop_dependents", f"DROP {kind} {qname(c.namespace, c.live.name)};", c,
-                             note="recreated below with the schema's definition"))
+                                note="recreated below with the schema's definition"))
     return steps
 
 
@@ -401,7 +401,7 @@ def add_function(c: ch.Change, ctx: Context) -> list[Step]:
                  "nothing calls it")
     elif isinstance(c, ch.ModifyFunction) and kinds & {"returns", "kind"}:
         steps.insert(0, Step.of("drop_dependents", f"DROP {c.live.kind.upper()} {_routine(c.live)};", c,
-                             note="its return type changed: CREATE OR REPLACE cannot do that"))
+                                note="its return type changed: CREATE OR REPLACE cannot do that"))
     return steps
 
 
