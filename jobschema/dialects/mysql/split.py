@@ -69,7 +69,6 @@ def split_statements(sql_text: str) -> list[Statement]:
     delimiter = ";"
     n = len(sql_text)
     i = 0
-    start = 0
     significant = False  # current statement has something besides whitespace and comments
     words: list[str] = []
     depth = 0
@@ -83,7 +82,7 @@ def split_statements(sql_text: str) -> list[Statement]:
             pending_end = False
 
     def finish(stop: int) -> None:
-        nonlocal start, significant, words, depth, pending_end, prev_char
+        nonlocal significant, words, depth, pending_end, prev_char
         text = sql_text[first:stop].strip()
         if significant and text:
             statements.append(Statement(text, lines.at(first)))
@@ -96,7 +95,7 @@ def split_statements(sql_text: str) -> list[Statement]:
             match = _DELIMITER_CMD.match(sql_text, i)
             if match:
                 delimiter = match.group(1)
-                i = start = match.end()
+                i = match.end()
                 continue
         if ch.isspace():
             i += 1
@@ -122,7 +121,7 @@ def split_statements(sql_text: str) -> list[Statement]:
             resolve_end()
             if delimiter != ";" or depth == 0 or not _is_stored_program(words):
                 finish(i)
-                i = start = i + len(delimiter)
+                i += len(delimiter)
                 continue
             i += len(delimiter)
             prev_char = ";"
