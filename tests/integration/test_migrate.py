@@ -184,6 +184,66 @@ def test_password_never_printed(tmp_path):
     assert code == 2 and "s3cr3t-pw" not in out
 
 
+# ---------------------------------------------------------------------- one splitter for lint and migrate
+
+TRICKY = {
+    "postgres": ("-- jobschema: a header; with a semicolon\n"
+                 "CREATE TABLE jobs (id int PRIMARY KEY, note text);\n"
+                 "/* a block; comment /* nested; */ */\n"
+                 "CREATE FUNCTION f() RETURNS text LANGUAGE plpgsql AS $body$\n"
+                 "BEGIN\n  RETURN 'a;b'; -- inside; the body\nEND\n$body$;\n"
+                 "INSERT INTO jobs VALUES (1, 'x;y'), (2, $$z;$$), (3, E'\\';'); -- trailing; comment\n"
+                 "CREATE FUNCTION g() RETURNS int LANGUAGE sql\n  BEGIN ATOMIC\n    SELECT 1;\n  END;\n"
+                 "-- the failure:\n"
+                 "INSERT INTO nowhere VALUES (1);\n",
+                 ["x;y", "z;", "';"]),
+    "mysql": ("-- a header; with a semicolon\n"
+              "# a hash comment; too\n"
+              "CREATE TABLE jobs (id INT PRIMARY KEY, note TEXT, `odd;name` TEXT);\n"
+              "INSERT INTO jobs VALUES (1, 'it\\'s; fine', \"q;\"); -- trailing; comment\n"
+              "/*!40101 SET NAMES utf8mb4 */;\n"
+              "DELIMITER $$\n"
+              "CREATE PROCEDURE p()\nBEGIN\n  SELECT ';';\nEND$$\n"
+              "DELIMITER ;\n"
+              "CREATE TRIGGER t BEFORE INSERT ON jobs FOR EACH ROW BEGIN SET NEW.note = 'trig;'; END;\n"
+              "INSERT INTO nowhere VALUES (1);\n",
+              ["it's; fine"]),
+}
+
+
+@pytest.mark.parametrize("dialect", sorted(TRICKY))
+def test_migrate_stops_at_the_statement_and_line_lint_reports(dialect, request, tmp_path):
+    """Quotes, dollar quotes, comments with semicolons, BEGIN ATOMIC and DELIMITER: migrate runs the statements
+    lint reads, and names a failure by the line lint gives that statement."""
+    from jobschema.lint.migration import parse_file
+
+    dsn = request.getfixturevalue("pg_dsn" if dialect == "postgres" else "mysql_dsn")
+    conn = request.getfixturevalue("pg_conn" if dialect == "postgres" else "mysql_conn")
+    text, notes = TRICKY[dialect]
+    folder = tmp_path / "jobs" / dialect
+    write(folder, ("tricky", text))
+    linted = parse_file(str(folder / "0001_tricky.sql"), text).statements
+    code, out = cli("migrate", "--dsn", dsn, "--dir", str(folder))
+    assert code == 2 and "nowhere" in out
+    n, last = len(linted), linted[-1]
+    assert last.text == "INSERT INTO nowhere VALUES (1)"
+    assert f"statement {n} of {n} (line {last.line}) failed" in out
+    if dialect == "mysql":  # no transactional DDL: what ran before the failure stays
+        with conn.cursor() as cur:
+            cur.execute("SELECT note FROM jobs ORDER BY id")
+            assert [r[0] for r in cur.fetchall()] == notes
+        assert history_mysql(conn) == [("0001", 0, "apply", n - 1)]
+    else:
+        assert conn.execute("SELECT to_regclass('jobs')").fetchone()[0] is None  # rolled back
+        fixed = text.replace("INSERT INTO nowhere VALUES (1);\n", "")
+        (folder / "0001_tricky.sql").write_text(fixed)
+        MigrationDir(str(folder)).rehash()
+        code, out = cli("migrate", "--dsn", dsn, "--dir", str(folder))
+        assert code == 0, out
+        assert [r[0] for r in conn.execute("SELECT note FROM jobs ORDER BY id").fetchall()] == notes
+        assert conn.execute("SELECT f(), g()").fetchone() == ("a;b", 1)
+
+
 # ------------------------------------------------------------------------------------------ MariaDB
 
 def test_mysql_failed_file_is_recorded_and_later_runs_refuse(mysql_dsn, mysql_conn, tmp_path):
