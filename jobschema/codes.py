@@ -1,8 +1,8 @@
 """Every finding code, audit and lint alike, claimed once in one table: a second claim fails at import.
 
-Families by prefix: JS0xx suppressions, JS1xx schema rules (tables and modules), JS2xx migration rules (``lint.registry``
-claims them for its rule classes, retired aliases included), JS3xx audit findings (``diff.findings``). A
-code is never reused for another meaning once released.
+Families by prefix: JS0xx suppressions, JS1xx schema rules (tables and modules), JS2xx migration rules
+(``lint.registry`` claims them for its rule classes, retired aliases included), JS3xx audit findings
+(``diff.findings``). A code is never reused for another meaning once released.
 """
 
 from __future__ import annotations
