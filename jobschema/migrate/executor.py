@@ -155,7 +155,7 @@ class Migrator:
 # --------------------------------------------------------------------------------------- checking
 
 _CREATE_TABLE = re.compile(r"^\s*CREATE\s+(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?"
-                           r"(?:[`\"]?[\w$]+[`\"]?\.)?[`\"]?([\w$]+)[`\"]?", re.I | re.M)
+                           r"(?:[`\"]?[\w$]+[`\"]?\.)?[`\"]?([\w$]+)[`\"]?", re.I)
 
 
 def version_matches(version: str, wanted: str) -> bool:
@@ -228,9 +228,11 @@ def check_adoption(migrator: Migrator, target: Target, rows: list[HistoryRow],
     if rows or not pending:
         return
     created: dict[str, str] = {}
-    for f in pending:
-        for name in _CREATE_TABLE.findall(f.text):
-            created.setdefault(name, f.name)
+    for f in pending:  # statements as they run: a CREATE TABLE in a comment or a string creates nothing
+        for st in migrator.split(f.text):
+            m = _CREATE_TABLE.match(st.text)
+            if m:
+                created.setdefault(m.group(1), f.name)
     if not created:
         return
     present = migrator.existing_tables(set(created))

@@ -159,6 +159,17 @@ def test_pg_baseline_adopts_existing_database(pg_dsn, pg_conn, tmp_path):
     assert code == 2 and "already records" in out
 
 
+def test_pg_create_table_only_in_a_comment_or_body_is_not_an_adoption(pg_dsn, pg_conn, tmp_path):
+    """Adoption is judged on the statements that run: a CREATE TABLE in a comment or a function body is not one."""
+    pg_conn.execute("CREATE TABLE jobs (id int PRIMARY KEY, status text)")
+    folder = tmp_path / "jobs" / "postgres"
+    write(folder, ("index", "-- was:\nCREATE INDEX jobs_status_idx ON jobs (status);\n/*\nCREATE TABLE jobs (id int);\n*/\n"
+                            "CREATE FUNCTION mk() RETURNS void LANGUAGE sql AS $$\nCREATE TABLE jobs (id int);\n$$;\n"))
+    code, out = cli("migrate", "--dsn", pg_dsn, "--dir", str(folder))
+    assert code == 0, out
+    assert history_pg(pg_conn) == [("0001", True, "apply")]
+
+
 def test_pg_interrupted_non_transactional_file_blocks_until_resolved(pg_dsn, pg_conn, tmp_path):
     folder = tmp_path / "jobs" / "postgres"
     write(folder, ("create", "CREATE TABLE jobs (id int PRIMARY KEY, status text);\n"),
