@@ -147,6 +147,8 @@ def describe(c: ch.Change) -> str:
             and c.desired.enum is not None and c.live.enum is not None:
         missing = [v for v in c.desired.enum if v not in c.live.enum]
         extra = [v for v in c.live.enum if v not in c.desired.enum]
+        if not missing and not extra:
+            return f"{what}: enum values in another order: {', '.join(c.desired.enum)}"
         return f"{what}: enum values differ: missing {', '.join(missing) or '-'}; extra {', '.join(extra) or '-'}"
     if isinstance(c, ch.ModifyColumn):
         bits = []

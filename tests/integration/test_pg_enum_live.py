@@ -320,3 +320,33 @@ def test_missing_tables_and_columns_get_their_types_created_once(pg_dsn, pg_conn
     assert text.index('CREATE TYPE "Shop Tag"') < text.index("ADD COLUMN tags")
     assert labels(pg_conn, "Shop Tag") == ["a", "b"]
     assert pg_conn.execute("SELECT state::text FROM orders").fetchall() == [("shipped",)]
+
+
+def test_another_type_name_or_namespace_and_back_to_plain_text(pg_dsn, pg_conn, tmp_path):
+    v1 = shop(tmp_path, "v1", "[new, shipped]", "[a, b]")
+    apply_generated(pg_dsn, v1, "shop")
+    pg_conn.execute("INSERT INTO orders VALUES (1, 'shipped', '{a,b}'); INSERT INTO order_events VALUES (1, 'new')")
+    # the same labels under another name in another namespace; the array's type reordered under a new name
+    v5 = shop(tmp_path, "v5", "[new, shipped]", "[b, a]")
+    for path in (Path(v5) / "shop" / "tables").glob("*.yaml"):
+        path.write_text(path.read_text().replace("enum_type: order_state", "enum_type: sales.order_status")
+                        .replace("enum_type: '\"Shop Tag\"'", "enum_type: tag"))
+    text = fix(pg_dsn, v5, tmp_path / "mig", "shop")
+    assert "CREATE SCHEMA IF NOT EXISTS sales;" in text
+    assert "TYPE sales.order_status USING state::text::sales.order_status;" in text
+    assert "DROP TYPE order_state;" in text and 'DROP TYPE "Shop Tag";' in text
+    assert labels(pg_conn, "order_status") == ["new", "shipped"] and labels(pg_conn, "tag") == ["b", "a"]
+    assert pg_conn.execute("SELECT count(*) FROM pg_type WHERE typname IN ('order_state', 'Shop Tag')"
+                           ).fetchone() == (0,)
+    assert shop_rows(pg_conn) == [(1, "shipped", ["a", "b"], "new")]
+    # and plain text columns (no enum at all): the types go
+    v6 = shop(tmp_path, "v6", "[new, shipped]", "[a, b]")
+    for path in (Path(v6) / "shop" / "tables").glob("*.yaml"):
+        text = path.read_text()
+        for part in (", enum: [new, shipped], enum_type: order_state", ", enum: [a, b], enum_type: '\"Shop Tag\"'",
+                     ", legacy_values: {}"):
+            text = text.replace(part, "")
+        path.write_text(text)
+    fix(pg_dsn, v6, tmp_path / "mig", "shop")
+    assert pg_conn.execute("SELECT count(*) FROM pg_type WHERE typtype = 'e'").fetchone() == (0,)
+    assert shop_rows(pg_conn) == [(1, "shipped", ["a", "b"], "new")]

@@ -49,7 +49,8 @@ def _guarded(statement: str, condition: str, notice: str | None = None) -> str:
 
 
 def _create_if_missing(key: tuple[str, str], labels: tuple[str, ...]) -> str:
-    return _guarded(create_enum_type_sql(key, labels), "duplicate_object")
+    schema = f"CREATE SCHEMA IF NOT EXISTS {quote_pg(key[0])};\n" if key[0] != "public" else ""
+    return schema + _guarded(create_enum_type_sql(key, labels), "duplicate_object")
 
 
 def _drop_if_unused(key: tuple[str, str]) -> str:

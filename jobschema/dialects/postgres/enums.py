@@ -51,6 +51,8 @@ def values_delta(desired: Column, live: Column) -> tuple[tuple[str, ...], tuple[
     with values on both sides; None otherwise (a text + CHECK enum on both sides compares as a CHECK)."""
     if desired.enum is None or (desired.enum_type is None and live.enum_type is None):
         return None
+    if live.enum_type is None:  # text (+ a CHECK, compared as a CHECK): no label list to compare with
+        return (), ()
     live_values = live.enum or ()
     missing = tuple(v for v in desired.enum if v not in live_values)
     extra = tuple(v for v in live_values if v not in desired.enum)
