@@ -350,3 +350,13 @@ def test_another_type_name_or_namespace_and_back_to_plain_text(pg_dsn, pg_conn, 
     fix(pg_dsn, v6, tmp_path / "mig", "shop")
     assert pg_conn.execute("SELECT count(*) FROM pg_type WHERE typtype = 'e'").fetchone() == (0,)
     assert shop_rows(pg_conn) == [(1, "shipped", ["a", "b"], "new")]
+
+
+def test_labels_added_first_and_last_in_one_transaction(pg_dsn, pg_conn, tmp_path):
+    apply_generated(pg_dsn, shop(tmp_path, "v1", "[new, shipped]", "[a, b]"), "shop")
+    pg_conn.execute("INSERT INTO orders VALUES (1, 'shipped', '{a}')")
+    text = fix(pg_dsn, shop(tmp_path, "v2", "[draft, new, shipped, done]", "[a, b]"), tmp_path / "mig", "shop")
+    assert "ALTER TYPE order_state ADD VALUE 'draft' BEFORE 'new';" in text
+    assert "ALTER TYPE order_state ADD VALUE 'done' AFTER 'shipped';" in text
+    assert not text.startswith("-- jobschema:no-transaction")  # nothing in the file uses the new labels
+    assert labels(pg_conn, "order_state") == ["draft", "new", "shipped", "done"]

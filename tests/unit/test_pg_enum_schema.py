@@ -153,3 +153,18 @@ def test_enum_array_renders_as_an_array_of_the_type(tmp_path):
     files = api.render_project(p).files
     assert files["m/postgres/000_prelude.postgres.sql"].count("CREATE TYPE tag AS ENUM ('a', 'b');") == 1
     assert "tags tag[] NOT NULL" in files["m/postgres/010_tables.postgres.sql"]
+
+
+def test_a_type_from_a_required_module_is_created_once(tmp_path):
+    root = tmp_path / "schema"
+    for name, module, table in (
+            ("base", "module: base\ndialects: [postgres]\n",
+             "table: a\ncolumns:\n  - {name: s, type: text, enum: [x, y], enum_type: shared_state}\n"),
+            ("app", "module: app\ndialects: [postgres]\nrequires: [base]\n",
+             "table: b\ncolumns:\n  - {name: s, type: text, enum: [x, y], enum_type: shared_state}\n")):
+        (root / name / "tables").mkdir(parents=True)
+        (root / name / "module.yaml").write_text(module)
+        (root / name / "tables" / "t.yaml").write_text(table)
+    files = api.render_project(api.load(str(root))).files
+    assert files["app/postgres/000_prelude.postgres.sql"].count("CREATE TYPE shared_state") == 1
+    assert files["base/postgres/000_prelude.postgres.sql"].count("CREATE TYPE shared_state") == 1

@@ -227,8 +227,23 @@ class PostgresRenderer(ModuleRenderer):
         if m.roles:
             out.append(_ENV.get_template("roles.sql.j2").render(roles=[literal_pg(r) for r in m.roles]).strip())
         out.extend(self.required_modules())
-        out.extend(create_enum_type_sql(key, labels) for key, labels in enum_types(m))
+        inherited = self.required_enum_types()
+        out.extend(create_enum_type_sql(key, labels) for key, labels in enum_types(m) if key not in inherited)
         return out
+
+    def required_enum_types(self) -> set[tuple[str, str]]:
+        """The enum types the required modules (and theirs) create: a module using one does not create it again."""
+        keys: set[tuple[str, str]] = set()
+        seen: set[str] = set()
+        stack = list(self.module.requires)
+        while stack:
+            dep = self.project.module(stack.pop())
+            if dep is None or dep.name in seen or self.name not in dep.dialects:
+                continue
+            seen.add(dep.name)
+            keys |= {key for key, _ in enum_types(dep)}
+            stack.extend(dep.requires)
+        return keys
 
     def table(self, t: Table) -> list[str]:
         for c in t.columns:
