@@ -168,15 +168,22 @@ def test_corpus_covers_both_engines():
 # ----------------------------------------------------------------------------------- catalog dumps
 
 
-def _pg_dump(dsn: str) -> str:
-    """``pg_dump --schema-only`` with the database name, comments and session settings taken out, and the
-    lines inside each ``CREATE TABLE`` sorted: PostgreSQL cannot put an added column in the middle."""
-    out = subprocess.run(["pg_dump", "--schema-only", "--no-owner", "--no-privileges",
-                          f"--exclude-table=public.{HISTORY}", "-d", dsn],
-                         capture_output=True, text=True, check=True, timeout=60).stdout
-    kept = [line for line in out.replace(database_of(dsn), "DB").splitlines()
-            if line.strip() and not line.startswith(("--", "SET ", "SELECT pg_catalog.set_config", "\\restrict", "\\unrestrict"))]
-    return "\n".join(_sorted_bodies(kept, "CREATE TABLE ", ");"))
+def _pg_dumps(*dsns: str) -> list[str]:
+    """``pg_dump --schema-only`` of each database (run side by side), with the database name, comments and
+    session settings taken out, and the lines inside each ``CREATE TABLE`` sorted: PostgreSQL cannot put an
+    added column in the middle of a table."""
+    procs = [subprocess.Popen(["pg_dump", "--schema-only", "--no-owner", "--no-privileges",
+                               f"--exclude-table=public.{HISTORY}", "-d", dsn],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for dsn in dsns]
+    out = []
+    for dsn, proc in zip(dsns, procs, strict=True):
+        text, err = proc.communicate(timeout=60)
+        assert proc.returncode == 0, f"pg_dump failed: {err.strip()}"
+        kept = [line for line in text.replace(database_of(dsn), "DB").splitlines()
+                if line.strip() and not line.startswith(("--", "SET ", "SELECT pg_catalog.set_config", "\\restrict",
+                                                          "\\unrestrict"))]
+        out.append("\n".join(_sorted_bodies(kept, "CREATE TABLE ", ");")))
+    return out
 
 
 def _sorted_bodies(lines: list[str], opener: str, closer: str) -> list[str]:
@@ -221,14 +228,20 @@ def _mysql_dump(dsn: str) -> str:
                 lines = text.splitlines()
                 if kind == "TABLE":
                     lines = _sorted_bodies(lines, "CREATE TABLE ", ")")
+                elif kind != "VIEW":  # the author's text as written: its line breaks are not the schema's
+                    lines = [" ".join(text.split())]
                 parts.append("\n".join(lines))
     finally:
         conn.close()
     return "\n".join(parts)
 
 
+def catalog_dumps(dialect: str, *dsns: str) -> list[str]:
+    return _pg_dumps(*dsns) if dialect == "postgres" else [_mysql_dump(dsn) for dsn in dsns]
+
+
 def catalog_dump(dialect: str, dsn: str) -> str:
-    return _pg_dump(dsn) if dialect == "postgres" else _mysql_dump(dsn)
+    return catalog_dumps(dialect, dsn)[0]
 
 
 def dump_diff(want: str, got: str) -> str:
@@ -439,8 +452,7 @@ def opened(case: Case, databases, tmp_path: Path):
     apply(desired_dsn, case.desired)
     apply(current_dsn, case.current)
     loop = Loop(case, desired_dsn, current_dsn, tmp_path / "schema", tmp_path / "migrations")
-    loop.desired_dump = catalog_dump(case.dialect, desired_dsn)
-    loop.current_dump = catalog_dump(case.dialect, current_dsn)
+    loop.desired_dump, loop.current_dump = catalog_dumps(case.dialect, desired_dsn, current_dsn)
     loop.before = seeded_rows(case.dialect, current_dsn)
     with stage("inspect"):
         inspected = api.inspect_db(desired_dsn, MODULE, str(loop.schema))

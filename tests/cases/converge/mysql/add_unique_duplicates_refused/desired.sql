@@ -1,0 +1,1 @@
+CREATE TABLE jobs (id bigint NOT NULL PRIMARY KEY, code varchar(40) NOT NULL, UNIQUE KEY jobs_code_key (code));

@@ -1,0 +1,2 @@
+CREATE TABLE jobs (id bigint NOT NULL PRIMARY KEY, priority int NOT NULL DEFAULT 5);
+INSERT INTO jobs VALUES (1, 5);

@@ -1,0 +1,1 @@
+CREATE TABLE jobs (id bigint NOT NULL PRIMARY KEY, uid char(36) NOT NULL DEFAULT uuid(), kind varchar(20) NOT NULL DEFAULT 'batch', note varchar(40) DEFAULT NULL, total decimal(10,2) NOT NULL DEFAULT 0.00, flag tinyint(1) NOT NULL DEFAULT 0, day date DEFAULT curdate(), created_at datetime(3) NOT NULL DEFAULT current_timestamp(3));

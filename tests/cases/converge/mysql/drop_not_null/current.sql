@@ -1,0 +1,2 @@
+CREATE TABLE jobs (id bigint NOT NULL PRIMARY KEY, name varchar(100) NOT NULL);
+INSERT INTO jobs VALUES (1, 'a');

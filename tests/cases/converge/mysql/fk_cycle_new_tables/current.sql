@@ -1,0 +1,1 @@
+CREATE TABLE users (id bigint NOT NULL PRIMARY KEY);

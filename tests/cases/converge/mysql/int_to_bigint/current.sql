@@ -1,0 +1,2 @@
+CREATE TABLE jobs (id int NOT NULL PRIMARY KEY, attempts int NOT NULL DEFAULT 0);
+INSERT INTO jobs VALUES (1, 3), (2, 0);

@@ -1,0 +1,2 @@
+CREATE TABLE events (id bigint NOT NULL PRIMARY KEY);
+INSERT INTO events VALUES (1);

@@ -1,0 +1,2 @@
+CREATE TABLE users (id bigint NOT NULL PRIMARY KEY, email varchar(255) NOT NULL, UNIQUE KEY users_email_key (email));
+CREATE TABLE jobs (id bigint NOT NULL PRIMARY KEY, owner_id bigint, status enum('queued','running','done') NOT NULL DEFAULT 'queued', priority smallint NOT NULL DEFAULT 0, KEY jobs_owner_id_idx (owner_id), CONSTRAINT jobs_owner_id_fk FOREIGN KEY (owner_id) REFERENCES users (id) ON DELETE SET NULL) COMMENT='Work items.';

@@ -1,0 +1,2 @@
+CREATE TABLE events (id bigint NOT NULL AUTO_INCREMENT, tenant varchar(20) NOT NULL, PRIMARY KEY (id));
+INSERT INTO events (tenant) VALUES ('a'), ('b');

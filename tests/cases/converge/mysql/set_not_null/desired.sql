@@ -1,0 +1,1 @@
+CREATE TABLE jobs (id bigint NOT NULL PRIMARY KEY, name varchar(100) NOT NULL);

@@ -1,0 +1,2 @@
+CREATE TABLE events (id bigint NOT NULL, body text, PRIMARY KEY (id));
+INSERT INTO events VALUES (1, 'x');

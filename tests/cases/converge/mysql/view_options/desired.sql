@@ -1,0 +1,2 @@
+CREATE TABLE jobs (id bigint NOT NULL PRIMARY KEY, status varchar(20) NOT NULL);
+CREATE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW job_states AS SELECT id, status FROM jobs;

@@ -1,0 +1,2 @@
+CREATE TABLE jobs (id bigint PRIMARY KEY);
+INSERT INTO jobs VALUES (1);

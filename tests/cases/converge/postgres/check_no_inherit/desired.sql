@@ -1,0 +1,1 @@
+CREATE TABLE jobs (id bigint PRIMARY KEY, total integer, CONSTRAINT jobs_total_check CHECK (total >= 0) NO INHERIT);

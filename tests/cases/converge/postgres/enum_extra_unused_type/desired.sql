@@ -1,0 +1,2 @@
+CREATE TYPE job_status AS ENUM ('queued', 'running');
+CREATE TABLE jobs (id bigint PRIMARY KEY, status job_status NOT NULL);

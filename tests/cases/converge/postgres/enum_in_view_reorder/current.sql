@@ -1,0 +1,5 @@
+-- the column's type is replaced, so the view reading it is dropped and recreated around the change
+CREATE TYPE job_status AS ENUM ('running', 'queued');
+CREATE TABLE jobs (id bigint PRIMARY KEY, status job_status NOT NULL);
+CREATE VIEW job_states AS SELECT id, status FROM jobs;
+INSERT INTO jobs VALUES (1, 'queued');

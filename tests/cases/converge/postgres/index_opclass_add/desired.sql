@@ -1,0 +1,2 @@
+CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);
+CREATE INDEX users_email_idx ON users (email text_pattern_ops);

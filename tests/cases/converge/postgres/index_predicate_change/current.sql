@@ -1,0 +1,2 @@
+CREATE TABLE jobs (id bigint PRIMARY KEY, status text NOT NULL);
+CREATE INDEX jobs_open_idx ON jobs (id) WHERE status = 'queued';

@@ -1,0 +1,4 @@
+-- a NOT VALID constraint is drift: rows were never checked
+CREATE TABLE jobs (id bigint PRIMARY KEY, total integer NOT NULL);
+INSERT INTO jobs VALUES (1, 5);
+ALTER TABLE jobs ADD CONSTRAINT jobs_total_nonneg CHECK (total >= 0) NOT VALID;

@@ -1,0 +1,1 @@
+CREATE TABLE jobs (id bigint, CONSTRAINT jobs_pkey PRIMARY KEY (id));

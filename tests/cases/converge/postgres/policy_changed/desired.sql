@@ -1,0 +1,3 @@
+CREATE TABLE jobs (id bigint PRIMARY KEY, tenant text NOT NULL);
+ALTER TABLE jobs ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON jobs USING (tenant = current_setting('app.tenant', true));

@@ -1,0 +1,2 @@
+CREATE TABLE jobs (id bigserial PRIMARY KEY, name text);
+CREATE TABLE runs (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY);

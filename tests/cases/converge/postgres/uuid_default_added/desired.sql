@@ -1,0 +1,1 @@
+CREATE TABLE jobs (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), name text);

@@ -1,0 +1,2 @@
+CREATE TABLE markers ();
+INSERT INTO markers DEFAULT VALUES;

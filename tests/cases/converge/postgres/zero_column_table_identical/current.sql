@@ -1,0 +1,2 @@
+CREATE TABLE markers ();
+CREATE TABLE jobs (id bigint PRIMARY KEY);
