@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import functools
 import re
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,6 +75,14 @@ class Case:
     @property
     def id(self) -> str:
         return f"{self.dialect}/{self.name}"
+
+    @property
+    def same_schema(self) -> bool:
+        """Both sides run the same statements: the audit must find nothing at all."""
+        def statements(text: str) -> list[str]:
+            return [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("--")]
+
+        return statements(self.current) == statements(self.desired)
 
 
 def _sort_key(value: str | None) -> tuple:
@@ -168,22 +178,24 @@ def test_corpus_covers_both_engines():
 # ----------------------------------------------------------------------------------- catalog dumps
 
 
-def _pg_dumps(*dsns: str) -> list[str]:
-    """``pg_dump --schema-only`` of each database (run side by side), with the database name, comments and
-    session settings taken out, and the lines inside each ``CREATE TABLE`` sorted: PostgreSQL cannot put an
-    added column in the middle of a table."""
-    procs = [subprocess.Popen(["pg_dump", "--schema-only", "--no-owner", "--no-privileges",
-                               f"--exclude-table=public.{HISTORY}", "-d", dsn],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for dsn in dsns]
-    out = []
-    for dsn, proc in zip(dsns, procs, strict=True):
+def _pg_dump_started(dsn: str) -> Callable[[], str]:
+    """Start ``pg_dump --schema-only``; the returned function waits for it and gives the dump with the
+    database name, comments and session settings taken out, and the lines inside each ``CREATE TABLE``
+    sorted: PostgreSQL cannot put an added column in the middle of a table."""
+    proc = subprocess.Popen(["pg_dump", "--schema-only", "--no-owner", "--no-privileges",
+                             f"--exclude-table=public.{HISTORY}", "-d", dsn],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    @functools.cache
+    def finish() -> str:
         text, err = proc.communicate(timeout=60)
         assert proc.returncode == 0, f"pg_dump failed: {err.strip()}"
         kept = [line for line in text.replace(database_of(dsn), "DB").splitlines()
                 if line.strip() and not line.startswith(("--", "SET ", "SELECT pg_catalog.set_config", "\\restrict",
                                                           "\\unrestrict"))]
-        out.append("\n".join(_sorted_bodies(kept, "CREATE TABLE ", ");")))
-    return out
+        return "\n".join(_sorted_bodies(kept, "CREATE TABLE ", ");"))
+
+    return finish
 
 
 def _sorted_bodies(lines: list[str], opener: str, closer: str) -> list[str]:
@@ -236,12 +248,17 @@ def _mysql_dump(dsn: str) -> str:
     return "\n".join(parts)
 
 
-def catalog_dumps(dialect: str, *dsns: str) -> list[str]:
-    return _pg_dumps(*dsns) if dialect == "postgres" else [_mysql_dump(dsn) for dsn in dsns]
+def start_dump(dialect: str, dsn: str) -> Callable[[], str]:
+    """The catalog dump of ``dsn`` as it is now, read when the returned function is called (PostgreSQL's
+    runs in the background meanwhile)."""
+    if dialect == "postgres":
+        return _pg_dump_started(dsn)
+    text = _mysql_dump(dsn)
+    return lambda: text
 
 
 def catalog_dump(dialect: str, dsn: str) -> str:
-    return catalog_dumps(dialect, dsn)[0]
+    return start_dump(dialect, dsn)()
 
 
 def dump_diff(want: str, got: str) -> str:
@@ -373,8 +390,7 @@ class Loop:
     current_dsn: str
     schema: Path
     migrations: Path
-    desired_dump: str = ""
-    current_dump: str = ""
+    desired_dump: Callable[[], str] = str
     before: dict = field(default_factory=dict)
     desired_tables: set[str] = field(default_factory=set)
 
@@ -437,7 +453,8 @@ def databases(request):
             if dialect not in made:
                 server = request.getfixturevalue("pg_server" if dialect == "postgres" else "mysql_server")
                 fresh = temp_pg_database if dialect == "postgres" else temp_mysql_database
-                made[dialect] = (stack.enter_context(fresh(server.dsn)), stack.enter_context(fresh(server.dsn)))
+                admin = (server.dsn, server.template) if dialect == "postgres" else (server.dsn,)
+                made[dialect] = (stack.enter_context(fresh(*admin)), stack.enter_context(fresh(*admin)))
             for dsn in made[dialect]:
                 empty_database(dialect, dsn)
             return made[dialect]
@@ -446,19 +463,26 @@ def databases(request):
 
 
 @contextlib.contextmanager
-def opened(case: Case, databases, tmp_path: Path):
+def opened(case: Case, databases, tmp_path: Path, dump: bool = True):
+    """Both databases of ``case`` built, the current one's rows read, the desired one inspected (and dumped in
+    the background when ``dump``)."""
     apply = apply_sql_pg if case.dialect == "postgres" else apply_sql_mysql
     desired_dsn, current_dsn = databases(case.dialect)
     apply(desired_dsn, case.desired)
     apply(current_dsn, case.current)
     loop = Loop(case, desired_dsn, current_dsn, tmp_path / "schema", tmp_path / "migrations")
-    loop.desired_dump, loop.current_dump = catalog_dumps(case.dialect, desired_dsn, current_dsn)
-    loop.before = seeded_rows(case.dialect, current_dsn)
-    with stage("inspect"):
-        inspected = api.inspect_db(desired_dsn, MODULE, str(loop.schema))
-    loop.desired_tables = {t.name for t in inspected.module.tables}
-    patch_schema(loop.schema, case)
-    yield loop
+    if dump and not case.same_schema:
+        loop.desired_dump = start_dump(case.dialect, desired_dsn)
+    try:
+        loop.before = seeded_rows(case.dialect, current_dsn)
+        with stage("inspect"):
+            inspected = api.inspect_db(desired_dsn, MODULE, str(loop.schema))
+        loop.desired_tables = {t.name for t in inspected.module.tables}
+        patch_schema(loop.schema, case)
+        yield loop
+    finally:
+        with contextlib.suppress(AssertionError):
+            loop.desired_dump()  # a background pg_dump the case did not need is reaped
 
 
 @pytest.mark.parametrize("case", params(CASES))
@@ -468,20 +492,24 @@ def test_case_converges(case: Case, databases, tmp_path):
         for code, text in case.findings:
             assert any(f.code == code and text in f.message for f in first.findings), \
                 f"[findings] expected {code} {text!r}; got {findings_text(first)}"
-        if loop.current_dump == loop.desired_dump:
+        if case.same_schema:
             assert not first.drift, f"[churn] equal databases, yet the audit reports {findings_text(first)}"
             assert api.plan_from_audit(first, allow_destructive=True).plan.empty
             return
-        assert first.drift, ("[false-clean] the audit says clean while the databases differ:\n"
-                             + dump_diff(loop.desired_dump, loop.current_dump))
+        if not first.drift:
+            current = catalog_dump(case.dialect, loop.current_dsn)
+            assert current == loop.desired_dump(), ("[false-clean] the audit says clean while the databases differ:\n"
+                                                    + dump_diff(loop.desired_dump(), current))
+            return
         if case.refuse is not None:
+            before = catalog_dump(case.dialect, loop.current_dsn)
             try:
                 planned = api.plan_from_audit(first, allow_destructive=True)
             except PlanRefused as refused:
                 assert case.refuse in str(refused), f"[plan] refused for another reason: {refused}"
             else:
                 raise AssertionError(f"[plan] expected a refusal naming {case.refuse!r}; planned:\n{planned.text}")
-            assert catalog_dump(case.dialect, loop.current_dsn) == loop.current_dump
+            assert catalog_dump(case.dialect, loop.current_dsn) == before
             return
         with stage("plan"):
             planned = api.plan_from_audit(first, allow_destructive=True)
@@ -490,15 +518,15 @@ def test_case_converges(case: Case, databases, tmp_path):
         assert not second.drift, (f"[residual] after the fix the audit still reports {findings_text(second)}; "
                                   f"omitted: {[o.reason for o in planned.plan.omitted]}\n{planned.text}")
         after = catalog_dump(case.dialect, loop.current_dsn)
-        assert after == loop.desired_dump, ("[false-clean] the second audit is clean but the databases differ:\n"
-                                            + dump_diff(loop.desired_dump, after) + "\n" + planned.text)
+        assert after == loop.desired_dump(), ("[false-clean] the second audit is clean but the databases differ:\n"
+                                              + dump_diff(loop.desired_dump(), after) + "\n" + planned.text)
         assert_rows_survive(case, loop.before, seeded_rows(case.dialect, loop.current_dsn), loop.desired_tables)
 
 
 @pytest.mark.parametrize("case", params([c for c in CASES if c.destructive and not c.refuse], ":default-flags"))
 def test_default_flags_leave_destructive_drift_reported(case: Case, databases, tmp_path):
     """Without ``--allow-destructive`` the fix applies what is safe and the audit stays at exit 1."""
-    with opened(case, databases, tmp_path) as loop:
+    with opened(case, databases, tmp_path, dump=False) as loop:
         first = loop.audit("audit")
         assert int(first.exit_code) == 1, "[false-clean] the audit says clean while the databases differ"
         try:
