@@ -193,16 +193,18 @@ def _pg_dump_started(dsn: str) -> Callable[[], str]:
         kept = [line for line in text.replace(database_of(dsn), "DB").splitlines()
                 if line.strip() and not line.startswith(("--", "SET ", "SELECT pg_catalog.set_config", "\\restrict",
                                                           "\\unrestrict"))]
-        return "\n".join(_sorted_bodies(kept, "CREATE TABLE ", ");"))
+        return "\n".join(_sorted_bodies(kept, "CREATE TABLE "))
 
     return finish
 
 
-def _sorted_bodies(lines: list[str], opener: str, closer: str) -> list[str]:
-    out, body = [], None
+def _sorted_bodies(lines: list[str], opener: str) -> list[str]:
+    """The lines between ``<opener>... (`` and the closing ``)`` sorted (columns and inline constraints)."""
+    out: list[str] = []
+    body: list[str] | None = None
     for line in lines:
         if body is not None:
-            if line.startswith(closer):
+            if line.startswith(")"):
                 out.extend(sorted(body))
                 out.append(line)
                 body = None
@@ -212,7 +214,7 @@ def _sorted_bodies(lines: list[str], opener: str, closer: str) -> list[str]:
             out.append(line)
             if line.startswith(opener) and line.endswith("("):
                 body = []
-    return out
+    return out + sorted(body or [])
 
 
 def _mysql_dump(dsn: str) -> str:
@@ -239,7 +241,7 @@ def _mysql_dump(dsn: str) -> str:
                 text = re.sub(r" AUTO_INCREMENT=\d+", "", text.replace(f"`{database}`.", ""))
                 lines = text.splitlines()
                 if kind == "TABLE":
-                    lines = _sorted_bodies(lines, "CREATE TABLE ", ")")
+                    lines = _sorted_bodies(lines, "CREATE TABLE ")
                 elif kind != "VIEW":  # the author's text as written: its line breaks are not the schema's
                     lines = [" ".join(text.split())]
                 parts.append("\n".join(lines))
@@ -514,10 +516,11 @@ def test_case_converges(case: Case, databases, tmp_path):
         with stage("plan"):
             planned = api.plan_from_audit(first, allow_destructive=True)
         loop.apply(planned)
+        after_dump = start_dump(case.dialect, loop.current_dsn)
         second = loop.audit("audit-after")
+        after = after_dump()
         assert not second.drift, (f"[residual] after the fix the audit still reports {findings_text(second)}; "
                                   f"omitted: {[o.reason for o in planned.plan.omitted]}\n{planned.text}")
-        after = catalog_dump(case.dialect, loop.current_dsn)
         assert after == loop.desired_dump(), ("[false-clean] the second audit is clean but the databases differ:\n"
                                               + dump_diff(loop.desired_dump(), after) + "\n" + planned.text)
         assert_rows_survive(case, loop.before, seeded_rows(case.dialect, loop.current_dsn), loop.desired_tables)
