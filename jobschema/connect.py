@@ -26,7 +26,10 @@ def parse_mysql_dsn(dsn: str) -> dict:
     percent-encoded. A missing password is ``""`` and a missing database is ``None`` (no default
     schema). Errors never echo the password.
     """
-    parts = urlsplit(dsn)
+    try:
+        parts = urlsplit(dsn)
+    except ValueError as exc:
+        raise ValueError(f"malformed MySQL DSN ({exc}): {redact_dsn(dsn)}") from None
     if parts.scheme.lower() not in MYSQL_SCHEMES:
         raise ValueError(f"not a MySQL DSN (expected mysql://...): {redact_dsn(dsn)}")
     try:
@@ -52,7 +55,7 @@ def remember_secret(dsn: str) -> None:
     """Note the password inside ``dsn`` so :func:`scrub_known` removes it from any later message."""
     pw = _password_of(dsn) if dsn else None
     if pw and len(pw) >= 3:
-        _SECRETS.add(pw)
+        _SECRETS.update({pw, unquote(pw)})  # a server or a parser may echo either form
 
 
 def scrub_known(message: str) -> str:
@@ -116,7 +119,8 @@ def redact_dsn(dsn: str) -> str:
         query = _QUERY_PASSWORD.sub(r"\1***", parts.query)
         return urlunsplit(parts._replace(netloc=netloc, query=query))
     except ValueError:
-        return "<unparseable DSN>"
+        pw = _url_password(dsn)
+        return f"<unparseable DSN {dsn.replace(pw, '***') if pw else dsn}>"
 
 
 # -- which database ------------------------------------------------------------------------------
@@ -139,13 +143,20 @@ def resolve_dsn(dsn: str | None, environ: dict | None = None) -> str:
     raise UsageError("no database given: pass --dsn, or set JOBSCHEMA_DSN or the PG* variables (PGHOST, PGDATABASE…)")
 
 
+def _url_password(dsn: str) -> str | None:
+    """The password of a URL DSN read without parsing the URL, so a malformed one (``[host`` without
+    ``]``) still has its secret found: whatever sits between the first ``:`` and the last ``@`` of the
+    part after ``scheme://``."""
+    rest = dsn.split("://", 1)[1]
+    userinfo, at, _ = rest.rpartition("@")
+    if not at or ":" not in userinfo:
+        return None
+    return userinfo.split(":", 1)[1] or None
+
+
 def _password_of(dsn: str) -> str | None:
     if "://" in dsn:
-        try:
-            pw = urlsplit(dsn).password
-        except ValueError:
-            return None
-        return unquote(pw) if pw else None
+        return _url_password(dsn)
     m = _KV_PASSWORD.search(dsn)
     if m:
         return m.group(0).split("=", 1)[1].strip().strip("'")
@@ -154,7 +165,8 @@ def _password_of(dsn: str) -> str | None:
 
 def scrub(message: str, dsn: str) -> str:
     """``message`` with the DSN's password (and PGPASSWORD) removed, whatever the server echoed."""
-    for secret in (_password_of(dsn), os.environ.get("PGPASSWORD")):
+    pw = _password_of(dsn)
+    for secret in (pw, unquote(pw) if pw else None, os.environ.get("PGPASSWORD")):
         if secret:
             message = message.replace(secret, "***")
     return scrub_known(message)
