@@ -9,6 +9,7 @@ testing the dialect's name.
 from __future__ import annotations
 
 import re
+from types import ModuleType
 
 from ..model.objects import Default, Sql
 from ..model.types import NativeType
@@ -17,15 +18,11 @@ from .ddl_tokens import Item, Stream
 NOW_RE = re.compile(r"^(current_timestamp|now|localtimestamp)(\(\s*\d*\s*\))?$", re.I)
 
 
-def truncate63(name: str) -> str:
-    """PostgreSQL's identifier limit: 63 bytes of UTF-8."""
-    return name.encode("utf-8")[:63].decode("utf-8", "ignore")
-
-
 class DdlRules:
     """The defaults are the SQL standard's; each dialect overrides what it does otherwise."""
 
     name = ""
+    names: ModuleType  # the dialect's names.py
     string_names = False  # a string literal may stand for a name ('t' as well as `t`)
     schemas = True  # ``schema.table`` names a schema (False: a database prefix the module does not keep)
     keys_in_table = False  # KEY/INDEX elements inside CREATE TABLE and ALTER TABLE ... ADD
@@ -69,21 +66,22 @@ class DdlRules:
         name = s.ident()
         return name, name
 
+    # what the server calls what the script leaves unnamed: the dialect's ``names.py`` says
     def inline_unique_name(self, table: str, column: str) -> str:
-        return truncate63(f"{table}_{column}_key")
+        return self.names.unique(table, (column,))
 
     def inline_check_name(self, table: str, column: str) -> str:
-        return f"{table}_{column}_check"
+        return self.names.check(table, column)
 
     def unique_name(self, table: str, columns: tuple[str, ...]) -> str:
-        return truncate63(f"{table}_{'_'.join(columns)}_key")
+        return self.names.unique(table, columns)
 
     def check_name(self, t, only_column: str | None) -> str:
         """An unnamed table CHECK of ``t`` (the importer's ``Draft``) on ``only_column`` (None: several)."""
-        return f"{t.name}_{only_column or ''}_check".replace("__", "_")
+        return self.names.check(t.name, only_column)
 
     def fk_name(self, t, columns: tuple[str, ...]) -> str:
-        return truncate63(f"{t.name}_{'_'.join(columns)}_fkey")
+        return self.names.foreign_key(t.name, columns)
 
     def pk_name_after_rename(self, table: str) -> str | None:
         return None

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..dialects.ddl_rules import truncate63
 from ..dialects.ddl_tokens import Stream, Syntax
 from ..errors import LoadError
 from ..model.objects import (
@@ -127,8 +126,7 @@ class ObjectReader:
         if method not in ("btree", "hash", "gin", "gist", "brin", "spgist"):
             return self.keep(file, stmt, f"index method {method} is not one the model knows")
         if name is None:
-            label = "_".join(p.column or "expr" for p in parts)
-            name = truncate63(f"{t.name}_{label}_idx")
+            name = self.rules.names.index(t.name, [p.column for p in parts])
         index = Index(name, tuple(parts), unique=unique, method=method, where=where, include=include,
                       origin=Origin(file, stmt.line, 1))
         self.store(replace(t, indexes=t.indexes + (index,)))

@@ -15,6 +15,7 @@ from ...model.types import NativeType, parse_type
 from ..base import quote_mysql
 from ..ddl_rules import NOW_RE, DdlRules
 from ..ddl_tokens import Item, Stream
+from . import names
 from .types import logical
 
 _JSON_VALID = re.compile(r'^\(?\s*json_valid\s*\(\s*[`"]?([^`"()]+?)[`"]?\s*\)\s*\)?$', re.I)
@@ -86,6 +87,7 @@ def _next_number(names, prefix: str) -> int:
 
 class MysqlDdl(DdlRules):
     name = "mysql"
+    names = names
     string_names = True
     schemas = False
     keys_in_table = True
@@ -141,20 +143,12 @@ class MysqlDdl(DdlRules):
     def collation(self, s: Stream) -> tuple[str | None, str]:
         return None, s.next().text  # MySQL columns use the table collation
 
-    def inline_unique_name(self, table: str, column: str) -> str:
-        return column
-
-    def inline_check_name(self, table: str, column: str) -> str:
-        return column
-
-    def unique_name(self, table: str, columns: tuple[str, ...]) -> str:
-        return columns[0]
-
     def check_name(self, t, only_column: str | None) -> str:
-        return f"CONSTRAINT_{_next_number((c.name for c in t.table.checks), 'CONSTRAINT_')}"
+        return names.check(t.name, None, _next_number((c.name for c in t.table.checks), names.check_prefix(t.name)))
 
     def fk_name(self, t, columns: tuple[str, ...]) -> str:
-        return f"{t.name}_ibfk_{_next_number((f.name for f in t.table.foreign_keys), f'{t.name}_ibfk_')}"
+        taken = (f.name for f in t.table.foreign_keys)
+        return names.foreign_key(t.name, columns, _next_number(taken, names.foreign_key_prefix(t.name)))
 
     def view_fields(self, security: str | None) -> dict:
         return {"security": security} if security else {}

@@ -26,14 +26,23 @@ def unique(table: str, columns: Sequence[str]) -> str:
     return columns[0]
 
 
+def check_prefix(table: str) -> str:
+    """What a numbered table-level CHECK name starts with (the server takes one above the largest)."""
+    return "CONSTRAINT_"
+
+
+def foreign_key_prefix(table: str) -> str:
+    return f"{table}_ibfk_"
+
+
 def check(table: str, column: str | None = None, ordinal: int = 1) -> str:
     """A column-level CHECK (``column`` given) is named after its column, a table-level one numbered
     (MariaDB's spelling; see ``version.ServerVersion.names_inline_checks_after_column``)."""
-    return column if column else f"CONSTRAINT_{ordinal}"
+    return column if column else f"{check_prefix(table)}{ordinal}"
 
 
 def foreign_key(table: str, columns: Sequence[str], ordinal: int = 1) -> str:
-    return f"{table}_ibfk_{ordinal}"
+    return f"{foreign_key_prefix(table)}{ordinal}"
 
 
 def index(table: str, columns: Sequence[str | None]) -> str:

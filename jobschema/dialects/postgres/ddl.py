@@ -8,7 +8,8 @@ import re
 
 from ...model.types import NativeType
 from ..base import quote_pg
-from ..ddl_rules import DdlRules, truncate63
+from ..ddl_rules import DdlRules
+from . import names
 from .types import logical
 
 _META_COMMAND = re.compile(r"^[ \t]*\\[A-Za-z!?][^\n]*", re.M)
@@ -16,6 +17,7 @@ _META_COMMAND = re.compile(r"^[ \t]*\\[A-Za-z!?][^\n]*", re.M)
 
 class PostgresDdl(DdlRules):
     name = "postgres"
+    names = names
     enum_types = True
     pk_name_on_rename = True
 
@@ -39,7 +41,7 @@ class PostgresDdl(DdlRules):
         return _META_COMMAND.sub(blank, text)
 
     def pk_name_after_rename(self, table: str) -> str | None:
-        return truncate63(f"{table}_pkey")  # PostgreSQL does not rename the constraint with the table
+        return names.primary_key(table)  # PostgreSQL does not rename the constraint with the table
 
     def view_fields(self, security: str | None) -> dict:
         return {"security_invoker": security == "INVOKER"} if security else {}

@@ -27,8 +27,8 @@ def unique(table: str, columns: Sequence[str]) -> str:
 
 
 def check(table: str, column: str | None = None, ordinal: int = 1) -> str:
-    """A CHECK is named after the first column it reads (``t_a_check``), or ``t_check`` when it reads none."""
-    return truncate(f"{table}_{column or ''}_check".replace("__", "_"))
+    """A CHECK is named after the one column it reads (``t_a_check``), or ``t_check`` otherwise."""
+    return truncate(f"{table}_{column}_check" if column else f"{table}_check")
 
 
 def foreign_key(table: str, columns: Sequence[str], ordinal: int = 1) -> str:
