@@ -59,9 +59,15 @@ def main() -> None:
 # only when it runs, which keeps ``jobschema --help`` fast).
 from . import audit, check, docs, generate, import_, inspect, lint, migrate, plan  # noqa: E402
 
-for _command in (generate.generate, audit.audit, docs.docs, migrate.migrate, lint.lint, check.check,
-                 import_.import_, inspect.inspect, plan.plan):
-    main.add_command(_command)
+main.add_command(generate.generate)
+main.add_command(audit.audit)
+main.add_command(docs.docs)
+main.add_command(migrate.migrate)
+main.add_command(lint.lint)
+main.add_command(check.check)
+main.add_command(import_.import_)
+main.add_command(inspect.inspect)
+main.add_command(plan.plan)
 
 
 def run() -> None:

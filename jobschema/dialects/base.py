@@ -20,11 +20,9 @@ from typing import TYPE_CHECKING, Protocol
 
 from ..connect import redact_dsn, remember_secret
 from ..errors import UsageError
-from ..model.objects import Module, Project
 from ..names import sql_comment
-from ..statement import Statement
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # annotations only: the CLI reads the registry at start-up, without the model
     from types import ModuleType
 
     import jinja2
@@ -32,6 +30,8 @@ if TYPE_CHECKING:
     from ..diff.hooks import DiffHooks
     from ..migrate.executor import Migrator
     from ..model.live import LiveCatalog
+    from ..model.objects import Module, Project
+    from ..statement import Statement
 
 
 @dataclass(frozen=True)
