@@ -259,6 +259,15 @@ def lint(paths: list[str], selection, base: str = "."):
     return runner.run(paths, selection, base)
 
 
+def lint_live(dsn: str, selection, module: str = "live", namespaces: list[str] | None = None):
+    """Run the schema rules over what ``inspect`` reads from a live database (``lint --dsn``), so a database
+    nobody generated is held to the same rules; findings name catalog objects instead of files."""
+    from .lint import runner
+
+    live = adopt.inspect_db(dsn, module, None, list(namespaces or ["public"]))
+    return runner.lint_project(Project((live.module,)), selection, prefix="")
+
+
 @dataclass
 class CheckStep:
     name: str  # "generate" | "lint" | "migrations" | "docs"

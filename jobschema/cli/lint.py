@@ -26,9 +26,14 @@ def split_codes(values: tuple[str, ...]) -> list[str]:
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (added to the config's ignore).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
+@click.option("--dsn", help="Lint a live database instead of files: the schema rules over what inspect reads.")
+@click.option("--module", default="live", show_default=True, help="With --dsn: the module name findings use.")
+@click.option("--namespace", "namespaces", multiple=True, metavar="SCHEMA",
+              help="With --dsn on PostgreSQL: schemas to read (default public).")
 @click.pass_context
-def lint(ctx: click.Context, paths, fmt, select, ignore, output, list_rules) -> None:
-    """Lint the schema and migrations (or the given folders, table YAML and SQL files).
+def lint(ctx: click.Context, paths, fmt, select, ignore, output, list_rules, dsn, module, namespaces) -> None:
+    """Lint the schema and migrations (or the given folders, table YAML and SQL files), or with --dsn
+    the database itself.
 
     Exit 0 when clean, 1 when a finding has error or warning severity, 2 on bad input.
     """
@@ -43,10 +48,15 @@ def lint(ctx: click.Context, paths, fmt, select, ignore, output, list_rules) -> 
             state = "on " if selection.enabled(r.code) else "off"
             click.echo(f"{r.code}  {state}  {selection.severity_of(r).value:<7}  {r.title}")
         return
-    targets = list(paths) or [p for p in settings.paths if os.path.exists(p)]
-    if not targets:
-        raise click.UsageError("nothing to lint: no schema/ or migrations/ here; pass PATH")
-    result = api.lint(targets, selection)
+    if dsn is not None:
+        if paths:
+            raise click.UsageError("pass either PATHs or --dsn, not both")
+        result = api.lint_live(dsn, selection, module, list(namespaces) or None)
+    else:
+        targets = list(paths) or [p for p in settings.paths if os.path.exists(p)]
+        if not targets:
+            raise click.UsageError("nothing to lint: no schema/ or migrations/ here; pass PATH")
+        result = api.lint(targets, selection)
     rules = registry.rule_info(f.code for f in result.findings)
     text = report.render(result.findings, fmt, rules=rules)
     if output:

@@ -22,6 +22,10 @@ Each rule names where it comes from (Supabase's database linter, Squawk, Postgre
 the seed document whose failure it prevents. Codes never change once released; a retired code stays as an
 alias of its successor and is never reused. JS3xx codes belong to `jobschema audit`.
 
+`jobschema lint --dsn DSN [--module M] [--namespace S]` runs the schema rules over what `jobschema inspect`
+reads from a live database (privileges and function settings from the catalog), with the same formats and
+exit codes; findings name catalog objects, and the YAML suppressions of a schema folder do not apply.
+
 **Selecting rules.** In `pyproject.toml`, in the style of ruff (codes, prefixes such as `JS2`, or rule
 names; the longer match wins, `ignore` wins a tie):
 

@@ -247,6 +247,7 @@ class View:
     comment: str | None = None
     extra_sql: tuple[tuple[str, str], ...] = ()  # (dialect or "*", statement) e.g. indexes on a matview
     origin: Origin = NO_ORIGIN
+    acl: tuple[str, ...] | None = field(default=None, compare=False)  # live PostgreSQL aclitems; None: defaults
 
     def definition(self, dialect: str) -> str | None:
         portable = None
@@ -274,6 +275,7 @@ class Function:
     security_definer: bool = False
     origin: Origin = NO_ORIGIN
     search_path: str | None = None  # the function's SET search_path as written, None when it sets none
+    acl: tuple[str, ...] | None = field(default=None, compare=False)  # live PostgreSQL aclitems; None: defaults
 
     @property
     def signature(self) -> str:

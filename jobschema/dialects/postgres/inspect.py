@@ -53,6 +53,15 @@ def query(name: str) -> str:
         return fh.read()
 
 
+def _search_path(config: list[str] | None) -> str | None:
+    """A function's ``SET search_path`` from ``pg_proc.proconfig`` (``search_path=pg_catalog, public``)."""
+    for item in config or ():
+        key, _, value = item.partition("=")
+        if key == "search_path":
+            return value
+    return None
+
+
 def _rows(conn, name: str, namespaces: list[str], as_dicts: bool = True) -> list:
     with conn.cursor() as cur:
         cur.execute(query(name), {"namespaces": namespaces})
@@ -242,7 +251,8 @@ def _build(fetch: QueryThread, ns: list[str], name: str) -> LiveCatalog:
             name=r["name"], namespace=r["namespace"], definitions=(("postgres", r["definition"] or ""),),
             materialized=r["materialized"], security_invoker=options.get("security_invoker") in ("true", "on", "1"),
             check_option=options.get("check_option", "").upper() or None, comment=r["comment"],
-            origin=_origin("view", r["namespace"], r["name"])))
+            origin=_origin("view", r["namespace"], r["name"]),
+            acl=tuple(r["acl"]) if r["acl"] is not None else None))
 
     functions = []
     for r in data["functions"]:
@@ -250,7 +260,8 @@ def _build(fetch: QueryThread, ns: list[str], name: str) -> LiveCatalog:
             name=r["name"], namespace=r["namespace"], arguments=r["arguments"] or "", returns=r["returns"],
             language=r["language"], body=r["body"] or "", sql="", dialect="postgres",
             kind="procedure" if r["kind"] == "p" else "function", security_definer=r["security_definer"],
-            origin=_origin("function", r["namespace"], r["name"])))
+            origin=_origin("function", r["namespace"], r["name"]), search_path=_search_path(r["config"]),
+            acl=tuple(r["acl"]) if r["acl"] is not None else None))
 
     triggers = []
     for r in data["triggers"]:

@@ -1,5 +1,5 @@
 -- Functions and procedures of the inspected namespaces that no extension owns: identity signature,
--- result type, language, body and SECURITY DEFINER.
+-- result type, language, body, SECURITY DEFINER, its SET options (search_path) and privileges.
 SELECT n.nspname AS namespace,
        p.proname AS name,
        p.prokind AS kind,
@@ -8,7 +8,9 @@ SELECT n.nspname AS namespace,
        l.lanname AS language,
        p.prosrc AS body,
        p.prosecdef AS security_definer,
-       obj_description(p.oid, 'pg_proc') AS comment
+       obj_description(p.oid, 'pg_proc') AS comment,
+       p.proconfig AS config,
+       p.proacl::text[] AS acl
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace
 JOIN pg_language l ON l.oid = p.prolang

@@ -65,10 +65,30 @@ def _target(node: exp.Grant | exp.Revoke) -> tuple[str, str] | None:
     return ("function" if kind in ("FUNCTION", "PROCEDURE", "ROUTINE") else "table"), name.lower()
 
 
+ACL_LETTERS = {"EXECUTE": "X", "SELECT": "r"}
+
+
+def _from_acl(acl: tuple[str, ...], privilege: str) -> set[str]:
+    """Grantees of ``privilege`` in a live ``aclitem[]`` (``grantee=Xr/grantor``; no grantee is PUBLIC)."""
+    out = set()
+    for item in acl:
+        grantee, _, rest = item.partition("=")
+        if ACL_LETTERS[privilege] in rest.split("/", 1)[0]:
+            out.add(grantee.strip('"').lower() or "public")
+    return out
+
+
 def grantees(module: Module, kind: str, name: str, privilege: str) -> set[str]:
     """Roles (lower case, ``public`` for PUBLIC) holding ``privilege`` on a function or table/view of the
-    module once its statements have run: PostgreSQL's defaults (EXECUTE to PUBLIC for functions),
-    Supabase's default privileges for its API roles, then each GRANT and REVOKE in order."""
+    module. Read from a live database: its ACL (no ACL means the defaults). From files: PostgreSQL's
+    defaults (EXECUTE to PUBLIC for functions), Supabase's default privileges for its API roles, then
+    each GRANT and REVOKE in order."""
+    objects = module.functions if kind == "function" else module.views
+    live = [o.acl for o in objects if o.name.lower() == name.lower() and o.origin.catalog is not None]
+    if live:
+        if live[0] is None:
+            return {"public"} if kind == "function" else set()
+        return _from_acl(live[0], privilege)
     who: set[str] = {"public"} if kind == "function" else set()
     if supabase(module):
         who |= API_ROLES
