@@ -156,6 +156,18 @@ class _Walk:
                 self.add(ch.DropColumn(**self._base(m, t, lt, lc.name), live=lc, live_name=lc.name,
                                        severity=self.extra_sev, destructive=True))
 
+    # -- names ----------------------------------------------------------------------------------
+    def renamed(self, m: Module, t: Table, lt: Table, d, lv, of: str, named: bool = True) -> None:
+        """Same definition, other name: a warning, since names are schema too (a fix renames). Where the
+        schema leaves the object unnamed and the live name is the one the server gives unnamed objects,
+        it is only noted (info): the database was built from DDL that named nothing either."""
+        dname = d.name or f"{t.name}_pkey"
+        if self.hooks.same_name(dname, lv.name):
+            return
+        quiet = not named and self.hooks.is_generated_name(lt, of, lv, lv.name or "")
+        self.add(ch.RenamedEquivalent(**self._base(m, t, lt, dname), desired=d, live=lv, live_name=lv.name,
+                                      of=of, severity=Severity.INFO if quiet else Severity.WARNING))
+
     # -- keys -----------------------------------------------------------------------------------
     def primary_key(self, m: Module, t: Table, lt: Table) -> None:
         dpk, lpk = t.primary_key, lt.primary_key
@@ -166,15 +178,13 @@ class _Walk:
             self.add(ch.AddPrimaryKey(**self._base(m, t, lt, dname), desired=dpk))
         elif tuple(dpk.columns) != tuple(lpk.columns):
             self.add(ch.ModifyPrimaryKey(**self._base(m, t, lt, dname), desired=dpk, live=lpk, live_name=lpk.name))
-        elif lpk.name and lpk.name != dname and self.hooks.primary_key_names:
-            self.add(ch.RenamedEquivalent(**self._base(m, t, lt, dname), desired=dpk, live=lpk, live_name=lpk.name,
-                                          of="primary key", severity=Severity.INFO))
+        elif lpk.name and self.hooks.primary_key_names:
+            self.renamed(m, t, lt, dpk, lpk, "primary key", named=dpk.name is not None)
 
     def uniques(self, m: Module, t: Table, lt: Table) -> None:
         p = pair(t.uniques, lt.uniques, key=lambda u: (tuple(u.columns), u.nulls_not_distinct))
         for d, lv in p.renamed:
-            self.add(ch.RenamedEquivalent(**self._base(m, t, lt, d.name), desired=d, live=lv, live_name=lv.name,
-                                          of="unique key", severity=Severity.INFO))
+            self.renamed(m, t, lt, d, lv, "unique key")
         d_only, l_only = list(p.desired_only), list(p.live_only)
         for d, lv in p.changed:
             kinds = set()
@@ -204,9 +214,12 @@ class _Walk:
         h = self.hooks
         enum_cols = {}
         desired = list(t.checks)
+        unnamed = set()  # enum CHECKs the schema leaves to the default name
         for chk, col in h.enum_checks(t):
             desired.append(chk)
             enum_cols[id(chk)] = col.name
+            if col.enum_check_name is None:
+                unnamed.add(id(chk))
         cache: dict[int, CheckMeaning] = {}
 
         def meaning(c) -> CheckMeaning:
@@ -217,8 +230,7 @@ class _Walk:
         live_checks = [c for c in lt.checks if not h.is_implicit_check(lt, c)]
         p = pair_checks(desired, live_checks, meaning)
         for d, lv in p.renamed:
-            self.add(ch.RenamedEquivalent(**self._base(m, t, lt, d.name), desired=d, live=lv, live_name=lv.name,
-                                          of="check", severity=Severity.INFO))
+            self.renamed(m, t, lt, d, lv, "check", named=id(d) not in unnamed)
         for d, lv in p.value_changed:
             dvs, lvs = meaning(d).value_set, meaning(lv).value_set
             missing = tuple(sorted(dvs[1] - lvs[1]))
@@ -255,9 +267,8 @@ class _Walk:
             return target(fk, ns) + tuple(sorted(self.hooks.foreign_key_attrs(fk).items()))
 
         p = pair(t.foreign_keys, lt.foreign_keys, key=lambda fk: full(fk, t.namespace))
-        for d, lv in p.renamed:
-            self.add(ch.RenamedEquivalent(**self._base(m, t, lt, d.name), desired=d, live=lv, live_name=lv.name,
-                                          of="foreign key", severity=Severity.INFO))
+        for d, lv in p.renamed:  # the loader names an unnamed key <table>_<columns>_fkey
+            self.renamed(m, t, lt, d, lv, "foreign key", named=d.name != f"{t.name}_{'_'.join(d.columns)}_fkey")
         d_only, l_only = list(p.desired_only), list(p.live_only)
         changed = list(p.changed)
         for d in list(d_only):  # same columns and target, other actions: a modification
@@ -286,8 +297,7 @@ class _Walk:
         p = pair([ix for ix in t.indexes if h.index_expressible(t, ix)],
                  [ix for ix in lt.indexes if not h.is_implicit_index(lt, ix)], key=h.index_key)
         for d, lv in p.renamed:
-            self.add(ch.RenamedEquivalent(**self._base(m, t, lt, d.name), desired=d, live=lv, live_name=lv.name,
-                                          of="index", severity=Severity.INFO))
+            self.renamed(m, t, lt, d, lv, "index")
         for d, lv in p.changed:
             dk, lk = h.index_key(d), h.index_key(lv)
             kinds = {name for name, i in (("unique", 0), ("method", 1), ("columns", 2), ("where", 3),

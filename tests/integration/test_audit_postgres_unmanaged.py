@@ -54,12 +54,12 @@ def test_extension_unknown_trigger_and_function_are_listed(pg_dsn):
     assert len(quiet.findings) == 3  # still listed, only at the chosen severity
 
 
-def test_renamed_index_is_an_info_finding(pg_dsn):
+def test_renamed_index_is_a_warning(pg_dsn):
     apply_sql_pg(pg_dsn, ddl("iot") + "ALTER INDEX idx_jobs_expires_at RENAME TO jobs_expiry_idx;")
     res = api.audit(pg_dsn, SCHEMA, module="iot")
     (f,) = res.findings
-    assert (f.code, f.severity.value, f.path) == ("JS314", "info", "iot.jobs.idx_jobs_expires_at")
-    assert f.actual == "jobs_expiry_idx" and res.exit_code == 0
+    assert (f.code, f.severity.value, f.path) == ("JS314", "warning", "iot.jobs.idx_jobs_expires_at")
+    assert f.actual == "jobs_expiry_idx" and res.exit_code == 1  # names are schema: never "in sync"
 
 
 def test_renamed_index_with_other_predicate_is_not_a_rename(pg_dsn):

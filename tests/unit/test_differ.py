@@ -107,7 +107,19 @@ def test_renamed_check_and_index():
     assert {(type(c).__name__, c.of, c.live_name) for c in got} == {
         ("RenamedEquivalent", "check", "jobs_total_check_x"), ("RenamedEquivalent", "check", "jobs_status_check_x"),
         ("RenamedEquivalent", "index", "other_idx")}
-    assert all(c.severity == Severity.INFO for c in got)
+    assert all(c.severity == Severity.WARNING for c in got)  # names are schema: the audit exits 1
+
+
+def test_server_generated_name_of_an_unnamed_constraint_is_only_noted():
+    unnamed = replace(JOBS, columns=tuple(replace(c, enum_check_name=None) for c in JOBS.columns))
+    live = live_of(JOBS)
+    live = replace(live, checks=tuple(replace(c, name="jobs_status_check1") if "status" in c.name else c
+                                      for c in live.checks))
+    (c,) = run(unnamed, live)
+    assert (type(c).__name__, c.live_name, c.severity) == ("RenamedEquivalent", "jobs_status_check1", Severity.INFO)
+    (named,) = run(JOBS, replace(live, checks=tuple(replace(c, name="jobs_status_check1") if "status" in c.name
+                                                    else c for c in live.checks)))
+    assert named.severity == Severity.WARNING  # the schema names it: another name is drift
 
 
 def test_column_kinds():

@@ -482,6 +482,23 @@ class MysqlHooks(DiffHooks):
     # -- keys, indexes, views ---------------------------------------------------------------------
     primary_key_names = False  # every MySQL primary key is called PRIMARY
 
+    def same_name(self, a: str | None, b: str | None) -> bool:
+        return (a or "").lower() == (b or "").lower()  # index and constraint names ignore case
+
+    def is_generated_name(self, table: Table, of: str, obj: object, name: str) -> bool:
+        """``<table>_ibfk_<n>``; a key named after its first column (``_<n>`` when taken); a CHECK named
+        after its column, ``CONSTRAINT_<n>`` (MariaDB) or ``<table>_chk_<n>`` (MySQL 8)."""
+        low, t = name.lower(), re.escape(table.name.lower())
+        if of == "foreign key":
+            return re.fullmatch(t + r"_ibfk_\d+", low) is not None
+        if of in ("index", "unique key"):
+            first = next((p.column for p in obj.parts if p.column), None) if of == "index" else obj.columns[0]
+            return first is not None and re.fullmatch(re.escape(first.lower()) + r"(?:_\d+)?", low) is not None
+        if of == "check":
+            cols = {c.lower() for c in self.check_meaning(obj).columns}
+            return low in cols or re.fullmatch(r"constraint_\d+|" + t + r"_chk_\d+", low) is not None
+        return False
+
     def fk_rule(self, rule: str | None) -> str:
         return fk_rule(rule)
 

@@ -299,9 +299,18 @@ def drop_index(c: ch.DropIndex, ctx: Context) -> list[Step]:
 
 
 def rename(c: ch.RenamedEquivalent, ctx: Context) -> list[Step]:
+    """RENAME INDEX for keys and indexes; a CHECK or foreign key, which MySQL cannot rename, is dropped
+    and added again under the schema's name (the rows it held to still hold to it)."""
     if c.of in ("index", "unique key"):
         return [Step.of("renames", f"ALTER TABLE {_t(c)} RENAME INDEX {quote_mysql(c.live_name)} TO "
                         f"{quote_mysql(c.desired.name)};", c)]
+    if c.of == "check":
+        added = _add_check(c, ctx, None)
+        return [_drop_check(c)] + added if added else []
+    if c.of == "foreign key":
+        return [Step.of("drop_constraints", f"ALTER TABLE {_t(c)} DROP FOREIGN KEY {quote_mysql(c.live_name)};", c),
+                *_steps("foreign_keys", _r(ctx, c).foreign_keys(replace(c.desired_table, foreign_keys=(c.desired,))),
+                        c)]
     return ctx.omit(c, f"MySQL cannot rename a {c.of}; it works as it is")
 
 

@@ -20,7 +20,7 @@ from ...diff.hooks import CheckMeaning, DiffHooks
 from ...model import expr as exprmod
 from ...model.objects import Check, Column, Default, Function, Index, Sql, Table, Trigger, View
 from ...model.types import TypeError_, parse_type
-from . import enums
+from . import enums, names
 from .render import default_sql, enum_check_name, enum_check_sql
 from .types import logical
 
@@ -327,6 +327,23 @@ def _is_serial(col: Column) -> bool:
 class PostgresHooks(DiffHooks):
     dialect = "postgres"
     native_enum_types = True
+
+    def is_generated_name(self, table: Table, of: str, obj: object, name: str) -> bool:
+        """``<table>_pkey``, ``<table>_<cols>_key``/``_fkey``/``_idx``, ``<table>_<col>_check`` (``names.py``),
+        with the number the server appends when the name is taken."""
+        base = re.sub(r"\d+$", "", name)
+        cols = tuple(getattr(obj, "columns", ()) or ())
+        if of == "primary key":
+            return name == names.primary_key(table.name)
+        if of == "unique key":
+            return base == names.unique(table.name, cols)
+        if of == "foreign key":
+            return base == names.foreign_key(table.name, cols)
+        if of == "index":
+            return base == names.index(table.name, [p.column for p in obj.parts])
+        if of == "check":
+            return re.fullmatch(re.escape(table.name) + r"_(?:\w+_)?check", base) is not None
+        return False
 
     def native_type(self, col: Column) -> str:
         if col.enum_type is not None and not col.type_override("postgres"):
