@@ -30,13 +30,13 @@ __all__ = ["CheckMeaning", "DiffHooks", "DiffOptions", "diff"]
 class DiffOptions:
     primary_namespace: str = "public"
     unmanaged_severity: Severity = Severity.WARNING
-    comments: bool = True  # report differing comments (info)
+    comments: bool = True  # report differing table and column comments (warnings: COMMENT ON fixes them)
 
 
 _KIND_SEVERITY = {
     "type": Severity.ERROR, "null": Severity.ERROR, "default": Severity.WARNING,
     "identity": Severity.WARNING, "generated": Severity.ERROR, "collation": Severity.WARNING,
-    "comment": Severity.INFO,
+    "comment": Severity.WARNING,
 }
 
 
@@ -99,7 +99,7 @@ class _Walk:
 
     def table(self, m: Module, t: Table, lt: Table) -> None:
         if self.opt.comments and not t.minimal and (t.comment or None) != (lt.comment or None):
-            self.add(ch.ModifyTableComment(**self._base(m, t, lt), desired=t, live=lt, severity=Severity.INFO))
+            self.add(ch.ModifyTableComment(**self._base(m, t, lt), desired=t, live=lt, severity=Severity.WARNING))
         self.columns(m, t, lt)
         self.primary_key(m, t, lt)
         self.uniques(m, t, lt)

@@ -189,7 +189,7 @@ def _(c, h):
                             severity=Severity.WARNING))
     if "comment" in c.kinds:
         out.append(_finding(c, COMMENT, f"comment on column {t}.{d.name} differs", d.comment, lv.comment,
-                            severity=Severity.INFO))
+                            severity=Severity.WARNING))
     return out
 
 

@@ -101,7 +101,7 @@ def test_checkpoints_as_the_seed_documents_them_audit_clean(pg_dsn):
     """)
     res = audit(pg_dsn, "batch")
     assert {f.code for f in res.findings} == {"JS309"}, codes(res)  # only the comments the seed's table lacks
-    assert res.exit_code == 0
+    assert res.exit_code == 1  # a comment that differs is drift too (a warning), never "in sync"
     apply_sql_pg(pg_dsn, "ALTER TABLE batch_checkpoints ADD COLUMN batch_job_id uuid")
     assert ("JS361", "batch.batch_checkpoints.batch_job_id") in codes(audit(pg_dsn, "batch"))
 
