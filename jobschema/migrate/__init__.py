@@ -27,10 +27,18 @@ def targets(root: str, dialect: str, module: str | None = None, folder: str | No
             order: list[str] | None = None) -> list[Target]:
     """The folders one run covers: ``--dir``, or ``--module``'s folder, or every module's folder under
     ``root`` (in ``order`` — the schema's dependency order — then by name)."""
-    if folder is not None:
+    if folder is not None:  # a typo in a deploy job is an error, never "up to date"
+        if not os.path.isdir(folder):
+            raise UsageError(f"--dir {folder}: no such folder")
         return [Target(module or infer_module(folder, dialect), MigrationDir(folder))]
     if module is not None:
-        return [Target(module, MigrationDir(module_dir(root, module, dialect)))]
+        path = module_dir(root, module, dialect)
+        if not os.path.isdir(path):
+            known = sorted(m for m in os.listdir(root) if os.path.isdir(module_dir(root, m, dialect))) \
+                if os.path.isdir(root) else []
+            raise UsageError(f"--module {module}: no {dialect} migration folder at {path} "
+                             f"(modules with one: {', '.join(known) or 'none'})")
+        return [Target(module, MigrationDir(path))]
     if not os.path.isdir(root):
         raise UsageError(f"no migrations folder at {root} (write one with `jobschema audit --write-migration` "
                          "or pass --dir)")
