@@ -14,6 +14,7 @@ from .dialects import base as dialects
 from .errors import JobschemaError, LoadError, LoadErrors, UsageError
 from .load import sqlfile
 from .load.validate import validate_module
+from .names import HISTORY_TABLE
 from .writer import atomic_write
 
 
@@ -61,6 +62,7 @@ def import_sql(paths: list[str], dialect: str, module: str, out_dir: str | None 
         except UnicodeDecodeError as exc:
             raise LoadError("file is not valid UTF-8", p, data[: exc.start].count(b"\n") + 1, 1) from None
     got = read_ddl(sources, dialect, module, namespace)
+    got.module = _without_history(got.module, got.skipped, dialect)
     m = tidy.tidy_module(_writable_views(got.module, got.notes, dialect))
     problems = validate_module(m, {module})
     if problems:
@@ -107,10 +109,12 @@ def inspect_db(dsn: str, module: str, out_dir: str | None = None, namespaces: li
     m = replace(m, name=module, namespace=primary, database=module, dialects=(dialect,), requires=(),
                 extensions=extensions, schemas=schemas)
     notes: list = []
+    skipped: list = []
+    m = _without_history(m, skipped, dialect)
     m = d.adopt.from_live(m, live, lambda where, message: notes.append(Note(where, message)))
     m = _routines(m, d)
     m = tidy.tidy_module(_writable_views(_as_loaded(m), notes, dialect))
-    result = BringInResult(m, notes=notes)
+    result = BringInResult(m, notes=notes, skipped=skipped)
     for item in live.unmanaged:
         if item.kind == "enum type" and any(n.message.startswith(f"enum type {item.name} ") for n in notes):
             continue
@@ -124,6 +128,19 @@ def inspect_db(dsn: str, module: str, out_dir: str | None = None, namespaces: li
     if out_dir is not None:
         result.written = write_module(m, out_dir, force=force)
     return result
+
+
+def _without_history(m, skipped: list, dialect: str):
+    """``m`` without jobschema's own history table: ``migrate`` creates it, so it is not the user's schema."""
+    from .load.ddl_result import Note
+
+    keep = tuple(t for t in m.tables if t.name != HISTORY_TABLE)
+    for t in m.tables:
+        if t.name == HISTORY_TABLE:
+            where = ".".join(x for x in (t.namespace, t.name) if x)
+            skipped.append(Note(f"{dialect}:{where}", "jobschema migrate's history table, not part of the schema; "
+                                "left out"))
+    return replace(m, tables=keep) if len(keep) != len(m.tables) else m
 
 
 def check_loads(m) -> None:

@@ -63,3 +63,39 @@ def test_migrate_typo_exits_2_and_creates_nothing(engine, args, sub, request):
     assert output.count("\n") == 1 and "Traceback" not in output and args[1] in output, output
     assert "jobschema_migrations" not in _tables(conn, engine)
 
+
+def _migrate_one_file(tmp_path, dsn: str) -> None:
+    """A real ``migrate`` run, so the database holds jobschema's history table beside the user's."""
+    folder = tmp_path / "mig"
+    folder.mkdir()
+    (folder / "0001_jobs.sql").write_text("CREATE TABLE jobs (id integer PRIMARY KEY);\n")
+    runner = CliRunner()
+    assert runner.invoke(main, ["migrate", "hash", "--dir", str(folder)]).exit_code == 0
+    res = runner.invoke(main, ["migrate", "--dsn", dsn, "--dir", str(folder)])
+    assert res.exit_code == 0, res.output
+
+
+@pytest.mark.parametrize("engine", ["postgres", "mysql"])
+def test_inspect_leaves_the_history_table_out(engine, request, tmp_path):
+    conn = request.getfixturevalue(f"{'pg' if engine == 'postgres' else 'mysql'}_conn")
+    dsn = request.getfixturevalue(f"{'pg' if engine == 'postgres' else 'mysql'}_dsn")
+    _migrate_one_file(tmp_path, dsn)
+    assert {"jobs", "jobschema_migrations"} <= _tables(conn, engine)
+    out = tmp_path / "schema"
+    res = CliRunner().invoke(main, ["inspect", "--dsn", dsn, "--module", "m", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert sorted(p.name for p in (out / "m" / "tables").iterdir()) == ["jobs.yaml"]
+    assert "jobschema_migrations" in res.stderr  # said, not silently dropped
+
+
+@pytest.mark.parametrize("dialect", ["postgres", "mysql"])
+def test_import_leaves_the_history_table_out(dialect, tmp_path):
+    src = tmp_path / "dump.sql"
+    src.write_text("CREATE TABLE jobs (id integer PRIMARY KEY);\n"
+                   "CREATE TABLE jobschema_migrations (module varchar(200) NOT NULL, version varchar(200) NOT NULL, "
+                   "PRIMARY KEY (module, version));\n")
+    out = tmp_path / "schema"
+    res = CliRunner().invoke(main, ["import", str(src), "--dialect", dialect, "--module", "m", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert sorted(p.name for p in (out / "m" / "tables").iterdir()) == ["jobs.yaml"]
+    assert "jobschema_migrations" in res.stderr
