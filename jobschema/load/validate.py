@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 
 from ..errors import LoadError
+from ..model.expr import column_names
 from ..model.objects import Module, Origin, Table
 
 
@@ -19,6 +20,15 @@ def _err(origin: Origin, message: str, hint: str | None = None) -> LoadError:
 def _missing_columns(table: Table, cols: tuple[str, ...] | list[str]) -> list[str]:
     names = {c.name for c in table.columns}
     return [c for c in cols if c not in names]
+
+
+def _unknown_in_expression(table: Table, text: str) -> str | None:
+    """The first column an expression reads that ``table`` lacks (unquoted names fold to lower case)."""
+    names = {c.name for c in table.columns}
+    for name, quoted in column_names(text) or []:
+        if name not in names and (quoted or name.lower() not in names):
+            return name
+    return None
 
 
 def _hint(name: str, options: list[str]) -> str | None:
@@ -115,6 +125,10 @@ def validate_module(m: Module, known_modules: set[str]) -> list[LoadError]:
             claim(t.namespace, ix.name, ix.origin, "index")
         for ck in t.checks:
             constraint(ck.name, ck.origin)
+            bad = _unknown_in_expression(t, ck.expression.text)
+            if bad:
+                errors.append(_err(ck.origin, f"check {ck.name} of {t.name} names unknown column {bad!r}",
+                                   _hint(bad, colnames)))
         for c in t.columns:
             if c.enum is not None and c.enum_type is None:
                 constraint(c.enum_check_name or f"{t.name}_{c.name}_check", c.origin)

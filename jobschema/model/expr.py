@@ -78,6 +78,29 @@ def value_set(text: str, dialect: str = "postgres") -> tuple[str, frozenset[str]
     return _value_set(tree)
 
 
+# SQL's niladic functions that sqlglot may read as column names (``user``, ``current_role``)
+_NILADIC = frozenset({"user", "current_role", "current_user", "session_user", "current_catalog", "current_schema",
+                      "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp"})
+
+
+def column_names(text: str, dialect: str = "postgres") -> list[tuple[str, bool]] | None:
+    """The unqualified columns ``text`` reads outside subqueries, as (name, quoted) in order of appearance;
+    None when it does not parse (the parse error is reported elsewhere)."""
+    try:
+        tree = parse(text, dialect)
+    except Exception:
+        return None
+    out: list[tuple[str, bool]] = []
+    for col in tree.find_all(exp.Column):
+        if col.table or col.find_ancestor(exp.Query) is not None:
+            continue
+        quoted = isinstance(col.this, exp.Identifier) and bool(col.this.quoted)
+        if not quoted and col.name.lower() in _NILADIC:
+            continue
+        out.append((col.name, quoted))
+    return out
+
+
 def _strip(node: exp.Expression) -> exp.Expression:
     while isinstance(node, (exp.Paren, exp.Cast)) and node.this is not None:
         node = node.this

@@ -99,3 +99,18 @@ def test_import_leaves_the_history_table_out(dialect, tmp_path):
     assert res.exit_code == 0, res.output
     assert sorted(p.name for p in (out / "m" / "tables").iterdir()) == ["jobs.yaml"]
     assert "jobschema_migrations" in res.stderr
+
+
+def test_check_on_unknown_column_is_a_located_error(tmp_path):
+    tables = tmp_path / "schema" / "m" / "tables"
+    tables.mkdir(parents=True)
+    (tables.parent / "module.yaml").write_text("module: m\n")
+    (tables / "jobs.yaml").write_text("table: jobs\ncolumns:\n  - {name: total, type: integer}\n"
+                                      "checks:\n  - {name: jobs_total_nonneg, expression: totl >= 0 AND total < 9}\n")
+    schema = str(tmp_path / "schema")
+    for command in (["generate", "--schema", schema, "--out", str(tmp_path / "gen")], ["lint", schema]):
+        res = CliRunner().invoke(main, command)
+        assert res.exit_code == 2, res.output
+        assert "m/tables/jobs.yaml:5:" in res.stderr and "unknown column 'totl'" in res.stderr, res.stderr
+        assert "Traceback" not in res.output
+    assert not (tmp_path / "gen").exists()
