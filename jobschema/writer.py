@@ -40,6 +40,17 @@ def compare(out_root: str, files: dict[str, str], owned_dirs: set[str]) -> list[
     return result
 
 
+def _mode_for(path: str) -> int:
+    """The mode ``open()`` would give a new file (0666 less the umask), or the replaced file's own: mkstemp's
+    0600 would hide generated files from the group and the web server that reads them."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def atomic_write(path: str, text: str) -> None:
     folder = os.path.dirname(path) or "."
     os.makedirs(folder, exist_ok=True)
@@ -49,6 +60,7 @@ def atomic_write(path: str, text: str) -> None:
             fh.write(text.encode("utf-8"))
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
     except BaseException:
         try:

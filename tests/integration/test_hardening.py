@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from click.testing import CliRunner
 
@@ -114,3 +116,30 @@ def test_check_on_unknown_column_is_a_located_error(tmp_path):
         assert "m/tables/jobs.yaml:5:" in res.stderr and "unknown column 'totl'" in res.stderr, res.stderr
         assert "Traceback" not in res.output
     assert not (tmp_path / "gen").exists()
+
+
+def _modes(root) -> dict[str, int]:
+    return {str(p.relative_to(root)): p.stat().st_mode & 0o777 for p in root.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o027], ids=["022", "027"])
+def test_written_files_honour_the_umask(umask, tmp_path, pg_conn, pg_dsn):
+    src = tmp_path / "dump.sql"
+    src.write_text("CREATE TABLE jobs (id integer PRIMARY KEY);\n")
+    pg_conn.execute("CREATE TABLE jobs (id integer PRIMARY KEY)")
+    schema = "schema"  # the shipped modules
+    commands = {
+        "gen": ["generate", "--schema", schema, "--module", "batch", "--out", str(tmp_path / "gen")],
+        "docs": ["docs", "--schema", schema, "--module", "batch", "--out", str(tmp_path / "docs")],
+        "imp": ["import", str(src), "--dialect", "postgres", "--module", "m", "--out", str(tmp_path / "imp")],
+        "insp": ["inspect", "--dsn", pg_dsn, "--module", "m", "--out", str(tmp_path / "insp")],
+    }
+    old = os.umask(umask)
+    try:
+        for out, command in commands.items():
+            res = CliRunner().invoke(main, command)
+            assert res.exit_code == 0, res.output
+            modes = _modes(tmp_path / out)
+            assert modes and set(modes.values()) == {0o666 & ~umask}, (out, modes)
+    finally:
+        os.umask(old)
