@@ -5,6 +5,16 @@ from __future__ import annotations
 from ..finding import Finding, Severity
 
 
+def printable(text: str) -> str:
+    """``text`` with control and format characters (ESC, newline, bidi overrides) written as escapes, so a
+    hostile identifier cannot move the cursor, recolour the terminal or forge a line of its own."""
+    if text.isprintable():
+        return text
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    return "".join(ch if ch.isprintable() else named.get(ch) or
+                   (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}") for ch in text)
+
+
 def where(f: Finding) -> str:
     loc = str(f.location) if f.location else ""
     return loc or f.path
@@ -29,4 +39,4 @@ def render(findings: list[Finding], tool: str = "jobschema", rules=None, hints: 
         if hints and f.hint:
             lines.append(f"    hint: {f.hint}")
     lines.append(summary(findings))
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(printable, lines)) + "\n"

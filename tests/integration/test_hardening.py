@@ -143,3 +143,25 @@ def test_written_files_honour_the_umask(umask, tmp_path, pg_conn, pg_dsn):
             assert modes and set(modes.values()) == {0o666 & ~umask}, (out, modes)
     finally:
         os.umask(old)
+
+
+HOSTILE = "evil\x1b[31mred\nforged: in sync\u202e"
+
+
+@pytest.mark.parametrize("engine", ["postgres", "mysql"])
+@pytest.mark.parametrize("fmt", ["default", "text"])
+def test_control_characters_in_identifiers_are_escaped_in_text_output(engine, fmt, request, tmp_path):
+    conn = request.getfixturevalue(f"{'pg' if engine == 'postgres' else 'mysql'}_conn")
+    dsn = request.getfixturevalue(f"{'pg' if engine == 'postgres' else 'mysql'}_dsn")
+    q = '"' if engine == "postgres" else "`"
+    with conn.cursor() as cur:
+        cur.execute(f"CREATE TABLE {q}{HOSTILE}{q} (id integer PRIMARY KEY)")
+    args = ["audit", "--dsn", dsn, "--module", "batch"]
+    if fmt == "text":
+        args += ["--format", "text", "-o", str(tmp_path / "audit.txt")]
+    res = CliRunner().invoke(main, args)
+    assert res.exit_code == 1, res.output
+    text = (tmp_path / "audit.txt").read_text() if fmt == "text" else res.stdout
+    assert "evil\\x1b[31mred\\nforged: in sync\\u202e" in text, text
+    assert "\x1b" not in text and "\u202e" not in text
+    assert not any(line.startswith("forged") for line in text.splitlines())

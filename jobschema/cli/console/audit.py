@@ -51,7 +51,12 @@ def print_json(result) -> None:
 
 
 def print_text(result, console=None) -> None:
-    from rich.markup import escape  # here: the machine formats do not need rich (about 45 ms to import)
+    from rich.markup import escape as markup_escape  # here: the machine formats do not need rich (about 45 ms)
+
+    from ...report.text import printable
+
+    def escape(text: str) -> str:
+        return markup_escape(printable(text))
 
     from .terminal import stdout
 
@@ -73,7 +78,7 @@ def print_text(result, console=None) -> None:
         out.print("")
     c = result.counts()
     tables = len(result.desired[0].tables) if result.desired else 0
-    where = f"{result.module} on {result.target} ({result.dialect}, namespace {result.namespace})"
+    where = escape(f"{result.module} on {result.target} ({result.dialect}, namespace {result.namespace})")
     data = "" if not result.no_data else "; row counts skipped (--no-data)"
     if result.drift:
         out.print(f"[bold red]drift[/bold red]: {where}: {c['error']} error(s), {c['warning']} warning(s), "
