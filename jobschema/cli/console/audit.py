@@ -11,6 +11,7 @@ from ... import codes
 from ...finding import Severity
 from ...report import RuleInfo
 from ...report import render as render_findings
+from ...report.text import printable
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -52,8 +53,6 @@ def print_json(result) -> None:
 
 def print_text(result, console=None) -> None:
     from rich.markup import escape as markup_escape  # here: the machine formats do not need rich (about 45 ms)
-
-    from ...report.text import printable
 
     def escape(text: str) -> str:
         return markup_escape(printable(text))
