@@ -114,6 +114,15 @@ class ModifyPrimaryKey(Change):
 
 
 @dataclass(frozen=True, kw_only=True)
+class DropPrimaryKey(Change):
+    """A live primary key the schema does not declare (the table has none there)."""
+
+    destructive: bool = True
+    removes = "drops a primary key the schema does not declare"
+    object_kind = "primary key"
+
+
+@dataclass(frozen=True, kw_only=True)
 class AddCheck(Change):
     """A desired CHECK (or enum CHECK, then ``column`` is set) the live table lacks."""
 

@@ -172,6 +172,9 @@ class _Walk:
     def primary_key(self, m: Module, t: Table, lt: Table) -> None:
         dpk, lpk = t.primary_key, lt.primary_key
         if dpk is None:
+            if lpk is not None and not t.minimal:
+                self.add(ch.DropPrimaryKey(**self._base(m, t, lt, lpk.name), live=lpk, live_name=lpk.name,
+                                           severity=self.extra_sev))
             return
         dname = dpk.name or f"{t.name}_pkey"
         if lpk is None:

@@ -464,6 +464,13 @@ def _(c, h):
                      _check_text(h, c.live), data={"live_name": c.live_name})]
 
 
+@converts(ch.DropPrimaryKey)
+def _(c, h):
+    name = f"primary key {c.live.name}" if c.live.name else "primary key"
+    return [_finding(c, EXTRA_CONSTRAINT, f"{name} on {c.table} is not in the schema", "absent",
+                     _cols(c.live.columns), data={"live_name": c.live_name})]
+
+
 @converts(ch.DropUniqueKey)
 def _(c, h):
     return [_finding(c, EXTRA_CONSTRAINT, f"unique key {c.live.name} on {c.table} is not in the schema", "absent",

@@ -149,6 +149,18 @@ class Context:
         return self.omit(change, f"changing the type from {change.live_type} to {change.desired_type} may fail "
                          f"or {risk}; {ALLOW_DESTRUCTIVE}")
 
+    def omit_not_null_under_kept_key(self, change: ch.ModifyColumn) -> bool:
+        """Whether DROP NOT NULL on the column must wait: the live primary key holds it NOT NULL and is dropped
+        only with --allow-destructive. The omission is recorded here, so the drift stays reported."""
+        live_pk = change.live_table.primary_key if change.live_table is not None else None
+        kept = (live_pk is not None and change.desired.name in live_pk.columns and not self.options.allow_destructive
+                and (change.desired_table is None or change.desired_table.primary_key is None))
+        if kept:
+            what = f"primary key {live_pk.name}" if live_pk.name else "primary key"
+            self.omit(change, f"DROP NOT NULL on {change.desired.name} waits for the {what} on it to be dropped; "
+                      f"{ALLOW_DESTRUCTIVE}")
+        return kept
+
     def omit_by_hand(self, change: ch.Change, kinds: set[str], column: str) -> list[Step]:
         return self.omit(change, f"{', '.join(sorted(kinds))} of column {column} is not changed automatically; "
                          "change it by hand")

@@ -170,6 +170,9 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
             ctx.omit_type_change(c, "truncate values")
             target = replace(col, type_overrides=(("mysql", c.live_type),), enum=None) if c.live_type else col
             kinds.discard("type")
+    if "null" in kinds and col.nullable and ctx.omit_not_null_under_kept_key(c):
+        kinds.discard("null")
+        target = replace(target, nullable=False)
     if "null" in kinds and not col.nullable:
         nulls, why = ctx.null_rows(c, col)
         if why:
@@ -246,6 +249,11 @@ def add_primary_key(c: ch.Change, ctx: Context) -> list[Step]:
     cols = ", ".join(quote_mysql(x) for x in c.desired.columns)
     drop = "DROP PRIMARY KEY, " if isinstance(c, ch.ModifyPrimaryKey) else ""
     return [Step.of("add_constraints", f"ALTER TABLE {_t(c)} {drop}ADD PRIMARY KEY ({cols});", c)]
+
+
+def drop_primary_key(c: ch.DropPrimaryKey, ctx: Context) -> list[Step]:
+    """Dropped with the constraints being replaced, before ``alter_columns`` may make its columns nullable."""
+    return [Step.of("drop_constraints", f"ALTER TABLE {_t(c)} DROP PRIMARY KEY;", c)]
 
 
 def add_unique(c: ch.Change, ctx: Context) -> list[Step]:
@@ -371,7 +379,7 @@ NOT_VALID = False  # no NOT VALID: a constraint live rows violate always stops t
 HANDLERS = {
     ch.AddTable: add_table, ch.DropTable: drop_table, ch.ModifyTableComment: table_comment,
     ch.AddColumn: add_column, ch.DropColumn: drop_column, ch.ModifyColumn: modify_column,
-    ch.AddPrimaryKey: add_primary_key, ch.ModifyPrimaryKey: add_primary_key,
+    ch.AddPrimaryKey: add_primary_key, ch.ModifyPrimaryKey: add_primary_key, ch.DropPrimaryKey: drop_primary_key,
     ch.AddCheck: add_check, ch.ModifyCheck: modify_check, ch.DropCheck: drop_check,
     ch.DuplicateColumnCheck: drop_duplicate_check, ch.RenamedEquivalent: rename,
     ch.AddUniqueKey: add_unique, ch.ModifyUniqueKey: add_unique, ch.DropUniqueKey: drop_unique,

@@ -178,6 +178,8 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
         in_pk = c.desired_table is not None and c.desired_table.primary_key is not None and \
             col.name in c.desired_table.primary_key.columns
         if col.nullable and not in_pk:
+            if ctx.omit_not_null_under_kept_key(c):
+                return steps
             steps.append(Step.of("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} DROP NOT NULL;", c))
         else:
             nulls, why = ctx.null_rows(c, col)
@@ -275,6 +277,11 @@ def add_primary_key(c: ch.Change, ctx: Context) -> list[Step]:
     if isinstance(c, ch.ModifyPrimaryKey) and c.live_name:
         steps.insert(0, _drop_constraint(c))
     return steps
+
+
+def drop_primary_key(c: ch.DropPrimaryKey, ctx: Context) -> list[Step]:
+    """Dropped with the constraints being replaced, before ``alter_columns`` may drop NOT NULL on its columns."""
+    return [_drop_constraint(c)]
 
 
 def add_unique(c: ch.Change, ctx: Context) -> list[Step]:
@@ -435,7 +442,7 @@ NOT_VALID = True  # --allow-not-valid keeps a violated constraint NOT VALID
 HANDLERS = {
     ch.AddTable: add_table, ch.DropTable: drop_table, ch.ModifyTableComment: table_comment,
     ch.AddColumn: add_column, ch.DropColumn: drop_column, ch.ModifyColumn: modify_column,
-    ch.AddPrimaryKey: add_primary_key, ch.ModifyPrimaryKey: add_primary_key,
+    ch.AddPrimaryKey: add_primary_key, ch.ModifyPrimaryKey: add_primary_key, ch.DropPrimaryKey: drop_primary_key,
     ch.AddCheck: add_check, ch.ModifyCheck: modify_check, ch.DropCheck: drop_constraint,
     ch.DuplicateColumnCheck: drop_duplicate_check, ch.RenamedEquivalent: rename,
     ch.AddUniqueKey: add_unique, ch.ModifyUniqueKey: add_unique, ch.DropUniqueKey: drop_constraint,
