@@ -86,8 +86,6 @@ def validate_module(m: Module, known_modules: set[str]) -> list[LoadError]:
                         errors.append(_err(c.origin, f"enum value {v!r} of {t.name}.{c.name} ends in spaces, "
                                            "which MySQL strips from ENUM values", "remove the trailing spaces"))
         colnames = [c.name for c in t.columns]
-        if not t.columns:
-            errors.append(_err(t.origin, f"table {t.name} has no columns"))
         seen_cols: dict[str, Origin] = {}
         for c in t.columns:
             if c.name in seen_cols:

@@ -203,6 +203,9 @@ class MysqlRenderer(ModuleRenderer):
         return " ".join(parts)
 
     def table(self, t: Table) -> list[str]:
+        if not t.columns:  # valid PostgreSQL, rejected by MySQL
+            self.warn(f"table {t.name}", "MySQL tables need at least one column; not created")
+            return []
         lines = [self.column_sql(t, c) for c in t.columns]
         if t.primary_key is not None:
             lines.append(f"PRIMARY KEY ({', '.join(quote_mysql(c) for c in t.primary_key.columns)})")
