@@ -350,14 +350,36 @@ def file_header(module: Module, dialect: str, kind: str) -> str:
 
 # ------------------------------------------------------------------------------------ module walk
 
-def view_order(views) -> list:
-    """Views sorted so that each comes after the views its query names; ties broken by name."""
-    by_name = {v.name: v for v in views}
+def _view_deps(views) -> dict[str, list[str]]:
+    """Each view's name → the names of the other views its query names."""
+    names = [v.name for v in views]
     deps = {}
     for v in views:
         text = " ".join(q for _, q in v.definitions) + " " + " ".join(s for _, s in v.extra_sql)
         words = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text.lower()))
-        deps[v.name] = sorted(n for n in by_name if n != v.name and n.lower() in words)
+        deps[v.name] = sorted(n for n in names if n != v.name and n.lower() in words)
+    return deps
+
+
+def dependent_views(views, name: str) -> list:
+    """The views that read ``name``, directly or through other views, in ``view_order``: what must be dropped
+    (last first) before ``name`` and created again after it."""
+    deps = _view_deps(views)
+    found = {name}
+    grew = True
+    while grew:
+        grew = False
+        for v, reads in deps.items():
+            if v not in found and found.intersection(reads):
+                found.add(v)
+                grew = True
+    return [v for v in view_order(views) if v.name in found and v.name != name]
+
+
+def view_order(views) -> list:
+    """Views sorted so that each comes after the views its query names; ties broken by name."""
+    by_name = {v.name: v for v in views}
+    deps = _view_deps(views)
     out, done, visiting = [], set(), set()
 
     def visit(name: str) -> None:

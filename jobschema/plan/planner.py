@@ -93,12 +93,25 @@ def plan(changes: Sequence[ch.Change], project: Project, module: str, target: Pl
                      "again" + ("; --allow-not-valid keeps such a constraint NOT VALID on PostgreSQL)"
                                 if shapes.NOT_VALID else ")"))
         raise PlanRefused("\n".join(lines))
+    steps = _once(steps)
     if steps:
         steps = prelude(options, ctx.module(module)) + steps
     result.steps = order(steps)
     result.omitted = ctx.omitted
     result.notes = ctx.notes
     return result
+
+
+def _once(steps: list[Step]) -> list[Step]:
+    """A statement two changes need (a view read by two changed views is dropped and created again for
+    each) is written once, where it first came."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for s in steps:
+        if (s.phase, s.sql) not in seen:
+            seen.add((s.phase, s.sql))
+            out.append(s)
+    return out
 
 
 def order(steps: list[Step]) -> list[Step]:

@@ -15,7 +15,7 @@ from ...model.objects import Module, Rls, Table
 from ...model.types import parse_type
 from ...plan.context import Context, PlanOptions
 from ...plan.steps import Step
-from ..base import literal_pg, quote_pg, view_order
+from ..base import dependent_views, literal_pg, quote_pg, view_order
 from . import enum_plan
 from .normalize import HOOKS
 from .render import (
@@ -378,13 +378,25 @@ def _view_after(ctx: Context, c: ch.Change) -> tuple[str, ...]:
     return tuple(f"view:{n}" for n in ordered[:ordered.index(c.desired.name)])
 
 
+def _drop_view_step(c: ch.Change, v, views, note: str) -> Step:
+    """``DROP VIEW`` after the views that read it are dropped (keys ``drop-view:<name>``)."""
+    kind = "MATERIALIZED VIEW" if v.materialized else "VIEW"
+    readers = tuple(f"drop-view:{d.name}" for d in dependent_views(views, v.name))
+    return Step.of("drop_dependents", f"DROP {kind} {qname(c.namespace, v.name)};", c, note=note,
+                   key=f"drop-view:{v.name}", after=readers)
+
+
 def add_view(c: ch.Change, ctx: Context) -> list[Step]:
     v = c.desired
-    steps = _steps("views", _renderer(ctx, c).view(v), c, key=f"view:{v.name}", after=_view_after(ctx, c))
+    r = _renderer(ctx, c)
+    steps = _steps("views", r.view(v), c, key=f"view:{v.name}", after=_view_after(ctx, c))
     if isinstance(c, ch.ModifyView):
-        kind = "MATERIALIZED VIEW" if c.live.materialized else "VIEW"
-        steps.insert(0, Step.of("drop_dependents", f"DROP {kind} {qname(c.namespace, c.live.name)};", c,
-                                note="recreated below with the schema's definition"))
+        views = ctx.module(c.module).views
+        steps.insert(0, _drop_view_step(c, c.live, views, "recreated below with the schema's definition"))
+        for d in dependent_views(views, v.name):  # PostgreSQL refuses to drop a view other views read
+            steps.append(_drop_view_step(c, d, views, f"reads {v.name}: dropped and created again around it"))
+            steps += _steps("views", r.view(d), c, key=f"view:{d.name}",
+                            after=_view_after(ctx, replace(c, desired=d)))
     return steps
 
 
