@@ -165,6 +165,9 @@ def build_schema() -> dict:
         "generated": _d(SQL, "Stored generated column expression."),
         "collation": _d(TEXT, "PostgreSQL collation of the column."),
         "on_update": _d(SQL, "MySQL ON UPDATE expression (now() becomes CURRENT_TIMESTAMP(p)); PostgreSQL warns."),
+        "using": _d(SQL, "PostgreSQL: expression converting the live values when a fix changes the column's type "
+                    "(ALTER COLUMN ... TYPE ... USING), e.g. to_timestamp(happened); required where PostgreSQL "
+                    "cannot cast the old type to the new one by itself."),
     }, "a column", "One column.")
     index_part = _obj(b.INDEX_PART_KEYS, {
         "column": TEXT, "expression": SQL, "desc": BOOL, "opclass": TEXT,

@@ -97,6 +97,8 @@ def column_dict(col: Column) -> dict:
         out["collation"] = col.collation
     if col.on_update is not None:
         out["on_update"] = sql_value(col.on_update)
+    if col.using is not None:
+        out["using"] = sql_value(col.using)
     if col.comment is not None:
         out["comment"] = col.comment
     return out

@@ -14,7 +14,8 @@ TABLE_KEYS = {"table": True, "namespace": False, "comment": False, "minimal": Fa
               "checks": False, "rls": False, "mysql": False, "lint": False}
 COLUMN_KEYS = {"name": True, "type": True, "nullable": False, "default": False, "comment": False,
                "enum": False, "enum_check_name": False, "enum_type": False, "legacy_values": False, "types": False,
-               "identity": False, "generated": False, "collation": False, "on_update": False}
+               "identity": False, "generated": False, "collation": False, "on_update": False,
+               "using": False}
 PK_KEYS = {"name": False, "columns": True}
 UNIQUE_KEYS = {"name": True, "columns": True, "nulls_not_distinct": False}
 INDEX_KEYS = {"name": True, "columns": True, "unique": False, "method": False, "where": False,

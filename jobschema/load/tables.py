@@ -170,6 +170,7 @@ def _read_column(r: Reader, raw: Any, pos: Pos, table: str) -> Column | None:
         collation=r.string(d, "collation", what),
         origin=col_origin,
         on_update=r.sql(d, "on_update", what, col_origin),
+        using=r.sql(d, "using", what, col_origin),
     ), enum_type)
 
 

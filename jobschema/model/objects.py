@@ -94,6 +94,9 @@ class Column:
     # table's when None. MySQL keeps its inline ENUM either way.
     enum_type: str | None = None
     enum_type_namespace: str | None = None
+    # PostgreSQL: how a fix converts the live values when the type changes (ALTER COLUMN ... TYPE ... USING);
+    # needed where PostgreSQL cannot cast the old type to the new one by itself
+    using: Sql | None = None
 
     def enum_type_in(self, table_namespace: str) -> tuple[str, str] | None:
         """(namespace, name) of the column's native enum type, unqualified names resolved to the table's."""

@@ -145,6 +145,11 @@ class Context:
         return ", ".join(f"{n} row(s) with {column} = {v!r}" for v, n in left) + \
             " — not allowed by the schema and not mapped by legacy_values"
 
+    def refuse_type_change(self, change: ch.ModifyColumn, column: str) -> list[Step]:
+        return self.refuse(change, f"PostgreSQL cannot convert column {column} from {change.live_type} to "
+                           f"{change.desired_type} by itself; give the column a using: expression in the schema "
+                           f"saying how (e.g. using: \"{column}::{change.desired_type}\")")
+
     def omit_type_change(self, change: ch.ModifyColumn, risk: str) -> list[Step]:
         return self.omit(change, f"changing the type from {change.live_type} to {change.desired_type} may fail "
                          f"or {risk}; {ALLOW_DESTRUCTIVE}")

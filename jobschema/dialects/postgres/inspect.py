@@ -112,6 +112,7 @@ def _column(name: str, type: str, nullable: bool, default: Default | None, comme
     d["on_update"] = None
     d["enum_type"] = None
     d["enum_type_namespace"] = None
+    d["using"] = None
     return col
 
 

@@ -148,6 +148,57 @@ def widens(live_type: str | None, desired_type: str | None) -> bool:
     return False
 
 
+_STRINGS = {"text", "varchar", "char", "citext", "name"}
+_NUMBERS = {"smallint", "integer", "bigint", "numeric", "real", "double precision"}
+_DATETIMES = {"date", "timestamp", "timestamptz"}
+_CASTING = (_STRINGS, _NUMBERS, _DATETIMES, {"time", "timetz"}, {"json", "jsonb"})
+
+
+def casts_by_itself(live_type: str | None, desired_type: str | None) -> bool:
+    """Whether ``ALTER COLUMN ... TYPE`` converts without a ``USING`` expression: PostgreSQL has an implicit or
+    assignment cast (within numbers, within dates and times, anything to a string type), not only an explicit
+    one (``text`` → ``integer``) or none (``bigint`` → ``timestamptz``)."""
+    if not live_type or not desired_type:
+        return True
+    if live_type.rstrip().endswith("]") != desired_type.rstrip().endswith("]"):
+        return False  # to or from an array
+    if widens(live_type, desired_type):
+        return True
+    try:
+        lp, dp = parse_type(live_type.lower()), parse_type(desired_type.lower())
+    except Exception:  # noqa: BLE001 - an unknown type: PostgreSQL is asked at migrate time
+        return True
+    if lp.base == dp.base or dp.base in _STRINGS:
+        return True
+    return any(lp.base in group and dp.base in group for group in _CASTING)
+
+
+def _type_change(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
+    """``ALTER COLUMN ... TYPE``, converting with the column's ``using:`` where it has one, and with the live
+    default dropped around it (PostgreSQL casts a default as it stands, which fails or keeps the old type)."""
+    col, q = c.desired, quote_pg(c.desired.name)
+    native = column_type(col, c.namespace)
+    using = col.using.override("postgres") or col.using.text if col.using is not None else None
+    if using is None and not casts_by_itself(c.live_type, c.desired_type):
+        return ctx.refuse_type_change(c, col.name)
+    if widens(c.live_type, c.desired_type):
+        tail = f" USING {using}" if using else ""
+        steps = [Step.of("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} TYPE {native}{tail};", c)]
+    elif ctx.options.allow_destructive:
+        sql = f"ALTER TABLE {_t(c)} ALTER COLUMN {q} TYPE {native} USING {using or f'{q}::{native}'};"
+        steps = [Step.of("alter_columns", sql, c, destructive=True, lock=ACCESS_EXCLUSIVE,
+                         note="narrowing type (--allow-destructive): fails or converts values")]
+    else:
+        return ctx.omit_type_change(c, "change values")
+    if c.live is not None and c.live.default is not None:
+        steps.insert(0, Step.of("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} DROP DEFAULT;", c,
+                                note="the default is set again after the type changes"))
+        if col.default is not None:
+            steps.append(Step.of("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} SET DEFAULT "
+                                 f"{default_sql(col, col.default)};", c))
+    return steps
+
+
 def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
     col, live = c.desired, c.live
     q = quote_pg(col.name)
@@ -159,15 +210,7 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
         left -= handled
     if "type" in left:
         left.discard("type")
-        native = column_type(col, c.namespace)
-        if widens(c.live_type, c.desired_type):
-            steps.append(Step.of("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} TYPE {native};", c))
-        elif ctx.options.allow_destructive:
-            sql = f"ALTER TABLE {_t(c)} ALTER COLUMN {q} TYPE {native} USING {q}::{native};"
-            steps.append(Step.of("alter_columns", sql, c, destructive=True, lock=ACCESS_EXCLUSIVE,
-                                 note="narrowing type (--allow-destructive): fails or converts values"))
-        else:
-            ctx.omit_type_change(c, "change values")
+        steps += _type_change(c, ctx)
     if "default" in left:
         left.discard("default")
         sql = (f"ALTER TABLE {_t(c)} ALTER COLUMN {q} SET DEFAULT {default_sql(col, col.default)};"
