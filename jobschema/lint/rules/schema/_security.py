@@ -28,6 +28,11 @@ def supabase(module: Module) -> bool:
     return module.name == "supabase_compat" or "supabase_compat" in module.requires
 
 
+def definer_functions(module: Module) -> Iterator:
+    """The module's PostgreSQL SECURITY DEFINER functions: the ones that run with their owner's rights."""
+    return (f for f in module.functions if f.dialect == "postgres" and f.security_definer)
+
+
 def _parse_quietly(text: str) -> exp.Expression | None:
     """One statement through sqlglot, None when it does not parse (the loader already reported it)."""
     log = logging.getLogger("sqlglot")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from ...registry import Rule, register
+from ._security import definer_functions
 
 
 def _path(value: str) -> list[str]:
@@ -47,9 +48,7 @@ class DefinerSearchPath(Rule):
                    "Writing SECURITY DEFINER Functions Safely (pg_temp last)")
 
     def check(self, module, ctx):
-        for f in module.functions:
-            if f.dialect != "postgres" or not f.security_definer:
-                continue
+        for f in definer_functions(module):
             path = _path(f.search_path) if f.search_path is not None else None
             if path is not None and (path == [""] or path[-1] == "pg_temp"):
                 continue

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ...registry import Rule, register
-from ._security import grantees, supabase
+from ._security import definer_functions, grantees, supabase
 
 
 @register
@@ -39,9 +39,7 @@ class DefinerExecutableByPublic(Rule):
                    "PUBLIC's default EXECUTE)")
 
     def check(self, module, ctx):
-        for f in module.functions:
-            if f.dialect != "postgres" or not f.security_definer:
-                continue
+        for f in definer_functions(module):
             who = grantees(module, "function", f.name, "EXECUTE") & {"public", "anon"}
             if not who:
                 continue
