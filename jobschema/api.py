@@ -405,7 +405,7 @@ def plan_from_audit(result, *, allow_destructive: bool = False, allow_not_valid:
                                   concurrently=concurrently, lock_timeout=lock_timeout)
     p = planner.plan(result.changes, project, result.module, dialects.get(result.dialect), probes=result.probes,
              options=options)
-    text = "" if p.empty else p.render(database=result.target)
+    text = "" if p.empty else p.render()
     return PlanResult(result, p, text)
 
 

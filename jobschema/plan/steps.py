@@ -96,16 +96,18 @@ class Plan:
     def _fixed(self, c: ch.Change) -> bool:
         return any(s.source is c for s in self.steps)
 
-    def render(self, *, database: str | None = None, when: datetime | None = None) -> str:
-        """The migration file: header (when, from where, findings, omissions), then the statements."""
+    def render(self, *, when: datetime | None = None) -> str:
+        """The migration file: header (when, findings, omissions), then the statements.
+
+        The header never names the database the audit read: the file is applied to other databases (and
+        committed), so a server, database or user name in it would be wrong there and leak here.
+        """
         when = when or datetime.now(UTC)
         lines = []
         if not self.transactional:
             lines.append(f"-- {NO_TRANSACTION}")
         lines.append(f"-- jobschema fix migration for module {self.module} ({self.dialect})")
         lines.append(f"-- written: {when.strftime('%Y-%m-%dT%H:%M:%SZ')}")
-        if database is not None:
-            lines.append(f"-- from database: {sql_comment(database)}")
         if not self.transactional:
             lines.append("-- runs without a transaction (CREATE INDEX CONCURRENTLY, or an enum label used after "
                          "ALTER TYPE ... ADD VALUE): each statement commits on its own")

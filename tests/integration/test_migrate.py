@@ -363,7 +363,9 @@ def test_seed_incident_postgres_end_to_end(pg_dsn, pg_conn, tmp_path):
         "UPDATE batch_jobs SET status = 'processing' WHERE status = 'running'",
         "ADD CONSTRAINT batch_jobs_status_check CHECK", "VALIDATE CONSTRAINT batch_jobs_status_check")]
     assert order == sorted(order), text
-    assert "NOT VALID;" in text and f"from database: {pg_dsn}" in text
+    assert "NOT VALID;" in text
+    header = text.split("\n\n", 1)[0]  # the file travels to other databases: it never names this one
+    assert pg_dsn.rsplit("/", 1)[1] not in header and "127.0.0.1" not in header and "from database" not in header
     code, out = cli("migrate", "--dsn", pg_dsn, "--dir", str(folder))
     assert code == 0, out
     code, out = cli("audit", "--dsn", pg_dsn, "--schema", SCHEMA, "--module", "batch")

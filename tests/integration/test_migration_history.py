@@ -71,3 +71,13 @@ def test_check_verifies_the_history(monkeypatch):
     monkeypatch.chdir(ROOT)
     code, out = cli("check")
     assert code == 0, out
+
+
+def test_shipped_files_name_no_database():
+    """A committed fix is applied to other databases: its header names neither the server nor the database
+    the audit read (no DSN, no host, no scratch database name)."""
+    files = sorted((ROOT / "migrations").rglob("*.sql"))
+    assert files
+    for path in files:
+        header = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
+        assert "://" not in header and "database:" not in header and "jst_" not in header, path

@@ -1,6 +1,5 @@
 -- jobschema fix migration for module batch (mysql)
 -- written: 2026-12-02T16:41:53Z
--- from database: mysql://root@127.0.0.1:3306/jst_hist_10140
 -- findings fixed:
 --   batch.batch_jobs.status: enum values differ: missing queued, processing; extra pending, running
 

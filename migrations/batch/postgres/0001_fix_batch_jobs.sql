@@ -1,6 +1,5 @@
 -- jobschema fix migration for module batch (postgres)
 -- written: 2026-12-02T16:41:44Z
--- from database: postgresql://postgres@127.0.0.1:5432/jst_hist_10140
 -- findings fixed:
 --   batch.batch_jobs.batch_jobs_status_check: check allows other values: missing processing, queued; extra pending, running
 --   batch.batch_jobs.status: column differs: default 'pending'::text → 'queued'
