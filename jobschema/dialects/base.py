@@ -181,6 +181,12 @@ def names() -> tuple[str, ...]:
     return tuple(_REGISTRY)
 
 
+def spelled_in(key: str) -> Dialect:
+    """The dialect a view definition or statement keyed ``key`` is written in: its own, or for the portable
+    key (``model.objects.PORTABLE``, ``*``) the default's, PostgreSQL SQL as the loader reads it."""
+    return get(key if key in _REGISTRY else DEFAULT)
+
+
 def canonical(name: str) -> str | None:
     """The dialect name ``name`` stands for (itself or an alias, any case), or None."""
     low = (name or "").lower()

@@ -16,9 +16,9 @@ import re
 import sys
 from typing import Any
 
+from ..dialects.base import names as dialect_names
 from ..load import keys
 from ..model import types as ltypes
-from ..model.objects import DIALECTS
 from ..writer import atomic_write
 
 PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "schema.json")
@@ -158,7 +158,7 @@ def build_schema() -> dict:
         "legacy_values": {"type": "object", "additionalProperties": {"type": ["string", "integer"]},
                           "description": "Old value -> enum value: what a fix migration rewrites before it "
                                          "adds the constraint."},
-        "types": {"type": "object", "properties": {d: _nullable(TEXT) for d in DIALECTS},
+        "types": {"type": "object", "properties": {d: _nullable(TEXT) for d in dialect_names()},
                   "additionalProperties": False,
                   "description": "Native type per dialect where the logical mapping is not what you want."},
         "identity": _choice(b.IDENTITY, "Identity column (MySQL: AUTO_INCREMENT)"),
@@ -240,7 +240,7 @@ def build_schema() -> dict:
         "description": TEXT,
         "namespace": _d(TEXT, "PostgreSQL schema the tables live in (default public)."),
         "database": _d(TEXT, "Suggested database name (default: the module name)."),
-        "dialects": {"type": "array", "items": {"enum": list(DIALECTS)},
+        "dialects": {"type": "array", "items": {"enum": list(dialect_names())},
                      "description": "Dialects to generate (default all)."},
         "requires": _d(TEXTS, "Modules whose objects are created first in the same database."),
         "extensions": _d(TEXTS, "PostgreSQL extensions to create."),

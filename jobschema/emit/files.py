@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..dialects import base as dialects
-from ..model.objects import DIALECTS, Column, Default, ForeignKey, Index, Module, Sql, Table, View
+from ..model.objects import PORTABLE, Column, Default, ForeignKey, Index, Module, Sql, Table, View
 from ..model.typename import format_type_name
 from ..model.types import parse_type
 from . import yamltext
@@ -241,7 +241,7 @@ def file_stem(name: str) -> str:
 def view_file_ok(name: str) -> bool:
     """Whether a view can have a file: the loader wants the file named exactly like the view."""
     return (file_stem(name) == name and ".." not in name and not name.startswith(".")
-            and not name.endswith(tuple(f".{d}" for d in DIALECTS)))
+            and not name.endswith(tuple(f".{d}" for d in dialects.names())))
 
 
 def view_files(v: View, module_ns: str) -> dict[str, str]:
@@ -252,7 +252,7 @@ def view_files(v: View, module_ns: str) -> dict[str, str]:
         raise ValueError(f"view name {v.name!r} cannot be a file name")
     out = {}
     for dialect, query in sorted(v.definitions):
-        target = dialects.get("postgres" if dialect == "*" else dialect)
+        target = dialects.spelled_in(dialect)
         q = target.quote(v.name)
         name = q if v.namespace == module_ns else f"{target.quote(v.namespace)}.{q}"
         render = target.renderer
@@ -260,7 +260,7 @@ def view_files(v: View, module_ns: str) -> dict[str, str]:
         comment = render.view_comment_sql(v, name)
         if comment:
             stmts.append(comment)
-        suffix = "" if dialect == "*" else f".{dialect}"
+        suffix = "" if dialect == PORTABLE else f".{dialect}"
         out[f"views/{v.name}{suffix}.sql"] = ";\n\n".join(stmts) + ";\n"
     # extra statements of a dialect without its own definition go with the portable file
     return out
@@ -297,4 +297,4 @@ def module_files(m: Module) -> dict[str, str]:
     return files
 
 
-__all__ = ["DIALECTS", "module_files", "table_dict", "module_dict"]
+__all__ = ["module_files", "table_dict", "module_dict"]

@@ -16,7 +16,7 @@ from sqlglot import exp
 from sqlglot.dialects.postgres import Postgres
 from sqlglot.tokens import TokenType
 
-from ..dialects.base import literal_pg, quote_pg
+from ..dialects.base import DEFAULT, literal_pg, quote_pg, spelled_in
 from ..model import expr as exprmod
 from ..model.objects import Check, Column, Default, Module, Sql, Table, View
 from ..model.types import parse_type
@@ -268,7 +268,8 @@ def tidy_view(v: View) -> View:
 
     kind = "MATERIALIZED VIEW" if v.materialized else "VIEW"
     name = quote_pg(v.name) if v.namespace == "public" else f"{quote_pg(v.namespace)}.{quote_pg(v.name)}"
-    dialect = next((d for d, _ in v.definitions if d != "mysql"), None)
+    # the statement is PostgreSQL SQL: it goes with a definition written in it (its own or the portable one)
+    dialect = next((d for d, _ in v.definitions if spelled_in(d).name == DEFAULT), None)
     if dialect is None:
         return v
     stmt = f"COMMENT ON {kind} {name} IS {literal_pg(v.comment)}"

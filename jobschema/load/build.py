@@ -10,10 +10,11 @@ import os
 from typing import Any
 
 from ..dialects.base import get
+from ..dialects.base import names as dialect_names
 from ..errors import LoadError, LoadErrors
 from ..model import expr as exprmod
 from ..model.objects import (
-    DIALECTS,
+    PORTABLE,
     Function,
     Module,
     Origin,
@@ -34,7 +35,7 @@ from .yaml_source import MAX_BYTES, Pos, load_yaml
 def _dialect_of(filename: str) -> tuple[str, str | None]:
     """``name.postgres.sql`` -> ("name", "postgres"); ``name.sql`` -> ("name", None)."""
     stem = filename[:-4]
-    for dialect in DIALECTS:
+    for dialect in dialect_names():
         if stem.endswith("." + dialect):
             return stem[: -len(dialect) - 1], dialect
     return stem, None
@@ -89,8 +90,8 @@ def _read_views(r: Reader, folder: str, rel: str, module_ns: str) -> list[View]:
                 continue
             queries.add_valid(head.query, read)
             origin = origin or Origin(display, stmts[0].line, 1)
-            definitions.append((dialect or "*", head.query))
-            extra.extend((dialect or "*", s.text) for s in stmts[1:])
+            definitions.append((dialect or PORTABLE, head.query))
+            extra.extend((dialect or PORTABLE, s.text) for s in stmts[1:])
             fields.setdefault("namespace", head.namespace or module_ns)
             fields["materialized"] = fields.get("materialized", False) or head.materialized
             fields.setdefault("columns", head.columns)
@@ -196,10 +197,10 @@ def _read_module(r: Reader, root: str, name: str) -> Module | None:
     if mname is not None and mname != name:
         r.err(d.vpos("module"), f"module.yaml names module {mname!r} but its folder is {name!r}")
     namespace = r.string(d, "namespace", "module", "public") or "public"
-    dialects = r.strings(d, "dialects", "module") or DIALECTS
+    dialects = r.strings(d, "dialects", "module") or dialect_names()
     for i, dia in enumerate(dialects):
-        if dia not in DIALECTS:
-            r.err(d["dialects"].ipos(i), f"unknown dialect {dia!r}", "one of: " + ", ".join(DIALECTS))
+        if dia not in dialect_names():
+            r.err(d["dialects"].ipos(i), f"unknown dialect {dia!r}", "one of: " + ", ".join(dialect_names()))
     meta.update(
         namespace=namespace, database=r.string(d, "database", "module", name), dialects=tuple(dialects),
         description=r.string(d, "description", "module"), requires=r.strings(d, "requires", "module"),

@@ -6,9 +6,10 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
+from ..dialects.base import DEFAULT, names
 from ..errors import LoadError
 from ..model import expr as exprmod
-from ..model.objects import DIALECTS, Origin, Sql
+from ..model.objects import Origin, Sql
 from .yaml_source import Pos, YDict, YList
 
 
@@ -113,21 +114,21 @@ class Reader:
         if isinstance(v, (int, float)):
             v = str(v)
         if isinstance(v, str):
-            self.parse_check(v, "postgres", pos, f"{what}.{key}")
+            self.parse_check(v, DEFAULT, pos, f"{what}.{key}")
             return Sql(v)
         if isinstance(v, YDict):
-            if not self.keys(v, {"postgres": True, "mysql": False}, f"{what}.{key}"):
+            if not self.keys(v, {d: d == DEFAULT for d in names()}, f"{what}.{key}"):
                 return None
             texts = {}
-            for dialect in DIALECTS:
+            for dialect in names():
                 if dialect in v:
                     t = self.string(v, dialect, f"{what}.{key}")
                     if t is not None:
                         self.parse_check(t, dialect, v.vpos(dialect), f"{what}.{key}.{dialect}")
                         texts[dialect] = t
-            if "postgres" not in texts:
+            if DEFAULT not in texts:
                 return None
-            return Sql(texts["postgres"], tuple((k, t) for k, t in texts.items() if k != "postgres"))
+            return Sql(texts[DEFAULT], tuple((k, t) for k, t in texts.items() if k != DEFAULT))
         self.err(pos, f"{what}.{key} must be an SQL string or a mapping of dialect to SQL, not {kind_of(v)}")
         return None
 

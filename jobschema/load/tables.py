@@ -7,9 +7,9 @@ import json
 import re
 from typing import Any
 
+from ..dialects.base import names
 from ..errors import LoadError
 from ..model.objects import (
-    DIALECTS,
     Check,
     Column,
     Default,
@@ -141,7 +141,7 @@ def _read_column(r: Reader, raw: Any, pos: Pos, table: str) -> Column | None:
     overrides: list[tuple[str, str]] = []
     if "types" in d:
         td = r.mapping(d["types"], d.vpos("types"), f"{what}.types")
-        if td is not None and r.keys(td, {k: False for k in DIALECTS}, f"{what}.types"):
+        if td is not None and r.keys(td, {k: False for k in names()}, f"{what}.types"):
             for k in sorted(td):
                 t = r.string(td, k, f"{what}.types")
                 if t:

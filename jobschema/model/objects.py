@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-DIALECTS = ("postgres", "mysql")
+PORTABLE = "*"  # the dialect key of a view definition or statement written once for every dialect
 
 
 @dataclass(frozen=True)
@@ -257,7 +257,7 @@ class View:
         for name, text in self.definitions:
             if name == dialect:
                 return text
-            if name == "*":
+            if name == PORTABLE:
                 portable = text
         return portable
 
@@ -308,7 +308,7 @@ class Module:
     namespace: str = "public"
     database: str | None = None
     description: str | None = None
-    dialects: tuple[str, ...] = DIALECTS
+    dialects: tuple[str, ...] = ()  # the loader fills it from module.yaml (default: every registered dialect)
     requires: tuple[str, ...] = ()
     extensions: tuple[str, ...] = ()
     schemas: tuple[str, ...] = ()  # extra namespaces the module creates (e.g. "auth")
@@ -341,7 +341,7 @@ class Project:
 
 
 __all__ = [
-    "DIALECTS",
+    "PORTABLE",
     "Check",
     "Column",
     "Default",
