@@ -47,6 +47,14 @@ class Capabilities:
     index_include: bool
     index_methods: tuple[str, ...]
     namespaces: bool = True  # schemas inside one database (PostgreSQL); MySQL's database is the namespace
+    # SECURITY DEFINER functions that resolve names through search_path (pg_temp first unless placed) and
+    # that PUBLIC may execute unless revoked: what the definer security rules look at
+    security_definer: bool = False
+    not_valid: bool = False  # a constraint can be added NOT VALID and validated later under a weaker lock
+    concurrent_index: bool = False  # CREATE INDEX CONCURRENTLY builds an index while writes continue
+    # the session settings that bound how long DDL waits for a lock, and how long one statement may run
+    lock_timeout_settings: tuple[str, ...] = ()
+    statement_timeout_settings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

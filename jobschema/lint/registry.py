@@ -23,6 +23,7 @@ from ..dialects.base import names as dialect_names
 from ..finding import Finding, Location, Severity
 from ..report import RuleInfo
 from . import rules
+from .capable import having
 
 TARGETS = ("table", "module", "migration", "suppression")  # each is a family of ``codes.FAMILIES``
 
@@ -42,13 +43,17 @@ class Rule:
     target: str = "table"
     severity: Severity = Severity.ERROR
     aliases: tuple[str, ...] = ()  # retired codes that now mean this rule
-    dialects: tuple[str, ...] = ()  # migration rules: the dialects whose files they read; () for every one
+    needs: tuple[str, ...] = ()  # migration rules: the dialect capabilities they are about; () for every dialect
     inspiration: str = ""  # the linter or guidance the rule comes from (docs/rules.md cites it)
 
     @classmethod
     def reads(cls) -> tuple[str, ...]:
-        """The dialects whose migration files the rule reads, from the dialect registry when it names none."""
-        return cls.dialects or dialect_names()
+        """The dialects whose migration files the rule reads: every registered dialect that has the
+        capabilities the rule ``needs`` (asked of the registry, never by name)."""
+        names = dialect_names()
+        for flag in cls.needs:
+            names = having(flag, names)
+        return names
 
     def finding(self, path: str, message: str, location: Location | None = None, *,
                 expected: str | None = None, actual: str | None = None, module: str | None = None,

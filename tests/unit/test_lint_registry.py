@@ -95,3 +95,12 @@ def test_audit_and_lint_codes_share_one_table():
     with pytest.raises(RegistryError, match="already claimed"):
         register(_rule("JS197", "test.partial", aliases=("JS101",)))
     assert set(codes.of_family("table")) == before  # nothing of a refused rule stays claimed
+
+
+def test_migration_rules_read_the_dialects_whose_capabilities_they_need():
+    """A rule names capabilities, not dialects: the registry says which dialects have them."""
+    assert registry.get("JS201").reads() == ("postgres",)  # NOT VALID
+    assert registry.get("JS202").reads() == ("postgres",)  # CREATE INDEX CONCURRENTLY
+    assert registry.get("JS203").reads() == ("postgres", "mysql")
+    for rule in registry.all_rules():
+        assert not hasattr(rule, "dialects"), f"{rule.code} names dialects; declare `needs` capabilities"

@@ -38,6 +38,8 @@ from . import types
 CAPABILITIES = Capabilities(
     rls=False, partial_index=False, check=True, transactional_ddl=False, materialized_views=False,
     native_enum_column=True, index_include=False, index_methods=("btree",), namespaces=False,
+    lock_timeout_settings=("lock_wait_timeout", "innodb_lock_wait_timeout"),
+    statement_timeout_settings=("max_statement_time", "max_execution_time"),
 )
 
 _ENV = LazyTemplates(os.path.dirname(__file__))

@@ -32,6 +32,8 @@ CAPABILITIES = Capabilities(
     rls=True, partial_index=True, check=True, transactional_ddl=True, materialized_views=True,
     native_enum_column=False, index_include=True,
     index_methods=("btree", "hash", "gin", "gist", "brin", "spgist"),
+    security_definer=True, not_valid=True, concurrent_index=True,
+    lock_timeout_settings=("lock_timeout",), statement_timeout_settings=("statement_timeout",),
 )
 
 _ENV = LazyTemplates(os.path.dirname(__file__))

@@ -39,7 +39,7 @@ class ConstraintWithoutNotValid(Rule):
     target = "migration"
     fix = "Add the constraint NOT VALID, then ALTER TABLE ... VALIDATE CONSTRAINT in a later statement."
     inspiration = "Squawk `constraint-missing-not-valid` and `adding-foreign-key-constraint`"
-    dialects = ("postgres",)
+    needs = ("not_valid",)
 
     def check(self, st, state, mf):
         if state.is_new(st.table) or st.tree is None or st.tree.args.get("not_valid"):

@@ -37,7 +37,7 @@ class IndexWithoutConcurrently(Rule):
     target = "migration"
     fix = "Use CREATE INDEX CONCURRENTLY (outside a transaction block)."
     inspiration = "Squawk `require-concurrent-index-creation`"
-    dialects = ("postgres",)
+    needs = ("concurrent_index",)
 
     def check(self, st, state, mf):
         t = st.tree

@@ -47,12 +47,12 @@ class TypeChangeRewritesTable(Rule):
                 dtype = action.args["dtype"]
                 if dtype.this in _WIDENABLE and not action.args.get("using"):
                     continue  # varchar(n) -> varchar(m)/text: in place when widening
-                col, new = action.name, dtype.sql("postgres")
+                col, new = action.name, dtype.sql(mf.dialect)
             elif isinstance(action, (exp.ModifyColumn,)) or type(action).__name__ in ("ChangeColumn",):
                 cdef = action.this if isinstance(action.this, exp.ColumnDef) else action.find(exp.ColumnDef)
                 if cdef is None:
                     continue
-                col, new = cdef.name, (cdef.args.get("kind").sql("mysql") if cdef.args.get("kind") else "?")
+                col, new = cdef.name, (cdef.args.get("kind").sql(mf.dialect) if cdef.args.get("kind") else "?")
             else:
                 continue
             yield self.finding(st.table or mf.path,

@@ -11,9 +11,9 @@ from collections.abc import Iterator
 import sqlglot
 from sqlglot import exp
 
-from ....dialects.postgres.split import split_statements
 from ....model import expr as exprmod
 from ....model.objects import Module, Policy, Sql
+from ...capable import SOURCE, having, split
 
 # Supabase's API roles: its default privileges grant EXECUTE on every new function and SELECT on every
 # new table or view in public to them (and to service_role, which is trusted and bypasses RLS).
@@ -29,8 +29,10 @@ def supabase(module: Module) -> bool:
 
 
 def definer_functions(module: Module) -> Iterator:
-    """The module's PostgreSQL SECURITY DEFINER functions: the ones that run with their owner's rights."""
-    return (f for f in module.functions if f.dialect == "postgres" and f.security_definer)
+    """The module's SECURITY DEFINER functions (in dialects that have them): they run with their owner's
+    rights."""
+    kinds = having("security_definer")
+    return (f for f in module.functions if f.security_definer and f.dialect in kinds)
 
 
 def _parse_quietly(text: str) -> exp.Expression | None:
@@ -39,7 +41,7 @@ def _parse_quietly(text: str) -> exp.Expression | None:
     level = log.level
     log.setLevel(logging.ERROR)
     try:
-        return sqlglot.parse_one(text, read="postgres")
+        return sqlglot.parse_one(text, read=SOURCE)
     except Exception:
         return None
     finally:
@@ -49,10 +51,11 @@ def _parse_quietly(text: str) -> exp.Expression | None:
 def _privilege_statements(module: Module) -> Iterator[exp.Grant | exp.Revoke]:
     """The GRANT and REVOKE statements the module's function and view files carry, in file order."""
 
-    texts = [f.sql for f in module.functions if f.dialect == "postgres"]
-    texts += [s for v in module.views for d, s in v.extra_sql if d in ("postgres", "*")]
-    for text in texts:
-        for st in split_statements(text):
+    kinds = having("security_definer")
+    texts = [(f.dialect, f.sql) for f in module.functions if f.dialect in kinds]
+    texts += [(d, s) for v in module.views for d, s in v.extra_sql if d == "*" or d in kinds]
+    for dialect, text in texts:
+        for st in split(dialect, text):
             head = st.text.lstrip()[:6].upper()
             if head.startswith(("GRANT", "REVOKE")):
                 node = _parse_quietly(st.text)
@@ -118,7 +121,7 @@ def query_tables(query: str) -> set[str]:
 
 
 def policy_text(sql: Sql | None) -> str | None:
-    return None if sql is None else (sql.override("postgres") or sql.text)
+    return None if sql is None else (sql.override(SOURCE) or sql.text)
 
 
 def parse_policy(sql: Sql | None) -> exp.Expression | None:
@@ -126,7 +129,7 @@ def parse_policy(sql: Sql | None) -> exp.Expression | None:
     if text is None:
         return None
     try:
-        return exprmod.parse(text, "postgres")
+        return exprmod.parse(text, SOURCE)
     except Exception:
         return None
 
@@ -154,7 +157,7 @@ def per_row_calls(tree: exp.Expression) -> list[str]:
                 sel is not None and not sel.args.get("from_") and isinstance(call.parent, exp.Alias)
                 and call.parent.parent is sel):
             continue  # (SELECT auth.uid()): an initPlan, evaluated once
-        out.append(call.sql(dialect="postgres", normalize_functions="lower"))
+        out.append(call.sql(dialect=SOURCE, normalize_functions="lower"))
     return sorted(set(out))
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ....model import expr as exprmod
 from ....model.objects import Index, Origin, Sql, Table
 from ....model.types import parse_type
+from ...capable import SOURCE
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def columns_of(sql: Sql | str) -> set[str]:
     """Column names an expression mentions (empty when it does not parse)."""
     text = sql.text if isinstance(sql, Sql) else sql
     try:
-        tree = exprmod.parse(text, "postgres")
+        tree = exprmod.parse(text, SOURCE)
     except Exception:
         return set()
     from sqlglot import exp

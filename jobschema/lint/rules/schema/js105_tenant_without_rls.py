@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from ...capable import having
 from ...registry import Rule, register
 
 TENANT_COLUMNS = ("tenant_id", "org_id", "organization_id", "organisation_id", "workspace_id")
@@ -12,7 +13,8 @@ class TenantWithoutRls(Rule):
     A `tenant_id` / `org_id` / `organization_id` / `workspace_id` column says that rows belong to
     tenants. Without row-level security every query must remember its own `WHERE tenant_id = ...`; one
     forgotten filter (or one Supabase client with the anon key) shows every tenant's jobs. Enabling RLS
-    with a policy makes isolation a property of the table. Applies to modules generated for PostgreSQL.
+    with a policy makes isolation a property of the table. Applies to modules generated for a dialect
+    with row-level security (PostgreSQL).
 
     **Anti-pattern**
 
@@ -44,7 +46,7 @@ class TenantWithoutRls(Rule):
     inspiration = "Supabase database linter `rls_disabled_in_public`"
 
     def check(self, table, ctx):
-        if "postgres" not in ctx.module.dialects or table.rls.enabled:
+        if not having("rls", ctx.module.dialects) or table.rls.enabled:
             return
         for col in table.columns:
             if col.name.lower() in TENANT_COLUMNS:

@@ -3,9 +3,11 @@ from __future__ import annotations
 from sqlglot import exp
 from sqlglot.errors import ErrorLevel
 
+from ....dialects import base as dialects
 from ....finding import Severity
 from ....model import expr as exprmod
 from ....model.objects import Sql
+from ...capable import SOURCE
 from ...registry import Rule, register
 
 # Functions sqlglot does not know but MySQL/MariaDB have, so passing them through is fine.
@@ -14,10 +16,10 @@ MYSQL_FUNCTIONS = {"json_valid", "json_length", "json_extract", "uuid", "char_le
 PG_ONLY_NODES = (exp.ArraySize, exp.ArrayContains, exp.ArrayContainsAll, exp.ArrayOverlaps)
 
 
-def pg_only(text: str) -> str | None:
-    """Why a PostgreSQL expression has no MySQL translation, or None when it translates."""
+def pg_only(text: str, target: str) -> str | None:
+    """Why a PostgreSQL expression has no translation into ``target``, or None when it translates."""
     try:
-        tree = exprmod.parse(text, "postgres")
+        tree = exprmod.parse(text, SOURCE)
     except Exception:
         return None  # the loader already reported unparsable expressions
     for node in tree.walk():
@@ -25,9 +27,9 @@ def pg_only(text: str) -> str | None:
             qual = node.parent.this.sql() + "." if isinstance(node.parent, exp.Dot) else ""
             return f"PostgreSQL function {qual}{node.name}()"
         if isinstance(node, PG_ONLY_NODES):
-            return f"PostgreSQL array operation {node.sql('postgres')}"
+            return f"PostgreSQL array operation {node.sql(SOURCE)}"
     try:
-        tree.sql(dialect="mysql", unsupported_level=ErrorLevel.RAISE)
+        tree.sql(dialect=target, unsupported_level=ErrorLevel.RAISE)
     except Exception as exc:
         return " ".join(str(exc).split())[:120]
     return None
@@ -80,37 +82,41 @@ class MysqlInexpressible(Rule):
     severity = Severity.WARNING
 
     def check(self, table, ctx):
-        if "mysql" not in ctx.module.dialects:
-            return
+        for target in ctx.module.dialects:
+            if target != SOURCE:  # expressions are written in the source dialect: others translate them
+                yield from self._check(table, ctx, target)
+
+    def _check(self, table, ctx, target):
         m = ctx.module.name
+        caps = dialects.get(target).capabilities
 
         def report(obj: str, what: str, origin):
             return self.finding(ctx.path(table, *([obj] if obj else [])), f"{table.name}: {what} has no MySQL form",
                                 ctx.location(origin or table.origin), module=m, expected="a MySQL override",
                                 actual=what)
 
-        if table.rls.enabled:
+        if table.rls.enabled and not caps.rls:
             yield report("", "row-level security", table.origin)
         for ix in table.indexes:
-            if ix.where is not None:
+            if ix.where is not None and not caps.partial_index:
                 yield report(ix.name, f"partial index {ix.name} (WHERE {ix.where.text})", ix.origin)
             for part in ix.parts:
-                if part.expression is not None and not part.expression.override("mysql"):
+                if part.expression is not None and not part.expression.override(target):
                     yield report(ix.name, f"expression index {ix.name} ({part.expression.text})", ix.origin)
         for ck in table.checks:
-            why = _why(ck.expression)
+            why = _why(ck.expression, target)
             if why:
                 yield report(ck.name, f"check {ck.name} uses {why}", ck.origin)
         for col in table.columns:
-            if col.generated is not None and (why := _why(col.generated)):
+            if col.generated is not None and (why := _why(col.generated, target)):
                 yield report(col.name, f"generated column {col.name} uses {why}", col.origin)
             d = col.default
             if d is not None and d.kind == "expression" and d.expression is not None:
-                if (why := _why(d.expression)) and "gen_random_uuid" not in why:
+                if (why := _why(d.expression, target)) and "gen_random_uuid" not in why:
                     yield report(col.name, f"default of {col.name} uses {why}", col.origin)
 
 
-def _why(sql: Sql) -> str | None:
-    if sql.override("mysql"):
+def _why(sql: Sql, target: str) -> str | None:
+    if sql.override(target):
         return None
-    return pg_only(sql.text)
+    return pg_only(sql.text, target)

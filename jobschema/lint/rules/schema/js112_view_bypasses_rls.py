@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from ...capable import having
 from ...registry import Rule, register
 from ._security import API_ROLES, grantees, query_tables
 
@@ -44,10 +45,11 @@ class ViewBypassesRls(Rule):
 
     def check(self, module, ctx):
         protected = {t.name.lower() for t in module.tables if t.rls.enabled}
-        if not protected or "postgres" not in module.dialects:
+        rls = having("rls", module.dialects)
+        if not protected or not rls:
             return
         for v in module.views:
-            query = v.definition("postgres")
+            query = v.definition(rls[0])
             if query is None or not (v.materialized or not v.security_invoker):
                 continue
             read = sorted(query_tables(query) & protected)

@@ -1,0 +1,21 @@
+"""Which dialects can do what: rules ask the dialect registry for a capability instead of testing a
+dialect's name, so a new dialect folder is linted by what it declares."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..dialects import base as dialects
+
+SOURCE = dialects.DEFAULT  # the dialect schema expressions, policies and view files are written in
+
+
+def having(flag: str, among: Iterable[str] | None = None) -> tuple[str, ...]:
+    """The dialects (of ``among``, default every registered one) whose ``Capabilities.<flag>`` is set."""
+    names = dialects.names() if among is None else tuple(among)
+    return tuple(n for n in names if dialects.canonical(n) and getattr(dialects.get(n).capabilities, flag))
+
+
+def split(dialect: str, text: str):
+    """The statements of ``text`` as the dialect's splitter (the one ``migrate`` runs) cuts them."""
+    return dialects.get(SOURCE if dialect == "*" else dialect).split(text)
