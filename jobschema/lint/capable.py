@@ -18,4 +18,4 @@ def having(flag: str, among: Iterable[str] | None = None) -> tuple[str, ...]:
 
 def split(dialect: str, text: str):
     """The statements of ``text`` as the dialect's splitter (the one ``migrate`` runs) cuts them."""
-    return dialects.get(SOURCE if dialect == "*" else dialect).split(text)
+    return dialects.spelled_in(dialect).split(text)

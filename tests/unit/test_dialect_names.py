@@ -7,9 +7,8 @@ import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "jobschema"
-# the dialects' own folder answers for them; lint/ is being moved to the registry separately
-OUTSIDE = [p for p in sorted(PACKAGE.rglob("*.py"))
-           if not p.is_relative_to(PACKAGE / "dialects") and not p.is_relative_to(PACKAGE / "lint")]
+# the dialects' own folder answers for them
+OUTSIDE = [p for p in sorted(PACKAGE.rglob("*.py")) if not p.is_relative_to(PACKAGE / "dialects")]
 
 _NAME = r"""["'](?:postgres|mysql)["']"""
 SMELLS = re.compile(

@@ -12,7 +12,7 @@ import sqlglot
 from sqlglot import exp
 
 from ....model import expr as exprmod
-from ....model.objects import Module, Policy, Sql
+from ....model.objects import PORTABLE, Module, Policy, Sql
 from ...capable import SOURCE, having, split
 
 # Supabase's API roles: its default privileges grant EXECUTE on every new function and SELECT on every
@@ -53,7 +53,7 @@ def _privilege_statements(module: Module) -> Iterator[exp.Grant | exp.Revoke]:
 
     kinds = having("security_definer")
     texts = [(f.dialect, f.sql) for f in module.functions if f.dialect in kinds]
-    texts += [(d, s) for v in module.views for d, s in v.extra_sql if d == "*" or d in kinds]
+    texts += [(d, s) for v in module.views for d, s in v.extra_sql if d == PORTABLE or d in kinds]
     for dialect, text in texts:
         for st in split(dialect, text):
             head = st.text.lstrip()[:6].upper()
