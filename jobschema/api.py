@@ -11,15 +11,18 @@ from dataclasses import dataclass, field
 from . import adopt, writer
 from . import audit as _audit
 from . import migrate as mig
+from .code import run as code_run
+from .code.rules import RULES as CODE_RULES
 from .connect import redact_dsn, resolve_dsn
 from .dialects import base as dialects
 from .errors import ConnectError, JobschemaError, PlanRefused, UsageError
-from .lint.registry import Selection
+from .lint.registry import Selection, rule_info
 from .migrate import executor
 from .migrate.directory import MigrationDir
 from .migrate.sumfile import SUM_FILE, SumMismatch
 from .model.objects import Project
 from .plan import planner
+from .report import RuleInfo
 from .report.text import where
 
 
@@ -372,6 +375,21 @@ def audit(dsn: str | None, schema_dir: str, **kwargs):
     """Audit a live database against ``schema_dir``; see ``jobschema.audit.run`` for the options."""
 
     return _audit.run(dsn, schema_dir, **kwargs)
+
+
+def code(paths: list[str], schema_dir: str, *, module: str | None = None, dsn: str | None = None,
+         settings=None, base: str = "."):
+    """Application code against the schema (and the live database with ``dsn``); see ``code/run.py``."""
+    return code_run.run(paths, schema_dir, module=module, dsn=dsn, settings=settings, base=base)
+
+
+def code_rules(codes_seen) -> dict:
+    """Titles and help of the JS4xx codes for the report formatters (JS001 comes from the lint registry)."""
+    seen = set(codes_seen)
+    out = rule_info(c for c in seen if c not in CODE_RULES)
+    out.update({c: RuleInfo(c, r.title, r.help, r.name, r.severity.value) for c, r in CODE_RULES.items()
+                if c in seen})
+    return out
 
 
 def import_sql(paths: list[str], dialect: str, module: str, out_dir: str | None = None, **kwargs):

@@ -2,7 +2,8 @@
 
 Families by prefix: JS0xx suppressions, JS1xx schema rules (tables and modules), JS2xx migration rules
 (``lint.registry`` claims them for its rule classes, retired aliases included), JS3xx audit findings
-(``diff.findings``). A code is never reused for another meaning once released.
+(``diff.findings``), JS4xx application-code findings (``code.rules``). A code is never reused for another
+meaning once released.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 CODE_RE = re.compile(r"^JS\d{3}$")
-FAMILIES = {"suppression": "JS0", "table": "JS1", "module": "JS1", "migration": "JS2", "audit": "JS3"}
+FAMILIES = {"suppression": "JS0", "table": "JS1", "module": "JS1", "migration": "JS2", "audit": "JS3", "code": "JS4"}
 
 
 class CodeError(Exception):

@@ -21,6 +21,7 @@ class Config:
     docs: str = "docs/tables"
     lint: dict = field(default_factory=dict)
     audit: dict = field(default_factory=dict)
+    code: dict | None = None  # [tool.jobschema.code], read by code/settings.py; None when absent
 
     def path(self, value: str) -> str:
         return value if os.path.isabs(value) else os.path.normpath(os.path.join(self.root, value))
@@ -103,7 +104,7 @@ def load_config(start: str = ".") -> Config:
     if not isinstance(section, dict):
         return Config(root=root if section is not None or os.path.isdir(os.path.join(root, "schema"))
                       else os.path.abspath(start))
-    known = {"schema", "out", "migrations", "docs", "lint", "audit"}
+    known = {"schema", "out", "migrations", "docs", "lint", "audit", "code"}
     unknown = sorted(set(section) - known)
     if unknown:
         raise UsageError(f"{path}: unknown key {unknown[0]!r} in [tool.jobschema] (known: {', '.join(sorted(known))})")

@@ -44,6 +44,7 @@ class Finding:
     hint: str | None = None
     module: str | None = None
     data: dict = field(default_factory=dict)  # machine-readable extras: missing/extra values, row counts
+    related: tuple[Location, ...] = ()  # other places the finding concerns (``code``: the schema definition)
 
     def sort_key(self) -> tuple:
         loc = self.location or Location()
@@ -54,7 +55,8 @@ class Finding:
         d["severity"] = self.severity.value
         if self.location is None:
             d.pop("location")
-        return {k: v for k, v in d.items() if v not in (None, {}, [])}
+        d["related"] = [{k: v for k, v in asdict(r).items() if v is not None} for r in self.related]
+        return {k: v for k, v in d.items() if v not in (None, {}, [], ())}
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

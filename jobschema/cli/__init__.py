@@ -57,7 +57,7 @@ def main() -> None:
 
 # The commands import ``hold`` from this package, so they come after it (each command imports its use case
 # only when it runs, which keeps ``jobschema --help`` fast).
-from . import audit, check, docs, generate, import_, inspect, lint, migrate, plan  # noqa: E402
+from . import audit, check, code, docs, generate, import_, inspect, lint, migrate, plan  # noqa: E402
 
 main.add_command(generate.generate)
 main.add_command(audit.audit)
@@ -68,6 +68,7 @@ main.add_command(check.check)
 main.add_command(import_.import_)
 main.add_command(inspect.inspect)
 main.add_command(plan.plan)
+main.add_command(code.code)
 
 
 def run() -> None:

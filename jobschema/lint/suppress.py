@@ -57,6 +57,26 @@ def yaml_problems(table: Table) -> list[str]:
     return [c for c in table.lint.codes if not registry.known_code(c)]
 
 
+def parse_directive(rest: str, known=None) -> tuple[tuple[str, ...], str] | str:
+    """What follows ``jobschema:ignore`` in a comment: (codes, reason), or why it suppresses nothing. The
+    one reading of a suppression, for SQL files here and application code in ``code/suppress.py``;
+    ``known`` tells which codes exist (default: the lint rules)."""
+    known = known or registry.known_code
+    rest = rest.split(" --", 1)[0].strip()  # a later comment on the line is not the reason
+    cm = _CODES_RE.match(rest)
+    if not cm:
+        return ("jobschema:ignore needs a rule code, e.g. "
+                "'-- jobschema:ignore JS202 table is empty at this point'")
+    codes = tuple(c.strip().upper() for c in cm.group("codes").split(","))
+    reason = cm.group("reason").strip().lstrip(":-— ").strip()
+    unknown = [c for c in codes if not known(c)]
+    if unknown:
+        return f"jobschema:ignore names unknown rule code {unknown[0]}"
+    if not reason:
+        return f"jobschema:ignore {', '.join(codes)} has no reason; say why the rule does not apply here"
+    return codes, reason
+
+
 def sql_suppressions(mf: MigrationFile) -> tuple[list[SqlSuppression], list[Problem]]:
     spans = [(s.line, s.end_line) for s in mf.statements]
     out: list[SqlSuppression] = []
@@ -65,22 +85,11 @@ def sql_suppressions(mf: MigrationFile) -> tuple[list[SqlSuppression], list[Prob
         m = IGNORE_RE.search(raw)
         if not m or _in_string(raw, m.start()):
             continue
-        rest = m.group("rest").split(" --", 1)[0].strip()  # a later comment on the line is not the reason
-        cm = _CODES_RE.match(rest)
-        if not cm:
-            problems.append(Problem(lineno, "jobschema:ignore needs a rule code, e.g. "
-                                            "'-- jobschema:ignore JS202 table is empty at this point'"))
+        parsed = parse_directive(m.group("rest"))
+        if isinstance(parsed, str):
+            problems.append(Problem(lineno, parsed))
             continue
-        codes = tuple(c.strip().upper() for c in cm.group("codes").split(","))
-        reason = cm.group("reason").strip().lstrip(":-— ").strip()
-        unknown = [c for c in codes if not registry.known_code(c)]
-        if unknown:
-            problems.append(Problem(lineno, f"jobschema:ignore names unknown rule code {unknown[0]}"))
-            continue
-        if not reason:
-            problems.append(Problem(lineno, f"jobschema:ignore {', '.join(codes)} has no reason; "
-                                            "say why the rule does not apply here"))
-            continue
+        codes, reason = parsed
         target = None
         for start, end in spans:
             if start <= lineno <= end:

@@ -59,6 +59,12 @@ def render(findings: list[Finding], tool: str = "jobschema", rules=None, **_) ->
                 phys["region"] = region
             loc["physicalLocation"] = phys
         res["locations"] = [loc]
+        related = [r for r in f.related if r.file]
+        if related:
+            res["relatedLocations"] = [
+                {"id": i, "physicalLocation": {"artifactLocation": {"uri": r.file.replace("\\", "/")},
+                                               **({"region": {"startLine": int(r.line)}} if r.line else {})},
+                 "message": {"text": "definition"}} for i, r in enumerate(related, start=1)]
         props = {k: v for k, v in (("expected", f.expected), ("actual", f.actual), ("module", f.module),
                                    ("path", f.path)) if v is not None}
         if f.data:

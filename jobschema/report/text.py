@@ -34,6 +34,8 @@ def render(findings: list[Finding], tool: str = "jobschema", rules=None, hints: 
         lines.append(f"{where(f)}: {f.code} {f.severity.value}: {f.message}")
         if f.location and f.path and f.path not in (f.location.file, str(f.location)):
             lines.append(f"    object: {f.path}")
+        for r in f.related:
+            lines.append(f"    defined at: {r}")
         if f.expected is not None or f.actual is not None:
             lines.append(f"    expected: {f.expected or '-'}; found: {f.actual or '-'}")
         if hints and f.hint:

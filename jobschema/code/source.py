@@ -1,0 +1,91 @@
+"""One application file held for the extractors: its bytes, the tree-sitter tree of its language, and
+the arithmetic from a node or an offset inside a string literal to the 1-based line:column a user sees.
+
+Grammars come from their published wheels (tree-sitter-typescript, -javascript, -python); each parser is
+built once per process.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import cache
+
+from .uses import Site
+
+
+@cache
+def language(name: str):
+    import tree_sitter
+
+    if name == "python":
+        import tree_sitter_python as grammar
+
+        return tree_sitter.Language(grammar.language())
+    if name == "javascript":
+        import tree_sitter_javascript as grammar
+
+        return tree_sitter.Language(grammar.language())
+    import tree_sitter_typescript as grammar
+
+    return tree_sitter.Language(grammar.language_tsx() if name == "tsx" else grammar.language_typescript())
+
+
+@cache
+def parser(name: str):
+    import tree_sitter
+
+    return tree_sitter.Parser(language(name))
+
+
+@cache
+def query(lang: str, text: str):
+    import tree_sitter
+
+    return tree_sitter.Query(language(lang), text)
+
+
+def matches(lang: str, text: str, node) -> list[dict]:
+    """The captures of every match of query ``text`` under ``node``, one dict per match."""
+    import tree_sitter
+
+    return [caps for _i, caps in tree_sitter.QueryCursor(query(lang, text)).matches(node)]
+
+
+class Source:
+    def __init__(self, shown: str, data: bytes, lang: str):
+        self.shown = shown
+        self.data = data
+        self.lang = lang
+        self.starts = [0]
+        pos = data.find(b"\n")
+        while pos >= 0:
+            self.starts.append(pos + 1)
+            pos = data.find(b"\n", pos + 1)
+        self.tree = parser(lang).parse(data)
+
+    @property
+    def root(self):
+        return self.tree.root_node
+
+    def text(self, node) -> str:
+        return self.data[node.start_byte:node.end_byte].decode("utf-8", "replace")
+
+    def site_at(self, byte: int) -> Site:
+        row = bisect.bisect_right(self.starts, byte) - 1
+        start = self.starts[row]
+        col = len(self.data[start:byte].decode("utf-8", "replace")) + 1
+        return Site(self.shown, row + 1, col)
+
+    def site(self, node) -> Site:
+        return self.site_at(node.start_byte)
+
+    def line_text(self, line: int) -> str:
+        """Line ``line`` (1-based) without its newline; "" past the end."""
+        if line < 1 or line > len(self.starts):
+            return ""
+        end = self.starts[line] - 1 if line < len(self.starts) else len(self.data)
+        return self.data[self.starts[line - 1]:end].decode("utf-8", "replace")
+
+    def byte_of(self, start_byte: int, text: str, offset: int) -> int:
+        """The byte where character ``offset`` of ``text`` (which starts at ``start_byte``) stands."""
+        return start_byte + len(text[:offset].encode("utf-8"))

@@ -1,0 +1,226 @@
+"""SQL found in string and template literals, read with sqlglot in the module's dialect.
+
+The text is parsed as written; only what stands for a value the program supplies is replaced before
+parsing — template substitutions (``${x}``, f-string fields) and driver placeholders (``%s``,
+``%(name)s``) — by named placeholders, and a map keeps every offset pointing into the original
+literal, so a value is reported at its own line and column in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from . import uses as u
+from .source import Source
+
+_SQL_START = re.compile(r"^\s*(?:\(\s*)?(select|insert|update|delete|with)\b", re.IGNORECASE)
+_NEEDS = {"select": re.compile(r"\bfrom\b", re.I), "insert": re.compile(r"\binto\b", re.I),
+          "update": re.compile(r"\bset\b", re.I), "delete": re.compile(r"\bfrom\b", re.I),
+          "with": re.compile(r"\bas\s*\(", re.I)}
+_DRIVER_PARAM = re.compile(r"%%|%\((\w+)\)s|%s")
+
+
+def looks_like_sql(text: str) -> bool:
+    """A statement starts the text and has the clause its verb needs ("Select a file" is not SQL)."""
+    m = _SQL_START.match(text)
+    return bool(m) and bool(_NEEDS[m.group(1).lower()].search(text, m.end()))
+
+
+@dataclass
+class SqlString:
+    """A literal's text as it stands in the file, where its first character is, and its holes: the
+    (start, end, node) character spans of template substitutions."""
+
+    text: str
+    start_byte: int
+    holes: list[tuple[int, int, object]] = field(default_factory=list)
+
+
+# what a placeholder stands for: ("hole", node), ("pos", index) or ("name", name)
+Resolver = Callable[[tuple], tuple[list[tuple[str, u.Site]], bool]]
+
+
+class _Prepared:
+    def __init__(self, s: SqlString):
+        self.params: dict[str, tuple] = {}
+        self.segments: list[tuple[int, int]] = [(0, 0)]  # (offset in new text, offset in original)
+        out: list[str] = []
+        new = old = 0
+        cuts: list[tuple[int, int, tuple | None]] = [(a, b, ("hole", n)) for a, b, n in s.holes]
+        if not s.holes:  # driver placeholders only in plain strings (a template builds its own text)
+            pos = 0
+            for m in _DRIVER_PARAM.finditer(s.text):
+                if m.group(0) == "%%":
+                    cuts.append((m.start(), m.end(), None))
+                else:
+                    cuts.append((m.start(), m.end(), ("name", m.group(1)) if m.group(1) else ("pos", pos)))
+                    pos += m.group(1) is None
+        for a, b, ref in sorted(cuts, key=lambda c: c[0]):
+            out.append(s.text[old:a])
+            new += a - old
+            if ref is None:
+                rep = "%"
+            else:
+                rep = f":jsp{len(self.params)}"
+                self.params[rep[1:]] = ref
+            out.append(rep)
+            new += len(rep)
+            old = b
+            self.segments.append((new, old))
+        out.append(s.text[old:])
+        self.text = "".join(out)
+
+    def original(self, offset: int) -> int:
+        best = (0, 0)
+        for seg in self.segments:
+            if seg[0] <= offset:
+                best = seg
+            else:
+                break
+        return best[1] + (offset - best[0])
+
+
+def read(src: Source, s: SqlString, dialect: str, resolve: Resolver) -> u.Extraction:
+    """Uses in the SQL of ``s``; a text sqlglot cannot parse is ``Skipped`` with its reason, never guessed."""
+    import sqlglot
+    from sqlglot import exp
+
+    out = u.Extraction()
+    prep = _Prepared(s)
+    try:
+        statements = [x for x in sqlglot.parse(prep.text, read=dialect) if x is not None]
+    except Exception as exc:  # sqlglot raises ParseError, TokenError and others on what it cannot read
+        reason = " ".join((str(exc).splitlines() or [type(exc).__name__])[0].split())[:160]
+        out.skipped.append(u.Skipped(src.site_at(s.start_byte), f"SQL sqlglot cannot parse: {reason}"))
+        return out
+
+    def site(node, fallback: int = 0) -> u.Site:
+        start = (node.meta or {}).get("start") if node is not None else None
+        off = prep.original(start if start is not None else fallback)
+        return src.site_at(src.byte_of(s.start_byte, s.text, off))
+
+    for stmt in statements:
+        _Statement(stmt, exp, site, prep, resolve, out).walk()
+    return out
+
+
+class _Statement:
+    def __init__(self, stmt, exp, site, prep: _Prepared, resolve: Resolver, out: u.Extraction):
+        self.stmt, self.exp, self.site, self.prep, self.resolve, self.out = stmt, exp, site, prep, resolve, out
+        self.ctes = {c.alias_or_name.lower() for c in stmt.find_all(exp.CTE)}
+        self.aliases: dict[str, str] = {}
+        self.tables: list = []
+        for t in stmt.find_all(exp.Table):
+            if not t.name or t.name.lower() in self.ctes or not isinstance(t.this, exp.Identifier):
+                continue
+            name = f"{t.db}.{t.name}" if t.db else t.name
+            self.tables.append((t, name))
+            self.aliases[(t.alias or t.name).lower()] = name
+        self.projections = {p.alias.lower() for p in stmt.find_all(exp.Alias) if p.alias}
+        self.done: set[int] = set()
+
+    def walk(self) -> None:
+        exp = self.exp
+        for t, name in self.tables:
+            self.out.uses.append(u.Use(u.TABLE, name, self.site(t.this), via=self._verb()))
+        if isinstance(self.stmt, exp.Insert):
+            self._insert()
+        for node in self.stmt.find_all(exp.Update):
+            for eq in node.expressions:
+                if isinstance(eq, exp.EQ) and isinstance(eq.this, exp.Column):
+                    self._column_value(eq.this, eq.expression, u.WRITE, "SQL UPDATE")
+        for node in self.stmt.find_all(exp.EQ, exp.NEQ, exp.In):
+            if id(node) in self.done:
+                continue
+            if isinstance(node, exp.In):
+                if isinstance(node.this, exp.Column) and not node.args.get("query"):
+                    for v in node.expressions:
+                        self._column_value(node.this, v, u.FILTER, "SQL IN")
+                continue
+            left, right = node.this, node.expression
+            if isinstance(right, exp.Column) and not isinstance(left, exp.Column):
+                left, right = right, left
+            if isinstance(left, exp.Column) and not isinstance(right, exp.Column):
+                self._column_value(left, right, u.FILTER, "SQL WHERE")
+        for col in self.stmt.find_all(exp.Column):
+            if id(col) not in self.done:
+                self._column_use(col, u.READ, None, False, "SQL")
+
+    def _verb(self) -> str:
+        return f"SQL {self.stmt.key.upper()}"
+
+    def _insert(self) -> None:
+        exp = self.exp
+        target = self.stmt.this
+        if not isinstance(target, exp.Schema) or not isinstance(target.this, exp.Table):
+            return
+        table = self.aliases.get((target.this.alias or target.this.name).lower())
+        if table is None:
+            return
+        cols = [c for c in target.expressions if isinstance(c, exp.Identifier)]
+        rows = self.stmt.expression
+        tuples = rows.expressions if isinstance(rows, exp.Values) else []
+        for i, ident in enumerate(cols):
+            values = [t.expressions[i] for t in tuples if isinstance(t, exp.Tuple) and i < len(t.expressions)]
+            if not values:
+                self._add(u.Use(u.WRITE, table, self.site(ident), column=ident.name, unresolved=True,
+                                via="SQL INSERT"))
+            for v in values:
+                self._value_uses(table, ident.name, ident, v, u.WRITE, "SQL INSERT", ())
+
+    def _resolve_table(self, col) -> tuple[str | None, tuple[str, ...]]:
+        if col.table:
+            return self.aliases.get(col.table.lower()), ()
+        scope = col.find_ancestor(self.exp.Select, self.exp.Update, self.exp.Delete, self.exp.Insert)
+        names = []
+        for t, name in self.tables:
+            if scope is None or t.find_ancestor(self.exp.Select, self.exp.Update, self.exp.Delete,
+                                                self.exp.Insert) is scope:
+                if name not in names:
+                    names.append(name)
+        if not names:
+            return None, ()
+        return names[0], tuple(names[1:])
+
+    def _column_value(self, col, value, kind: str, via: str) -> None:
+        self.done.add(id(col))
+        self.done.add(id(col.parent))
+        table, others = self._resolve_table(col)
+        if table is None:
+            return
+        self._value_uses(table, col.name, col, value, kind, via, others)
+
+    def _column_use(self, col, kind, value, unresolved, via) -> None:
+        if not col.table and col.name.lower() in self.projections:
+            return
+        table, others = self._resolve_table(col)
+        if table is None:
+            return
+        self._add(u.Use(kind, table, self.site(col.this), column=col.name, value=value, unresolved=unresolved,
+                        via=via, candidates=others))
+
+    def _value_uses(self, table, column, at, value, kind, via, others) -> None:
+        exp = self.exp
+        while isinstance(value, (exp.Paren, exp.Cast)):
+            value = value.this
+        node = at.this if isinstance(at, exp.Column) else at
+        where = self.site(node)
+        if isinstance(value, exp.Literal) and value.is_string:
+            self._add(u.Use(kind, table, self.site(value), column=column, value=value.this, via=via,
+                            candidates=others))
+        elif isinstance(value, exp.Placeholder) and str(value.this) in self.prep.params:
+            found, unresolved = self.resolve(self.prep.params[str(value.this)])
+            for v, s in found:
+                self._add(u.Use(kind, table, s, column=column, value=v, via=via, candidates=others))
+            if unresolved or not found:
+                self._add(u.Use(kind, table, where, column=column, unresolved=unresolved, via=via,
+                                candidates=others))
+        elif isinstance(value, (exp.Null, exp.Boolean)) or (isinstance(value, exp.Literal) and not value.is_string):
+            self._add(u.Use(kind, table, where, column=column, via=via, candidates=others))
+        else:
+            self._add(u.Use(kind, table, where, column=column, unresolved=True, via=via, candidates=others))
+
+    def _add(self, use: u.Use) -> None:
+        self.out.uses.append(use)

@@ -1,0 +1,141 @@
+"""TypeScript, TSX and JavaScript, on the tree-sitter grammars: query-builder chains, filter objects, SQL in
+string and template literals, and value sets (string-literal unions, ``enum``s)."""
+
+from __future__ import annotations
+
+from . import sqltext
+from . import uses as u
+from .chains import TABLE_METHODS, Chains, Kinds
+from .source import Source, matches
+from .ties import comment_tie
+
+KINDS = Kinds(call="call_expression", member="member_expression", member_object="object",
+              member_property="property", identifier="identifier", strings=frozenset({"string", "template_string"}),
+              objects=frozenset({"object"}), arrays=frozenset({"array"}), pair="pair",
+              shorthand=frozenset({"shorthand_property_identifier"}),
+              keys=frozenset({"property_identifier", "identifier"}), or_nodes=frozenset({"binary_expression"}),
+              or_operators=frozenset({"||", "??"}), ternary="ternary_expression",
+              wrappers=frozenset({"parenthesized_expression", "as_expression", "satisfies_expression",
+                                  "await_expression", "non_null_expression"}),
+              constants=frozenset({"null", "undefined", "true", "false", "number"}))
+
+TABLE_CALLS = """
+(call_expression function: (member_expression property: (property_identifier) @m)
+                 arguments: (arguments . (string) @t .)) @call
+"""
+KNEX_CALLS = "(call_expression function: (identifier) arguments: (arguments . (string) @t .)) @call"
+FILTER_OBJECTS = '(object (pair key: (property_identifier) @k (#eq? @k "column"))) @obj'
+STRINGS = "[(string) (template_string)] @s"
+TS_VALUE_SETS = """
+(type_alias_declaration name: (type_identifier) @name value: (union_type) @set) @decl
+(property_signature name: (property_identifier) @name type: (type_annotation (union_type) @set)) @decl
+(enum_declaration name: (identifier) @name body: (enum_body) @set) @decl
+"""
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "'": "'", '"': '"', "\\": "\\", "`": "`"}
+
+
+def _unescape(text: str) -> str:
+    if "\\" not in text:
+        return text
+    out, i = [], 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and i + 1 < len(text):
+            out.append(_ESCAPES.get(text[i + 1], text[i + 1]))
+            i += 2
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
+
+
+def extract(src: Source, dialect: str) -> u.Extraction:
+    out = u.Extraction()
+    lang = src.lang
+
+    def literal(node) -> str | None:
+        if node is None:
+            return None
+        if node.type == "string" or (node.type == "template_string" and not any(
+                c.type == "template_substitution" for c in node.named_children)):
+            return _unescape(src.text(node)[1:-1])
+        return None
+
+    chains = Chains(src, KINDS, literal, out)
+    root = src.root
+    for caps in matches(lang, TABLE_CALLS, root):
+        m = src.text(caps["m"][0])
+        if m in TABLE_METHODS:
+            chains.table_call(caps["call"][0], m, caps["t"][0])
+    for caps in matches(lang, KNEX_CALLS, root):
+        chains.table_call(caps["call"][0], "", caps["t"][0])
+    for caps in matches(lang, FILTER_OBJECTS, root):
+        chains.filter_object(caps["obj"][0])
+    for caps in matches(lang, STRINGS, root):
+        node = caps["s"][0]
+        raw = src.text(node)
+        if not sqltext.looks_like_sql(raw[1:]):
+            continue
+        holes = [(c.start_byte - node.start_byte - 1, c.end_byte - node.start_byte - 1, c)
+                 for c in node.named_children if c.type == "template_substitution"]
+        content = raw[1:-1]
+        holes = [(len(src.data[node.start_byte + 1:node.start_byte + 1 + a].decode("utf-8", "replace")),
+                  len(src.data[node.start_byte + 1:node.start_byte + 1 + b].decode("utf-8", "replace")), c)
+                 for a, b, c in holes]
+
+        def resolve(ref, chains=chains):
+            if ref[0] == "hole":
+                inner = [c for c in ref[1].named_children]
+                return chains.values(inner[0]) if inner else ([], True)
+            return [], True
+
+        out.extend(sqltext.read(src, sqltext.SqlString(content, node.start_byte + 1, holes), dialect, resolve))
+    if lang != "javascript":
+        for caps in matches(lang, TS_VALUE_SETS, root):
+            vs = _value_set(src, caps, literal)
+            if vs is not None:
+                out.value_sets.append(vs)
+    return out
+
+
+def _value_set(src: Source, caps: dict, literal) -> u.ValueSet | None:
+    decl, name_node, body = caps["decl"][0], caps["name"][0], caps["set"][0]
+    name = src.text(name_node)
+    values: list[tuple[str, u.Site]] = []
+    if body.type == "enum_body":
+        kind = "enum"
+        for member in body.named_children:
+            if member.type == "comment":
+                continue
+            value = member.child_by_field_name("value") if member.type == "enum_assignment" else None
+            v = literal(value) if value is not None and value.type == "string" else None
+            if v is None:
+                return None  # a numeric or computed member: not a set of strings
+            values.append((v, src.site(value)))
+    else:
+        kind = "union"
+        stack = [body]
+        while stack:
+            node = stack.pop()
+            if node.type == "union_type":
+                stack.extend(reversed(node.named_children))
+            elif node.type == "literal_type":
+                inner = node.named_children[0] if node.named_children else None
+                if inner is not None and inner.type == "string":
+                    values.append((literal(inner), src.site(inner)))
+                elif inner is None or inner.type not in ("null", "undefined"):
+                    return None
+            elif node.type not in ("null", "undefined", "comment"):
+                return None  # ``string | 'x'`` and the like: an open set, not a value set
+        owner = decl.parent
+        while owner is not None and decl.type == "property_signature" and owner.type not in (
+                "interface_declaration", "type_alias_declaration"):
+            owner = owner.parent
+        if decl.type == "property_signature":
+            if owner is None:
+                return None
+            name = f"{src.text(owner.child_by_field_name('name'))}.{name}"
+    if not values:
+        return None
+    tie, tie_site = comment_tie(src, decl)
+    return u.ValueSet(name, tuple(values), src.site(name_node), kind, tie, tie_site)

@@ -1,0 +1,71 @@
+"""The sample application under tests/cases/code/: a TypeScript service in the style of seed 001 and a Python
+worker, checked against its schema; ``expect.txt`` lists exactly the findings (no database)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from jobschema import api
+from jobschema.cli import main
+
+CASE = Path(__file__).resolve().parents[1] / "cases" / "code"
+
+
+def _expected() -> list[str]:
+    lines = (CASE / "expect.txt").read_text(encoding="utf-8").splitlines()
+    return [x for x in lines if x.strip() and not x.startswith("#")]
+
+
+def _line(f) -> str:
+    loc = f.location
+    return f"{loc.file}:{loc.line}:{loc.col} {f.code} {f.path}"
+
+
+@pytest.fixture()
+def in_case(monkeypatch):
+    monkeypatch.chdir(CASE)
+
+
+def test_sample_application_findings_are_exactly_the_expected(in_case):
+    result = api.code(["app"], "schema")
+    assert sorted(_line(f) for f in result.findings) == sorted(_expected())
+    assert result.files == 3  # node_modules is not read
+    assert result.suppressed == 1  # the commented legacy filter
+    assert result.unresolved == 2
+
+
+def test_value_is_reported_at_the_literal_with_the_schema_definition(in_case):
+    result = api.code(["app"], "schema")
+    f = next(x for x in result.findings if x.code == "JS401" and "suspended" in x.message)
+    line = Path(f.location.file).read_text(encoding="utf-8").splitlines()[f.location.line - 1]
+    assert line[f.location.col - 1:].startswith("'suspended'")
+    assert [str(r) for r in f.related] == ["schema/batch/tables/batch_jobs.yaml:24:5"]
+    worker = next(x for x in result.findings if x.code == "JS401" and "errored" in x.message)
+    text = Path(worker.location.file).read_text(encoding="utf-8").splitlines()[worker.location.line - 1]
+    assert text[worker.location.col - 1:].startswith('"errored"')  # the tuple item bound to %s
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "json", "github", "junit", "text"])
+def test_cli_formats_carry_the_application_file(in_case, fmt):
+    res = CliRunner().invoke(main, ["code", "app", "--schema", "schema", "--format", fmt])
+    assert res.exit_code == 1, res.output
+    assert "app/src/lib/services/batch-job-service.ts" in res.output
+    if fmt == "sarif":
+        doc = json.loads(res.output)
+        results = doc["runs"][0]["results"]
+        js401 = [r for r in results if r["ruleId"] == "JS401"]
+        assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in js401} == {
+            "app/src/lib/services/batch-job-service.ts", "app/worker/worker.py"}
+        assert all(r["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith("schema/")
+                   for r in js401)
+
+
+def test_cli_bad_path_is_one_line_and_exit_2(in_case):
+    res = CliRunner().invoke(main, ["code", "no/such/dir", "--schema", "schema"])
+    assert res.exit_code == 2
+    assert "no/such/dir: no such file or folder" in res.output
+    assert "Traceback" not in res.output
