@@ -160,6 +160,15 @@ class DuplicateColumnCheck(Change):
 
 
 @dataclass(frozen=True, kw_only=True)
+class ValidateConstraint(Change):
+    """A live CHECK or foreign key with the schema's meaning that is NOT VALID: rows written before it was
+    added were never checked, so the database does not promise what the schema says."""
+
+    of: str = "check"  # check | foreign key
+    object_kind = "constraint"
+
+
+@dataclass(frozen=True, kw_only=True)
 class RenamedEquivalent(Change):
     """A live object with the desired object's meaning under another name (``live_name``)."""
 

@@ -168,6 +168,13 @@ class _Walk:
         self.add(ch.RenamedEquivalent(**self._base(m, t, lt, dname), desired=d, live=lv, live_name=lv.name,
                                       of=of, severity=Severity.INFO if quiet else Severity.WARNING))
 
+    def not_valid(self, m: Module, t: Table, lt: Table, d, lv, of: str) -> None:
+        """A live constraint paired with the schema's that is NOT VALID: the rows it never checked may break
+        it, so it is a finding (the fix validates it), never "in sync"."""
+        if not getattr(lv, "validated", True):
+            self.add(ch.ValidateConstraint(**self._base(m, t, lt, d.name), desired=d, live=lv, live_name=lv.name,
+                                           of=of))
+
     # -- keys -----------------------------------------------------------------------------------
     def primary_key(self, m: Module, t: Table, lt: Table) -> None:
         dpk, lpk = t.primary_key, lt.primary_key
@@ -232,7 +239,16 @@ class _Walk:
 
         live_checks = [c for c in lt.checks if not h.is_implicit_check(lt, c)]
         p = pair_checks(desired, live_checks, meaning)
-        for d, lv in p.renamed:
+        renamed = []
+        for d, lv in p.same + p.renamed:
+            if d.no_inherit != lv.no_inherit:  # dropped and added again, under the schema's name
+                self.add(ch.ModifyCheck(**self._base(m, t, lt, d.name), desired=d, live=lv, live_name=lv.name,
+                                        column=enum_cols.get(id(d))))
+                continue
+            self.not_valid(m, t, lt, d, lv, "check")
+            if (d, lv) in p.renamed:
+                renamed.append((d, lv))
+        for d, lv in renamed:
             self.renamed(m, t, lt, d, lv, "check", named=id(d) not in unnamed)
         for d, lv in p.value_changed:
             dvs, lvs = meaning(d).value_set, meaning(lv).value_set
@@ -270,6 +286,8 @@ class _Walk:
             return target(fk, ns) + tuple(sorted(self.hooks.foreign_key_attrs(fk).items()))
 
         p = pair(t.foreign_keys, lt.foreign_keys, key=lambda fk: full(fk, t.namespace))
+        for d, lv in p.same + p.renamed:
+            self.not_valid(m, t, lt, d, lv, "foreign key")
         for d, lv in p.renamed:  # the loader names an unnamed key <table>_<columns>_fkey
             self.renamed(m, t, lt, d, lv, "foreign key", named=d.name != f"{t.name}_{'_'.join(d.columns)}_fkey")
         d_only, l_only = list(p.desired_only), list(p.live_only)

@@ -33,6 +33,7 @@ CHECK_VALUES = register("JS311", "CHECK allows other values")
 CHECK_EXPRESSION = register("JS312", "CHECK expression differs")
 DUPLICATE_CHECK = register("JS313", "more than one CHECK constrains a column")
 RENAMED = register("JS314", "same meaning under another name")
+NOT_VALID = register("JS318", "constraint is NOT VALID")
 PRIMARY_KEY = register("JS315", "primary key missing or different")
 MISSING_UNIQUE = register("JS316", "unique key missing")
 UNIQUE_DIFFERS = register("JS317", "unique key differs")
@@ -201,7 +202,8 @@ def _(c, h):
 def _check_text(h, chk) -> str | None:
     if chk is None:
         return None
-    return h.sql_text(chk.expression) if h else chk.expression.text
+    text = h.sql_text(chk.expression) if h else chk.expression.text
+    return text + " NO INHERIT" if chk.no_inherit else text
 
 
 @converts(ch.AddCheck)
@@ -224,6 +226,13 @@ def _(c, h):
                                "live_name": c.live_name})]
     return [_finding(c, CHECK_EXPRESSION, f"CHECK {c.desired.name}{_live(c)} on {c.table} says something else",
                      _check_text(h, c.desired), _check_text(h, c.live), data={"live_name": c.live_name})]
+
+
+@converts(ch.ValidateConstraint)
+def _(c, h):
+    what = "CHECK" if c.of == "check" else c.of
+    return [_finding(c, NOT_VALID, f"{what} {c.live_name} on {c.table} is NOT VALID: rows added before it were "
+                     "never checked", "validated", "NOT VALID", data={"live_name": c.live_name, "of": c.of})]
 
 
 @converts(ch.DuplicateColumnCheck)

@@ -131,7 +131,8 @@ class DiffHooks:
 
     # -- indexes, views, routines ---------------------------------------------------------------
     def index_key(self, ix: Index) -> tuple:
-        parts = tuple((p.column, self.expression_key(p.expression), p.descending, p.opclass) for p in ix.parts)
+        parts = tuple((p.column, self.expression_key(p.expression), p.descending, p.opclass, p.nulls_first)
+                      for p in ix.parts)
         return (ix.unique, ix.method, parts, self.expression_key(ix.where), tuple(ix.include))
 
     def index_equal(self, desired: Index, live: Index) -> bool:

@@ -170,13 +170,15 @@ def build_schema() -> dict:
                     "cannot cast the old type to the new one by itself."),
     }, "a column", "One column.")
     index_part = _obj(b.INDEX_PART_KEYS, {
-        "column": TEXT, "expression": SQL, "desc": BOOL, "opclass": TEXT,
+        "column": TEXT, "expression": SQL, "desc": BOOL,
+        "nulls": _choice(b.NULLS_ORDER, "Where NULLs sort (default: last ascending, first descending)"),
+        "opclass": TEXT,
     }, "an index part", "One key of an index: exactly one of column or expression.")
     index_part["oneOf"] = [{"required": ["column"]}, {"required": ["expression"]}]
     index = _obj(b.INDEX_KEYS, {
         "name": _d(NAME, "Index name."),
         "columns": {"type": "array", "minItems": 1, "items": {"anyOf": [{"type": "string"}, index_part]},
-                    "description": "Column names, or {column|expression, desc, opclass} parts."},
+                    "description": "Column names, or {column|expression, desc, nulls, opclass} parts."},
         "unique": BOOL,
         "method": _choice(b.INDEX_METHODS, "Index method"),
         "where": _d(SQL, "Partial-index predicate (PostgreSQL only; MySQL indexes every row and warns)."),
@@ -199,7 +201,9 @@ def build_schema() -> dict:
         "comment": TEXT,
     }, "a foreign key", "A foreign key.")
     check = _obj(b.CHECK_KEYS, {
-        "name": _d(NAME, "Constraint name."), "expression": SQL, "comment": TEXT,
+        "name": _d(NAME, "Constraint name."), "expression": SQL,
+        "no_inherit": _d(BOOL, "PostgreSQL NO INHERIT: not enforced on child tables (MySQL has no inheritance)."),
+        "comment": TEXT,
     }, "a check", "A CHECK constraint.")
     policy = _obj(b.POLICY_KEYS, {
         "name": _d(NAME, "Policy name."),

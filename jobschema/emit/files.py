@@ -107,12 +107,14 @@ def column_dict(col: Column) -> dict:
 def index_dict(ix: Index) -> dict:
     parts = []
     for p in ix.parts:
-        if p.column is not None and not p.descending and p.opclass is None:
+        if p.column is not None and not p.descending and p.opclass is None and p.nulls_first is None:
             parts.append(p.column)
             continue
         part: dict = {"column": p.column} if p.column is not None else {"expression": sql_value(p.expression)}
         if p.descending:
             part["desc"] = True
+        if p.nulls_first is not None:
+            part["nulls"] = "first" if p.nulls_first else "last"
         if p.opclass is not None:
             part["opclass"] = p.opclass
         parts.append(part)
@@ -178,6 +180,7 @@ def table_dict(t: Table, module_ns: str) -> dict:
         out["foreign_keys"] = [fk_dict(fk) for fk in t.foreign_keys]
     if t.checks:
         out["checks"] = [{"name": c.name, "expression": sql_value(c.expression),
+                          **({"no_inherit": True} if c.no_inherit else {}),
                           **({"comment": c.comment} if c.comment is not None else {})} for c in t.checks]
     if t.rls.enabled or t.rls.forced or t.rls.policies:
         rls: dict = {"enabled": t.rls.enabled}

@@ -20,11 +20,11 @@ PK_KEYS = {"name": False, "columns": True}
 UNIQUE_KEYS = {"name": True, "columns": True, "nulls_not_distinct": False}
 INDEX_KEYS = {"name": True, "columns": True, "unique": False, "method": False, "where": False,
               "include": False, "comment": False}
-INDEX_PART_KEYS = {"column": False, "expression": False, "desc": False, "opclass": False}
+INDEX_PART_KEYS = {"column": False, "expression": False, "desc": False, "nulls": False, "opclass": False}
 FK_KEYS = {"name": False, "columns": True, "references": True, "on_delete": False, "on_update": False,
            "deferrable": False, "initially_deferred": False, "match": False, "comment": False}
 REF_KEYS = {"table": True, "columns": True, "namespace": False}
-CHECK_KEYS = {"name": True, "expression": True, "comment": False}
+CHECK_KEYS = {"name": True, "expression": True, "no_inherit": False, "comment": False}
 RLS_KEYS = {"enabled": False, "forced": False, "policies": False}
 POLICY_KEYS = {"name": True, "command": False, "roles": False, "permissive": False, "using": False,
                "with_check": False, "comment": False}
@@ -36,6 +36,7 @@ FK_ACTIONS = ("no action", "restrict", "cascade", "set null", "set default")
 POLICY_COMMANDS = ("all", "select", "insert", "update", "delete")
 INDEX_METHODS = ("btree", "hash", "gin", "gist", "brin", "spgist")
 IDENTITY = ("always", "by default")
+NULLS_ORDER = ("first", "last")
 SQL_KEYWORD_DEFAULTS = {"current_timestamp", "current_date", "current_time", "localtimestamp",
                         "localtime", "null", "true", "false", "current_user", "session_user"}
 SQL_CALL_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*\s*\(.*\)(\s*::\s*[A-Za-z_ ]+(\[\])?)?$", re.DOTALL)

@@ -37,6 +37,7 @@ from .keys import (
     INDEX_PART_KEYS,
     LINT_KEYS,
     MYSQL_KEYS,
+    NULLS_ORDER,
     PK_KEYS,
     POLICY_COMMANDS,
     POLICY_KEYS,
@@ -194,8 +195,12 @@ def _read_index_parts(r: Reader, d: YDict, what: str) -> tuple[IndexPart, ...]:
         if (col is None) == (ex is None):
             r.err(pd.pos, f"{what}.columns[{i}] needs exactly one of 'column' or 'expression'")
             continue
-        parts.append(IndexPart(column=col, expression=ex, descending=r.boolean(pd, "desc", what, False),
-                               opclass=r.string(pd, "opclass", what)))
+        desc = r.boolean(pd, "desc", what, False)
+        nulls = r.choice(pd, "nulls", f"{what}.columns[{i}]", NULLS_ORDER, "")
+        # stored only where it is not the direction's default (LAST ascending, FIRST descending)
+        nulls_first = None if not nulls or (nulls == "first") == desc else nulls == "first"
+        parts.append(IndexPart(column=col, expression=ex, descending=desc, opclass=r.string(pd, "opclass", what),
+                               nulls_first=nulls_first))
     return tuple(parts)
 
 
@@ -323,7 +328,8 @@ def read_table(r: Reader, data: Any, file: str, module_ns: str) -> Table | None:
         cname = r.name(cd, "name", what)
         ex = r.sql(cd, "expression", f"check {cname} of {name}", origin_of(cd.pos))
         if cname and ex:
-            checks.append(Check(cname, ex, r.string(cd, "comment", what), origin_of(cd.pos)))
+            checks.append(Check(cname, ex, r.string(cd, "comment", what), origin_of(cd.pos),
+                                no_inherit=r.boolean(cd, "no_inherit", what, False)))
     rls = Rls()
     if "rls" in d and d["rls"] is not None:
         rd = r.mapping(d["rls"], d.vpos("rls"), f"{what}.rls")

@@ -134,6 +134,9 @@ class IndexPart:
     expression: Sql | None = None
     descending: bool = False
     opclass: str | None = None
+    # NULLS FIRST (True) / NULLS LAST (False) where it is not the direction's default (LAST ascending,
+    # FIRST descending); None: the default
+    nulls_first: bool | None = None
 
     @property
     def label(self) -> str:
@@ -171,6 +174,7 @@ class ForeignKey:
     match: str = "simple"  # "simple" | "full"
     comment: str | None = None
     origin: Origin = NO_ORIGIN
+    validated: bool = True  # False: a live NOT VALID key, whose existing rows were never checked
 
 
 @dataclass(frozen=True)
@@ -179,6 +183,8 @@ class Check:
     expression: Sql
     comment: str | None = None
     origin: Origin = NO_ORIGIN
+    no_inherit: bool = False  # PostgreSQL NO INHERIT: not enforced on child tables
+    validated: bool = True  # False: a live NOT VALID CHECK, whose existing rows were never checked
 
 
 @dataclass(frozen=True)

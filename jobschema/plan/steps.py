@@ -166,6 +166,8 @@ def describe(c: ch.Change) -> str:
         return f"{what}: column differs: {', '.join(bits)}"
     if isinstance(c, ch.RenamedEquivalent):
         return f"{what}: {c.of} exists as {c.live_name}"
+    if isinstance(c, ch.ValidateConstraint):
+        return f"{what}: {c.of} {c.live_name} is NOT VALID"
     verb = type(c).__name__
     for prefix, word in (("Add", "missing"), ("Drop", "not in the schema"), ("Modify", "differs"),
                          ("Enable", "row-level security off"), ("Disable", "row-level security on"),

@@ -217,6 +217,8 @@ class MysqlRenderer(ModuleRenderer):
                 self.warn(f"unique key {t.name}.{u.name}", "NULLS NOT DISTINCT is not supported; NULLs "
                           "are distinct in MySQL unique keys")
         for ck in t.checks:
+            if ck.no_inherit:
+                self.warn(f"check {t.name}.{ck.name}", "NO INHERIT has no meaning on MySQL (no table inheritance)")
             try:
                 lines.append(self.check_sql(t, ck))
             except Exception as exc:  # sqlglot cannot translate: say so, keep going
@@ -244,6 +246,8 @@ class MysqlRenderer(ModuleRenderer):
                 continue
             if ix.method == "hash":
                 self.warn(what, "hash index becomes a BTREE index (InnoDB has no hash indexes)")
+            if any(p.nulls_first is not None for p in ix.parts):
+                self.warn(what, "NULLS FIRST/LAST is not supported; NULLs sort first ascending, last descending")
             if ix.include:
                 self.warn(what, f"INCLUDE ({', '.join(ix.include)}) is not supported; columns left out")
             if ix.where is not None:

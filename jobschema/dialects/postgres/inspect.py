@@ -116,14 +116,18 @@ def _column(name: str, type: str, nullable: bool, default: Default | None, comme
     return col
 
 
-def _strip_check(definition: str) -> str:
-    """``CHECK ((a > 0)) NOT VALID`` → ``(a > 0)``."""
+def _strip_check(definition: str) -> tuple[str, bool]:
+    """``CHECK ((a > 0)) NO INHERIT NOT VALID`` → (``(a > 0)``, NO INHERIT). Validity is read from
+    ``convalidated``, not from this text."""
     text = definition.strip()
     if text.upper().endswith(" NOT VALID"):
         text = text[: -len(" NOT VALID")].rstrip()
+    no_inherit = text.upper().endswith(" NO INHERIT")
+    if no_inherit:
+        text = text[: -len(" NO INHERIT")].rstrip()
     if text.upper().startswith("CHECK"):
         text = text[5:].strip()
-    return text
+    return text, no_inherit
 
 
 def _unquote(ident: str) -> str:
@@ -194,9 +198,11 @@ def _build(fetch: QueryThread, ns: list[str], name: str) -> LiveCatalog:
                 ref_namespace=r["ref_namespace"], on_delete=FK_ACTIONS[r["on_delete"]],
                 on_update=FK_ACTIONS[r["on_update"]], deferrable=r["deferrable"],
                 initially_deferred=r["initially_deferred"], match=FK_MATCH.get(r["match"], "simple"),
-                comment=r["comment"], origin=origin))
+                comment=r["comment"], origin=origin, validated=r["validated"]))
         elif r["type"] == "c":
-            checks[key].append(Check(r["name"], Sql(_strip_check(r["definition"])), r["comment"], origin))
+            text, no_inherit = _strip_check(r["definition"])
+            checks[key].append(Check(r["name"], Sql(text), r["comment"], origin, no_inherit=no_inherit,
+                                     validated=r["validated"]))
         else:
             unmanaged.append(UnmanagedItem("exclusion constraint", r["name"], r["namespace"], r["table_name"],
                                            r["definition"]))
@@ -211,10 +217,13 @@ def _build(fetch: QueryThread, ns: list[str], name: str) -> LiveCatalog:
             text = all_parts[i]
             desc = bool(r["descending"][i])
             opclass = r["opclasses"][i]
+            nulls_first = None if bool(r["nulls_first"][i]) == desc else bool(r["nulls_first"][i])
             if r["is_column"][i]:
-                parts.append(IndexPart(column=_unquote(text), descending=desc, opclass=opclass))
+                parts.append(IndexPart(column=_unquote(text), descending=desc, opclass=opclass,
+                                       nulls_first=nulls_first))
             else:
-                parts.append(IndexPart(expression=Sql(text), descending=desc, opclass=opclass))
+                parts.append(IndexPart(expression=Sql(text), descending=desc, opclass=opclass,
+                                       nulls_first=nulls_first))
         include = tuple(_unquote(p) for p in all_parts[n_keys:])
         ix = Index(name=r["name"], parts=tuple(parts), unique=r["is_unique"], method=r["method"],
                    where=Sql(r["predicate"]) if r["predicate"] else None, include=include, comment=r["comment"],

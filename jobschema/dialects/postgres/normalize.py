@@ -103,9 +103,26 @@ def _or_terms(node: exp.Expression) -> list[exp.Expression]:
     return [node]
 
 
+def _json_operand(node: exp.Expression) -> exp.Expression:
+    """``payload ->> 'key'`` parses to a JSON path, ``payload ->> 'key'::text`` (as the server prints it) to a
+    literal once its cast is gone: a one-step path becomes the literal it was written as."""
+    path = node.expression
+    if isinstance(path, exp.JSONPath) and len(path.expressions) == 2 and \
+            isinstance(path.expressions[0], exp.JSONPathRoot):
+        step = path.expressions[1]
+        if isinstance(step, exp.JSONPathKey) and isinstance(step.this, str):
+            node.set("expression", exp.Literal.string(step.this))
+        elif isinstance(step, exp.JSONPathSubscript) and isinstance(step.this, int):
+            node.set("expression", exp.Literal.number(step.this))
+    node.set("only_json_types", None)
+    return node
+
+
 def _rule(node: exp.Expression, loose: bool) -> exp.Expression:
     if isinstance(node, exp.Paren):
         return node.this
+    if isinstance(node, (exp.JSONExtract, exp.JSONExtractScalar)):
+        return _json_operand(node)
     if isinstance(node, (exp.Cast, exp.TryCast)):
         return _strip_cast(node, loose)
     if isinstance(node, exp.Identifier):
@@ -324,6 +341,9 @@ def _is_serial(col: Column) -> bool:
             and d.expression is not None and bool(_NEXTVAL.match(d.expression.text.strip())))
 
 
+_NULL_KEY = expression_key("NULL")
+
+
 class PostgresHooks(DiffHooks):
     dialect = "postgres"
     native_enum_types = True
@@ -363,7 +383,8 @@ class PostgresHooks(DiffHooks):
             return None
         if col.enum_type is not None:
             text = enums.strip_label_cast(text)
-        return expression_key(text)
+        key = expression_key(text)
+        return None if key == _NULL_KEY else key  # DEFAULT NULL::varchar is no default
 
     def default_equal(self, desired: Column, live: Column) -> bool:
         # with no default on either side the key depends on the type alone (serial or not): most columns
@@ -401,7 +422,7 @@ class PostgresHooks(DiffHooks):
     def index_key(self, ix: Index) -> tuple:
         parts = tuple((p.column.lower() if p.column else None,
                        expression_key(_sql_text(p.expression)) if p.expression is not None else None,
-                       p.descending, (p.opclass or "").lower() or None) for p in ix.parts)
+                       p.descending, (p.opclass or "").lower() or None, p.nulls_first) for p in ix.parts)
         return (ix.unique, ix.method.lower(), parts, self.expression_key(ix.where), tuple(ix.include))
 
     def view_key(self, view: View) -> str | None:

@@ -309,6 +309,25 @@ def drop_constraint(c: ch.Change, ctx: Context) -> list[Step]:
     return [] if enum_plan.already_dropped(c, ctx) else [_drop_constraint(c, "drops")]
 
 
+def validate(c: ch.ValidateConstraint, ctx: Context) -> list[Step]:
+    """``VALIDATE CONSTRAINT`` on a live NOT VALID constraint; refused (or, with --allow-not-valid, left as it
+    is) when live rows violate it, naming the count."""
+    if c.of == "check":
+        why, err = ctx.check_violations(c, HOOKS.sql_text(c.live.expression))
+    else:
+        why, err = ctx.orphans(c), None
+    if err:
+        ctx.note(f"{c.path}: rows were not counted ({err}); VALIDATE fails, and the file rolls back, if any "
+                 "row violates it")
+    if why:
+        if ctx.options.allow_not_valid:
+            ctx.omit(c, f"left NOT VALID (--allow-not-valid): {why}")
+            return []
+        return ctx.refuse(c, f"{why}; {c.live_name} cannot be validated")
+    phase = "validate_constraints" if c.of == "check" else "validate_foreign_keys"
+    return [_validate(phase, c, c.live_name)]
+
+
 def add_primary_key(c: ch.Change, ctx: Context) -> list[Step]:
     pk = c.desired
     bad = ctx.key_violations(c, pk.columns)
@@ -499,7 +518,7 @@ HANDLERS = {
     ch.AddColumn: add_column, ch.DropColumn: drop_column, ch.ModifyColumn: modify_column,
     ch.AddPrimaryKey: add_primary_key, ch.ModifyPrimaryKey: add_primary_key, ch.DropPrimaryKey: drop_primary_key,
     ch.AddCheck: add_check, ch.ModifyCheck: modify_check, ch.DropCheck: drop_constraint,
-    ch.DuplicateColumnCheck: drop_duplicate_check, ch.RenamedEquivalent: rename,
+    ch.DuplicateColumnCheck: drop_duplicate_check, ch.RenamedEquivalent: rename, ch.ValidateConstraint: validate,
     ch.AddUniqueKey: add_unique, ch.ModifyUniqueKey: add_unique, ch.DropUniqueKey: drop_constraint,
     ch.AddForeignKey: add_foreign_key, ch.ModifyForeignKey: add_foreign_key, ch.DropForeignKey: drop_constraint,
     ch.AddIndex: add_index, ch.ModifyIndex: add_index, ch.DropIndex: drop_index,

@@ -141,6 +141,12 @@ def probe(conn, changes, live: LiveCatalog) -> list[ProbeResult]:
                 p.values_outside(c, col, allowed, legacy)
             else:
                 p.check_false(c, HOOKS.sql_text(c.desired.expression))
+        elif isinstance(c, ch.ValidateConstraint) and c.of == "check":
+            p.check_false(c, HOOKS.sql_text(c.live.expression))
+        elif isinstance(c, ch.ValidateConstraint):
+            ref = live_tables.get((c.live.ref_namespace or c.namespace, c.live.ref_table))
+            if _has_columns(ref, c.live.ref_columns):
+                p.orphans(c, c.live, ref)
         elif isinstance(c, ch.ModifyColumn):
             delta = enums.values_delta(c.desired, c.live) if "type" in c.kinds else None
             if delta is not None and (delta[1] or c.live.enum_type is None):  # rows may hold other labels

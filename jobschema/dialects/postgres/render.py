@@ -109,7 +109,8 @@ def unique_sql(u: UniqueKey) -> str:
 
 
 def check_sql(ck: Check) -> str:
-    return f"CONSTRAINT {quote_pg(ck.name)} CHECK ({ck.expression.override('postgres') or ck.expression.text})"
+    text = f"CONSTRAINT {quote_pg(ck.name)} CHECK ({ck.expression.override('postgres') or ck.expression.text})"
+    return text + (" NO INHERIT" if ck.no_inherit else "")
 
 
 def enum_constraint_sql(table: Table, col: Column) -> str:
@@ -141,6 +142,8 @@ def index_part_sql(part) -> str:
         out += f" {part.opclass}"
     if part.descending:
         out += " DESC"
+    if part.nulls_first is not None:
+        out += " NULLS FIRST" if part.nulls_first else " NULLS LAST"
     return out
 
 

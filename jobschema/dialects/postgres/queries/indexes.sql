@@ -1,5 +1,6 @@
 -- Indexes of tables and materialized views of the inspected namespaces that do not back a
--- constraint: method, uniqueness, each key (column or expression, DESC, non-default operator class),
+-- constraint: method, uniqueness, each key (column or expression, DESC, NULLS FIRST, non-default operator
+-- class),
 -- INCLUDE columns and the partial-index predicate. Comments come from a join (obj_description() is a
 -- function call per row).
 SELECT n.nspname AS namespace,
@@ -14,6 +15,8 @@ SELECT n.nspname AS namespace,
        ARRAY(SELECT i.indkey[k] <> 0 FROM generate_series(0, i.indnatts - 1) k ORDER BY k)::bool[] AS is_column,
        ARRAY(SELECT (i.indoption[k] & 1) = 1 FROM generate_series(0, i.indnkeyatts - 1) k ORDER BY k)::bool[]
            AS descending,
+       ARRAY(SELECT (i.indoption[k] & 2) = 2 FROM generate_series(0, i.indnkeyatts - 1) k ORDER BY k)::bool[]
+           AS nulls_first,
        ARRAY(SELECT CASE WHEN oc.opcdefault THEN NULL ELSE oc.opcname END
              FROM generate_series(0, i.indnkeyatts - 1) k
              JOIN pg_opclass oc ON oc.oid = i.indclass[k] ORDER BY k)::text[] AS opclasses,
