@@ -18,8 +18,11 @@ from dataclasses import dataclass, field
 
 import sqlglot
 from sqlglot import exp
+from sqlglot.tokens import TokenType
 
 from ..dialects import base as dialects
+from ..migrate.directory import has_directive
+from ..names import NO_TRANSACTION
 
 logging.getLogger("sqlglot").setLevel(logging.ERROR)
 
@@ -30,6 +33,22 @@ class Statement:
     line: int  # first line of the statement in the file
     end_line: int
     tree: exp.Expression | None  # None when sqlglot could not parse it (kept as an opaque command)
+    dialect: str = ""
+
+    def words(self) -> tuple[str, ...]:
+        """What sqlglot's tokenizer reads in the statement (comments dropped): keywords and names upper-cased,
+        string literals quoted as written. Rules read an opaque statement (``ALTER TYPE ... ADD VALUE``,
+        ``ADD ... USING INDEX``, which sqlglot keeps as a command) through these tokens, never the raw text."""
+        dialect = sqlglot.Dialect.get_or_raise(self.dialect or dialects.DEFAULT)
+        try:
+            tokens = dialect.tokenize(self.text)
+            if len(tokens) > 1 and tokens[0].token_type in dialect.tokenizer_class.COMMANDS and \
+                    tokens[1].token_type == TokenType.STRING:  # the tokenizer keeps a command's rest as one string
+                tokens = [tokens[0], *dialect.tokenize(tokens[1].text)]
+        except Exception:
+            return ()
+        return tuple(f"'{t.text}'" if t.token_type == TokenType.STRING else t.text.upper()
+                     for t in tokens if t.token_type != TokenType.SEMICOLON)
 
     @property
     def table(self) -> str | None:
@@ -89,6 +108,19 @@ class FileState:
 
     created_tables: set[str] = field(default_factory=set)
     constraints: list[AddedConstraint] = field(default_factory=list)
+    settings: dict[str, int] = field(default_factory=dict)  # session setting (lower case) -> line it was set
+    created_types: set[str] = field(default_factory=set)
+    added_labels: dict[str, tuple[str, int]] = field(default_factory=dict)  # enum label -> (type, line)
+    dropped_indexes: set[str] = field(default_factory=set)  # DROP INDEX ... IF EXISTS earlier in the file
+    reported: set[str] = field(default_factory=set)  # codes of once-per-file rules that have reported
+    in_block: int = 0  # line of an explicit BEGIN not yet committed, 0 outside one
+
+    def once(self, code: str) -> bool:
+        """True the first time a once-per-file rule asks (a missing setting is reported where it bites first)."""
+        if code in self.reported:
+            return False
+        self.reported.add(code)
+        return True
 
     def is_new(self, table: str | None) -> bool:
         return table is not None and table in self.created_tables
@@ -102,6 +134,63 @@ class FileState:
         for action in st.alter_actions():
             for con in added_constraints(action):
                 self.constraints.append(AddedConstraint(st.table or "", con[0], con[1], st.line))
+        if isinstance(t, exp.Transaction):
+            self.in_block = st.line
+        elif isinstance(t, (exp.Commit, exp.Rollback)):
+            self.in_block = 0
+        for name, value in session_settings(st):
+            if value_disables(value):
+                self.settings.pop(name, None)
+            else:
+                self.settings[name] = st.line
+        if isinstance(t, exp.Drop) and (t.kind or "").upper() == "INDEX" and t.args.get("exists"):
+            self.dropped_indexes.update(tab.name.lower() for tab in t.args.get("tables") or [] if tab.name)
+        if isinstance(t, exp.Create) and (t.kind or "").upper() == "TYPE" and isinstance(t.this, exp.Table):
+            self.created_types.add(t.this.name.lower())
+        added = enum_value_added(st)
+        if added is not None:
+            self.added_labels[added[1]] = (added[0], st.line)
+
+    def has_setting(self, names: tuple[str, ...]) -> bool:
+        return any(n in self.settings for n in names)
+
+
+def session_settings(st: Statement) -> list[tuple[str, str]]:
+    """(setting, value) for each ``SET [SESSION|LOCAL] name = value`` the statement makes."""
+    if not isinstance(st.tree, exp.Set):
+        return []
+    out = []
+    for item in st.tree.expressions:
+        eq = item.this if isinstance(item, exp.SetItem) else None
+        if isinstance(eq, exp.EQ) and isinstance(eq.this, (exp.Column, exp.Var, exp.Identifier)):
+            value = eq.expression
+            out.append((eq.this.name.lower(), value.name if isinstance(value, exp.Literal) else value.sql()))
+    return out
+
+
+def value_disables(value: str) -> bool:
+    """A timeout of 0 (or DEFAULT) means no timeout."""
+    v = value.strip().strip("'").lower()
+    return v in ("0", "default", "0s", "0ms", "0min") or v == ""
+
+
+def enum_value_added(st: Statement) -> tuple[str, str] | None:
+    """(type, label) of ``ALTER TYPE t ADD VALUE [IF NOT EXISTS] 'label' ...``, read from sqlglot's tokens
+    (sqlglot keeps the statement as a command)."""
+    if st.tree is not None or not st.text.lstrip().upper().startswith("ALTER"):
+        return None
+    w = st.words()
+    if len(w) < 6 or w[:2] != ("ALTER", "TYPE") or "ADD" not in w:
+        return None
+    i = w.index("ADD")
+    if i + 1 >= len(w) or w[i + 1] != "VALUE":
+        return None
+    rest = w[i + 2:]
+    if rest[:3] == ("IF", "NOT", "EXISTS"):
+        rest = rest[3:]
+    if not rest or not rest[0].startswith("'"):
+        return None
+    return ".".join(x.strip('"') for x in w[2:i] if x != ".").lower(), rest[0][1:-1]
 
 
 def added_constraints(action: exp.Expression) -> list[tuple[str | None, frozenset[str]]]:
@@ -148,9 +237,16 @@ def constraint_kinds(action: exp.Expression) -> list[str]:
 @dataclass(frozen=True)
 class MigrationFile:
     path: str  # as shown in reports
-    dialect: str  # "postgres" | "mysql"
+    dialect: str  # a registered dialect's name
     text: str
     statements: tuple[Statement, ...]
+
+    @property
+    def transactional(self) -> bool:
+        """Whether ``migrate`` runs the file in one transaction (no ``-- jobschema:no-transaction``) on a
+        dialect whose DDL is transactional; a failure halfway then leaves nothing behind."""
+        return (not has_directive(self.text, NO_TRANSACTION)
+                and dialects.get(self.dialect).capabilities.transactional_ddl)
 
 
 def parse_file(path: str, text: str, dialect: str | None = None) -> MigrationFile:
@@ -164,5 +260,5 @@ def parse_file(path: str, text: str, dialect: str | None = None) -> MigrationFil
             tree = None
         if isinstance(tree, exp.Command):
             tree = None
-        out.append(Statement(s.text, s.line, s.end_line, tree))
+        out.append(Statement(s.text, s.line, s.end_line, tree, dialect))
     return MigrationFile(path, dialect, text, tuple(out))

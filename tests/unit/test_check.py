@@ -15,6 +15,7 @@ from jobschema.migrate import sumfile
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 FIX = """-- Rewrite legacy values first, then add the check NOT VALID and validate it.
+SET lock_timeout = '5s';
 UPDATE batch_jobs SET status = 'queued' WHERE status = 'pending';
 UPDATE batch_jobs SET status = 'processing' WHERE status = 'running';
 ALTER TABLE batch_jobs DROP CONSTRAINT IF EXISTS batch_jobs_status_check;

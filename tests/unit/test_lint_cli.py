@@ -38,7 +38,7 @@ def test_seed_fix_reports_the_ordering_bug_at_its_line(tmp_path, monkeypatch):
 def test_select_ignore_and_config_severity(tmp_path, monkeypatch):
     seed_copy(tmp_path)
     assert run(["lint", "fix.sql", "--select", "JS1"], tmp_path, monkeypatch).exit_code == 0
-    r = run(["lint", "fix.sql", "--ignore", "JS201,JS206"], tmp_path, monkeypatch)
+    r = run(["lint", "fix.sql", "--ignore", "JS201,JS206,JS207,JS208"], tmp_path, monkeypatch)
     assert r.exit_code == 0 and "no findings" in r.output
     (tmp_path / "pyproject.toml").write_text('[tool.jobschema]\nlint = {severity = {JS2 = "info"}}\n')
     r = run(["lint", "fix.sql"], tmp_path, monkeypatch)
@@ -52,8 +52,8 @@ def test_formats_and_output_file(tmp_path, monkeypatch):
     seed_copy(tmp_path)
     r = run(["lint", "fix.sql", "--format", "json"], tmp_path, monkeypatch)
     doc = json.loads(r.output)
-    assert {(f["code"], f["location"]["line"]) for f in doc["findings"]} == {("JS201", 25), ("JS206", 30),
-                                                                             ("JS206", 31)}
+    assert {(f["code"], f["location"]["line"]) for f in doc["findings"]} == {
+        ("JS201", 25), ("JS206", 30), ("JS206", 31), ("JS207", 25), ("JS208", 25)}
     r = run(["lint", "fix.sql", "--format", "sarif", "-o", "out.sarif"], tmp_path, monkeypatch)
     assert r.exit_code == 1
     assert json.loads((tmp_path / "out.sarif").read_text())["version"] == "2.1.0"

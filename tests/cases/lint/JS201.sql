@@ -1,3 +1,4 @@
+SET lock_timeout = '5s'; SET statement_timeout = '30s';  -- ok: JS207, JS208
 -- JS201: CHECK / FOREIGN KEY added to an existing table without NOT VALID.
 -- `-- expect: CODE` marks the line a finding must point at; `-- ok: CODE` marks a statement that must not fire it.
 ALTER TABLE batch_jobs ADD CONSTRAINT batch_jobs_status_check CHECK (status IN ('queued', 'processing'));  -- expect: JS201

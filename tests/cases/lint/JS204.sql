@@ -1,3 +1,4 @@
+SET lock_timeout = '5s'; SET statement_timeout = '30s';  -- ok: JS207, JS208
 ALTER TABLE batch_jobs DROP COLUMN tier;  -- expect: JS204
 DROP TABLE batch_checkpoints;  -- expect: JS204
 CREATE TABLE tmp_backfill (id uuid);

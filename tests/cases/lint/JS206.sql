@@ -1,3 +1,4 @@
+SET lock_timeout = '5s'; SET statement_timeout = '30s';  -- ok: JS207, JS208
 -- The fix order seed 001 got wrong, and the right one.
 ALTER TABLE batch_jobs ADD CONSTRAINT batch_jobs_status_check CHECK (status IN ('queued', 'processing')) NOT VALID;
 UPDATE batch_jobs SET status = 'queued' WHERE status = 'pending';  -- expect: JS206

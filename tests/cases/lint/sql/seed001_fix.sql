@@ -22,7 +22,7 @@ BEGIN
 END $$;
 
 -- Step 2: Add new constraint matching codebase values
-ALTER TABLE batch_jobs  -- expect: JS201
+ALTER TABLE batch_jobs  -- expect: JS201, JS207, JS208
 ADD CONSTRAINT batch_jobs_status_check 
 CHECK (status IN ('queued', 'processing', 'paused', 'completed', 'failed', 'cancelled'));
 
