@@ -13,6 +13,7 @@ from . import audit as _audit
 from . import migrate as mig
 from .code import run as code_run
 from .code.rules import RULES as CODE_RULES
+from .code.settings import CodeSettings
 from .connect import redact_dsn, resolve_dsn
 from .dialects import base as dialects
 from .errors import ConnectError, JobschemaError, PlanRefused, UsageError
@@ -322,7 +323,8 @@ def verify_migrations(root: str, base: str = ".") -> list[str]:
 
 
 def check(cfg, selection, base: str = ".") -> CheckResult:
-    """``generate --check`` + ``lint`` + migration sums + ``docs --check``: everything CI gates on."""
+    """``generate --check`` + ``lint`` + migration sums + ``docs --check`` (+ ``code`` when
+    ``[tool.jobschema.code]`` is configured): everything CI gates on."""
     import os
 
     result = CheckResult()
@@ -368,6 +370,17 @@ def check(cfg, selection, base: str = ".") -> CheckResult:
         step.problems = [f"{rel(os.path.join(docs_dir, s.path))}: {verbs[s.state].replace('generate', 'docs')}"
                          for s in d.differing]
     result.steps.append(step)
+
+    settings = CodeSettings.from_config(cfg)
+    if settings.configured:  # the application's code against the schema, as `jobschema code` reads it
+        step = CheckStep("code")
+        if not settings.paths:
+            step.problems = ["[tool.jobschema.code] names no paths to read"]
+        else:
+            found = code(list(settings.paths), schema_dir, settings=settings, base=base)
+            step.detail = found
+            step.problems = [f"{where(f)}: {f.code} {f.severity.value}: {f.message}" for f in found.failing]
+        result.steps.append(step)
     return result
 
 

@@ -16,8 +16,9 @@ from .lint import split_codes
 def check(ctx: click.Context, select, ignore) -> None:
     """Check that generated files, docs and migration sums are current and the lint is clean.
 
-    Runs `generate --check`, `lint`, the jobschema.sum of every migration folder and `docs --check`;
-    prints each offending file; exit 0 when all pass, 1 when any fails, 2 on bad input.
+    Runs `generate --check`, `lint`, the jobschema.sum of every migration folder and `docs --check`, and
+    `jobschema code` when [tool.jobschema.code] is configured; prints each offending file; exit 0 when all
+    pass, 1 when any fails, 2 on bad input.
     """
     from .. import api
 

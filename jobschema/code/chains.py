@@ -240,7 +240,8 @@ class Chains:
                 name = name.split(":")[-1].split("::")[0].split("->")[0].strip().strip('"')
                 if not name or not TABLE_NAME.match(name) or name.count("."):
                     continue
-                offset = raw.find(item.strip(), 1) if raw.find(item.strip(), 1) >= 0 else 0
+                found = raw.find(item.strip(), 1)
+                offset = found + item.strip().rfind(name) if found >= 0 else 0
                 site = self.src.site_at(self.src.byte_of(node.start_byte, raw, offset))
                 self.out.uses.append(u.Use(u.READ, table, site, column=name, via=via))
 

@@ -27,7 +27,10 @@ EXECUTE_CALLS = """
 """
 STRINGS = "(string) @s"
 ENUMS = "(class_definition name: (identifier) @name superclasses: (argument_list) @bases body: (block) @body) @decl"
-LITERALS = "(subscript value: [(identifier) (attribute)] @lit) @sub"
+LITERALS = """
+(subscript value: [(identifier) (attribute)] @lit) @sub
+(generic_type [(identifier) (attribute)] @lit (type_parameter) @params) @sub
+"""
 EXECUTE = frozenset({"execute", "executemany", "fetch", "fetchrow", "fetchval", "fetchone", "mogrify"})
 
 
@@ -144,6 +147,9 @@ def _literal_type(src: Source, caps: dict, literal) -> u.ValueSet | None:
     items = [c for c in sub.named_children[1:] if c.type != "comment"]
     if len(sub.named_children) >= 2 and sub.named_children[1].type == "tuple":
         items = sub.named_children[1].named_children
+    if "params" in caps:  # an annotation: Literal['a', 'b'] read as a generic type of string types
+        items = [t.named_children[0] if t.type == "type" and len(t.named_children) == 1 else t
+                 for t in caps["params"][0].named_children]
     values = []
     for item in items:
         v = literal(item)

@@ -15,17 +15,20 @@ from dataclasses import dataclass, field
 from . import uses as u
 from .source import Source
 
-_SQL_START = re.compile(r"^\s*(?:\(\s*)?(select|insert|update|delete|with)\b", re.IGNORECASE)
-_NEEDS = {"select": re.compile(r"\bfrom\b", re.I), "insert": re.compile(r"\binto\b", re.I),
-          "update": re.compile(r"\bset\b", re.I), "delete": re.compile(r"\bfrom\b", re.I),
-          "with": re.compile(r"\bas\s*\(", re.I)}
+_SQL_START = re.compile(r"^\s*(?:\(\s*)?(select|insert|update|delete|with|SELECT|INSERT|UPDATE|DELETE|WITH)\b")
+_NEEDS = {"select": "from", "insert": "into", "update": "set", "delete": "from", "with": "as"}
 _DRIVER_PARAM = re.compile(r"%%|%\((\w+)\)s|%s")
 
 
 def looks_like_sql(text: str) -> bool:
-    """A statement starts the text and has the clause its verb needs ("Select a file" is not SQL)."""
+    """A statement starts the text and has the clause its verb needs, keywords in one case as SQL is
+    written ("Select a file from the list" is a sentence, not SQL)."""
     m = _SQL_START.match(text)
-    return bool(m) and bool(_NEEDS[m.group(1).lower()].search(text, m.end()))
+    if not m:
+        return False
+    verb = m.group(1)
+    need = _NEEDS[verb.lower()]
+    return re.search(rf"\b{need if verb.islower() else need.upper()}\b", text[m.end():]) is not None
 
 
 @dataclass
@@ -207,7 +210,14 @@ class _Statement:
             value = value.this
         node = at.this if isinstance(at, exp.Column) else at
         where = self.site(node)
-        if isinstance(value, exp.Literal) and value.is_string:
+        if isinstance(value, exp.Literal) and value.is_string and ":jsp" in value.this:
+            ref = self.prep.params.get(value.this[1:])  # '{x}' in an f-string: the whole literal is the hole
+            found, unresolved = self.resolve(ref) if ref is not None else ([], True)
+            for v, s in found:
+                self._add(u.Use(kind, table, s, column=column, value=v, via=via, candidates=others))
+            if unresolved or not found:
+                self._add(u.Use(kind, table, where, column=column, unresolved=True, via=via, candidates=others))
+        elif isinstance(value, exp.Literal) and value.is_string:
             self._add(u.Use(kind, table, self.site(value), column=column, value=value.this, via=via,
                             candidates=others))
         elif isinstance(value, exp.Placeholder) and str(value.this) in self.prep.params:

@@ -1,0 +1,91 @@
+"""``jobschema code`` as a user runs it: [tool.jobschema.code] settings, map ties, suppressions, errors (exit 2,
+one line), ``-o``, byte-identical output, and ``jobschema check`` running it when configured (no database)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from jobschema import api
+from jobschema.cli import main
+from jobschema.config import load_config
+from jobschema.lint.registry import Selection
+
+CASE = Path(__file__).resolve().parents[1] / "cases" / "code"
+
+SERVICE = """\
+type Status = 'queued' | 'processing' | 'paused' | 'completed' | 'failed';
+export const start = (db) => db.from('batch_jobs').update({ status: 'started' });
+// jobschema:ignore JS401
+export const stop = (db) => db.from('batch_jobs').update({ status: 'stopped' });
+// jobschema:ignore JS401 the legacy importer writes this value; the fix migration rewrites it
+export const old = (db) => db.from('batch_jobs').update({ status: 'pending' });
+"""
+
+
+def project(tmp_path: Path, code_section: str) -> Path:
+    shutil.copytree(CASE / "schema", tmp_path / "schema")
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "service.ts").write_text(SERVICE)
+    (tmp_path / "pyproject.toml").write_text(f'[tool.jobschema]\nschema = "schema"\n\n{code_section}\n')
+    return tmp_path
+
+
+def run(tmp_path: Path, monkeypatch, *args: str) -> tuple[int, str]:
+    monkeypatch.chdir(tmp_path)
+    res = CliRunner().invoke(main, ["code", *args])
+    return res.exit_code, res.output
+
+
+def test_paths_and_map_from_config_ties_and_suppressions(tmp_path, monkeypatch):
+    project(tmp_path, '[tool.jobschema.code]\npaths = ["src"]\nmap = {"Status" = "batch.batch_jobs.status", '
+                      '"Gone" = "batch.batch_jobs.status"}')
+    status, out = run(tmp_path, monkeypatch)
+    assert status == 1, out
+    # the map ties Status: 'cancelled' is missing from it
+    assert "src/service.ts:1:6: JS403 warning: union Status differs from batch.batch_jobs.status in the schema: " \
+           "missing (allowed by the schema): cancelled" in out
+    assert "JS413 warning: [tool.jobschema.code] map ties Gone" in out
+    assert "src/service.ts:2:69: JS401 error" in out and "'started'" in out
+    # a suppression without a reason suppresses nothing and is itself a finding
+    assert "src/service.ts:3:1: JS001 error: jobschema:ignore JS401 has no reason" in out
+    assert "src/service.ts:4:68: JS401 error" in out
+    assert "'pending'" not in out and "1 suppressed" in out
+
+
+def test_output_file_and_byte_identical_runs(tmp_path, monkeypatch):
+    project(tmp_path, '[tool.jobschema.code]\npaths = ["src"]')
+    first = run(tmp_path, monkeypatch, "--format", "sarif", "-o", "a.sarif")
+    second = run(tmp_path, monkeypatch, "--format", "sarif", "-o", "b.sarif")
+    assert first[0] == second[0] == 1
+    assert (tmp_path / "a.sarif").read_bytes() == (tmp_path / "b.sarif").read_bytes()
+    assert '"uri": "src/service.ts"' in (tmp_path / "a.sarif").read_text()
+    assert "JS401 error" in first[1]  # the text report goes to stderr
+
+
+@pytest.mark.parametrize("section,message", [
+    ('[tool.jobschema.code]\npaths = ["src"]\ncolour = 1', "unknown key 'colour' in [tool.jobschema.code]"),
+    ('[tool.jobschema.code]\npaths = ["src"]\nmap = {"S" = "status"}', "map: 'status' is not table.column"),
+    ('[tool.jobschema.code]\npaths = 3', "[tool.jobschema.code] paths must be a list of strings"),
+    ("", "nothing to check: pass PATH or set [tool.jobschema.code] paths"),
+    ('[tool.jobschema.code]\npaths = ["nowhere"]', "nowhere: no such file or folder"),
+    ('[tool.jobschema.code]\npaths = ["src"]\nmodule = "nope"', "unknown module 'nope'"),
+])
+def test_bad_settings_are_one_line_and_exit_2(tmp_path, monkeypatch, section, message):
+    project(tmp_path, section)
+    status, out = run(tmp_path, monkeypatch)
+    assert status == 2, out
+    assert message in out and "Traceback" not in out
+
+
+def test_check_runs_code_when_configured(tmp_path, monkeypatch):
+    project(tmp_path, '[tool.jobschema.code]\npaths = ["src"]')
+    monkeypatch.chdir(tmp_path)
+    result = api.check(load_config(), Selection())
+    (step,) = [s for s in result.steps if s.name == "code"]
+    assert not step.ok and any("JS401" in p and "'started'" in p for p in step.problems)
+    (tmp_path / "pyproject.toml").write_text('[tool.jobschema]\nschema = "schema"\n')
+    assert [s for s in api.check(load_config(), Selection()).steps if s.name == "code"] == []

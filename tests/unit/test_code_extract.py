@@ -1,0 +1,117 @@
+"""What the extractors read from each language, and where: one row per shape (no database).
+
+Each row is a source snippet and the uses it must yield, as ``kind table.column=value@line:col`` (``?`` for a
+value that is not a literal); the column is that of the literal or name itself in the snippet.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from jobschema.code import python, typescript
+from jobschema.code.files import language
+from jobschema.code.source import Source
+
+EXTRACT = {"typescript": typescript.extract, "tsx": typescript.extract, "javascript": typescript.extract,
+           "python": python.extract}
+
+
+def uses(name: str, text: str, dialect: str = "postgres") -> set[str]:
+    lang = language(name)
+    ex = EXTRACT[lang](Source(name, text.encode(), lang), dialect)
+    out = set()
+    for x in ex.uses:
+        col = f".{x.column}" if x.column else ""
+        val = "=?" if x.unresolved else (f"={x.value}" if x.value is not None else "")
+        out.add(f"{x.kind} {x.table}{col}{val}@{x.site.line}:{x.site.col}")
+    return out
+
+
+CASES = {
+    "supabase-insert-default": ("a.ts", "db.from('jobs').insert({ status: s || 'queued' });",
+                                {"table jobs@1:9", "write jobs.status=queued@1:39", "write jobs.status=?@1:26"}),
+    "supabase-filters": ("a.ts", "db.from('jobs').select('id, state:status').eq('status', 'x').in('kind', ['a', 'b'])",
+                         {"table jobs@1:9", "read jobs.id@1:25", "read jobs.status@1:35",
+                          "filter jobs.status=x@1:57", "filter jobs.kind=a@1:74", "filter jobs.kind=b@1:79"}),
+    "supabase-filter-in-list": ("a.js", "db.from('jobs').filter('status', 'in', '(\"a\",\"b\")')",
+                                {"table jobs@1:9", "filter jobs.status=a@1:40", "filter jobs.status=b@1:40"}),
+    "supabase-match-upsert": ("a.js", "db.from('jobs').upsert([{ id, status: 'done' }]).match({ status: 'new' })",
+                              {"table jobs@1:9", "write jobs.id=?@1:27", "write jobs.status=done@1:39",
+                               "filter jobs.status=new@1:66"}),
+    "knex": ("a.ts", "knex('items').where({ status: 'queued' }).update({ status: c ? 'a' : 'b' })",
+             {"table items@1:6", "filter items.status=queued@1:31", "write items.status=a@1:64",
+              "write items.status=b@1:70"}),
+    "not-queries": ("a.ts", "Buffer.from('abc'); Array.from('xy'); t('key').toUpperCase(); const s = 'Select a file from it';",
+                    set()),
+    "tsx": ("a.tsx", "const C = () => <div onClick={() => db.from('jobs').update({ status: 'done' })} />;",
+            {"table jobs@1:45", "write jobs.status=done@1:70"}),
+    "filter-object": ("a.ts", "q({ table: 'jobs', where: [{ column: 'status', operator: 'eq', value: 'queued' }] })",
+                      {"table jobs@1:38", "filter jobs.status=queued@1:71"}),
+    "filter-object-other-operator": ("a.ts", "q({ table: 'jobs', where: [{ column: 'n', operator: 'gt', value: '3' }] })",
+                                     {"table jobs@1:38", "filter jobs.n@1:38"}),
+    "template-sql": ("a.ts", "const q = `UPDATE jobs\n  SET status = 'failed' WHERE status = ${s} AND kind IN ('a')`;",
+                     {"table jobs@1:19", "write jobs.status=failed@2:16", "filter jobs.status=?@2:31",
+                      "filter jobs.kind=a@2:58"}),
+    "sql-insert-values": ("a.js", "const q = \"INSERT INTO jobs (name, status) VALUES ($1, 'queued')\";",
+                          {"table jobs@1:24", "write jobs.name=?@1:30", "write jobs.status=queued@1:56"}),
+    "sql-join-alias": ("a.ts", "const q = \"SELECT j.id FROM jobs j JOIN items i ON i.job_id = j.id WHERE i.status = 'x'\"",
+                       {"table jobs@1:29", "table items@1:41", "read jobs.id@1:21", "read items.job_id@1:54",
+                        "read jobs.id@1:65", "filter items.status=x@1:85"}),
+    "python-psycopg-positional": ("w.py", 'cur.execute("UPDATE jobs SET status = %s WHERE id = %s", ("done", i))',
+                                  {"table jobs@1:21", "write jobs.status=done@1:59", "filter jobs.id=?@1:48"}),
+    "python-psycopg-named": ("w.py", 'cur.execute("SELECT id FROM jobs WHERE status = %(s)s", {"s": "new"})',
+                             {"table jobs@1:29", "read jobs.id@1:21", "filter jobs.status=new@1:63"}),
+    "python-fstring": ("w.py", 'q = f"DELETE FROM jobs WHERE status = \'{s}\' OR kind = \'a\'"',
+                       {"table jobs@1:19", "filter jobs.status=?@1:30", "filter jobs.kind=a@1:55"}),
+    "python-supabase": ("w.py", 'sb.table("jobs").insert({"status": "queued" if ok else "failed"}).execute()',
+                        {"table jobs@1:10", "write jobs.status=queued@1:36", "write jobs.status=failed@1:56"}),
+    "python-not-sql": ("w.py", 'msg = "Select a file from the list"\nhelp = "update settings"', set()),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_extracts(case):
+    name, text, expected = CASES[case]
+    assert uses(name, text) == expected
+
+
+def test_mysql_dialect_reads_backquoted_sql():
+    assert uses("w.py", 'cur.execute("UPDATE `jobs` SET `status` = \'x\'")', "mysql") == {
+        "table jobs@1:21", "write jobs.status=x@1:43"}
+
+
+def test_unparsable_sql_is_skipped_with_its_reason_not_guessed():
+    ex = typescript.extract(Source("a.ts", b"const q = 'SELECT FROM FROM WHERE (';", "typescript"), "postgres")
+    assert ex.uses == [] and len(ex.skipped) == 1
+    assert (ex.skipped[0].site.line, ex.skipped[0].site.col) == (1, 12)
+
+
+VALUE_SETS = {
+    "ts-union-comment-end": ("a.ts", "type S = 'a' | 'b'; // jobschema: jobs.status", "S", ("a", "b"), "jobs.status"),
+    "ts-interface-line-above": ("a.ts", "interface Job {\n  // jobschema: m.jobs.status\n  status: 'a' | null;\n}",
+                                "Job.status", ("a",), "m.jobs.status"),
+    "ts-enum": ("a.ts", "enum S { A = 'a', B = \"b\" }", "S", ("a", "b"), None),
+    "py-enum": ("w.py", "class S(StrEnum):\n    A = 'a'\n    B = 'b'\n", "S", ("a", "b"), None),
+    "py-literal-in-class": ("w.py", "class Job:\n    status: Literal['a', 'b']  # jobschema: jobs.status\n",
+                            "Job.status", ("a", "b"), "jobs.status"),
+    "py-literal-alias": ("w.py", "S = typing.Literal['x']\n", "S", ("x",), None),
+}
+
+
+@pytest.mark.parametrize("case", sorted(VALUE_SETS))
+def test_value_sets(case):
+    name, text, vs_name, values, tie = VALUE_SETS[case]
+    lang = language(name)
+    ex = EXTRACT[lang](Source(name, text.encode(), lang), "postgres")
+    assert [(v.name, tuple(x for x, _ in v.values), v.tie) for v in ex.value_sets] == [(vs_name, values, tie)]
+
+
+@pytest.mark.parametrize("name,text", [
+    ("a.ts", "type S = string | 'a';"),  # open: any string
+    ("a.ts", "enum S { A = 1, B = 2 }"),  # numbers, not stored strings
+    ("w.py", "class S(Enum):\n    A = auto()\n"),
+    ("w.py", "class S(Base):\n    A = 'a'\n"),  # not an Enum
+])
+def test_open_or_numeric_sets_are_not_value_sets(name, text):
+    lang = language(name)
+    assert EXTRACT[lang](Source(name, text.encode(), lang), "postgres").value_sets == []
