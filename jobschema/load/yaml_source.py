@@ -117,8 +117,20 @@ def _resolve_plain(value: str) -> str:
     return STR
 
 
+_SEQ_START, _SEQ_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_MAP_START, _MAP_END = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SCALAR_EVENT, _ALIAS_EVENT = yaml.ScalarEvent, yaml.AliasEvent
+_PLAIN: dict[str, object] = {}  # plain scalar text -> its value: the same few hundred words fill every file
+_PLAIN_MAX = 50_000
+
+
 class _Builder:
-    """Turns the event stream of one document into YDict/YList/scalars."""
+    """Turns the event stream of one document into YDict/YList/scalars.
+
+    One loop with an explicit stack rather than a call per value: a table file is a few hundred
+    events, and the calls, ``peek_event`` and ``isinstance`` tests were most of the cost of loading
+    thousands of them. Every value still gets its (line, col) mark; the checks and messages are the
+    same as a recursive reading would give, in the same order."""
 
     def __init__(self, loader, file: str):
         self.loader = loader
@@ -135,52 +147,85 @@ class _Builder:
             raise self.err(mark, f"document expands to more than {MAX_NODES} values",
                            "anchors and aliases that multiply like this are refused")
 
-    def value(self, depth: int = 0):
+    def value(self):
         """Build the value whose first event is next; returns (value, mark)."""
-        event = self.loader.get_event()
-        mark = _mark(event)
-        if depth > MAX_DEPTH:
-            raise self.err(mark, f"nesting deeper than {MAX_DEPTH} levels")
-        if isinstance(event, yaml.AliasEvent):
-            if event.anchor not in self.anchors:
-                raise self.err(mark, f"unknown alias *{event.anchor}")
-            value, size = self.anchors[event.anchor]
-            self._tick(mark, size)
-            return value, mark
-        start = self.count
-        self._tick(mark)
-        if isinstance(event, yaml.ScalarEvent):
-            value = self._scalar(event, mark)
-        elif isinstance(event, yaml.SequenceStartEvent):
-            self._check_tag(event.tag, SEQ, mark)
-            value = YList()
-            value._file, value._mark, value._marks = self.file, mark, []
-            while not isinstance(self.loader.peek_event(), yaml.SequenceEndEvent):
-                item, imark = self.value(depth + 1)
-                value.append(item)
-                value._marks.append(imark)
-            self.loader.get_event()
-        elif isinstance(event, yaml.MappingStartEvent):
-            self._check_tag(event.tag, MAP, mark)
-            value = YDict()
-            value._file, value._mark, value._kmarks, value._vmarks = self.file, mark, {}, {}
-            while not isinstance(self.loader.peek_event(), yaml.MappingEndEvent):
-                key, kmark = self.value(depth + 1)
-                if isinstance(key, (dict, list)):
-                    raise self.err(kmark, "a mapping key must be a plain value")
-                if key in value:
-                    raise self.err(kmark, f"duplicate key {key!r}",
-                                   f"first given at line {value._kmarks[key][0]}")
-                item, vmark = self.value(depth + 1)
-                value[key] = item
-                value._kmarks[key] = kmark
-                value._vmarks[key] = vmark
-            self.loader.get_event()
-        else:  # pragma: no cover - the parser guarantees one of the above here
-            raise self.err(mark, f"unexpected YAML event {type(event).__name__}")
-        if event.anchor is not None:
-            self.anchors[event.anchor] = (value, self.count - start)
-        return value, mark
+        get = self.loader.get_event
+        file = self.file
+        anchors = self.anchors
+        # open containers: [value, mark, anchor, count at start, pending key, its mark, has key]
+        stack: list[list] = []
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is _SEQ_END or kind is _MAP_END:
+                frame = stack.pop()
+                value, mark = frame[0], frame[1]
+                if frame[2] is not None:
+                    anchors[frame[2]] = (value, self.count - frame[3])
+            else:
+                m = event.start_mark
+                mark = (m.line + 1, m.column + 1)
+                if len(stack) > MAX_DEPTH:
+                    raise self.err(mark, f"nesting deeper than {MAX_DEPTH} levels")
+                if kind is _SCALAR_EVENT:
+                    self.count += 1
+                    if self.count > MAX_NODES:
+                        self._tick(mark, 0)
+                    if event.implicit[0] and not event.style and event.tag is None:
+                        text = event.value
+                        try:
+                            value = _PLAIN[text]
+                        except KeyError:
+                            value = self._scalar(event, mark)
+                            if len(_PLAIN) < _PLAIN_MAX:
+                                _PLAIN[text] = value
+                    else:
+                        value = self._scalar(event, mark)
+                    if event.anchor is not None:
+                        anchors[event.anchor] = (value, 1)
+                elif kind is _MAP_START:
+                    self._check_tag(event.tag, MAP, mark)
+                    start = self.count
+                    self._tick(mark)
+                    value = YDict()
+                    value._file, value._mark, value._kmarks, value._vmarks = file, mark, {}, {}
+                    stack.append([value, mark, event.anchor, start, None, None, False])
+                    continue
+                elif kind is _SEQ_START:
+                    self._check_tag(event.tag, SEQ, mark)
+                    start = self.count
+                    self._tick(mark)
+                    value = YList()
+                    value._file, value._mark, value._marks = file, mark, []
+                    stack.append([value, mark, event.anchor, start, None, None, False])
+                    continue
+                elif kind is _ALIAS_EVENT:
+                    if event.anchor not in anchors:
+                        raise self.err(mark, f"unknown alias *{event.anchor}")
+                    value, size = anchors[event.anchor]
+                    self._tick(mark, size)
+                else:  # pragma: no cover - the parser guarantees one of the above here
+                    raise self.err(mark, f"unexpected YAML event {kind.__name__}")
+            if not stack:
+                return value, mark
+            parent = stack[-1]
+            container = parent[0]
+            if type(container) is YList:
+                container.append(value)
+                container._marks.append(mark)
+            elif parent[6]:  # the value of the pending key
+                key = parent[4]
+                container[key] = value
+                container._kmarks[key] = parent[5]
+                container._vmarks[key] = mark
+                parent[6] = False
+            else:  # a key
+                if isinstance(value, (dict, list)):
+                    raise self.err(mark, "a mapping key must be a plain value")
+                if value in container:
+                    raise self.err(mark, f"duplicate key {value!r}",
+                                   f"first given at line {container._kmarks[value][0]}")
+                parent[4], parent[5], parent[6] = value, mark, True
 
     def _check_tag(self, tag: str | None, expected: str, mark: tuple[int, int]) -> None:
         if tag not in (None, "!", expected):
