@@ -95,11 +95,6 @@ def _constructor() -> yaml.SafeLoader:
     return _SCALAR_LOADER
 
 
-def _mark(event) -> tuple[int, int]:
-    m = event.start_mark
-    return (m.line + 1, m.column + 1)
-
-
 def _offset_position(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of a character offset. Counted from the text rather than taken from a mark:
     libyaml puts the end of a file without a final newline on a line after the last, which no editor shows."""
@@ -122,6 +117,7 @@ _MAP_START, _MAP_END = yaml.MappingStartEvent, yaml.MappingEndEvent
 _SCALAR_EVENT, _ALIAS_EVENT = yaml.ScalarEvent, yaml.AliasEvent
 _PLAIN: dict[str, object] = {}  # plain scalar text -> its value: the same few hundred words fill every file
 _PLAIN_MAX = 50_000
+_OTHER_BREAKS = ("\x85", "\u2028", "\u2029")
 
 
 class _Builder:
@@ -132,11 +128,13 @@ class _Builder:
     thousands of them. Every value still gets its (line, col) mark; the checks and messages are the
     same as a recursive reading would give, in the same order."""
 
-    def __init__(self, loader, file: str):
+    def __init__(self, loader, file: str, text: str = ""):
         self.loader = loader
         self.file = file
         self.count = 0
         self.anchors: dict[str, tuple[object, int]] = {}  # anchor -> (value, values inside it)
+        # libyaml also breaks lines at NEL, LS and PS, which editors do not: then count from the offset
+        self.text = text if any(c in text for c in _OTHER_BREAKS) else None
 
     def err(self, mark: tuple[int, int], message: str, hint: str | None = None) -> LoadError:
         return LoadError(message, self.file, mark[0], mark[1], hint)
@@ -164,7 +162,7 @@ class _Builder:
                     anchors[frame[2]] = (value, self.count - frame[3])
             else:
                 m = event.start_mark
-                mark = (m.line + 1, m.column + 1)
+                mark = (m.line + 1, m.column + 1) if self.text is None else _offset_position(self.text, m.index)
                 if len(stack) > MAX_DEPTH:
                     raise self.err(mark, f"nesting deeper than {MAX_DEPTH} levels")
                 if kind is _SCALAR_EVENT:
@@ -278,11 +276,11 @@ def load_yaml(path: str, display: str | None = None, data: bytes | None = None):
         if isinstance(loader.peek_event(), yaml.StreamEndEvent):
             return None
         loader.get_event()  # document start
-        value, _ = _Builder(loader, name).value()
+        value, _ = _Builder(loader, name, text).value()
         loader.get_event()  # document end
         extra = loader.get_event()
         if not isinstance(extra, yaml.StreamEndEvent):
-            line, col = _mark(extra)
+            line, col = _offset_position(text, extra.start_mark.index)
             raise LoadError("the file holds more than one YAML document", name, line, col,
                             "remove the '---' separator")
         return value

@@ -110,15 +110,17 @@ def key_errors(doc: dict, text: str) -> set[tuple[int, int, str]]:
     """The errors the table format's key rules demand of a top-level mapping: each unknown key where it
     stands, each missing or empty required key."""
     node = yaml.compose(text)
-    at = {k.value: (k.start_mark.line + 1, k.start_mark.column + 1, v.start_mark) for k, v in node.value}
+
+    def where(mark) -> tuple[int, int]:  # lines as editors count them: PyYAML also breaks at NEL, LS, PS
+        return text.count("\n", 0, mark.index) + 1, mark.index - (text.rfind("\n", 0, mark.index) + 1) + 1
+
+    at = {k.value: (*where(k.start_mark), v.start_mark) for k, v in node.value}
     want = {(at[key][0], at[key][1], f"unknown key {key!r} in table") for key in doc if key not in TABLE_KEYS}
     for key, required in TABLE_KEYS.items():
         if required and key not in doc:
-            want.add((node.start_mark.line + 1, node.start_mark.column + 1,
-                      f"table lacks the required key {key!r}"))
+            want.add((*where(node.start_mark), f"table lacks the required key {key!r}"))
         elif required and doc[key] is None:
-            mark = at[key][2]
-            want.add((mark.line + 1, mark.column + 1, f"table.{key} is required but empty"))
+            want.add((*where(at[key][2]), f"table.{key} is required but empty"))
     return want
 
 
