@@ -263,6 +263,17 @@ def lint(paths: list[str], selection, base: str = "."):
     return runner.run(paths, selection, base)
 
 
+def lint_migrations_live(dsn: str, paths: list[str], selection, namespaces: list[str] | None = None,
+                         base: str = "."):
+    """``lint --dsn DSN FILE.sql``: the migration rules over the files, and each constraint they add counted
+    against the database's live rows (read-only, the audit's session) before the files run."""
+    from .lint import live, runner
+
+    runner.classify(paths, base)  # bad paths are usage errors before any connection
+    with live.open_rows(dsn, namespaces) as rows:
+        return runner.run(paths, selection, base, rows=rows)
+
+
 def lint_live(dsn: str, selection, module: str = "live", namespaces: list[str] | None = None):
     """Run the schema rules over what ``inspect`` reads from a live database (``lint --dsn``), so a database
     nobody generated is held to the same rules; findings name catalog objects instead of files."""

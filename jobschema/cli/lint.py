@@ -26,14 +26,16 @@ def split_codes(values: tuple[str, ...]) -> list[str]:
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (added to the config's ignore).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
-@click.option("--dsn", help="Lint a live database instead of files: the schema rules over what inspect reads.")
+@click.option("--dsn", help="Lint a live database: without PATHs the schema rules over what inspect reads; with "
+                           "migration PATHs, also the live rows each constraint they add would reject.")
 @click.option("--module", default="live", show_default=True, help="With --dsn: the module name findings use.")
 @click.option("--namespace", "namespaces", multiple=True, metavar="SCHEMA",
               help="With --dsn on PostgreSQL: schemas to read (default public).")
 @click.pass_context
 def lint(ctx: click.Context, paths, fmt, select, ignore, output, list_rules, dsn, module, namespaces) -> None:
     """Lint the schema and migrations (or the given folders, table YAML and SQL files), or with --dsn
-    the database itself.
+    the database itself; --dsn with migration files also counts the live rows each constraint they add
+    would reject, before they run.
 
     Exit 0 when clean, 1 when a finding has error or warning severity, 2 on bad input.
     """
@@ -48,9 +50,9 @@ def lint(ctx: click.Context, paths, fmt, select, ignore, output, list_rules, dsn
             state = "on " if selection.enabled(r.code) else "off"
             click.echo(f"{r.code}  {state}  {selection.severity_of(r).value:<7}  {r.title}")
         return
-    if dsn is not None:
-        if paths:
-            raise click.UsageError("pass either PATHs or --dsn, not both")
+    if dsn is not None and paths:
+        result = api.lint_migrations_live(dsn, list(paths), selection, list(namespaces) or None)
+    elif dsn is not None:
         result = api.lint_live(dsn, selection, module, list(namespaces) or None)
     else:
         targets = list(paths) or [p for p in settings.paths if os.path.exists(p)]

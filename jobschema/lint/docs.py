@@ -25,6 +25,9 @@ alias of its successor and is never reused. JS3xx codes belong to `jobschema aud
 `jobschema lint --dsn DSN [--module M] [--namespace S]` runs the schema rules over what `jobschema inspect`
 reads from a live database (privileges and function settings from the catalog), with the same formats and
 exit codes; findings name catalog objects, and the YAML suppressions of a schema folder do not apply.
+`jobschema lint --dsn DSN MIGRATION.sql...` (files or migration folders) runs the migration rules and
+also counts, in the audit's read-only session, the live rows each constraint or NOT NULL the files add
+would reject (JS220), before the migration runs.
 
 **Selecting rules.** In `pyproject.toml`, in the style of ruff (codes, prefixes such as `JS2`, or rule
 names; the longer match wins, `ignore` wins a tie):

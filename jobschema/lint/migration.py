@@ -114,6 +114,11 @@ class FileState:
     dropped_indexes: set[str] = field(default_factory=set)  # DROP INDEX ... IF EXISTS earlier in the file
     reported: set[str] = field(default_factory=set)  # codes of once-per-file rules that have reported
     in_block: int = 0  # line of an explicit BEGIN not yet committed, 0 outside one
+    # what earlier UPDATEs did to a column: {(table, column): {old: new}} for value rewrites
+    # (UPDATE t SET c = 'new' WHERE c = 'old'), None once anything else wrote it or the table lost rows
+    rewrites: dict[tuple[str, str], dict[str, str] | None] = field(default_factory=dict)
+    touched: set[str] = field(default_factory=set)  # tables whose rows an earlier DELETE/TRUNCATE removed
+    rows: object = None  # lint --dsn: the live rows (``lint.live.LiveRows``) data-aware rules count
 
     def once(self, code: str) -> bool:
         """True the first time a once-per-file rule asks (a missing setting is reported where it bites first)."""
@@ -134,6 +139,11 @@ class FileState:
         for action in st.alter_actions():
             for con in added_constraints(action):
                 self.constraints.append(AddedConstraint(st.table or "", con[0], con[1], st.line))
+        if isinstance(t, exp.Update) and st.table:
+            self._record_update(st.table, t)
+        elif isinstance(t, (exp.Delete, exp.TruncateTable)):
+            names = [st.table] if isinstance(t, exp.Delete) else [x.name.lower() for x in t.expressions]
+            self.touched.update(n for n in names if n)
         if isinstance(t, exp.Transaction):
             self.in_block = st.line
         elif isinstance(t, (exp.Commit, exp.Rollback)):
@@ -150,6 +160,24 @@ class FileState:
         added = enum_value_added(st)
         if added is not None:
             self.added_labels[added[1]] = (added[0], st.line)
+
+    def _record_update(self, table: str, t: exp.Update) -> None:
+        where = t.args.get("where")
+        cond = where.this if isinstance(where, exp.Where) else None
+        for assignment in t.expressions:
+            if not (isinstance(assignment, exp.EQ) and isinstance(assignment.this, exp.Column)):
+                continue
+            col = assignment.this.name.lower()
+            key = (table, col)
+            new, old = assignment.expression, None
+            if isinstance(cond, exp.EQ) and isinstance(cond.this, exp.Column) and cond.this.name.lower() == col \
+                    and isinstance(cond.expression, exp.Literal) and cond.expression.is_string:
+                old = cond.expression.name
+            if old is not None and isinstance(new, exp.Literal) and new.is_string and len(t.expressions) == 1 \
+                    and (key not in self.rewrites or self.rewrites[key] is not None):
+                self.rewrites.setdefault(key, {})[old] = new.name  # type: ignore[index]
+            else:
+                self.rewrites[key] = None
 
     def has_setting(self, names: tuple[str, ...]) -> bool:
         return any(n in self.settings for n in names)

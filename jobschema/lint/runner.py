@@ -100,10 +100,12 @@ def lint_project(project: Project, selection: Selection, prefix: str = "schema",
     return result
 
 
-def lint_migration(mf: MigrationFile, selection: Selection) -> LintResult:
+def lint_migration(mf: MigrationFile, selection: Selection, rows=None) -> LintResult:
+    """The migration rules over one file; ``rows`` (``lint.live.LiveRows``) lets data-aware rules count the
+    live rows each statement would reject."""
     result = LintResult(files=1)
     rules = [r for r in _instances(selection, "migration") if mf.dialect in r.reads()]
-    state = FileState()
+    state = FileState(rows=rows)
     found: list[Finding] = []
     for st in mf.statements:
         for rule in rules:
@@ -123,7 +125,8 @@ def lint_migration(mf: MigrationFile, selection: Selection) -> LintResult:
     return result
 
 
-def lint_sql_file(path: str, selection: Selection, base: str = ".", dialect: str | None = None) -> LintResult:
+def lint_sql_file(path: str, selection: Selection, base: str = ".", dialect: str | None = None,
+                  rows=None) -> LintResult:
     shown = display_path(path, base)
     try:
         with open(path, encoding="utf-8") as fh:
@@ -132,7 +135,10 @@ def lint_sql_file(path: str, selection: Selection, base: str = ".", dialect: str
         raise UsageError(f"{shown}: cannot read: {exc.strerror}") from None
     except UnicodeDecodeError:
         raise LoadError("file is not valid UTF-8", shown, None, None, "save it as UTF-8") from None
-    return lint_migration(parse_file(shown, text, dialect), selection)
+    mf = parse_file(shown, text, dialect or (rows.name if rows is not None else None))
+    if rows is not None and mf.dialect != rows.name:
+        raise UsageError(f"{shown}: a {mf.dialect} migration, but the database is {rows.name}")
+    return lint_migration(mf, selection, rows)
 
 
 def _is_schema_root(path: str) -> bool:
@@ -208,10 +214,14 @@ def classify(paths: list[str], base: str = ".") -> Targets:
     return t
 
 
-def run(paths: list[str], selection: Selection, base: str = ".") -> LintResult:
-    """Lint every target in ``paths`` and merge the results."""
+def run(paths: list[str], selection: Selection, base: str = ".", rows=None) -> LintResult:
+    """Lint every target in ``paths`` and merge the results; with ``rows`` (``lint --dsn``) the paths are
+    migration files, checked against the live rows too."""
 
     targets = classify(paths, base)
+    if rows is not None and targets.schemas:
+        raise UsageError("with --dsn, PATHs are migration files or folders to check against the database's rows; "
+                         "lint the schema folder without --dsn")
     total = LintResult()
     for root, only in sorted(targets.schemas.items()):
         project = load_project(root)
@@ -220,7 +230,7 @@ def run(paths: list[str], selection: Selection, base: str = ".") -> LintResult:
         total.tables += r.tables
         total.suppressed += r.suppressed
     for path in targets.sql_files:
-        r = lint_sql_file(path, selection, base)
+        r = lint_sql_file(path, selection, base, rows=rows)
         total.findings += r.findings
         total.files += r.files
         total.suppressed += r.suppressed

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import json
 import os
+import re
+from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from dbutil import apply_sql_mysql, apply_sql_pg
 
 from jobschema import api
 from jobschema.cli import main
+from jobschema.lint.registry import Selection
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CAMPAIGN = api.render_project(api.load(os.path.join(ROOT, "schema")), "campaign", "postgres").files
@@ -25,6 +29,18 @@ CREATE POLICY jobs_all ON jobs FOR SELECT USING (true);
 ALTER TABLE agent_runs DISABLE ROW LEVEL SECURITY;
 CREATE POLICY kc_loose ON kanban_cards FOR INSERT WITH CHECK (org_id = (SELECT auth.uid()));
 """
+
+
+MARK = re.compile(r"--\s*(expect|ok):\s*(JS\d{3}(?:\s*,\s*JS\d{3})*)")  # as in tests/unit/test_lint_cases.py
+
+
+def annotations(path: Path) -> tuple[set[tuple[int, str]], set[tuple[int, str]]]:
+    expect, ok = set(), set()
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        for kind, codes in MARK.findall(line):
+            for code in (c.strip() for c in codes.split(",")):
+                (expect if kind == "expect" else ok).add((n, code))
+    return expect, ok
 
 
 def cli(*args: str) -> tuple[int, str]:
@@ -66,6 +82,38 @@ def test_mariadb_table_rules_on_a_live_database(mysql_dsn):
     assert found(out) == [("JS102", "live.scratch"), ("JS103", "live.kept.status")]
 
 
-def test_dsn_and_paths_together_is_a_usage_error(pg_dsn):
-    code, out = cli("lint", "--dsn", pg_dsn, "schema")
-    assert code == 2 and "either PATHs or --dsn" in out and "Traceback" not in out
+def test_dsn_with_a_schema_folder_is_a_usage_error(pg_dsn):
+    code, out = cli("lint", "--dsn", pg_dsn, os.path.join(ROOT, "schema"))
+    assert code == 2 and "PATHs are migration files" in out and "Traceback" not in out
+
+
+LIVE_CASES = os.path.join(ROOT, "tests", "cases", "lint_live")
+
+
+@pytest.mark.parametrize("dialect", ["postgres", "mysql"])
+def test_migration_constraints_counted_against_live_rows(request, dialect):
+    """``lint --dsn DSN FILE.sql``: every migration of the dialect's case folder, linted against the rows its
+    ``live.sql`` holds; the annotations on each line are the findings (JS220 counts the rejected rows)."""
+    dsn = request.getfixturevalue("pg_dsn" if dialect == "postgres" else "mysql_dsn")
+    folder = Path(LIVE_CASES) / dialect
+    (apply_sql_pg if dialect == "postgres" else apply_sql_mysql)(dsn, (folder / "live.sql").read_text())
+    files = sorted(p for p in folder.glob("*.sql") if p.name != "live.sql")
+    assert files
+    for path in files:
+        expect, ok = annotations(path)
+        result = api.lint_migrations_live(dsn, [str(path)], Selection.build(), base=str(folder))
+        got = {(f.location.line, f.code) for f in result.findings}
+        shown = "\n".join(f"{f.location}: {f.code} {f.message}" for f in result.findings)
+        assert got == expect, f"{path.name}:\n{shown}"
+        assert not (got & ok), f"{path.name}:\n{shown}"
+        assert all("Traceback" not in f.message for f in result.findings)
+
+
+def test_live_counts_name_the_rows_and_values(pg_dsn):
+    folder = Path(LIVE_CASES) / "postgres"
+    apply_sql_pg(pg_dsn, (folder / "live.sql").read_text())
+    code, out = cli("lint", "--dsn", pg_dsn, str(folder / "seed001_fix.sql"), "--select", "JS220", "--format", "json")
+    assert code == 1, out
+    (f,) = json.loads(out)["findings"]
+    assert "3 live row(s) of batch_jobs violate CHECK batch_jobs_status_check" in f["message"], f
+    assert "'pending' (1)" in f["message"] and "'archived' (1)" in f["message"] and pg_dsn not in out

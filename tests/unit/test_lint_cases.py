@@ -17,6 +17,8 @@ from jobschema.load.build import load_project
 CASES = Path(__file__).resolve().parent.parent / "cases" / "lint"
 YAML_CASES = sorted(CASES.glob("JS*.yaml"))
 SQL_CASES = sorted(CASES.rglob("*.sql"))
+# lint --dsn cases (tests/integration/test_lint_live.py): migrations against the rows a live.sql creates
+LIVE_CASES = sorted(p for p in (CASES.parent / "lint_live").rglob("*.sql") if p.name != "live.sql")
 MARK = re.compile(r"--\s*(expect|ok):\s*(JS\d{3}(?:\s*,\s*JS\d{3})*)")
 
 
@@ -80,7 +82,7 @@ def test_every_rule_has_a_failing_and_a_passing_case():
     for path in YAML_CASES:
         for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
             (fails if case["expect"] else passes).add(path.stem)
-    for path in SQL_CASES:
+    for path in SQL_CASES + LIVE_CASES:
         expect, ok = annotations(path)
         fails |= {c for _, c in expect}
         passes |= {c for _, c in ok}
