@@ -10,12 +10,13 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .audit import inspect_live as read_live
+from .connect import resolve_dsn
 from .dialects import base as dialects
 from .errors import JobschemaError, LoadError, LoadErrors, UsageError
 from .load import sqlfile
 from .load.validate import validate_module
 from .names import HISTORY_TABLE
-from .writer import atomic_write
+from .writer import atomic_write, check_schema_out
 
 
 @dataclass
@@ -43,6 +44,7 @@ def import_sql(paths: list[str], dialect: str, module: str, out_dir: str | None 
                namespace: str | None = None, force: bool = False) -> BringInResult:
     """DDL scripts → tidy model → schema files under ``out_dir`` (nothing written when it is None)."""
     check_module_name(module)
+    check_schema_out(out_dir)
     import os
 
     from .emit import tidy, write_module
@@ -96,6 +98,8 @@ def inspect_db(dsn: str, module: str, out_dir: str | None = None, namespaces: li
     from .load.ddl_result import Note
 
     check_module_name(module)
+    check_schema_out(out_dir)
+    dsn = resolve_dsn(dsn)
     d = dialects.for_dsn(dsn)
     dialect = d.name
     namespaces = list(namespaces or ["public"])

@@ -178,6 +178,15 @@ def migrate_status(dsn: str, root: str, module: str | None = None, folder: str |
             migrator.close()
 
 
+DONE_STATES = ("applied", "baseline", "resolved")
+
+
+def status_needs_attention(rows) -> bool:
+    """Whether ``migrate status`` should fail a deploy gate: a file not applied as it stands (pending,
+    failed, interrupted, edited) or a recorded file gone from the folder."""
+    return any(r.state not in DONE_STATES for r in rows)
+
+
 def migrate_resolve(dsn: str, root: str, version: str, applied: bool, module: str | None = None,
                     folder: str | None = None) -> str:
     if module is None and folder is None:
@@ -333,13 +342,15 @@ def verify_migrations(root: str, base: str = ".") -> list[str]:
     return problems
 
 
-def check(cfg, selection, base: str = ".") -> CheckResult:
+def check(cfg, selection, base: str = ".", schema_dir: str | None = None) -> CheckResult:
     """``generate --check`` + ``lint`` + migration sums + ``docs --check`` (+ ``code`` when
-    ``[tool.jobschema.code]`` is configured): everything CI gates on."""
+    ``[tool.jobschema.code]`` is configured): everything CI gates on; ``schema_dir`` overrides the
+    configured schema folder."""
     import os
 
     result = CheckResult()
-    schema_dir, out_dir = cfg.path(cfg.schema), cfg.path(cfg.out)
+    configured = cfg.path(cfg.schema)
+    schema_dir, out_dir = schema_dir or configured, cfg.path(cfg.out)
 
     def rel(p: str) -> str:
         return os.path.relpath(p, base)
@@ -352,7 +363,9 @@ def check(cfg, selection, base: str = ".") -> CheckResult:
                                                for s in gen.differing], gen))
 
     settings = cfg.lint_settings()
-    paths = [p for p in settings.paths if os.path.exists(p)]
+    paths = [schema_dir if os.path.abspath(p) in (os.path.abspath(configured), os.path.abspath(cfg.schema)) else p
+             for p in settings.paths]
+    paths = [p for p in paths if os.path.exists(p)]
     lint_result = lint(paths, selection, base) if paths else None
     step = CheckStep("lint", detail=lint_result)
     if lint_result is not None:
@@ -471,7 +484,7 @@ def write_migration(planned: PlanResult, dsn: str | None, root: str, folder: str
             rows = executor.status(migrator, [executor.Target(res.module, d)])
         finally:
             migrator.close()
-        waiting = [r for r in rows if r.state not in ("applied", "baseline", "resolved")]
+        waiting = [r for r in rows if r.state not in DONE_STATES]
         if waiting:
             names = ", ".join(f"{r.name} ({r.state})" for r in waiting)
 

@@ -10,6 +10,8 @@ import os
 import tempfile
 from dataclasses import dataclass
 
+from .errors import UsageError
+
 
 @dataclass(frozen=True)
 class FileStatus:
@@ -77,3 +79,25 @@ def apply(out_root: str, files: dict[str, str], statuses: list[FileStatus]) -> N
             atomic_write(full, files[st.path])
         elif st.state == "stale":
             os.unlink(full)
+
+
+def check_writable(path: str, option: str) -> None:
+    """Refuse a report file that cannot be written before the work that fills it runs (an audit of a big
+    database should not end in an error about a missing folder)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise UsageError(f"{option} {path}: is a folder; give a file name")
+    if not os.path.isdir(folder):
+        raise UsageError(f"{option} {path}: no such folder {folder}")
+    target = path if os.path.exists(path) else folder
+    if not os.access(target, os.W_OK):
+        raise UsageError(f"{option} {path}: not writable")
+
+
+def check_schema_out(out_dir: str | None, option: str = "--out") -> None:
+    """``--out`` of ``import``/``inspect`` is the schema folder that holds module folders; given a module
+    folder itself (it holds ``module.yaml``) the module would nest silently inside it."""
+    if out_dir and os.path.isfile(os.path.join(out_dir, "module.yaml")):
+        parent = os.path.dirname(os.path.normpath(out_dir)) or "."
+        raise UsageError(f"{option} {out_dir} is a module folder (it holds module.yaml); {option} is the schema "
+                         f"folder the module's own folder goes into: pass {option} {parent}")

@@ -14,6 +14,7 @@ import click
 from ..connect import scrub_known
 from ..errors import ExitCode, JobschemaError
 
+_closed_stdout: list[bool] = []  # set when a command's standard output was closed by its reader
 _HELD: list | None = None  # what ``hold`` keeps; a list only in a process started through ``run``
 
 
@@ -26,8 +27,55 @@ def hold(value):
     return value
 
 
+class GuardedStdout:
+    """Standard output that a reader may close early (``jobschema migrate | head -1``): the first failed
+    write marks it closed and later output is dropped, so the command finishes its work (a migration is
+    never stopped halfway by a closed pipe) and says on stderr that its output was cut."""
+
+    def __init__(self, stream):
+        self._stream = stream
+        self.closed_early = False
+
+    def _guard(self, fn, *args):
+        if self.closed_early:
+            return None
+        try:
+            return fn(*args)
+        except (BrokenPipeError, ValueError, OSError) as exc:
+            if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError) and exc.errno not in (32, 9):
+                raise
+            self.closed_early = True
+            return None
+
+    def write(self, text):
+        self._guard(self._stream.write, text)
+        return len(text)
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def flush(self):
+        self._guard(self._stream.flush)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
 class Group(click.Group):
     def invoke(self, ctx: click.Context):
+        guarded = GuardedStdout(sys.stdout)
+        sys.stdout = guarded
+        try:
+            return self._invoke(ctx)
+        finally:
+            sys.stdout = guarded._stream
+            if guarded.closed_early:
+                _closed_stdout.append(True)
+                click.echo("jobschema: standard output was closed before the command finished; it ran to its end, "
+                           "the rest of its output was not shown", err=True)
+
+    def _invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except JobschemaError as exc:
@@ -99,7 +147,7 @@ def run() -> None:
         try:
             stream.flush()
         except (OSError, ValueError):  # a closed pipe: nothing more can reach it
-            if code == 0:
+            if code == 0 and not _closed_stdout:  # a reader that left early was told so on stderr
                 code = 1
     os._exit(code)
 

@@ -8,7 +8,9 @@ import click
 
 from ..config import load_config
 from ..connect import DEFAULT_STATEMENT_TIMEOUT_MS
+from ..errors import UsageError
 from ..report import FORMATS
+from ..writer import check_writable
 from . import hold
 from .plan import with_fix_options
 
@@ -41,6 +43,11 @@ def audit(ctx: click.Context, dsn, schema_dir, module, namespace, fmt, output, n
     from .. import api
     from .console import audit as audit_output
 
+    if not write_migration:
+        _only_with_write_migration(migration_dir=migration_dir, allow_destructive=allow_destructive,
+                                   allow_not_valid=allow_not_valid, concurrently=concurrently)
+    if output:
+        check_writable(output, "-o/--output")
     cfg = load_config()
     settings = cfg.audit if isinstance(cfg.audit, dict) else {}
     severity = unmanaged_severity or settings.get("unmanaged_severity", "warning")
@@ -71,6 +78,14 @@ def audit(ctx: click.Context, dsn, schema_dir, module, namespace, fmt, output, n
         api.write_migration(planned, dsn, cfg.path(cfg.migrations), migration_dir)
         plan_console.print_written(planned, err=fmt != "text" and not output)
     ctx.exit(int(result.exit_code))
+
+
+def _only_with_write_migration(**given) -> None:
+    """Options that shape the written fix mean nothing without ``--write-migration``: an error, so a deploy
+    job that forgot it does not believe it wrote (or was allowed to write) something."""
+    names = [f"--{k.replace('_', '-')}" if k != "migration_dir" else "--dir" for k, v in given.items() if v]
+    if names:
+        raise UsageError(f"{', '.join(names)} only applies with --write-migration (or use `jobschema plan`)")
 
 
 def _with_progress(api, dsn, schema, kwargs):

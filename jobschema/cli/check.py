@@ -10,10 +10,12 @@ from .lint import split_codes
 
 
 @click.command()
+@click.option("--schema", "schema_dir", type=click.Path(file_okay=False),
+              help="Schema folder (default: [tool.jobschema] schema, else schema/).")
 @click.option("--select", multiple=True, metavar="CODES", help="Lint only these rules (see `jobschema lint`).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these lint rules.")
 @click.pass_context
-def check(ctx: click.Context, select, ignore) -> None:
+def check(ctx: click.Context, schema_dir, select, ignore) -> None:
     """Check that generated files, docs and migration sums are current and the lint is clean.
 
     Runs `generate --check`, `lint`, the jobschema.sum of every migration folder and `docs --check`, and
@@ -24,7 +26,7 @@ def check(ctx: click.Context, select, ignore) -> None:
 
     cfg = load_config()
     selection = api.lint_selection(cfg.lint_settings(), split_codes(select), split_codes(ignore))
-    result = api.check(cfg, selection)
+    result = api.check(cfg, selection, schema_dir=schema_dir)
     for step in result.steps:
         if step.skipped:
             click.echo(f"{step.name}: skipped ({step.skipped})")

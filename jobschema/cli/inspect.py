@@ -8,8 +8,9 @@ from ..config import load_config
 
 
 @click.command("inspect")
-@click.option("--dsn", envvar="JOBSCHEMA_DSN", required=True,
-              help="postgresql://... or mysql://... (or JOBSCHEMA_DSN). Never printed with its password.")
+@click.option("--dsn", envvar="JOBSCHEMA_DSN", show_envvar=True,
+              help="Database URL (postgresql://… or mysql://…); PG* variables work too. Never printed with its "
+                   "password.")
 @click.option("--module", "module", required=True, help="Name of the module to write.")
 @click.option("--namespace", "namespaces", multiple=True,
               help="PostgreSQL schema to read (repeatable; the first is the module's; default public).")

@@ -9,7 +9,7 @@ import click
 from ..config import load_config
 from ..connect import resolve_dsn
 from ..dialects import base as dialects
-from ..errors import UsageError
+from ..errors import ExitCode, UsageError
 
 
 def _common(ctx: click.Context, dsn, module, folder) -> tuple[str, str, str | None, str | None, str]:
@@ -31,7 +31,7 @@ _dir_opt = click.option("--dir", "folder", type=click.Path(file_okay=False), hel
 @click.option("--dry-run", is_flag=True, help="Check and list what would run; change nothing.")
 @click.option("--baseline", metavar="VERSION",
               help="Adopt a database without history: record files up to VERSION as applied, without running them.")
-@click.option("--lock-wait", type=float, default=300.0, show_default=True,
+@click.option("--lock-wait", type=click.FloatRange(min=0), default=300.0, show_default=True,
               help="Seconds to wait for another migrate run to finish.")
 @click.pass_context
 def migrate(ctx: click.Context, dsn, module, folder, dry_run, baseline, lock_wait) -> None:
@@ -58,31 +58,37 @@ def migrate(ctx: click.Context, dsn, module, folder, dry_run, baseline, lock_wai
 @_dir_opt
 @click.pass_context
 def status(ctx: click.Context, dsn, module, folder) -> None:
-    """Show every migration file and whether the database has it."""
+    """Show every migration file and whether the database has it.
+
+    Exit 0 when every file is applied, 1 when one is pending, failed, interrupted, edited or missing,
+    2 on an error: a deploy job can gate on it.
+    """
     from .. import api
     from .console import migrate as migrate_console
 
     dsn, root, module, folder, schema = _common(ctx, dsn, module, folder)
-    migrate_console.print_status(api.migrate_status(dsn, root, module, folder, schema))
+    rows = api.migrate_status(dsn, root, module, folder, schema)
+    migrate_console.print_status(rows)
+    if api.status_needs_attention(rows):
+        ctx.exit(int(ExitCode.DRIFT))
 
 
 @migrate.command()
 @click.argument("version")
-@click.option("--applied", "mode", flag_value="applied", help="You finished the file's remaining statements by hand.")
-@click.option("--rolled-back", "mode", flag_value="rolled-back",
-              help="You undid what ran; the next migrate applies the file again.")
+@click.option("--applied", is_flag=True, help="You finished the file's remaining statements by hand.")
+@click.option("--rolled-back", is_flag=True, help="You undid what ran; the next migrate applies the file again.")
 @_dsn_opt
 @_module_opt
 @_dir_opt
 @click.pass_context
-def resolve(ctx: click.Context, version, mode, dsn, module, folder) -> None:
+def resolve(ctx: click.Context, version, applied, rolled_back, dsn, module, folder) -> None:
     """Record how a failed or interrupted file was dealt with, so migrate can continue."""
     from .. import api
 
-    if mode is None:
-        raise UsageError("say what happened to the file: --applied or --rolled-back")
+    if applied == rolled_back:
+        raise UsageError("say what happened to the file: --applied or --rolled-back (exactly one)")
     dsn, root, module, folder, _ = _common(ctx, dsn, module, folder)
-    click.echo(api.migrate_resolve(dsn, root, version, mode == "applied", module, folder))
+    click.echo(api.migrate_resolve(dsn, root, version, applied, module, folder))
 
 
 @migrate.command("hash")

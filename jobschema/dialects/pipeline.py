@@ -21,6 +21,7 @@ class QueryThread:
         self.sent = 0  # how many of the queries were run
         self._answers: dict[str, queue.Queue] = {n: queue.Queue(maxsize=1) for n in self.names}
         self._taken: dict[str, object] = {}
+        self._error: BaseException | None = None  # the first failure, raised for every query after it
         self._thread = threading.Thread(target=self._work, args=(run,), daemon=True, name="jobschema-catalog")
         self._thread.start()
 
@@ -29,6 +30,7 @@ class QueryThread:
             try:
                 value = run(name)
             except BaseException as exc:  # handed to the caller; nothing more is sent
+                self._error = exc
                 self._answers[name].put((False, exc))
                 for rest in self.names[i + 1:]:
                     self._answers[rest].put((False, None))
@@ -44,7 +46,9 @@ class QueryThread:
             self._taken[name] = value
             return value
         self._thread.join()
-        if value is None:
+        if value is None:  # the caller may ask for a later answer first: it gets the error that stopped them
+            if self._error is not None:
+                raise self._error
             raise RuntimeError(f"catalog query {name} was not sent: an earlier one failed")
         raise value
 

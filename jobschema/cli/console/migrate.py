@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import sys
 
+from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from ...migrate.executor import Events
+from ...report.text import printable
 from .terminal import stderr, stdout
+
+
+def safe(text: str) -> str:
+    """A name from a file or the database, shown as text: control characters escaped, no rich markup."""
+    return escape(printable(str(text)))
 
 
 class PlainEvents(Events):
@@ -23,7 +30,7 @@ class PlainEvents(Events):
 
     def file_done(self, module, file, duration_ms) -> None:
         mode = "" if file.transactional else ", no transaction"
-        self.out.print(f"applied {escape(module)}/{escape(file.name)} ({duration_ms} ms{mode})")
+        self.out.print(f"applied {safe(module)}/{safe(file.name)} ({duration_ms} ms{mode})")
 
     def close(self) -> None: ...
 
@@ -46,13 +53,13 @@ class BarEvents(PlainEvents):
 
     def file_started(self, module, file, statements) -> None:
         if self.task is not None:
-            self.progress.update(self.task, description=escape(f"{module}/{file.name}"))
+            self.progress.update(self.task, description=safe(f"{module}/{file.name}"))
 
     def file_done(self, module, file, duration_ms) -> None:
         if self.task is not None:
             self.progress.advance(self.task)
         mode = "" if file.transactional else ", no transaction"
-        self.progress.console.print(f"applied {escape(module)}/{escape(file.name)} ({duration_ms} ms{mode})")
+        self.progress.console.print(f"applied {safe(module)}/{safe(file.name)} ({duration_ms} ms{mode})")
 
     def close(self) -> None:
         if self.started:
@@ -68,15 +75,15 @@ def print_result(result) -> None:
     where = f"{result.dialect} {result.database}".rstrip()
     for module, name in result.baselined:
         verb = "would record" if result.dry_run else "recorded"
-        out.print(f"{verb} {escape(module)}/{escape(name)} as applied (baseline, not run)")
+        out.print(f"{verb} {safe(module)}/{safe(name)} as applied (baseline, not run)")
     if result.dry_run:
         for module, f in result.pending:
             mode = "" if f.transactional else " (no transaction)"
-            out.print(f"would apply {escape(module)}/{escape(f.name)}{mode}")
-        out.print(f"{len(result.pending)} file(s) pending on {escape(where)}; nothing changed (dry run)")
+            out.print(f"would apply {safe(module)}/{safe(f.name)}{mode}")
+        out.print(f"{len(result.pending)} file(s) pending on {safe(where)}; nothing changed (dry run)")
     else:
         n = len(result.applied)
-        out.print(f"{n} file(s) applied to {escape(where)}" if n else f"{escape(where)} is up to date")
+        out.print(f"{n} file(s) applied to {safe(where)}" if n else f"{safe(where)} is up to date")
     sys.stdout.flush()
 
 
@@ -85,18 +92,33 @@ _STYLE = {"applied": "green", "baseline": "green", "resolved": "green", "pending
 
 
 def print_status(rows) -> None:
+    """One row per file, file names never cut: piped output is as wide as its longest row, and on a
+    terminal the detail column wraps instead."""
     out = stdout()
     if not rows:
         out.print("no migration files")
         return
     table = Table(show_edge=False, pad_edge=False, box=None)
+    longest = max(len(printable(r.name)) for r in rows)
     for col in ("module", "file", "state", "applied at", "ms", "detail"):
-        table.add_column(col, justify="right" if col == "ms" else "left")
+        if col == "file":
+            table.add_column(col, no_wrap=True, min_width=longest)
+        elif col == "detail":
+            table.add_column(col, overflow="fold")
+        else:
+            table.add_column(col, no_wrap=True, justify="right" if col == "ms" else "left")
+    cells = []
     for r in rows:
         style = _STYLE.get(r.state, "")
-        table.add_row(escape(r.module), escape(r.name), f"[{style}]{r.state}[/{style}]" if style else r.state,
+        cells.append((printable(r.module), printable(r.name), r.state,
                       r.applied_at.strftime("%Y-%m-%d %H:%M:%S") if r.applied_at else "",
-                      "" if r.duration_ms is None else str(r.duration_ms), escape(r.detail or ""))
+                      "" if r.duration_ms is None else str(r.duration_ms), printable(r.detail or "")))
+        module, name, state, at, ms, detail = cells[-1]
+        table.add_row(escape(module), escape(name), f"[{style}]{state}[/{style}]" if style else state, at, ms,
+                      escape(detail))
+    if not out.is_terminal:  # piped: as wide as the rows, so a file name is never cut
+        width = sum(max(len(c[i]) for c in cells) for i in range(6)) + 2 * 6 + 30
+        out = Console(highlight=False, soft_wrap=True, width=max(out.width, width))
     out.print(table)
     pending = sum(1 for r in rows if r.state == "pending")
     bad = sum(1 for r in rows if r.state in ("failed", "interrupted", "edited", "missing"))

@@ -103,6 +103,10 @@ def connect_kwargs(dsn: str, connect_timeout: int = 10) -> dict:
     return {"connect_timeout": connect_timeout}
 
 
+IDLE_FLOOR_MS = 60_000  # the idle timeout guards against a hung client, not a slow statement: a tiny
+# --statement-timeout must not end the session while the audit works between two queries
+
+
 def begin_read_only(conn, statement_timeout_ms: int = DEFAULT_STATEMENT_TIMEOUT_MS,
                        lock_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS) -> None:
     """Start the one transaction the audit runs in: READ ONLY, with statement and lock timeouts that
@@ -115,7 +119,7 @@ def begin_read_only(conn, statement_timeout_ms: int = DEFAULT_STATEMENT_TIMEOUT_
         cur.execute("SELECT set_config('statement_timeout', %s, true), set_config('lock_timeout', %s, true), "
                     "set_config('idle_in_transaction_session_timeout', %s, true)",
                     (f"{int(statement_timeout_ms)}ms", f"{int(lock_timeout_ms)}ms",
-                     f"{int(statement_timeout_ms) * 4}ms"))
+                     f"{max(int(statement_timeout_ms) * 4, IDLE_FLOOR_MS)}ms"))
 
 
 @contextlib.contextmanager
