@@ -6,14 +6,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..dialects.ddl_tokens import Stream, Syntax
+from sqlglot import exp
+
+from ..dialects import ddl_ast
+from ..dialects.ddl_tokens import Stream
 from ..errors import LoadError
 from ..model.objects import (
     Function,
     Index,
     IndexPart,
     Origin,
-    Policy,
     Table,
     Trigger,
     View,
@@ -132,6 +134,35 @@ class ObjectReader:
         self.store(replace(t, indexes=t.indexes + (index,)))
         return None
 
+    # -- schemas, extensions, sequences, enum types ----------------------------------------------
+    def create_schema(self, file, stmt, s: Stream, kind: str) -> None:
+        """CREATE SCHEMA or EXTENSION (with options, sqlglot gives a Command: the tokens are read)."""
+        s.expect(kind)
+        s.accept("IF", "NOT", "EXISTS")
+        name = s.ident()
+        names = self.schemas if kind == "SCHEMA" else self.extensions
+        if name not in names and not (kind == "SCHEMA" and name == "public"):
+            names.append(name)
+        if not s.at_end():
+            what = "AUTHORIZATION ..." if kind == "SCHEMA" else "SCHEMA, VERSION"
+            self.note(file, stmt, s.peek(), f"CREATE {kind} options ({what}) are not kept")
+
+    def create_sequence(self, file, stmt, s: Stream, tree: exp.Create) -> None:
+        ns, name = ddl_ast.qname(tree.this, self.rules)
+        while not s.accept("SEQUENCE"):
+            s.next()
+        s.accept("IF", "NOT", "EXISTS")
+        s.qname()
+        opts = s.raw(s.i, len(s.items)).strip()  # the author's text: compared with a serial's own sequence
+        self.sequences[f"{self.ns(ns)}.{name}"] = {"stmt": stmt, "file": file, "owned": None, "options": opts,
+                                                  "used": False}
+
+    def create_enum(self, file, stmt, tree: exp.Create) -> None:
+        ns, name = ddl_ast.qname(tree.this, self.rules)
+        key = f"{self.ns(ns)}.{name}"
+        self.enum_types[key] = tuple(v.this for v in tree.expression.expressions)  # columns name it as enum_type
+        self.enum_statements[key] = (file, stmt)
+
     # -- views, routines, policies -----------------------------------------------------------------
     def create_view(self, file, stmt) -> None:
         try:
@@ -170,35 +201,3 @@ class ObjectReader:
                                      function=h.function, origin=Origin(file, stmt.line, 1)))
         return None
 
-    def create_policy(self, file, stmt, s: Stream) -> None:
-        s.expect("POLICY")
-        name = s.ident()
-        s.expect("ON")
-        ns, tname = s.qname()
-        t = self.table(ns, tname)
-        if t is None:
-            return self.keep(file, stmt, f"policy on {tname}, which these files do not create")
-        permissive, command, roles, using, check = True, "all", ["public"], None, None
-        while not s.at_end():
-            if s.accept("AS"):
-                permissive = s.next().up != "RESTRICTIVE"
-            elif s.accept("FOR"):
-                command = s.next().text.lower()
-            elif s.accept("TO"):
-                roles = []
-                while True:
-                    it = s.next()
-                    roles.append(it.text if it.kind == "qid" else it.text.lower())
-                    if not s.accept(","):
-                        break
-            elif s.accept("USING"):
-                using = self.expr(self.own_names(s.paren_text(), t.namespace))
-            elif s.accept("WITH", "CHECK"):
-                check = self.expr(self.own_names(s.paren_text(), t.namespace))
-            else:
-                raise Syntax("unexpected word in CREATE POLICY", s.peek())
-        policy = Policy(name, command, tuple(roles), permissive, using, check, origin=Origin(file, stmt.line, 1))
-        self.store(replace(t, rls=replace(t.rls, policies=t.rls.policies + (policy,))))
-        return None
-
-    # -- ALTER -----------------------------------------------------------------------------------

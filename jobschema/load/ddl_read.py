@@ -1,11 +1,14 @@
 """Read DDL scripts (``CREATE TABLE`` ... as people and ``pg_dump``/``mariadb-dump`` write them) into a
 ``Module``: the second front end of the loader (``build.py`` reads the schema's YAML, this reads SQL).
 
-Statements are split by the dialect's splitter and lexed by sqlglot's tokenizer for the dialect
-(``dialects/ddl_tokens.py``); the reader walks the tokens and keeps every expression (CHECK, DEFAULT, index
-predicate, policy) as the exact text its author wrote. sqlglot's parser validates the statements it
-understands, so bad SQL is one located error. Where dialects differ the reader asks the dialect's
-``DdlRules`` (``dialects/<d>/ddl.py``), never its name.
+Statements are split by the dialect's splitter and parsed once by sqlglot for the dialect
+(``dialects/ddl_ast.py``); the reader walks the tree for what each statement is and holds (table elements,
+column constraints, ALTER actions, DROP and COMMENT targets) and walks the statement's tokens in step
+(``dialects/ddl_tokens.py``) to keep every expression (CHECK, DEFAULT, index predicate, policy) as the exact
+text its author wrote. What sqlglot leaves as a Command is read from the tokens alone (``ddl_commands.py``);
+what it refuses is one located error. Where dialects differ the reader asks the dialect's ``DdlRules``
+(``dialects/<d>/ddl.py``), never its name; ALTER, DROP and COMMENT replay on the frozen model with
+``dataclasses.replace``.
 
 Nothing is dropped silently: a statement the model cannot hold is kept verbatim (``ImportResult.unmanaged``),
 and a clause the model cannot hold inside an otherwise imported statement is listed (``ImportResult.notes``),
@@ -13,36 +16,27 @@ both with ``file:line``."""
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import replace
 
-import sqlglot
-from sqlglot.errors import ParseError, TokenError
+from sqlglot import exp
 
+from ..dialects import ddl_ast
 from ..dialects.base import get
-from ..dialects.ddl_rules import NOW_RE
 from ..dialects.ddl_tokens import Item, Stream, Syntax, lex
 from ..errors import LoadError
 from ..model.objects import (
-    Check,
     Column,
-    Default,
     ForeignKey,
     Function,
     Module,
-    Origin,
-    PrimaryKey,
     Sql,
     Table,
     Trigger,
-    UniqueKey,
     View,
 )
-from ..model.types import NativeType
 from . import sqlfile
 from .ddl_builders import (
-    COLUMN_STOPS,
     CREATE_KINDS,
     EMPTY_SEARCH_PATH,
     NEXTVAL,
@@ -50,17 +44,17 @@ from .ddl_builders import (
     SESSION_WORDS,
     SQL_VERBS,
     Draft,
-    TypeInfo,
     default_sequence_options,
-    typed,
 )
+from .ddl_commands import CommandReader
 from .ddl_keys import KeyReader
 from .ddl_objects import ObjectReader
 from .ddl_replay import Replay
 from .ddl_result import ImportResult, Note, one_line
+from .ddl_tables import TableReader
 
 
-class Importer(KeyReader, ObjectReader, Replay):
+class Importer(TableReader, KeyReader, ObjectReader, Replay, CommandReader):
     def __init__(self, dialect: str, module: str, namespace: str | None):
         self.rules = get(dialect).ddl  # the dialect's answers (dialects/<d>/ddl.py)
         self.module_name = module
@@ -79,6 +73,7 @@ class Importer(KeyReader, ObjectReader, Replay):
         self.unmanaged: list[Note] = []
         self.skipped: list[Note] = []
         self.index_names: set[tuple[str, str]] = set()
+        self.refusal: ddl_ast.Refusal | None = None  # why sqlglot refused the statement being read
         self.qualified = False  # the script emptied search_path (pg_dump does): every name carries its schema
 
     # -- helpers ---------------------------------------------------------------------------------
@@ -131,71 +126,68 @@ class Importer(KeyReader, ObjectReader, Replay):
         return self.rules.expr(text)
 
     # -- statements ------------------------------------------------------------------------------
+    def lex(self, text: str) -> list[Item]:
+        return lex(text, self.rules.name)
+
     def statement(self, file: str, stmt: sqlfile.Statement) -> None:
         try:
-            items = lex(stmt.text, self.rules.name)
-        except (TokenError, Exception) as exc:
+            items = self.lex(stmt.text)
+        except Exception as exc:  # noqa: BLE001 - sqlglot's tokenizer raises more than TokenError
             raise LoadError(f"cannot read SQL: {one_line(str(exc))[:200]}", file, stmt.line, 1) from None
+        if not items:
+            return None
         s = Stream(stmt.text, items, self.rules)
+        tree, self.refusal = ddl_ast.parse(stmt.text, items, self.rules)
         first = s.peek()
-        word = first.up if first else ""
+        word = first.up
         try:
             if word == "CREATE":
-                self.create(file, stmt, s)
+                self.create(file, stmt, s, tree)
             elif word == "ALTER":
-                self.alter(file, stmt, s)
+                self.alter(file, stmt, s, tree)
             elif word == "COMMENT":
-                self.comment(file, stmt, s)
+                self.comment(file, stmt, s, tree)
             elif word in SESSION_WORDS:
                 if EMPTY_SEARCH_PATH.search(stmt.text):
                     self.qualified = True
                 self.skipped.append(Note(self.loc(file, stmt), f"{word} statement has no schema meaning; skipped",
                                          stmt.text))
             elif word == "DROP":
-                self.drop(file, stmt, s)
+                self.drop(file, stmt, s, tree)
             elif word == "DO" and (m := ROLES_BLOCK.match(stmt.text)):
                 self.roles.extend(r for r in re.findall(r"'((?:[^']|'')*)'", m.group(1)) if r not in self.roles)
             elif word in SQL_VERBS:
                 self.keep(file, stmt, f"{word} statement is not schema jobschema manages")
             else:
-                self.validate(file, stmt)
-                raise LoadError(f"not an SQL statement jobschema knows (starts with {first.text if first else ''!r})",
+                self.refused(file, stmt)
+                raise LoadError(f"not an SQL statement jobschema knows (starts with {first.text!r})",
                                 file, stmt.line, 1)
         except Syntax as exc:
-            self.validate(file, stmt)
+            self.refused(file, stmt)
             it = exc.item
             line = stmt.line + (it.line - 1 if it else 0)
             raise LoadError(f"cannot read this statement: {exc}" + (f" at {it.text!r}" if it else ""), file, line,
                             it.col if it else 1) from None
+        return None
 
-    def validate(self, file: str, stmt: sqlfile.Statement) -> None:
-        """Raise a located error when sqlglot rejects the statement."""
-        log = logging.getLogger("sqlglot")
-        level = log.level
-        log.setLevel(logging.ERROR)  # "falling back to parsing as a Command" is not news here
-        try:
-            sqlglot.parse_one(stmt.text, read=self.rules.name)
-        except ParseError as exc:
-            errs = exc.errors or [{}]
-            line = stmt.line + (errs[0].get("line") or 1) - 1
-            desc = errs[0].get("description") or str(exc).splitlines()[0]
-            raise LoadError(f"invalid SQL: {desc}", file, line, errs[0].get("col")) from None
-        except TokenError as exc:
-            raise LoadError(f"invalid SQL: {one_line(str(exc))[:200]}", file, stmt.line, 1) from None
-        except Exception:
-            return
-        finally:
-            log.setLevel(level)
+    def refused(self, file: str, stmt: sqlfile.Statement) -> None:
+        """Raise the located error sqlglot's parser gave for the statement, if it gave one."""
+        r = self.refusal
+        if r is not None:
+            raise LoadError(f"invalid SQL: {r.message}", file, stmt.line + r.line - 1, r.col) from None
 
-    def create(self, file, stmt, s: Stream) -> None:
+    def create(self, file, stmt, s: Stream, tree) -> None:
         s.expect("CREATE")
         words = [it.up for it in s.items[s.i:s.i + 16] if it.kind == "word"]
         kind = next((w for w in words if w in CREATE_KINDS), "")
         before = words[:words.index(kind)] if kind else words
-        head = " ".join(words)
+        made = tree.args.get("kind") if isinstance(tree, exp.Create) else None
         if kind == "TABLE" and not set(before) - {"OR", "REPLACE", "GLOBAL", "LOCAL", "TEMP", "TEMPORARY",
                                                    "UNLOGGED"}:
-            return self.create_table(file, stmt, s)
+            if made != "TABLE":
+                self.refused(file, stmt)
+                raise Syntax("not a table sqlglot can read", s.peek())
+            return self.create_table(file, stmt, s, tree)
         if kind == "INDEX":
             return self.create_index(file, stmt, s)
         if kind == "VIEW":
@@ -204,273 +196,17 @@ class Importer(KeyReader, ObjectReader, Replay):
             return self.create_function(file, stmt)
         if kind == "TRIGGER":
             return self.create_trigger(file, stmt)
+        head = " ".join(words)
         if head.startswith("POLICY"):
             return self.create_policy(file, stmt, s)
-        if head.startswith("SCHEMA"):
-            s.expect("SCHEMA")
-            s.accept("IF", "NOT", "EXISTS")
-            name = s.ident()
-            if name not in self.schemas and name != "public":
-                self.schemas.append(name)
-            if not s.at_end():
-                self.note(file, stmt, s.peek(), "CREATE SCHEMA options (AUTHORIZATION ...) are not kept")
-            return None
-        if head.startswith("EXTENSION"):
-            s.expect("EXTENSION")
-            s.accept("IF", "NOT", "EXISTS")
-            name = s.ident()
-            if name not in self.extensions:
-                self.extensions.append(name)
-            if not s.at_end():
-                self.note(file, stmt, s.peek(), "CREATE EXTENSION options (SCHEMA, VERSION) are not kept")
-            return None
-        if head.startswith("SEQUENCE") or re.match(r"^(TEMP|TEMPORARY|UNLOGGED) SEQUENCE", head):
-            while not s.accept("SEQUENCE"):
-                s.next()
-            s.accept("IF", "NOT", "EXISTS")
-            ns, name = s.qname()
-            opts = s.raw(s.i, len(s.items)).strip()
-            self.sequences[f"{self.ns(ns)}.{name}"] = {"stmt": stmt, "file": file, "owned": None,
-                                                      "options": opts, "used": False}
-            return None
-        if head.startswith("TYPE"):
-            s.expect("TYPE")
-            ns, name = s.qname()
-            if s.accept("AS", "ENUM"):
-                a, b = s.paren_range()
-                vals = tuple(it.text for it in s.items[a:b] if it.kind == "str")
-                self.enum_types[f"{self.ns(ns)}.{name}"] = vals  # the columns using it name it as enum_type
-                self.enum_statements[f"{self.ns(ns)}.{name}"] = (file, stmt)
-                return None
+        if head.startswith("SCHEMA") or head.startswith("EXTENSION"):
+            return self.create_schema(file, stmt, s, words[0])
+        if made == "SEQUENCE":
+            return self.create_sequence(file, stmt, s, tree)
+        if made == "TYPE" and isinstance(tree.expression, exp.DataType) and tree.expression.is_type("enum"):
+            return self.create_enum(file, stmt, tree)
         self.keep(file, stmt, f"CREATE {' '.join(words[:2])} is not a kind of object the schema holds")
         return None
-
-    # -- tables ----------------------------------------------------------------------------------
-    def create_table(self, file, stmt, s: Stream) -> None:
-        while not s.accept("TABLE"):
-            it = s.next()
-            if it.up in ("TEMP", "TEMPORARY", "UNLOGGED"):
-                return self.keep(file, stmt, f"{it.up} tables are not part of a schema jobschema manages")
-        s.accept("IF", "NOT", "EXISTS")
-        ns, name = s.qname()
-        if not s.is_("("):
-            return self.keep(file, stmt, "CREATE TABLE without a column list (AS, OF, PARTITION OF, LIKE) is not "
-                             "represented")
-        key = (self.ns(ns), name)
-        if key in self.tables:
-            raise LoadError(f"table {key[0]}.{name} is created twice", file, stmt.line, 1)
-        t = Draft(Table(name, (), key[0], origin=Origin(file, stmt.line, 1)))
-        a, b = s.paren_range()
-        for x, y in s.split_commas(a, b):
-            if x == y:
-                raise Syntax("empty element in the column list", s.items[x])
-            self.element(file, stmt, s.sub(x, y), t)
-        self.table_options(file, stmt, s, t)
-        self.tables[key] = t.table
-
-    def table_options(self, file, stmt, s: Stream, t: Draft) -> None:
-        while not s.at_end():
-            it = s.peek()
-            if s.accept("ENGINE"):
-                s.accept("=")
-                t.set(mysql_engine=s.next().text)
-            elif s.accept("COMMENT"):
-                s.accept("=")
-                c = s.next()
-                if c.kind != "str":
-                    raise Syntax("expected a string after COMMENT", c)
-                t.set(comment=c.text)
-            elif s.is_("DEFAULT") or s.is_("CHARSET") or s.is_("CHARACTER") or s.is_("COLLATE"):
-                s.accept("DEFAULT")
-                if s.accept("CHARACTER", "SET") or s.accept("CHARSET"):
-                    s.accept("=")
-                    cs = s.next().text
-                    if cs.lower() != "utf8mb4":
-                        self.note(file, stmt, it, f"table character set {cs} is not kept (generated tables use "
-                                  "utf8mb4)")
-                elif s.accept("COLLATE"):
-                    s.accept("=")
-                    coll = s.next().text
-                    if coll.lower() != "utf8mb4_unicode_ci":
-                        self.note(file, stmt, it, f"table collation {coll} is not kept (generated tables use "
-                                  "utf8mb4_unicode_ci)")
-                else:
-                    s.next()
-            elif s.accept("AUTO_INCREMENT"):
-                s.accept("=")
-                n = s.next().text
-                self.skipped.append(Note(self.loc(file, stmt, it), f"AUTO_INCREMENT={n} of {t.name} is the counter's "
-                                         "state, not schema; skipped"))
-            elif it.kind == "punct" and it.text == ",":
-                s.next()
-            else:
-                a, _ = s.i, s.until(set())
-                self.note(file, stmt, it, f"table option {one_line(s.raw(a, len(s.items)))[:80]!r} of {t.name} "
-                          "is not represented")
-                return
-
-    def element(self, file, stmt, s: Stream, t: Draft) -> None:
-        if s.at_end():
-            raise Syntax("empty element in the column list", s.items[0] if s.items else None)
-        if s.is_("CONSTRAINT") or s.is_("PRIMARY") or s.is_("UNIQUE") or s.is_("FOREIGN") or s.is_("CHECK") or \
-                s.is_("EXCLUDE") or s.is_("LIKE") or s.is_("FULLTEXT") or s.is_("SPATIAL") or (
-                self.rules.keys_in_table and (s.is_("KEY") or s.is_("INDEX"))):
-            return self.table_constraint(file, stmt, s, t)
-        self.column(file, stmt, s, t)
-
-    def enum_column_type(self, s: Stream, a: int, b: int) -> TypeInfo | None:
-        """A column typed with an enum type the scripts create (``status job_status``, ``tags "T"[]``)."""
-        keep = s.i
-        try:
-            s.i = a
-            ns, name = s.qname()
-            dims = 0
-            while s.i < b and s.accept("[", "]"):
-                dims += 1
-            if s.i != b:
-                return None
-        except Syntax:
-            return None
-        finally:
-            s.i = keep
-        for space in ((ns,) if ns is not None else (self.namespace, "public")):
-            vals = self.enum_types.get(f"{space}.{name}")
-            if vals is not None:
-                self.enum_statements.pop(f"{space}.{name}", None)
-                return TypeInfo("text" + "[]" * dims, None, vals, enum_type=(space, name))
-        return None
-
-    def column(self, file, stmt, s: Stream, t: Draft) -> None:
-        first = s.peek()
-        name = s.ident()
-        a, b = self.type_span(s)
-        raw_type = s.raw(a, b)
-        if not raw_type:
-            raise Syntax(f"column {name} has no type", first)
-        lowered = " ".join(raw_type.lower().split())
-        info = self.enum_column_type(s, a, b) if self.rules.enum_types else None
-        if self.rules.enum_types and info is None:
-            key = lowered.strip('"')
-            for qual in (f"{self.namespace}.{key}", f"public.{key}", key if "." in key else None):
-                if qual and qual in self.enum_types:
-                    info = TypeInfo("text", None, self.enum_types[qual])
-        if info is None:
-            info = self.rules.logical_type(raw_type)
-        col: dict = {"origin": Origin(file, stmt.line + first.line - 1, first.col)}  # the Column's fields
-        cname = None
-        while not s.at_end():
-            it = s.peek()
-            if s.accept("CONSTRAINT"):
-                cname = s.ident()
-                continue
-            if s.accept("NOT", "NULL"):
-                col["nullable"] = False
-            elif s.accept("NULL"):
-                col["nullable"] = True
-            elif s.accept("DEFAULT"):
-                x, y = s.until((COLUMN_STOPS - {"NULL", "CHARACTER", "AS", "KEY"}) | {"NOT"})
-                col["default"] = self.default(s.raw(x, y), info)
-            elif s.accept("PRIMARY", "KEY"):
-                t.set(primary_key=PrimaryKey((name,), cname, Origin(file, stmt.line + it.line - 1, it.col)))
-                col["nullable"] = False
-            elif s.accept("UNIQUE"):
-                s.accept("KEY")
-                nnd = s.accept("NULLS", "NOT", "DISTINCT")
-                s.accept("NULLS", "DISTINCT")
-                uname = cname or self.rules.inline_unique_name(t.name, name)
-                t.add("uniques", UniqueKey(uname, (name,), nnd, Origin(file, stmt.line + it.line - 1, it.col)))
-            elif s.is_("REFERENCES"):
-                self.references(file, stmt, s, t, (name,), cname, it)
-            elif s.accept("CHECK"):
-                text = s.paren_text()
-                if s.accept("NO", "INHERIT"):
-                    self.note(file, stmt, s.items[s.i - 2], f"NO INHERIT of a check on {t.name}.{name} is not kept")
-                ck = cname or self.rules.inline_check_name(t.name, name)
-                t.add("checks", Check(self.unique_name(t, ck), self.expr(text),
-                                      origin=Origin(file, stmt.line + it.line - 1, it.col)))
-            elif s.accept("GENERATED"):
-                if s.accept("ALWAYS", "AS", "IDENTITY") or s.accept("BY", "DEFAULT", "AS", "IDENTITY"):
-                    col["identity"] = "always" if s.items[s.i - 3].up == "ALWAYS" else "by default"
-                    col["nullable"] = False  # identity columns are NOT NULL
-                    if s.is_("("):
-                        opts = s.paren_text()
-                        if not default_sequence_options(opts):
-                            self.note(file, stmt, it, f"identity options of {t.name}.{name} ({one_line(opts)}) "
-                                      "are not kept")
-                else:
-                    s.expect("ALWAYS", "AS")
-                    col["generated"] = self.expr(s.paren_text())
-                    if s.accept("VIRTUAL"):
-                        self.note(file, stmt, it, f"{t.name}.{name} is VIRTUAL; the model's generated columns are "
-                                  "STORED")
-                    s.accept("STORED")
-            elif s.accept("AS"):
-                col["generated"] = self.expr(s.paren_text())
-                if s.accept("VIRTUAL"):
-                    self.note(file, stmt, it, f"{t.name}.{name} is VIRTUAL; the model's generated columns are STORED")
-                s.accept("STORED")
-            elif s.accept("COLLATE"):
-                kept, coll = self.rules.collation(s)
-                if kept is not None:
-                    col["collation"] = kept
-                else:
-                    self.note(file, stmt, it, f"collation {coll} of {t.name}.{name} is not kept (MySQL columns use "
-                              "the table collation)")
-            elif s.accept("COMMENT"):
-                c = s.next()
-                if c.kind != "str":
-                    raise Syntax("expected a string after COMMENT", c)
-                col["comment"] = c.text
-            elif s.accept("AUTO_INCREMENT"):
-                col["identity"] = "by default"
-            elif s.accept("KEY"):
-                t.set(primary_key=PrimaryKey((name,), None, Origin(file, stmt.line + it.line - 1, it.col)))
-            elif self.rules.on_update and s.accept("ON", "UPDATE"):
-                x, y = s.until(COLUMN_STOPS - {"NULL", "CHARACTER"})
-                raw = s.raw(x, y).strip()
-                col["on_update"] = Sql("now()") if NOW_RE.match(raw) else self.rules.expr(raw)
-            elif s.accept("CHARACTER", "SET") or s.accept("CHARSET"):
-                cs = s.next().text
-                if cs.lower() != "utf8mb4":  # what every generated table uses
-                    self.note(file, stmt, it, f"character set {cs} of {t.name}.{name} is not kept")
-            elif s.accept("VISIBLE") or s.accept("INVISIBLE") or s.accept("STORED"):
-                self.note(file, stmt, it, f"{it.up} on {t.name}.{name} is not represented")
-            else:
-                raise Syntax(f"unexpected {it.text!r} in the definition of column {name}", it)
-            cname = None
-        t.add("columns", typed(name, info, self.rules.name, t.namespace, **col))
-
-    def type_span(self, s: Stream) -> tuple[int, int]:
-        """Items of a column's type: up to the first top-level constraint word (``character varying`` and
-        ``character(n)`` are types; ``CHARACTER SET`` starts a clause)."""
-        start, depth = s.i, 0
-        while not s.at_end():
-            it = s.items[s.i]
-            if it.kind == "punct" and it.text in ("(", "["):
-                depth += 1
-            elif it.kind == "punct" and it.text in (")", "]"):
-                depth -= 1
-            elif depth == 0 and it.up in COLUMN_STOPS and s.i > start:
-                if not (it.up == "CHARACTER" and not s.is_("CHARACTER", "SET")):
-                    break
-            s.i += 1
-        return start, s.i
-
-    def unique_name(self, t: Draft, name: str) -> str:
-        used = t.names()
-        if name not in used:
-            return name
-        n = 1
-        while f"{name}{n}" in used:
-            n += 1
-        return f"{name}{n}"
-
-    def default(self, raw: str, native: NativeType) -> Default | None:
-        raw = raw.strip()
-        items = lex(raw, self.rules.name)
-        if len(items) == 1 and items[0].up == "NULL":
-            return None
-        return self.rules.default(raw, native, items)
 
     def finish(self) -> ImportResult:
         for key, t in list(self.tables.items()):

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from sqlglot import exp
+
+from ..dialects import ddl_ast
 from ..dialects.base import get
-from ..dialects.ddl_tokens import Item, Stream, Syntax, lex
+from ..dialects.ddl_tokens import Stream, Syntax, lex
 from ..model.objects import (
     IndexPart,
     Sql,
@@ -15,7 +18,6 @@ from ..model.objects import (
 )
 from .ddl_builders import (
     Draft,
-    default_sequence_options,
     native_of,
     typed,
 )
@@ -23,22 +25,12 @@ from .ddl_result import Note, one_line
 
 
 class Replay:
-    """Part of ``ddl_read.Importer``: ALTER, DROP and COMMENT ON."""
+    """Part of ``ddl_read.Importer``: ALTER TABLE, DROP and COMMENT ON, from sqlglot's tree."""
 
-    def alter(self, file, stmt, s: Stream) -> None:
+    def alter(self, file, stmt, s: Stream, tree) -> None:
         s.expect("ALTER")
         if s.accept("SEQUENCE"):
-            s.accept("IF", "EXISTS")
-            ns, name = s.qname()
-            if s.accept("OWNED", "BY") and not s.is_("NONE"):
-                parts = [s.ident()]
-                while s.accept("."):
-                    parts.append(s.ident())
-                if len(parts) >= 2 and f"{self.ns(ns)}.{name}" in self.sequences:
-                    tns = parts[-3] if len(parts) >= 3 else None
-                    self.sequences[f"{self.ns(ns)}.{name}"]["owned"] = (self.ns(tns), parts[-2], parts[-1])
-                    return None
-            return self.keep(file, stmt, "ALTER SEQUENCE is not represented")
+            return self.alter_sequence(file, stmt, s)
         if not s.accept("TABLE"):
             if s.is_("FUNCTION") or s.is_("PROCEDURE") or s.is_("VIEW") or s.is_("MATERIALIZED") or \
                     s.is_("SCHEMA") or s.is_("TYPE") or s.is_("DATABASE") or s.is_("DEFAULT"):
@@ -46,7 +38,7 @@ class Replay:
                     self.skipped.append(Note(self.loc(file, stmt), "ownership is not managed; skipped", stmt.text))
                     return None
             return self.keep(file, stmt, "this ALTER statement is not represented")
-        self.validate(file, stmt)
+        self.refused(file, stmt)
         s.accept("IF", "EXISTS")
         s.accept("ONLY")
         ns, tname = s.qname()
@@ -57,74 +49,49 @@ class Replay:
         if t is None:
             return self.keep(file, stmt, f"ALTER TABLE {tname}, which these files do not create")
         d = Draft(t)
-        for x, y in s.split_commas(s.i, len(s.items)):
-            self.alter_action(file, stmt, s.sub(x, y), d)
+        ranges = s.split_commas(s.i, len(s.items))
+        actions = tree.args.get("actions") if isinstance(tree, exp.Alter) else None
+        if not actions or len(actions) != len(ranges):  # a Command: each action parsed on its own
+            actions = [self.one_action(s.sub(x, y)) for x, y in ranges]
+        for (x, y), action in zip(ranges, actions, strict=True):
+            self.alter_action(file, stmt, s.sub(x, y), d, action)
         self.store(d.table)
         return None
 
-    def alter_action(self, file, stmt, s: Stream, t: Draft) -> None:
+    def one_action(self, s: Stream) -> exp.Expression | None:
+        """sqlglot's tree of one action of an ALTER TABLE it read as a whole as a Command (None: a Command too,
+        left to the token reader: RLS toggles, RENAME CONSTRAINT, ADD GENERATED, OWNER TO)."""
+        text = "ALTER TABLE t " + s.raw(0, len(s.items))
+        tree, _ = ddl_ast.parse(text, self.lex(text), self.rules)
+        actions = tree.args.get("actions") if isinstance(tree, exp.Alter) else None
+        return actions[0] if actions and len(actions) == 1 else None
+
+    def alter_action(self, file, stmt, s: Stream, t: Draft, action) -> None:
         at = s.peek()
         if at is None:
             return None
-        if s.accept("ADD"):
-            if s.is_("CONSTRAINT") or s.is_("PRIMARY") or s.is_("UNIQUE") or s.is_("FOREIGN") or s.is_("CHECK") or \
-                    s.is_("EXCLUDE") or s.is_("KEY") or s.is_("INDEX") or s.is_("FULLTEXT") or s.is_("SPATIAL"):
-                if not self.rules.keys_in_table and (s.is_("KEY") or s.is_("INDEX")):
-                    raise Syntax("ADD INDEX is MySQL syntax", at)
-                return self.table_constraint(file, stmt, s.sub(s.i, len(s.items)), t)
+        if isinstance(action, exp.ColumnDef):
+            s.expect("ADD")
             s.accept("COLUMN")
             s.accept("IF", "NOT", "EXISTS")
-            return self.column(file, stmt, s.sub(s.i, len(s.items)), t)
-        if s.accept("ENABLE", "ROW", "LEVEL", "SECURITY"):
-            t.set(rls=replace(t.table.rls, enabled=True))
-            return None
-        if s.accept("FORCE", "ROW", "LEVEL", "SECURITY"):
-            t.set(rls=replace(t.table.rls, forced=True))
-            return None
-        if s.accept("ALTER"):
+            return self.column(file, stmt, s.sub(s.i, len(s.items)), t, action)
+        if isinstance(action, exp.AddConstraint) and len(action.expressions) == 1:
+            s.expect("ADD")
+            if not self.rules.keys_in_table and (s.is_("KEY") or s.is_("INDEX")):
+                raise Syntax("ADD INDEX is MySQL syntax", at)
+            return self.table_constraint(file, stmt, s.sub(s.i, len(s.items)), t, action.expressions[0])
+        if isinstance(action, exp.ModifyColumn) and self.rules.modify_columns:
+            if self.modify_column(file, stmt, s, t, action):
+                return None
+        elif isinstance(action, exp.AlterColumn) and s.accept("ALTER"):
             s.accept("COLUMN")
-            cname = s.ident()
-            col = t.col(cname)
-            if col is not None:
-                if s.accept("SET", "DEFAULT"):
-                    t.set_col(cname, default=self.default(s.raw(s.i, len(s.items)), native_of(col, self.rules.name)))
-                    return None
-                if s.accept("DROP", "DEFAULT"):
-                    t.set_col(cname, default=None)
-                    return None
-                if s.accept("SET", "NOT", "NULL"):
-                    t.set_col(cname, nullable=False)
-                    return None
-                if s.accept("DROP", "NOT", "NULL"):
-                    t.set_col(cname, nullable=True)
-                    return None
-                if s.accept("TYPE") or s.accept("SET", "DATA", "TYPE"):
-                    a, b = self.type_span(s)
-                    typ = typed(col.name, self.rules.logical_type(s.raw(a, b)), self.rules.name, t.namespace)
-                    t.set_col(cname, type=typ.type, type_overrides=typ.type_overrides, enum=typ.enum)
-                    if s.accept("COLLATE"):
-                        t.set_col(cname, collation=s.ident())
-                    if s.accept("USING"):
-                        s.i = len(s.items)
-                    if s.at_end():
-                        return None
-                if s.accept("ADD", "GENERATED"):
-                    identity = "always" if s.accept("ALWAYS") else "by default"
-                    if identity == "by default":
-                        s.expect("BY", "DEFAULT")
-                    s.expect("AS", "IDENTITY")
-                    t.set_col(cname, identity=identity, nullable=False)
-                    if s.is_("("):
-                        opts = s.paren_text()
-                        if not default_sequence_options(opts):
-                            self.note(file, stmt, at, f"identity options of {t.name}.{cname} ({one_line(opts)}) "
-                                      "are not kept")
-                    return None
-        if self.alter_change(file, stmt, s, t, at):
+            if self.alter_column(file, stmt, s, t, at):
+                return None
+        elif isinstance(action, (exp.Drop, exp.DropPrimaryKey)) and self.alter_drop(s, t):
             return None
-        if s.is_("OWNER", "TO"):
-            self.skipped.append(Note(self.loc(file, stmt, at), f"ownership of {t.name} is not managed; skipped",
-                                     stmt.text))
+        elif isinstance(action, (exp.AlterRename, exp.RenameColumn, exp.RenameIndex)) and self.alter_rename(s, t):
+            return None
+        elif action is None and self.command_action(file, stmt, s, t, at):
             return None
         self.note(file, stmt, at, f"ALTER TABLE {t.name} {one_line(s.raw(0, len(s.items)))[:100]} is not "
                   "represented")
@@ -132,57 +99,112 @@ class Replay:
                                    f"ALTER TABLE {t.name} {s.raw(0, len(s.items))}"))
         return None
 
+    def alter_column(self, file, stmt, s: Stream, t: Draft, at) -> bool:
+        """ALTER [COLUMN] c SET/DROP DEFAULT, SET/DROP NOT NULL, [SET DATA] TYPE; True when handled."""
+        cname = s.ident()
+        col = t.col(cname)
+        if col is None:
+            return False
+        if s.accept("SET", "DEFAULT"):
+            t.set_col(cname, default=self.default(s.raw(s.i, len(s.items)), native_of(col, self.rules.name)))
+            return True
+        if s.accept("DROP", "DEFAULT"):
+            t.set_col(cname, default=None)
+            return True
+        if s.accept("SET", "NOT", "NULL"):
+            t.set_col(cname, nullable=False)
+            return True
+        if s.accept("DROP", "NOT", "NULL"):
+            t.set_col(cname, nullable=True)
+            return True
+        if s.accept("TYPE") or s.accept("SET", "DATA", "TYPE"):
+            a, b = self.type_span(s)
+            typ = typed(col.name, self.rules.logical_type(s.raw(a, b)), self.rules.name, t.namespace)
+            t.set_col(cname, type=typ.type, type_overrides=typ.type_overrides, enum=typ.enum)
+            if s.accept("COLLATE"):
+                t.set_col(cname, collation=s.ident())
+            if s.accept("USING"):
+                s.i = len(s.items)
+            return s.at_end()
+        return False
+
+    def modify_column(self, file, stmt, s: Stream, t: Draft, action: exp.ModifyColumn) -> bool:
+        """MySQL's MODIFY [COLUMN] c <definition> and CHANGE [COLUMN] old new <definition>."""
+        change = s.next().up == "CHANGE"
+        s.accept("COLUMN")
+        old = s.ident() if change else None
+        probe = Draft(Table(t.name, (), t.namespace, origin=t.table.origin))
+        self.column(file, stmt, s.sub(s.i, len(s.items)), probe, action.this)
+        newcol = probe.columns[0]
+        target = t.col(old or newcol.name)
+        if target is None:
+            return False
+        if target.name != newcol.name:
+            self.rename_column(t, target.name, newcol.name)
+        renamed = t.col(newcol.name)
+        t.change("columns", lambda c: newcol if c is renamed else c)
+        return True
+
     # -- changes a later script makes (a migrations folder read in order) -------------------------
-    def drop(self, file, stmt, s: Stream) -> None:
+    def drop(self, file, stmt, s: Stream, tree) -> None:
         """DROP of an object these files created removes it; any other DROP is skipped (listed)."""
-        s.expect("DROP")
-        kind = " ".join(w for w in (s.next().up,) if w)
-        if kind == "MATERIALIZED":
-            s.expect("VIEW")
-            kind = "VIEW"
-        s.accept("CONCURRENTLY")
-        s.accept("IF", "EXISTS")
-        names: list[tuple[str | None, str]] = []
-        on = None
-        if kind in ("TABLE", "VIEW", "INDEX", "TRIGGER", "FUNCTION", "PROCEDURE"):
-            while not s.at_end():
-                names.append(s.qname())
-                if kind in ("FUNCTION", "PROCEDURE") and s.is_("("):
-                    s.paren_range()
-                if kind in ("TRIGGER", "INDEX") and s.accept("ON"):
-                    on = s.qname()
-                if not s.accept(","):
-                    break
+        drops = [tree] if isinstance(tree, exp.Drop) else self.drops_one_by_one(file, stmt, s)
         done = 0
-        for ns, name in names:
-            if kind == "TABLE" and (self.ns(ns), name) in self.tables:
-                del self.tables[(self.ns(ns), name)]
-                self.triggers = [tr for tr in self.triggers if tr.table != name]
-                done += 1
-            elif kind == "VIEW" and any(v.name == name for v in self.views):
-                self.views = [v for v in self.views if v.name != name]
-                done += 1
-            elif kind == "INDEX":
-                for key, t in list(self.tables.items()):
-                    if (on is None or on[1] == t.name) and any(ix.name == name for ix in t.indexes):
-                        self.tables[key] = replace(t, indexes=tuple(ix for ix in t.indexes if ix.name != name))
-                        done += 1
-                    elif self.rules.drop_index_drops_keys and on is not None and on[1] == t.name:
-                        self.tables[key] = replace(t, uniques=tuple(u for u in t.uniques if u.name != name))
-                        done += 1
-            elif kind in ("FUNCTION", "PROCEDURE") and any(f.name == name for f in self.functions):
-                self.functions = [f for f in self.functions if f.name != name]
-                done += 1
-            elif kind == "TRIGGER" and any(tr.name == name for tr in self.triggers):
-                self.triggers = [tr for tr in self.triggers if not (tr.name == name and (on is None or
-                                                                                          tr.table == on[1]))]
-                done += 1
+        for d in drops:
+            kind = (d.args.get("kind") or "").upper()
+            on = d.args.get("cluster")
+            on = ddl_ast.qname(on.this, self.rules) if isinstance(on, exp.OnProperty) else None
+            for target in d.args.get("tables") or ():
+                done += self.drop_one(kind, ddl_ast.qname(target, self.rules), on)
         if not done:
             self.skipped.append(Note(self.loc(file, stmt), "DROP of an object these files do not create; skipped",
                                      stmt.text))
 
-    def alter_change(self, file, stmt, s: Stream, t: Draft, at: Item) -> bool:
-        """ALTER TABLE actions that change what earlier statements created; True when handled."""
+    def drops_one_by_one(self, file, stmt, s: Stream) -> list[exp.Drop]:
+        """``DROP FUNCTION f(int), g(text)``, which sqlglot reads one signature at a time."""
+        s.expect("DROP")
+        while s.peek() is not None and s.peek().up in ("FUNCTION", "PROCEDURE", "IF", "EXISTS"):
+            s.next()
+        head = s.raw(0, s.i)
+        out = []
+        for x, y in s.split_commas(s.i, len(s.items)):
+            text = f"{head} {s.raw(x, y)}"
+            tree, _ = ddl_ast.parse(text, self.lex(text), self.rules)
+            if not isinstance(tree, exp.Drop):
+                self.refused(file, stmt)
+                return []
+            out.append(tree)
+        return out
+
+    def drop_one(self, kind: str, name: tuple[str | None, str], on: tuple[str | None, str] | None) -> int:
+        ns, name = name
+        if kind == "TABLE" and (self.ns(ns), name) in self.tables:
+            del self.tables[(self.ns(ns), name)]
+            self.triggers = [tr for tr in self.triggers if tr.table != name]
+            return 1
+        if kind == "VIEW" and any(v.name == name for v in self.views):
+            self.views = [v for v in self.views if v.name != name]
+            return 1
+        done = 0
+        if kind == "INDEX":
+            for key, t in list(self.tables.items()):
+                if (on is None or on[1] == t.name) and any(ix.name == name for ix in t.indexes):
+                    self.tables[key] = replace(t, indexes=tuple(ix for ix in t.indexes if ix.name != name))
+                    done += 1
+                elif self.rules.drop_index_drops_keys and on is not None and on[1] == t.name:
+                    self.tables[key] = replace(t, uniques=tuple(u for u in t.uniques if u.name != name))
+                    done += 1
+        elif kind in ("FUNCTION", "PROCEDURE") and any(f.name == name for f in self.functions):
+            self.functions = [f for f in self.functions if f.name != name]
+            done += 1
+        elif kind == "TRIGGER" and any(tr.name == name for tr in self.triggers):
+            self.triggers = [tr for tr in self.triggers if not (tr.name == name and (on is None or
+                                                                                      tr.table == on[1]))]
+            done += 1
+        return done
+
+    def alter_drop(self, s: Stream, t: Draft) -> bool:
+        """ALTER TABLE ... DROP a constraint, key, index or column these files created; True when handled."""
         if s.accept("DROP"):
             if s.accept("CONSTRAINT") or s.accept("CHECK") or (
                     self.rules.drop_foreign_key and s.accept("FOREIGN", "KEY")):
@@ -212,6 +234,10 @@ class Replay:
             t.keep("uniques", lambda u: col.name not in u.columns)
             t.keep("foreign_keys", lambda f: col.name not in f.columns)
             return True
+        return False
+
+    def alter_rename(self, s: Stream, t: Draft) -> bool:
+        """ALTER TABLE ... RENAME [TO|AS] (the table), RENAME [COLUMN] a TO b, RENAME CONSTRAINT|INDEX|KEY a TO b."""
         if s.accept("RENAME"):
             if s.accept("TO") or (self.rules.rename_as and s.accept("AS")):
                 new = s.ident()
@@ -243,21 +269,6 @@ class Replay:
             s.expect("TO")
             b = s.ident()
             self.rename_column(t, a, b)
-            return True
-        if self.rules.modify_columns and (s.is_("MODIFY") or s.is_("CHANGE")):
-            change = s.next().up == "CHANGE"
-            s.accept("COLUMN")
-            old = s.ident() if change else None
-            probe = Draft(Table(t.name, (), t.namespace, origin=t.table.origin))
-            self.column(file, stmt, s.sub(s.i, len(s.items)), probe)
-            newcol = probe.columns[0]
-            target = t.col(old or newcol.name)
-            if target is None:
-                return False
-            if target.name != newcol.name:
-                self.rename_column(t, target.name, newcol.name)
-            renamed = t.col(newcol.name)
-            t.change("columns", lambda c: newcol if c is renamed else c)
             return True
         return False
 
@@ -306,35 +317,29 @@ class Replay:
         self.everywhere(t, referenced)
 
     # -- COMMENT ON ------------------------------------------------------------------------------
-    def comment(self, file, stmt, s: Stream) -> None:
-        s.expect("COMMENT", "ON")
-        kind = s.next().up
-        if kind == "MATERIALIZED":
-            s.expect("VIEW")
-            kind = "VIEW"
-        target: list[str] = []
-        on = None
-        if kind == "COLUMN":
-            target = [s.ident()]
-            while s.accept("."):
-                target.append(s.ident())
-        elif kind in ("TABLE", "INDEX", "VIEW"):
-            ns, name = s.qname()
-            target = [ns, name]
-        elif kind in ("CONSTRAINT", "POLICY", "TRIGGER"):
-            target = [s.ident()]
-            s.expect("ON")
-            on = s.qname()
+    def comment(self, file, stmt, s: Stream, tree) -> None:
+        if not isinstance(tree, exp.Comment):  # ON CONSTRAINT|POLICY|TRIGGER ... ON t: sqlglot refuses them
+            return self.comment_on(file, stmt, s)
+        kind = (tree.args.get("kind") or "").upper()
+        node = tree.this
+        if kind == "COLUMN" and isinstance(node, exp.Column):
+            target = [ddl_ast.ident(p, self.rules) for p in (node.args.get("db"), node.args.get("table"), node.this)
+                      if p is not None]
+        elif kind in ("TABLE", "INDEX", "VIEW") and isinstance(node, exp.Table):
+            target = list(ddl_ast.qname(node, self.rules))
         else:
             return self.keep(file, stmt, f"COMMENT ON {kind} is not represented")
-        s.expect("IS")
-        lit = s.next()
-        if lit.up == "NULL":
+        last = s.items[-1]
+        if last.up == "NULL":  # bridged: sqlglot's grammar wants a string there
             value = None
-        elif lit.kind == "str":
-            value = lit.text
+        elif last.kind == "str" and isinstance(tree.expression, exp.Literal):
+            value = last.text
         else:
             return self.keep(file, stmt, "comment text is not a plain string literal")
+        return self.apply_comment(file, stmt, kind, target, None, value)
+
+    def apply_comment(self, file, stmt, kind: str, target: list, on, value: str | None) -> None:
+        """Set the comment of the object COMMENT ON names (kept as a statement where the model has no field)."""
         if kind == "TABLE":
             t = self.table(target[0], target[1])
             if t is not None:
