@@ -44,6 +44,8 @@ reported only.
 **Suppressing a finding.** Always with a reason:
 
 - on a table, in its YAML file: `lint: {ignore: [JS103], reason: The values are not documented.}`
+- on a view or function, anywhere in its SQL file under `views/` or `functions/`:
+  `-- jobschema:ignore JS111 a public counter: it reveals only how many jobs exist`
 - on a migration statement, in a comment on one of its lines or just before it:
   `-- jobschema:ignore JS202 the table is created empty by the previous release`
 

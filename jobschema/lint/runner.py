@@ -69,17 +69,47 @@ def _meta(selection: Selection) -> registry.Rule | None:
     return rules[0] if rules else None
 
 
+class _FileIgnores:
+    """The suppressions of the view and function files findings point at, each file read once."""
+
+    def __init__(self, root: str | None, prefix: str):
+        self.root, self.prefix = root, prefix
+        self._seen: dict[str, frozenset[str]] = {}
+        self.problems: list[tuple[str, suppress.Problem]] = []
+
+    def codes(self, origin: Origin | None) -> frozenset[str]:
+        if self.root is None or origin is None or not origin.file or not origin.file.endswith(".sql"):
+            return frozenset()
+        if origin.file not in self._seen:
+            try:
+                with open(os.path.join(self.root, origin.file), encoding="utf-8") as fh:
+                    codes, problems = suppress.file_suppressions(fh.read())
+            except (OSError, UnicodeDecodeError):
+                codes, problems = frozenset(), []
+            self._seen[origin.file] = codes
+            self.problems += [(_join(self.prefix, origin.file), p) for p in problems]
+        return self._seen[origin.file]
+
+
 def lint_project(project: Project, selection: Selection, prefix: str = "schema",
-                 only_files: set[str] | None = None) -> LintResult:
-    """Run the table rules over every table of ``project``; ``only_files`` keeps findings in those files."""
+                 only_files: set[str] | None = None, root: str | None = None) -> LintResult:
+    """Run the table rules over every table of ``project``; ``only_files`` keeps findings in those files.
+    ``root`` (the schema folder on disk) lets a view or function file suppress findings on its object."""
     result = LintResult()
     rules = _instances(selection, "table")
     module_rules = _instances(selection, "module")
     meta = _meta(selection)
+    files = _FileIgnores(root, prefix)
     for module in project.modules:
         ctx = TableContext(module, project, prefix)
+        objects = {o.name: o.origin for o in (*module.functions, *module.views)}
         for rule in module_rules:
-            result.findings.extend(rule.check(module, ctx))
+            for f in rule.check(module, ctx):
+                origin = objects.get(f.path.split(".", 1)[-1]) if f.location else None
+                if origin is not None and f.code in files.codes(origin):
+                    result.suppressed += 1
+                    continue
+                result.findings.append(f)
         for table in module.tables:
             result.tables += 1
             ignored = suppress.table_ignores(table)
@@ -94,6 +124,9 @@ def lint_project(project: Project, selection: Selection, prefix: str = "schema",
                     result.findings.append(meta.finding(
                         ctx.path(table), f"lint.ignore names unknown rule code {code}; it suppresses nothing",
                         ctx.location(table.origin), module=module.name))
+    if meta is not None:
+        for shown, p in files.problems:
+            result.findings.append(meta.finding(shown, p.message, Location(shown, p.line)))
     if only_files is not None:
         result.findings = [f for f in result.findings if f.location and f.location.file in only_files]
     result.findings = sort_findings(result.findings)
@@ -225,7 +258,7 @@ def run(paths: list[str], selection: Selection, base: str = ".", rows=None) -> L
     total = LintResult()
     for root, only in sorted(targets.schemas.items()):
         project = load_project(root)
-        r = lint_project(project, selection, display_path(root, base), only)
+        r = lint_project(project, selection, display_path(root, base), only, root=root)
         total.findings += r.findings
         total.tables += r.tables
         total.suppressed += r.suppressed

@@ -1,5 +1,5 @@
 """Suppressions: ``lint: {ignore: [CODE], reason: ...}`` on a YAML table, ``-- jobschema:ignore CODE reason``
-in SQL.
+in SQL (a migration statement, or a whole view or function file of the schema).
 
 An SQL suppression applies to the statement whose lines hold the comment, or else to the next statement
 after it. A reason is required in both places: the loader already refuses a YAML ``lint:`` key without
@@ -77,19 +77,40 @@ def parse_directive(rest: str, known=None) -> tuple[tuple[str, ...], str] | str:
     return codes, reason
 
 
+def _comment(raw: str, lineno: int) -> tuple[tuple[str, ...], str] | Problem | None:
+    """The (codes, reason) of a ``-- jobschema:ignore`` comment on the line, a ``Problem`` when it is
+    unusable, or None when the line holds none."""
+    m = IGNORE_RE.search(raw)
+    if not m or _in_string(raw, m.start()):
+        return None
+    rest = m.group("rest").split(" --", 1)[0].strip()  # a later comment on the line is not the reason
+    cm = _CODES_RE.match(rest)
+    if not cm:
+        return Problem(lineno, "jobschema:ignore needs a rule code, e.g. "
+                               "'-- jobschema:ignore JS202 table is empty at this point'")
+    codes = tuple(c.strip().upper() for c in cm.group("codes").split(","))
+    reason = cm.group("reason").strip().lstrip(":-— ").strip()
+    unknown = [c for c in codes if not registry.known_code(c)]
+    if unknown:
+        return Problem(lineno, f"jobschema:ignore names unknown rule code {unknown[0]}")
+    if not reason:
+        return Problem(lineno, f"jobschema:ignore {', '.join(codes)} has no reason; "
+                               "say why the rule does not apply here")
+    return tuple(_canonical(c) for c in codes), reason
+
+
 def sql_suppressions(mf: MigrationFile) -> tuple[list[SqlSuppression], list[Problem]]:
     spans = [(s.line, s.end_line) for s in mf.statements]
     out: list[SqlSuppression] = []
     problems: list[Problem] = []
     for lineno, raw in enumerate(mf.text.splitlines(), start=1):
-        m = IGNORE_RE.search(raw)
-        if not m or _in_string(raw, m.start()):
+        got = _comment(raw, lineno)
+        if got is None:
             continue
-        parsed = parse_directive(m.group("rest"))
-        if isinstance(parsed, str):
-            problems.append(Problem(lineno, parsed))
+        if isinstance(got, Problem):
+            problems.append(got)
             continue
-        codes, reason = parsed
+        codes, reason = got
         target = None
         for start, end in spans:
             if start <= lineno <= end:
@@ -98,8 +119,22 @@ def sql_suppressions(mf: MigrationFile) -> tuple[list[SqlSuppression], list[Prob
             if start > lineno:
                 target = start
                 break
-        out.append(SqlSuppression(lineno, tuple(_canonical(c) for c in codes), reason, target))
+        out.append(SqlSuppression(lineno, codes, reason, target))
     return out, problems
+
+
+def file_suppressions(text: str) -> tuple[frozenset[str], list[Problem]]:
+    """The codes a view or function file suppresses: a ``-- jobschema:ignore CODE reason`` comment anywhere
+    in the file applies to the object the file defines (as ``lint:`` does in a table's YAML)."""
+    codes: set[str] = set()
+    problems: list[Problem] = []
+    for lineno, raw in enumerate(text.splitlines(), start=1):
+        got = _comment(raw, lineno)
+        if isinstance(got, Problem):
+            problems.append(got)
+        elif got is not None:
+            codes.update(got[0])
+    return frozenset(codes), problems
 
 
 def _in_string(line: str, pos: int) -> bool:

@@ -50,7 +50,7 @@ def write_module(root: Path, case: dict) -> Path:
 def test_schema_case(tmp_path, code, case):
     schema = write_module(tmp_path, case)
     project = load_project(str(schema))
-    result = runner.lint_project(project, Selection.build(case.get("select", [code])))
+    result = runner.lint_project(project, Selection.build(case.get("select", [code])), root=str(schema))
     got = sorted(f.code for f in result.findings)
     assert got == sorted(case["expect"]), "\n".join(f"{f.location}: {f.code} {f.message}" for f in result.findings)
     for f in result.findings:
