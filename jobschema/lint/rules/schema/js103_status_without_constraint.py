@@ -35,13 +35,19 @@ class StatusWithoutConstraint(Rule):
     ```
 
     A table CHECK that mentions the column also satisfies the rule.
+
+    Only declare values that are known. When nothing documents them, do not invent a list to satisfy
+    this rule: suppress it with that reason (`lint: {ignore: [JS103], reason: ...}`). A list stricter than
+    the live data is its own failure — the fix is refused, or fails, on the rows the list forgot. That is
+    caught where the rows are: `jobschema audit` counts them (JS380) and `jobschema lint --dsn` counts them
+    for a migration that adds the constraint (JS220).
     """
 
     code = "JS103"
     name = "schema.status_without_constraint"
     title = "Status-like text column without an enum or CHECK"
     rationale = "Free-text state columns accept any value; the code's values and the data drift apart."
-    fix = "Give the column enum: [...] (or a CHECK listing its values)."
+    fix = "Give the column enum: [...] (or a CHECK listing its values); if no one knows them, suppress saying so."
     inspiration = "seed 001 (a status CHECK that drifted from the values the code writes)"
 
     def check(self, table, ctx):
