@@ -4,7 +4,7 @@ classes, ``Literal[...]``)."""
 
 from __future__ import annotations
 
-from . import sqltext
+from . import sqltext, suppress
 from . import uses as u
 from .chains import TABLE_METHODS, Chains, Kinds
 from .source import Source, matches
@@ -17,20 +17,23 @@ KINDS = Kinds(call="call", member="attribute", member_object="object", member_pr
               ternary="conditional_expression", wrappers=frozenset({"parenthesized_expression", "await"}),
               constants=frozenset({"none", "true", "false", "integer", "float"}))
 
-TABLE_CALLS = """
-(call function: (attribute attribute: (identifier) @m) arguments: (argument_list . (string) @t .)) @call
-"""
-FILTER_OBJECTS = "(dictionary (pair key: (string) @k)) @obj"
-EXECUTE_CALLS = """
-(call function: (attribute attribute: (identifier) @m)
-      arguments: (argument_list . (string) @sql . (_) @params)) @call
-"""
-STRINGS = "(string) @s"
-ENUMS = "(class_definition name: (identifier) @name superclasses: (argument_list) @bases body: (block) @body) @decl"
-LITERALS = """
-(subscript value: [(identifier) (attribute)] @lit) @sub
-(generic_type [(identifier) (attribute)] @lit (type_parameter) @params) @sub
-"""
+# a prefilter run inside tree-sitter; ``sqltext.looks_like_sql`` decides
+_SQL_PREFIX = r'"(select|insert|update|delete|with|SELECT|INSERT|UPDATE|DELETE|WITH)[ \\t\\r\\n]"'
+# one query, one pass over the tree: the pattern index says which shape matched
+PATTERNS = (
+    ("table", "(call function: (attribute attribute: (identifier) @m)"
+              " arguments: (argument_list . (string) @t .)) @call"),
+    ("filter", "(dictionary (pair key: (string) @k)) @obj"),
+    ("execute", "(call function: (attribute attribute: (identifier) @m)"
+                " arguments: (argument_list . (string) @sql . (_) @params)) @call"),
+    ("sql", f"((string) @s (#match? @s {_SQL_PREFIX}))"),
+    ("enum", "(class_definition name: (identifier) @name superclasses: (argument_list) @bases"
+             " body: (block) @body) @decl"),
+    ("literal", "(subscript value: [(identifier) (attribute)] @lit) @sub"),
+    ("literal", "(generic_type [(identifier) (attribute)] @lit (type_parameter) @params) @sub"),
+    ("comment", suppress.PATTERN),
+)
+QUERY = "\n".join(p for _k, p in PATTERNS)
 EXECUTE = frozenset({"execute", "executemany", "fetch", "fetchrow", "fetchval", "fetchone", "mogrify"})
 
 
@@ -63,58 +66,57 @@ def extract(src: Source, dialect: str) -> u.Extraction:
         return text
 
     chains = Chains(src, KINDS, literal, out)
-    root = src.root
-    for caps in matches("python", TABLE_CALLS, root):
-        m = src.text(caps["m"][0])
-        if m in TABLE_METHODS:
-            chains.table_call(caps["call"][0], m, caps["t"][0])
-    for caps in matches("python", FILTER_OBJECTS, root):
-        if literal(caps["k"][0]) == "column":
-            chains.filter_object(caps["obj"][0])
+    found = [(PATTERNS[i][0], caps) for i, caps in matches("python", QUERY, src.root)]
     bound: dict[int, object] = {}
-    for caps in matches("python", EXECUTE_CALLS, root):
-        if src.text(caps["m"][0]) in EXECUTE:
+    for kind, caps in found:
+        if kind == "execute" and src.text(caps["m"][0]) in EXECUTE:
             bound[caps["sql"][0].start_byte] = caps["params"][0]
     seen: set[int] = set()
-    for caps in matches("python", STRINGS, root):
-        node = caps["s"][0]
-        if node.start_byte in seen:
-            continue
-        seen.add(node.start_byte)
-        parts = _parts(src, node)
-        if parts is None or not sqltext.looks_like_sql(parts[0]):
-            continue
-        text, start, interpolations = parts
-        holes = [(len(src.data[start:c.start_byte].decode("utf-8", "replace")),
-                  len(src.data[start:c.end_byte].decode("utf-8", "replace")), c) for c in interpolations]
-        params = bound.get(node.start_byte)
-
-        def resolve(ref, params=params):
-            if ref[0] == "hole":
-                inner = ref[1].child_by_field_name("expression") or (ref[1].named_children or [None])[0]
-                return chains.values(inner)
-            if params is None:
-                return [], True
-            if ref[0] == "pos" and params.type in KINDS.arrays:
-                items = [c for c in params.named_children if c.type != "comment"]
-                return chains.values(items[ref[1]]) if ref[1] < len(items) else ([], True)
-            if ref[0] == "name" and params.type == "dictionary":
-                for child in params.named_children:
-                    key = child.child_by_field_name("key") if child.type == "pair" else None
-                    if key is not None and literal(key) == ref[1]:
-                        return chains.values(child.child_by_field_name("value"))
-            return [], True
-
-        out.extend(sqltext.read(src, sqltext.SqlString(text, start, holes), dialect, resolve))
-    for caps in matches("python", ENUMS, root):
-        vs = _enum(src, caps, literal)
-        if vs is not None:
-            out.value_sets.append(vs)
-    for caps in matches("python", LITERALS, root):
-        vs = _literal_type(src, caps, literal)
-        if vs is not None:
-            out.value_sets.append(vs)
+    for kind, caps in found:
+        if kind == "table":
+            m = src.text(caps["m"][0])
+            if m in TABLE_METHODS:
+                chains.table_call(caps["call"][0], m, caps["t"][0])
+        elif kind == "filter":
+            if literal(caps["k"][0]) == "column":
+                chains.filter_object(caps["obj"][0])
+        elif kind == "sql" and caps["s"][0].start_byte not in seen:
+            seen.add(caps["s"][0].start_byte)
+            _sql(src, caps["s"][0], dialect, chains, literal, bound.get(caps["s"][0].start_byte), out)
+        elif kind == "comment":
+            suppress.read_comment(src, caps["c"][0], out)
+        elif kind in ("enum", "literal"):
+            vs = (_enum if kind == "enum" else _literal_type)(src, caps, literal)
+            if vs is not None:
+                out.value_sets.append(vs)
     return out
+
+
+def _sql(src: Source, node, dialect: str, chains: Chains, literal, params, out: u.Extraction) -> None:
+    parts = _parts(src, node)
+    if parts is None or not sqltext.looks_like_sql(parts[0]):
+        return
+    text, start, interpolations = parts
+    holes = [(len(src.data[start:c.start_byte].decode("utf-8", "replace")),
+              len(src.data[start:c.end_byte].decode("utf-8", "replace")), c) for c in interpolations]
+
+    def resolve(ref):
+        if ref[0] == "hole":
+            inner = ref[1].child_by_field_name("expression") or (ref[1].named_children or [None])[0]
+            return chains.values(inner)
+        if params is None:
+            return [], True
+        if ref[0] == "pos" and params.type in KINDS.arrays:
+            items = [c for c in params.named_children if c.type != "comment"]
+            return chains.values(items[ref[1]]) if ref[1] < len(items) else ([], True)
+        if ref[0] == "name" and params.type == "dictionary":
+            for child in params.named_children:
+                key = child.child_by_field_name("key") if child.type == "pair" else None
+                if key is not None and literal(key) == ref[1]:
+                    return chains.values(child.child_by_field_name("value"))
+        return [], True
+
+    out.extend(sqltext.read(src, sqltext.SqlString(text, start, holes), dialect, resolve))
 
 
 def _enum(src: Source, caps: dict, literal) -> u.ValueSet | None:

@@ -44,11 +44,11 @@ def query(lang: str, text: str):
     return tree_sitter.Query(language(lang), text)
 
 
-def matches(lang: str, text: str, node) -> list[dict]:
-    """The captures of every match of query ``text`` under ``node``, one dict per match."""
+def matches(lang: str, text: str, node) -> list[tuple[int, dict]]:
+    """(pattern index, captures) of every match of query ``text`` under ``node``."""
     import tree_sitter
 
-    return [caps for _i, caps in tree_sitter.QueryCursor(query(lang, text)).matches(node)]
+    return tree_sitter.QueryCursor(query(lang, text)).matches(node)
 
 
 class Source:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import uses as u
 from .source import Source
@@ -85,18 +86,27 @@ class _Prepared:
         return best[1] + (offset - best[0])
 
 
+@lru_cache(maxsize=4096)
+def _parse(text: str, dialect: str):
+    """The statements of ``text`` (parsed once per distinct text: services repeat their SQL), or the reason
+    sqlglot gives for not reading it."""
+    import sqlglot
+
+    try:
+        return [x for x in sqlglot.parse(text, read=dialect) if x is not None], None
+    except Exception as exc:  # sqlglot raises ParseError, TokenError and others on what it cannot read
+        return [], " ".join((str(exc).splitlines() or [type(exc).__name__])[0].split())[:160]
+
+
 def read(src: Source, s: SqlString, dialect: str, resolve: Resolver) -> u.Extraction:
     """Uses in the SQL of ``s``; a text sqlglot cannot parse is ``Skipped`` with its reason, never guessed."""
-    import sqlglot
     from sqlglot import exp
 
     out = u.Extraction()
     prep = _Prepared(s)
-    try:
-        statements = [x for x in sqlglot.parse(prep.text, read=dialect) if x is not None]
-    except Exception as exc:  # sqlglot raises ParseError, TokenError and others on what it cannot read
-        reason = " ".join((str(exc).splitlines() or [type(exc).__name__])[0].split())[:160]
-        out.skipped.append(u.Skipped(src.site_at(s.start_byte), f"SQL sqlglot cannot parse: {reason}"))
+    statements, problem = _parse(prep.text, dialect)
+    if problem is not None:
+        out.skipped.append(u.Skipped(src.site_at(s.start_byte), f"SQL sqlglot cannot parse: {problem}"))
         return out
 
     def site(node, fallback: int = 0) -> u.Site:
@@ -112,17 +122,25 @@ def read(src: Source, s: SqlString, dialect: str, resolve: Resolver) -> u.Extrac
 class _Statement:
     def __init__(self, stmt, exp, site, prep: _Prepared, resolve: Resolver, out: u.Extraction):
         self.stmt, self.exp, self.site, self.prep, self.resolve, self.out = stmt, exp, site, prep, resolve, out
-        self.ctes = {c.alias_or_name.lower() for c in stmt.find_all(exp.CTE)}
+        self.nodes: dict[type, list] = {}
+        for i, node in enumerate(stmt.walk()):  # one pass, bucketed by class, instead of a find_all per class
+            self.nodes.setdefault(type(node), []).append((i, node))
+        self.ctes = {c.alias_or_name.lower() for c in self._all(exp.CTE)}
         self.aliases: dict[str, str] = {}
         self.tables: list = []
-        for t in stmt.find_all(exp.Table):
+        for t in self._all(exp.Table):
             if not t.name or t.name.lower() in self.ctes or not isinstance(t.this, exp.Identifier):
                 continue
             name = f"{t.db}.{t.name}" if t.db else t.name
             self.tables.append((t, name))
             self.aliases[(t.alias or t.name).lower()] = name
-        self.projections = {p.alias.lower() for p in stmt.find_all(exp.Alias) if p.alias}
+        self.projections = {p.alias.lower() for p in self._all(exp.Alias) if p.alias}
         self.done: set[int] = set()
+
+    def _all(self, *classes) -> list:
+        """The statement's nodes of ``classes`` (or their subclasses), in the order ``find_all`` gives."""
+        found = [x for cls, nodes in self.nodes.items() if issubclass(cls, classes) for x in nodes]
+        return [n for _i, n in sorted(found, key=lambda x: x[0])]
 
     def walk(self) -> None:
         exp = self.exp
@@ -130,11 +148,11 @@ class _Statement:
             self.out.uses.append(u.Use(u.TABLE, name, self.site(t.this), via=self._verb()))
         if isinstance(self.stmt, exp.Insert):
             self._insert()
-        for node in self.stmt.find_all(exp.Update):
+        for node in self._all(exp.Update):
             for eq in node.expressions:
                 if isinstance(eq, exp.EQ) and isinstance(eq.this, exp.Column):
                     self._column_value(eq.this, eq.expression, u.WRITE, "SQL UPDATE")
-        for node in self.stmt.find_all(exp.EQ, exp.NEQ, exp.In):
+        for node in self._all(exp.EQ, exp.NEQ, exp.In):
             if id(node) in self.done:
                 continue
             if isinstance(node, exp.In):
@@ -147,7 +165,7 @@ class _Statement:
                 left, right = right, left
             if isinstance(left, exp.Column) and not isinstance(right, exp.Column):
                 self._column_value(left, right, u.FILTER, "SQL WHERE")
-        for col in self.stmt.find_all(exp.Column):
+        for col in self._all(exp.Column):
             if id(col) not in self.done:
                 self._column_use(col, u.READ, None, False, "SQL")
 

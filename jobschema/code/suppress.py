@@ -11,8 +11,7 @@ from .. import codes
 from ..finding import Finding
 from ..lint import registry
 from ..lint.suppress import parse_directive
-from .source import Source, matches
-from .uses import Site
+from .source import Source
 
 COMMENT = re.compile(r"jobschema:ignore\b[ \t]*(?P<rest>.*?)(?:\*/)?\s*$", re.IGNORECASE)
 
@@ -29,25 +28,24 @@ def _known(code: str) -> bool:
     return codes.get(code) is not None and codes.get(code).family == "code" or registry.known_code(code)
 
 
-def read(src: Source) -> tuple[list[Suppression], list[tuple[Site, str]]]:
-    out: list[Suppression] = []
-    problems: list[tuple[Site, str]] = []
-    for caps in matches(src.lang, "(comment) @c", src.root):
-        node = caps["c"][0]
-        text = src.text(node)
-        m = COMMENT.search(text)
-        if not m:
-            continue
-        parsed = parse_directive(m.group("rest"), _known)
-        if isinstance(parsed, str):
-            problems.append((src.site(node), parsed.replace("'-- jobschema:ignore JS202 table is empty at this "
-                                                           "point'", "'// jobschema:ignore JS401 reason'")))
-            continue
-        line = node.start_point.row + 1
-        alone = src.line_text(line).strip().startswith(text.strip().splitlines()[0])
-        lines = (line, line + 1) if alone else (line,)
-        out.append(Suppression(src.shown, lines, parsed[0], parsed[1]))
-    return out, problems
+PATTERN = '((comment) @c (#match? @c "jobschema:ignore"))'  # the extractors run it with their own patterns
+
+
+def read_comment(src: Source, node, out) -> None:
+    """Add the suppression a ``jobschema:ignore`` comment makes to ``out`` (a ``uses.Extraction``), or the
+    reason it suppresses nothing to ``out.problems``."""
+    text = src.text(node)
+    m = COMMENT.search(text)
+    if not m:
+        return
+    parsed = parse_directive(m.group("rest"), _known)
+    if isinstance(parsed, str):
+        out.problems.append((src.site(node), parsed.replace("'-- jobschema:ignore JS202 table is empty at this "
+                                                            "point'", "'// jobschema:ignore JS401 reason'")))
+        return
+    line = node.start_point.row + 1
+    alone = src.line_text(line).strip().startswith(text.strip().splitlines()[0])
+    out.suppressions.append(Suppression(src.shown, (line, line + 1) if alone else (line,), parsed[0], parsed[1]))
 
 
 def apply(findings: list[Finding], sups: list[Suppression]) -> list[Finding]:

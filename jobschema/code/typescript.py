@@ -3,7 +3,7 @@ string and template literals, and value sets (string-literal unions, ``enum``s).
 
 from __future__ import annotations
 
-from . import sqltext
+from . import sqltext, suppress
 from . import uses as u
 from .chains import TABLE_METHODS, Chains, Kinds
 from .source import Source, matches
@@ -19,18 +19,21 @@ KINDS = Kinds(call="call_expression", member="member_expression", member_object=
                                   "await_expression", "non_null_expression"}),
               constants=frozenset({"null", "undefined", "true", "false", "number"}))
 
-TABLE_CALLS = """
-(call_expression function: (member_expression property: (property_identifier) @m)
-                 arguments: (arguments . (string) @t .)) @call
-"""
-KNEX_CALLS = "(call_expression function: (identifier) arguments: (arguments . (string) @t .)) @call"
-FILTER_OBJECTS = '(object (pair key: (property_identifier) @k (#eq? @k "column"))) @obj'
-STRINGS = "[(string) (template_string)] @s"
-TS_VALUE_SETS = """
-(type_alias_declaration name: (type_identifier) @name value: (union_type) @set) @decl
-(property_signature name: (property_identifier) @name type: (type_annotation (union_type) @set)) @decl
-(enum_declaration name: (identifier) @name body: (enum_body) @set) @decl
-"""
+_SQL_PREFIX = r'"^.[ \\t\\r\\n(]*(select|insert|update|delete|with|SELECT|INSERT|UPDATE|DELETE|WITH)[ \\t\\r\\n]"'
+# one query, one pass over the tree: the pattern index says which shape matched
+PATTERNS = (
+    ("table", "(call_expression function: (member_expression property: (property_identifier) @m)"
+              " arguments: (arguments . (string) @t .)) @call"),
+    ("knex", "(call_expression function: (identifier) arguments: (arguments . (string) @t .)) @call"),
+    ("filter", '(object (pair key: (property_identifier) @k (#eq? @k "column"))) @obj'),
+    ("sql", f"([(string) (template_string)] @s (#match? @s {_SQL_PREFIX}))"),
+    ("comment", suppress.PATTERN),
+)
+TS_PATTERNS = (
+    ("set", "(type_alias_declaration name: (type_identifier) @name value: (union_type) @set) @decl"),
+    ("set", "(property_signature name: (property_identifier) @name type: (type_annotation (union_type) @set)) @decl"),
+    ("set", "(enum_declaration name: (identifier) @name body: (enum_body) @set) @decl"),
+)
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "'": "'", '"': '"', "\\": "\\", "`": "`"}
 
 
@@ -62,40 +65,44 @@ def extract(src: Source, dialect: str) -> u.Extraction:
         return None
 
     chains = Chains(src, KINDS, literal, out)
-    root = src.root
-    for caps in matches(lang, TABLE_CALLS, root):
-        m = src.text(caps["m"][0])
-        if m in TABLE_METHODS:
-            chains.table_call(caps["call"][0], m, caps["t"][0])
-    for caps in matches(lang, KNEX_CALLS, root):
-        chains.table_call(caps["call"][0], "", caps["t"][0])
-    for caps in matches(lang, FILTER_OBJECTS, root):
-        chains.filter_object(caps["obj"][0])
-    for caps in matches(lang, STRINGS, root):
-        node = caps["s"][0]
-        raw = src.text(node)
-        if not sqltext.looks_like_sql(raw[1:]):
-            continue
-        holes = [(c.start_byte - node.start_byte - 1, c.end_byte - node.start_byte - 1, c)
-                 for c in node.named_children if c.type == "template_substitution"]
-        content = raw[1:-1]
-        holes = [(len(src.data[node.start_byte + 1:node.start_byte + 1 + a].decode("utf-8", "replace")),
-                  len(src.data[node.start_byte + 1:node.start_byte + 1 + b].decode("utf-8", "replace")), c)
-                 for a, b, c in holes]
-
-        def resolve(ref, chains=chains):
-            if ref[0] == "hole":
-                inner = [c for c in ref[1].named_children]
-                return chains.values(inner[0]) if inner else ([], True)
-            return [], True
-
-        out.extend(sqltext.read(src, sqltext.SqlString(content, node.start_byte + 1, holes), dialect, resolve))
-    if lang != "javascript":
-        for caps in matches(lang, TS_VALUE_SETS, root):
+    patterns = PATTERNS if lang == "javascript" else PATTERNS + TS_PATTERNS
+    for index, caps in matches(lang, "\n".join(p for _k, p in patterns), src.root):
+        kind = patterns[index][0]
+        if kind == "table":
+            m = src.text(caps["m"][0])
+            if m in TABLE_METHODS:
+                chains.table_call(caps["call"][0], m, caps["t"][0])
+        elif kind == "knex":
+            chains.table_call(caps["call"][0], "", caps["t"][0])
+        elif kind == "filter":
+            chains.filter_object(caps["obj"][0])
+        elif kind == "sql":
+            _sql(src, caps["s"][0], dialect, chains, out)
+        elif kind == "comment":
+            suppress.read_comment(src, caps["c"][0], out)
+        else:
             vs = _value_set(src, caps, literal)
             if vs is not None:
                 out.value_sets.append(vs)
     return out
+
+
+def _sql(src: Source, node, dialect: str, chains: Chains, out: u.Extraction) -> None:
+    raw = src.text(node)
+    if not sqltext.looks_like_sql(raw[1:]):
+        return
+    first = node.start_byte + 1
+    holes = [(len(src.data[first:c.start_byte].decode("utf-8", "replace")),
+              len(src.data[first:c.end_byte].decode("utf-8", "replace")), c)
+             for c in node.named_children if c.type == "template_substitution"]
+
+    def resolve(ref):
+        if ref[0] == "hole":
+            inner = list(ref[1].named_children)
+            return chains.values(inner[0]) if inner else ([], True)
+        return [], True
+
+    out.extend(sqltext.read(src, sqltext.SqlString(raw[1:-1], first, holes), dialect, resolve))
 
 
 def _value_set(src: Source, caps: dict, literal) -> u.ValueSet | None:
