@@ -20,7 +20,9 @@ HEADER = """# Lint rules
 GRANT and REVOKE statements their files carry) and migration files (JS2xx, over SQL parsed with sqlglot).
 Each rule names where it comes from (Supabase's database linter, Squawk, PostgreSQL's documentation) or
 the seed document whose failure it prevents. Codes never change once released; a retired code stays as an
-alias of its successor and is never reused. JS3xx codes belong to `jobschema audit`.
+alias of its successor and is never reused. JS3xx codes belong to `jobschema audit`; JS4xx codes belong to
+`jobschema code`, which checks the application's code against the schema and the live database (each code
+with an example in [code.md](code.md)).
 
 `jobschema lint --dsn DSN [--module M] [--namespace S]` runs the schema rules over what `jobschema inspect`
 reads from a live database (privileges and function settings from the catalog), with the same formats and
@@ -48,6 +50,8 @@ reported only.
   `-- jobschema:ignore JS111 a public counter: it reveals only how many jobs exist`
 - on a migration statement, in a comment on one of its lines or just before it:
   `-- jobschema:ignore JS202 the table is created empty by the previous release`
+- in application code (`jobschema code`), on the finding's line or alone on the line above it:
+  `// jobschema:ignore JS401 legacy rows are still read until the fix has run` (`#` in Python)
 
 """
 

@@ -89,3 +89,28 @@ def test_check_runs_code_when_configured(tmp_path, monkeypatch):
     assert not step.ok and any("JS401" in p and "'started'" in p for p in step.problems)
     (tmp_path / "pyproject.toml").write_text('[tool.jobschema]\nschema = "schema"\n')
     assert [s for s in api.check(load_config(), Selection()).steps if s.name == "code"] == []
+
+
+def test_docs_examples_from_the_sample_are_what_it_reports(monkeypatch):
+    """Every report line docs/code.md quotes from the sample application is a line the sample produces."""
+    root = CASE.parents[2]
+    quoted = [line for line in (root / "docs" / "code.md").read_text(encoding="utf-8").splitlines()
+              if line.startswith(("app/src/", "app/worker/", "schema/batch/"))]
+    assert len(quoted) >= 6
+    monkeypatch.chdir(CASE)
+    out = CliRunner().invoke(main, ["code", "app", "--schema", "schema"]).output.splitlines()
+    assert [q for q in quoted if q not in out] == []
+
+
+def test_application_pipeline_in_ci_docs_runs_real_commands():
+    import re
+    import shlex
+
+    text = (CASE.parents[2] / "docs" / "ci.md").read_text(encoding="utf-8")
+    block = text.split("# in the application's repository:", 1)[1].split("```", 1)[0]
+    commands = [c.split("||")[0] for c in re.findall(r"run: (jobschema code .*)", block)]
+    assert len(commands) == 3
+    for c in commands:
+        main.make_context("jobschema", shlex.split(c)[1:], resilient_parsing=False)
+        sub = main.get_command(None, "code")
+        sub.make_context("code", shlex.split(c)[2:])
