@@ -9,18 +9,17 @@ out of the statement between token offsets (``ddl_tokens``), so an import keeps 
 text handed to the parser — same length, so every offset still points into the author's text — and read from
 the tokens by the importer: ``NO INHERIT``, ``NOT VALID`` and ``NOT DEFERRABLE`` / ``INITIALLY IMMEDIATE`` on
 a constraint, ``MATCH FULL|SIMPLE|PARTIAL`` and a column list after ``ON DELETE SET NULL|DEFAULT`` on a
-reference, a schema-qualified column type (``"NS"."T"``), ``bit varying``, ``IS NULL`` in COMMENT ON
-(PostgreSQL); ``USING BTREE|HASH`` before ``ON`` or a key's column list and ``RENAME AS`` (MySQL).
+reference, a schema-qualified column type (``"NS"."T"``), ``bit varying``, ``IS NULL`` in COMMENT ON,
+``ON ONLY`` and ``NULLS [NOT] DISTINCT`` in CREATE INDEX (PostgreSQL); ``USING BTREE|HASH`` before ``ON``, before
+a key's column list or after an index's, a column's ``VISIBLE`` and ``RENAME AS`` (MySQL).
 
 **Read by the token reader** (``ddl_tokens.Stream``) because sqlglot returns them as ``exp.Command`` or cannot
 parse them: ``CREATE POLICY``; ``ALTER TABLE`` actions ``ENABLE``/``FORCE ROW LEVEL SECURITY``,
 ``RENAME CONSTRAINT``, ``ALTER COLUMN ... ADD GENERATED ... AS IDENTITY`` and ``OWNER TO``; ``ALTER SEQUENCE ...
 OWNED BY``; ``ALTER FUNCTION|SCHEMA|VIEW|TYPE ... OWNER TO``; ``CREATE SCHEMA ... AUTHORIZATION``;
-``CREATE EXTENSION``; ``COMMENT ON CONSTRAINT|POLICY|TRIGGER ... ON``; ``CREATE INDEX`` in every form (sqlglot
-returns a Command for ``NULLS [NOT] DISTINCT``, ``WITH (...)``, ``TABLESPACE`` and MySQL's ``USING`` after the
-column list, and its tree of a key part drops the author's operator class and expression text), so one reader
-serves them all; views, functions and triggers, whose headers ``load/sqlfile.py`` reads for the loader too
-(bodies stay verbatim). ``DROP FUNCTION`` of several signatures is parsed one signature at a time.
+``CREATE EXTENSION``; ``COMMENT ON CONSTRAINT|POLICY|TRIGGER ... ON``; views, functions and triggers, whose
+headers ``load/sqlfile.py`` reads for the loader too (bodies stay verbatim). ``DROP FUNCTION`` of several
+signatures is parsed one signature at a time.
 """
 
 from __future__ import annotations

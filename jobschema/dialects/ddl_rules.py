@@ -49,6 +49,7 @@ def bridge_gaps(items: list[Item]) -> list[tuple[int, int, str | None]]:
     spans: list[tuple[int, int, str | None]] = []
     first = items[0].up if items else ""
     table_body = first == "CREATE" and any(it.up == "TABLE" for it in items[:8])
+    index = first == "CREATE" and any(it.up == "INDEX" for it in items[:4])
     depth = 0
     for k, it in enumerate(items):
         if it.kind == "punct" and it.text in ("(", "["):
@@ -69,6 +70,11 @@ def bridge_gaps(items: list[Item]) -> list[tuple[int, int, str | None]]:
         if it.up == "USING" and k >= 2 and k + 2 < len(items) and (items[k + 2].up == "ON" or _is_punct(
                 items, k + 2, "(")) and (items[k - 1].up in ("KEY", "INDEX") or items[k - 2].up in ("KEY", "INDEX")):
             spans.append((it.start, items[k + 1].end, None))  # MySQL: KEY [name] USING BTREE (...), INDEX i USING x ON
+        if index and depth == 0 and _is(items, k, "NULLS") and (_is(items, k + 1, "DISTINCT") or _is(
+                items, k + 1, "NOT", "DISTINCT")):
+            spans.append((it.start, items[k + (2 if items[k + 1].up == "DISTINCT" else 3) - 1].end, None))
+        if index and depth == 0 and it.up == "USING" and _is_punct(items, k - 1, ")") and k + 1 < len(items):
+            spans.append((it.start, items[k + 1].end, None))  # MySQL: USING BTREE after the key list
         if first == "CREATE" and _is(items, k, "ON", "ONLY"):
             spans.append((items[k + 1].start, items[k + 1].end, None))
         if first == "ALTER" and _is(items, k, "RENAME", "AS"):

@@ -9,7 +9,7 @@ from dataclasses import replace
 from sqlglot import exp
 
 from ..dialects import ddl_ast
-from ..dialects.ddl_tokens import Stream
+from ..dialects.ddl_tokens import Stream, Syntax
 from ..errors import LoadError
 from ..model.objects import (
     Function,
@@ -75,20 +75,16 @@ class ObjectReader:
                 parts.append(IndexPart(column=col, descending=desc, opclass=opclass))
         return parts
 
-    def create_index(self, file, stmt, s: Stream) -> None:
-        unique = s.accept("UNIQUE")
-        s.expect("INDEX")
-        if s.accept("CONCURRENTLY"):
-            pass
-        s.accept("IF", "NOT", "EXISTS")
-        name = None
-        if not s.is_("ON"):
-            _, name = s.qname()
-        if self.rules.index_using_before_on and s.accept("USING"):
-            s.next()
-        s.expect("ON")
-        s.accept("ONLY")
-        ns, tname = s.qname()
+    def create_index(self, file, stmt, s: Stream, tree) -> None:
+        """sqlglot's ``exp.Index`` names the index, its table, method and INCLUDE columns; the tokens give each
+        key part's text and the options sqlglot does not keep (WITH, TABLESPACE, NULLS [NOT] DISTINCT)."""
+        index = tree.this if isinstance(tree, exp.Create) else None
+        if not isinstance(index, exp.Index) or index.args.get("table") is None:
+            self.refused(file, stmt)
+            raise Syntax("not an index statement sqlglot can read", s.peek())
+        unique = bool(tree.args.get("unique"))
+        name = ddl_ast.ident(index.this, self.rules) if index.this is not None else None
+        ns, tname = ddl_ast.qname(index.args["table"], self.rules)
         t = self.table(ns, tname)
         if t is None:
             if any(v.name == tname for v in self.views):
@@ -97,20 +93,24 @@ class ObjectReader:
                     (self.rules.name, stmt.text),)})
                 return None
             return self.keep(file, stmt, f"index on {tname}, which these files do not create")
-        method = "btree"
-        if s.accept("USING"):
-            method = s.next().text.lower()
+        params = index.args.get("params") or exp.IndexParameters()
+        using = params.args.get("using")
+        method = using.name.lower() if using is not None else "btree"
+        include = tuple(ddl_ast.ident(c, self.rules) for c in params.args.get("include") or ())
+        while not s.is_("("):  # the header, read from the tree above
+            s.next()
         parts = self.index_parts(file, stmt, s, t)
-        include: tuple[str, ...] = ()
+        if len(parts) != len(params.args.get("columns") or ()):
+            raise Syntax("the key list does not read as sqlglot reads it", s.items[0])
         where = None
         while not s.at_end():
             it = s.peek()
             if s.accept("INCLUDE"):
-                include = tuple(s.name_list())
+                s.paren_range()
             elif s.accept("WHERE"):
                 where = self.expr(s.raw(s.i, len(s.items)))
                 s.i = len(s.items)
-            elif s.accept("USING"):
+            elif s.accept("USING"):  # MySQL: after the key list (sqlglot's grammar has it before)
                 method = s.next().text.lower()
             elif s.accept("NULLS", "NOT", "DISTINCT") or s.accept("NULLS", "DISTINCT"):
                 self.note(file, stmt, it, "NULLS [NOT] DISTINCT on an index is not represented")

@@ -189,7 +189,7 @@ class Importer(TableReader, KeyReader, ObjectReader, Replay, CommandReader):
                 raise Syntax("not a table sqlglot can read", s.peek())
             return self.create_table(file, stmt, s, tree)
         if kind == "INDEX":
-            return self.create_index(file, stmt, s)
+            return self.create_index(file, stmt, s, tree)
         if kind == "VIEW":
             return self.create_view(file, stmt)
         if kind in ("FUNCTION", "PROCEDURE"):
