@@ -99,8 +99,12 @@ class LiveRows:
         elif isinstance(action, exp.ModifyColumn) and isinstance(action.this, exp.ColumnDef):
             cdef = action.this
             old = action.args.get("rename_from")
+            name = old.name if old is not None else cdef.name
             if _not_null(cdef):
-                yield from self._not_null(old.name if old is not None else cdef.name, lt, base)
+                yield from self._not_null(name, lt, base)
+            kind = cdef.args.get("kind")
+            if isinstance(kind, exp.DataType) and kind.this == exp.DataType.Type.ENUM:
+                yield from self._enum(name, tuple(v.name for v in kind.expressions), lt, state, base)
         elif isinstance(action, exp.ColumnDef) and _not_null(action) and not _fills(action):
             col = Column(action.name, "text", nullable=False)
             yield (f"ADD COLUMN {action.name} NOT NULL without a default",
@@ -112,6 +116,18 @@ class LiveRows:
             yield (f"NOT NULL on {lt.name}.{live_col.name}",
                    ch.ModifyColumn(**base, desired=replace(live_col, nullable=False), live=live_col,
                                    kinds=frozenset({"null"})), [live_col.name.lower()])
+
+    def _enum(self, column: str, values: tuple[str, ...], lt: Table, state: FileState, base):
+        """An ENUM column redefined (MySQL): rows holding a label the new list lacks, less the labels the
+        file rewrote before."""
+        live_col = lt.column(column)
+        if live_col is None or live_col.enum is None or not set(live_col.enum) - set(values):
+            return  # a widening keeps every row
+        legacy = state.rewrites.get((lt.name.lower(), live_col.name.lower())) or {}
+        desired = replace(live_col, enum=values, legacy_values=tuple(sorted(legacy.items())))
+        yield (f"ENUM({', '.join(values)}) on {lt.name}.{live_col.name}",
+               ch.ModifyColumn(**base, desired=desired, live=live_col, kinds=frozenset({"type"})),
+               [live_col.name.lower()])
 
     def _constraint(self, name: str, body, lt: Table, state: FileState, base):
         if isinstance(body, exp.CheckColumnConstraint):

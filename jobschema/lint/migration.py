@@ -11,6 +11,7 @@ remembered for rules about ordering.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -39,16 +40,7 @@ class Statement:
         """What sqlglot's tokenizer reads in the statement (comments dropped): keywords and names upper-cased,
         string literals quoted as written. Rules read an opaque statement (``ALTER TYPE ... ADD VALUE``,
         ``ADD ... USING INDEX``, which sqlglot keeps as a command) through these tokens, never the raw text."""
-        dialect = sqlglot.Dialect.get_or_raise(self.dialect or dialects.DEFAULT)
-        try:
-            tokens = dialect.tokenize(self.text)
-            if len(tokens) > 1 and tokens[0].token_type in dialect.tokenizer_class.COMMANDS and \
-                    tokens[1].token_type == TokenType.STRING:  # the tokenizer keeps a command's rest as one string
-                tokens = [tokens[0], *dialect.tokenize(tokens[1].text)]
-        except Exception:
-            return ()
-        return tuple(f"'{t.text}'" if t.token_type == TokenType.STRING else t.text.upper()
-                     for t in tokens if t.token_type != TokenType.SEMICOLON)
+        return _words(self.text, self.dialect or dialects.DEFAULT)
 
     @property
     def table(self) -> str | None:
@@ -82,6 +74,20 @@ class Statement:
         if isinstance(self.tree, exp.Alter) and (self.tree.args.get("kind") or "").upper() == "TABLE":
             return list(self.tree.args.get("actions") or [])
         return []
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(text: str, name: str) -> tuple[str, ...]:
+    dialect = sqlglot.Dialect.get_or_raise(name)
+    try:
+        tokens = dialect.tokenize(text)
+        if len(tokens) > 1 and tokens[0].token_type in dialect.tokenizer_class.COMMANDS and \
+                tokens[1].token_type == TokenType.STRING:  # the tokenizer keeps a command's rest as one string
+            tokens = [tokens[0], *dialect.tokenize(tokens[1].text)]
+    except Exception:
+        return ()
+    return tuple(f"'{t.text}'" if t.token_type == TokenType.STRING else t.text.upper()
+                 for t in tokens if t.token_type != TokenType.SEMICOLON)
 
 
 def table_name(node: exp.Expression | None) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 
+from ..dialects import base as dialects
 from ..errors import LoadError, UsageError
 from ..finding import Finding, Location, Severity, sort_findings
 from ..load.build import load_project
@@ -168,10 +169,11 @@ def lint_sql_file(path: str, selection: Selection, base: str = ".", dialect: str
         raise UsageError(f"{shown}: cannot read: {exc.strerror}") from None
     except UnicodeDecodeError:
         raise LoadError("file is not valid UTF-8", shown, None, None, "save it as UTF-8") from None
-    mf = parse_file(shown, text, dialect or (rows.name if rows is not None else None))
-    if rows is not None and mf.dialect != rows.name:
-        raise UsageError(f"{shown}: a {mf.dialect} migration, but the database is {rows.name}")
-    return lint_migration(mf, selection, rows)
+    if dialect is None and rows is not None:  # a file whose path names no dialect is the database's
+        dialect = dialects.name_for_path(shown, rows.name)
+    mf = parse_file(shown, text, dialect)
+    # a file for another engine (migrations/<m>/mysql/ against PostgreSQL) gets the rules, not the live rows
+    return lint_migration(mf, selection, rows if rows is not None and mf.dialect == rows.name else None)
 
 
 def _is_schema_root(path: str) -> bool:

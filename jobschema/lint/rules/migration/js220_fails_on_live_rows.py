@@ -12,9 +12,10 @@ class FailsOnLiveRows(Rule):
 
     Only with `jobschema lint --dsn DSN MIGRATION.sql`: each CHECK, FOREIGN KEY, PRIMARY KEY, UNIQUE,
     `SET NOT NULL` and `ADD COLUMN ... NOT NULL` without a default that the file adds is counted against
-    the rows in the database — the same counts `jobschema audit` makes, in its read-only session — and the
-    number of rows that would make the statement fail is reported *before* the migration runs. A
-    constraint added `NOT VALID` is counted at its `VALIDATE CONSTRAINT`. Value rewrites earlier in the
+    the rows in the database, as are the labels a MySQL `MODIFY ... ENUM(...)` drops — the same counts
+    `jobschema audit` makes, in its read-only session — and the number of rows that would make the
+    statement fail is reported *before* the migration runs. A constraint added `NOT VALID` is counted at
+    its `VALIDATE CONSTRAINT`. Value rewrites earlier in the
     file (`UPDATE t SET status = 'queued' WHERE status = 'pending'`) count as done; a constraint on a
     column the file rewrites in another way is not counted. This is seed 001's incident: its fix added a
     CHECK that the live `pending` and `running` rows violated, and failed on exactly the databases that
