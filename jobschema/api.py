@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass, field
 
-from . import adopt, writer
+from . import adopt, fleet, writer
 from . import audit as _audit
 from . import migrate as mig
 from .code import run as code_run
@@ -412,6 +412,20 @@ def audit(dsn: str | None, schema_dir: str, **kwargs):
     """Audit a live database against ``schema_dir``; see ``jobschema.audit.run`` for the options."""
 
     return _audit.run(dsn, schema_dir, **kwargs)
+
+
+def audit_fleet(dsns: list[str], schema_dir: str, **kwargs):
+    """Audit many databases against ``schema_dir`` at once; see ``jobschema.fleet.run`` for the options."""
+
+    return fleet.run(dsns, schema_dir, **kwargs)
+
+
+def fleet_targets(dsns: list[str], dsn_file: str | None, write_migration: bool = False) -> list[str]:
+    """The databases of a fleet audit: the ``--dsn`` values, then those of ``--dsn-file``; refuses
+    ``--write-migration`` with several (``fleet.check_options``)."""
+    targets = list(dsns) + (fleet.read_dsn_file(dsn_file) if dsn_file else [])
+    fleet.check_options(targets, write_migration)
+    return targets
 
 
 def code(paths: list[str], schema_dir: str, *, module: str | None = None, dsn: str | None = None,

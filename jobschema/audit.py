@@ -218,41 +218,64 @@ def _read_catalog_early(dialect, dsn: str, schema_dir: str, module: str | None, 
     return EarlyCatalog(dialect, dsn, statement_timeout_ms, lock_timeout_ms, sorted(names), search)
 
 
+def load(schema_dir: str, module: str | None = None) -> Project:
+    """The schema to audit against, checked for ``module`` (``--module``) when one is named."""
+    from .load.build import load_project
+
+    project = load_project(schema_dir)
+    if module is not None and project.module(module) is None:
+        raise UsageError(f"unknown module {module!r} (known: {', '.join(m.name for m in project.modules)})")
+    return project
+
+
 def run(dsn: str | None, schema_dir: str, module: str | None = None, namespace: str | None = None,
         no_data: bool = False, unmanaged_severity: Severity | str = Severity.WARNING,
         statement_timeout_ms: int = DEFAULT_STATEMENT_TIMEOUT_MS, lock_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS,
         progress: Progress | None = None) -> AuditResult:
     """Load the schema, open a read-only session on ``dsn`` and audit; nothing is written anywhere."""
-    from .load.build import load_project
-
     dsn = resolve_dsn(dsn)
     d = base.for_dsn(dsn)
     step = progress or (lambda _s: None)
     step("loading the schema")
     early = _read_catalog_early(d, dsn, schema_dir, module, namespace, statement_timeout_ms, lock_timeout_ms)
     try:
-        project = load_project(schema_dir)
-        if module is not None and project.module(module) is None:
-            raise UsageError(f"unknown module {module!r} (known: {', '.join(m.name for m in project.modules)})")
+        project = load(schema_dir, module)
     except BaseException:
         if early is not None:
             early.abandon()
         raise
+    if early is None:
+        return audit_database(project, dsn, schema_dir, module, namespace, no_data, unmanaged_severity,
+                              statement_timeout_ms, lock_timeout_ms, progress)
     step("connecting")
     target = redact_dsn(dsn) if dsn else "(PG* environment)"
-    if early is not None:
-        try:
-            conn = early.wait()
-            live = early.live_for(_namespaces(project, namespace), _search_namespace(project, module, namespace))
-            result = audit_connection(conn, project, d.name, module, namespace, no_data, unmanaged_severity,
-                                      target, progress, live=live)
-        finally:
-            early.close()
-    else:
-        with open_catalog(d, dsn, _namespaces(project, namespace), _search_namespace(project, module, namespace),
-                          statement_timeout_ms, lock_timeout_ms) as (conn, live):
-            result = audit_connection(conn, project, d.name, module, namespace, no_data, unmanaged_severity,
-                                      target, progress, live=live)
+    try:
+        conn = early.wait()
+        live = early.live_for(_namespaces(project, namespace), _search_namespace(project, module, namespace))
+        result = audit_connection(conn, project, d.name, module, namespace, no_data, unmanaged_severity,
+                                  target, progress, live=live)
+    finally:
+        early.close()
     # each finding points at the schema file and line declaring its object (CI annotations land there)
+    result.findings = locate(result.findings, result.desired, schema_dir)
+    return result
+
+
+def audit_database(project: Project, dsn: str, schema_dir: str, module: str | None = None,
+                   namespace: str | None = None, no_data: bool = False,
+                   unmanaged_severity: Severity | str = Severity.WARNING,
+                   statement_timeout_ms: int = DEFAULT_STATEMENT_TIMEOUT_MS,
+                   lock_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS, progress: Progress | None = None,
+                   application: str = "jobschema audit") -> AuditResult:
+    """Audit ``dsn`` against a project loaded already (``load``): one session, opened and closed here.
+    The fleet audit (``fleet.py``) calls this once per database with the same project."""
+    d = base.for_dsn(dsn)
+    step = progress or (lambda _s: None)
+    step("connecting")
+    target = redact_dsn(dsn) if dsn else "(PG* environment)"
+    with open_catalog(d, dsn, _namespaces(project, namespace), _search_namespace(project, module, namespace),
+                      statement_timeout_ms, lock_timeout_ms, application) as (conn, live):
+        result = audit_connection(conn, project, d.name, module, namespace, no_data, unmanaged_severity,
+                                  target, progress, live=live)
     result.findings = locate(result.findings, result.desired, schema_dir)
     return result

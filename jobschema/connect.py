@@ -163,6 +163,15 @@ def _password_of(dsn: str) -> str | None:
     return None
 
 
+def password_in(dsn: str) -> str | None:
+    """The password ``dsn`` carries itself (URL user info, ``?password=`` or ``password=``), if any."""
+    if "://" in dsn and "?" in dsn:
+        m = _QUERY_PASSWORD.search(dsn.split("?", 1)[1])
+        if m and m.group(0).split("=", 1)[1]:
+            return m.group(0).split("=", 1)[1]
+    return _password_of(dsn)
+
+
 def scrub(message: str, dsn: str) -> str:
     """``message`` with the DSN's password (and PGPASSWORD) removed, whatever the server echoed."""
     pw = _password_of(dsn)

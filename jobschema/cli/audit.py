@@ -16,8 +16,14 @@ from .plan import with_fix_options
 
 
 @click.command()
-@click.option("--dsn", envvar="JOBSCHEMA_DSN", show_envvar=True,
-              help="Database URL (postgresql://… or mysql://…); PG* variables work too.")
+@click.option("--dsn", "dsns", multiple=True, metavar="DSN",
+              help="Database URL (postgresql://… or mysql://…); default: JOBSCHEMA_DSN, then the PG* "
+                   "variables. Give it several times to audit a fleet of databases at once.")
+@click.option("--dsn-file", type=click.Path(dir_okay=False),
+              help="Audit every database of this file: one DSN per line, # comments; passwords as ${VAR} "
+                   "from the environment or in ~/.pgpass, never in the file.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="With several databases: how many to audit at once (default: 4 per CPU, at most 16).")
 @click.option("--schema", "schema_dir", type=click.Path(file_okay=False), help="Schema folder (default: schema/).")
 @click.option("--module", help="Module to audit (default: the one whose tables the database holds).")
 @click.option("--namespace", help="PostgreSQL schema holding the module's tables (default: the module's, public).")
@@ -36,10 +42,13 @@ from .plan import with_fix_options
               help="With --write-migration: the migration folder to write to.")
 @with_fix_options
 @click.pass_context
-def audit(ctx: click.Context, dsn, schema_dir, module, namespace, fmt, output, no_data, unmanaged_severity,
-          statement_timeout, write_migration=False, migration_dir=None, allow_destructive=False,
+def audit(ctx: click.Context, dsns, dsn_file, jobs, schema_dir, module, namespace, fmt, output, no_data,
+          unmanaged_severity, statement_timeout, write_migration=False, migration_dir=None, allow_destructive=False,
           allow_not_valid=False, concurrently=False) -> None:
-    """Audit a live database against the schema: structure drift and rows that break desired rules."""
+    """Audit a live database against the schema: structure drift and rows that break desired rules.
+
+    With several --dsn or a --dsn-file, every database is audited against the one schema, --jobs at a
+    time; the exit code is the worst of them."""
     from .. import api
     from .console import audit as audit_output
 
@@ -55,6 +64,10 @@ def audit(ctx: click.Context, dsn, schema_dir, module, namespace, fmt, output, n
     kwargs = dict(module=module, namespace=namespace, no_data=no_data, unmanaged_severity=severity,
                   statement_timeout_ms=timeout)
     schema = schema_dir or cfg.path(cfg.schema)
+    if dsn_file or len(dsns) > 1:
+        targets = api.fleet_targets(list(dsns), dsn_file, write_migration)
+        ctx.exit(_fleet(api, targets, schema, fmt, output, jobs, kwargs))
+    dsn = dsns[0] if dsns else None
     if fmt == "text" and sys.stderr.isatty():
         result = _with_progress(api, dsn, schema, kwargs)
     else:
@@ -102,3 +115,33 @@ def _with_progress(api, dsn, schema, kwargs):
             bar.update(task, completed=done, description=name)
 
         return api.audit(dsn, schema, progress=step, **kwargs)
+
+
+def _fleet(api, targets, schema, fmt, output, jobs, kwargs) -> int:
+    """A fleet audit: a progress bar on a terminal, the reports, the summary, the worst exit code."""
+    from .console import fleet as fleet_output
+    from .console.terminal import stderr
+
+    err = stderr()
+    if fmt == "text" and err.is_terminal:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        with Progress(TextColumn("auditing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err,
+                      transient=True) as bar:
+            task = bar.add_task("audit", total=len(targets))
+            result = api.audit_fleet(targets, schema, jobs=jobs, on_done=lambda _e: bar.advance(task), **kwargs)
+    else:
+        result = api.audit_fleet(targets, schema, jobs=jobs, **kwargs)
+    hold(result)
+    fleet_output.print_errors(result)
+    if output:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(fleet_output.render(result, fmt))
+        fleet_output.print_summary(result, err)
+    elif fmt == "text":
+        fleet_output.print_text(result)
+    else:
+        click.echo(fleet_output.render(result, fmt), nl=False)
+        if err.is_terminal:
+            fleet_output.print_summary(result, err)
+    return int(result.exit_code)
