@@ -137,6 +137,8 @@ class DdlRules:
         """A column DEFAULT as written (``items``: its tokens), for a column of type ``native``."""
         return Default.expr(raw)
 
+    collation_key = "collation"  # the Column field a column's COLLATE goes to
+
     def collation(self, s: Stream) -> tuple[str | None, str]:
         """After COLLATE: (the collation the column keeps or None, the collation as written)."""
         name = s.ident()

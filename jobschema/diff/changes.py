@@ -70,6 +70,14 @@ class ModifyTableComment(Change):
     object_kind = "table"
 
 
+@dataclass(frozen=True, kw_only=True)
+class ModifyTableOptions(Change):
+    """Table options that differ (MySQL: default character set and collation), as (option, desired, live)."""
+
+    options: tuple[tuple[str, str | None, str | None], ...] = ()
+    object_kind = "table"
+
+
 # ----------------------------------------------------------------------------------------- columns
 
 @dataclass(frozen=True, kw_only=True)
@@ -84,7 +92,7 @@ class DropColumn(Change):
     object_kind = "column"
 
 
-COLUMN_KINDS = ("type", "null", "default", "identity", "generated", "collation", "comment")
+COLUMN_KINDS = ("type", "null", "default", "identity", "generated", "collation", "on_update", "comment")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -96,6 +104,8 @@ class ModifyColumn(Change):
     live_type: str | None = None
     desired_default: str | None = None
     live_default: str | None = None
+    desired_collation: str | None = None  # the dialect's name for each side's collation, inherited or not
+    live_collation: str | None = None
     enum_missing: tuple[str, ...] = ()  # enum-typed columns (MySQL ENUM): values the live type lacks
     enum_extra: tuple[str, ...] = ()  # … and values it allows beyond the schema's
     object_kind = "column"

@@ -36,6 +36,7 @@ class DiffOptions:
 _KIND_SEVERITY = {
     "type": Severity.ERROR, "null": Severity.ERROR, "default": Severity.WARNING,
     "identity": Severity.WARNING, "generated": Severity.ERROR, "collation": Severity.WARNING,
+    "on_update": Severity.WARNING,
     "comment": Severity.WARNING,
 }
 
@@ -100,6 +101,10 @@ class _Walk:
     def table(self, m: Module, t: Table, lt: Table) -> None:
         if self.opt.comments and not t.minimal and (t.comment or None) != (lt.comment or None):
             self.add(ch.ModifyTableComment(**self._base(m, t, lt), desired=t, live=lt, severity=Severity.WARNING))
+        options = () if t.minimal else self.hooks.table_option_delta(t, lt)
+        if options:
+            self.add(ch.ModifyTableOptions(**self._base(m, t, lt), desired=t, live=lt, options=options,
+                                           severity=Severity.WARNING))
         self.columns(m, t, lt)
         self.primary_key(m, t, lt)
         self.uniques(m, t, lt)
@@ -138,6 +143,8 @@ class _Walk:
                 kinds.add("generated")
             if not h.collation_equal(c, lc):
                 kinds.add("collation")
+            if h.on_update_key(c) != h.on_update_key(lc):
+                kinds.add("on_update")
             if self.opt.comments and not t.minimal and (c.comment or None) != (lc.comment or None):
                 kinds.add("comment")
             enum_delta = h.enum_values_delta(c, lc) if "type" in kinds else None
@@ -146,6 +153,8 @@ class _Walk:
                     **self._base(m, t, lt, c.name), desired=c, live=lc, live_name=lc.name, kinds=frozenset(kinds),
                     desired_type=h.native_type(c), live_type=h.native_type(lc),
                     desired_default=h.default_text(c), live_default=h.default_text(lc),
+                    desired_collation=h.collation_text(c) if "collation" in kinds else None,
+                    live_collation=h.collation_text(lc) if "collation" in kinds else None,
                     enum_missing=enum_delta[0] if enum_delta else (), enum_extra=enum_delta[1] if enum_delta else (),
                     severity=_worst(_KIND_SEVERITY[k] for k in kinds), destructive="type" in kinds))
         if t.minimal:

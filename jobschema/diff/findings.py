@@ -37,6 +37,7 @@ NOT_VALID = register("JS318", "constraint is NOT VALID")
 PRIMARY_KEY = register("JS315", "primary key missing or different")
 MISSING_UNIQUE = register("JS316", "unique key missing")
 UNIQUE_DIFFERS = register("JS317", "unique key differs")
+TABLE_OPTIONS = register("JS319", "table character set or collation differs")
 MISSING_INDEX = register("JS320", "index missing")
 INDEX_DIFFERS = register("JS321", "index differs")
 MISSING_FK = register("JS325", "foreign key missing")
@@ -176,6 +177,10 @@ def _(c, h):
         have = c.live_default or "no default"
         out.append(_finding(c, COLUMN_DEFAULT, f"column {t}.{d.name} defaults to {have}; the schema says {want}",
                             want, have, severity=Severity.WARNING))
+    if "on_update" in c.kinds:
+        want, have = (h.sql_text(d.on_update) if h else None), (h.sql_text(lv.on_update) if h else None)
+        out.append(_finding(c, COLUMN_DEFAULT, f"column {t}.{d.name} is set on update to {have or 'nothing'}; the "
+                            f"schema says {want or 'nothing'}", want, have, severity=Severity.WARNING))
     if "identity" in c.kinds:
         out.append(_finding(c, COLUMN_IDENTITY, f"column {t}.{d.name} identity is "
                             f"{lv.identity or 'none'}; the schema says {d.identity or 'none'}",
@@ -185,13 +190,20 @@ def _(c, h):
         out.append(_finding(c, COLUMN_GENERATED, f"column {t}.{d.name} is generated as {lg or 'nothing'}; the "
                             f"schema says {dg or 'not generated'}", dg, lg, severity=Severity.ERROR))
     if "collation" in c.kinds:
-        out.append(_finding(c, COLUMN_COLLATION, f"column {t}.{d.name} has collation {lv.collation or 'default'}; "
-                            f"the schema says {d.collation}", d.collation, lv.collation or "default",
-                            severity=Severity.WARNING))
+        want, have = c.desired_collation or d.collation, c.live_collation or lv.collation
+        out.append(_finding(c, COLUMN_COLLATION, f"column {t}.{d.name} has collation {have or 'default'}; "
+                            f"the schema says {want}", want, have or "default", severity=Severity.WARNING))
     if "comment" in c.kinds:
         out.append(_finding(c, COMMENT, f"comment on column {t}.{d.name} differs", d.comment, lv.comment,
                             severity=Severity.WARNING))
     return out
+
+
+@converts(ch.ModifyTableOptions)
+def _(c, h):
+    want = ", ".join(f"{k} {d or 'default'}" for k, d, _ in c.options)
+    have = ", ".join(f"{k} {lv or 'default'}" for k, _, lv in c.options)
+    return [_finding(c, TABLE_OPTIONS, f"table {c.table} has {have}; the schema says {want}", want, have)]
 
 
 @converts(ch.ModifyTableComment)

@@ -78,6 +78,18 @@ class DiffHooks:
             return True  # the schema leaves it to the server
         return (desired.collation or "").lower() == (live.collation or "").lower()
 
+    def on_update_key(self, col: Column) -> str | None:
+        """A key for the column's ON UPDATE expression (MySQL); None where the dialect has none."""
+        return None
+
+    def collation_text(self, col: Column) -> str | None:
+        """A column's collation as findings name it (MySQL: with its character set, inherited or not)."""
+        return col.collation
+
+    def table_option_delta(self, desired: Table, live: Table) -> tuple[tuple[str, str | None, str | None], ...]:
+        """Table options that differ, as (option, desired, live): MySQL's character set and collation."""
+        return ()
+
     # -- expressions --------------------------------------------------------------------------
     def sql_text(self, s: Sql | None) -> str | None:
         if s is None:

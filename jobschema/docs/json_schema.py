@@ -168,11 +168,14 @@ def build_schema() -> dict:
         "using": _d(SQL, "PostgreSQL: expression converting the live values when a fix changes the column's type "
                     "(ALTER COLUMN ... TYPE ... USING), e.g. to_timestamp(happened); required where PostgreSQL "
                     "cannot cast the old type to the new one by itself."),
+        "mysql": _obj(b.MYSQL_TEXT_KEYS, {"charset": TEXT, "collation": TEXT}, "mysql",
+                      "MySQL character set and collation of the column, where they differ from its table's."),
     }, "a column", "One column.")
     index_part = _obj(b.INDEX_PART_KEYS, {
         "column": TEXT, "expression": SQL, "desc": BOOL,
         "nulls": _choice(b.NULLS_ORDER, "Where NULLs sort (default: last ascending, first descending)"),
         "opclass": TEXT,
+        "length": _d({"type": "integer", "minimum": 1}, "MySQL key prefix: index the first n characters."),
     }, "an index part", "One key of an index: exactly one of column or expression.")
     index_part["oneOf"] = [{"required": ["column"]}, {"required": ["expression"]}]
     index = _obj(b.INDEX_KEYS, {
@@ -236,7 +239,8 @@ def build_schema() -> dict:
         "foreign_keys": {"type": "array", "items": fk},
         "checks": {"type": "array", "items": check},
         "rls": rls,
-        "mysql": _obj(b.MYSQL_KEYS, {"engine": TEXT}, "mysql", "MySQL table options."),
+        "mysql": _obj(b.MYSQL_KEYS, {"engine": TEXT, "charset": TEXT, "collation": TEXT}, "mysql",
+                      "MySQL table options; charset and collation default to the module's, else the database's."),
         "lint": lint,
     }, "a table file", "tables/<table>.yaml: one table.")
     module = _obj(b.MODULE_KEYS, {
@@ -250,6 +254,9 @@ def build_schema() -> dict:
         "extensions": _d(TEXTS, "PostgreSQL extensions to create."),
         "schemas": _d(TEXTS, "Extra PostgreSQL schemas this module creates."),
         "roles": _d(TEXTS, "PostgreSQL roles (NOLOGIN) this module creates when they do not exist yet."),
+        "mysql": _obj(b.MYSQL_TEXT_KEYS, {"charset": TEXT, "collation": TEXT}, "mysql",
+                      "MySQL character set and collation of the module's tables that name none "
+                      "(default: the database's)."),
     }, "module.yaml", "module.yaml: one module.")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -99,6 +99,9 @@ def column_dict(col: Column) -> dict:
         out["on_update"] = sql_value(col.on_update)
     if col.using is not None:
         out["using"] = sql_value(col.using)
+    mysql = _mysql_text(col)
+    if mysql:
+        out["mysql"] = mysql
     if col.comment is not None:
         out["comment"] = col.comment
     return out
@@ -107,7 +110,8 @@ def column_dict(col: Column) -> dict:
 def index_dict(ix: Index) -> dict:
     parts = []
     for p in ix.parts:
-        if p.column is not None and not p.descending and p.opclass is None and p.nulls_first is None:
+        if p.column is not None and not p.descending and p.opclass is None and p.nulls_first is None \
+                and p.length is None:
             parts.append(p.column)
             continue
         part: dict = {"column": p.column} if p.column is not None else {"expression": sql_value(p.expression)}
@@ -117,6 +121,8 @@ def index_dict(ix: Index) -> dict:
             part["nulls"] = "first" if p.nulls_first else "last"
         if p.opclass is not None:
             part["opclass"] = p.opclass
+        if p.length is not None:
+            part["length"] = p.length
         parts.append(part)
     out: dict = {"name": ix.name, "columns": parts}
     if ix.unique:
@@ -205,8 +211,9 @@ def table_dict(t: Table, module_ns: str) -> dict:
                 pols.append(pd)
             rls["policies"] = pols
         out["rls"] = rls
-    if t.mysql_engine is not None:
-        out["mysql"] = {"engine": t.mysql_engine}
+    mysql = ({"engine": t.mysql_engine} if t.mysql_engine is not None else {}) | _mysql_text(t)
+    if mysql:
+        out["mysql"] = mysql
     if t.lint is not None:
         out["lint"] = {"ignore": list(t.lint.codes), "reason": t.lint.reason}
     return out
@@ -228,6 +235,19 @@ def module_dict(m: Module) -> dict:
         out["schemas"] = list(m.schemas)
     if m.roles:
         out["roles"] = list(m.roles)
+    mysql = _mysql_text(m)
+    if mysql:
+        out["mysql"] = mysql
+    return out
+
+
+def _mysql_text(obj) -> dict:
+    """The ``mysql:`` character set and collation of a module, table or column, where it names them."""
+    out = {}
+    if getattr(obj, "mysql_charset", None):
+        out["charset"] = obj.mysql_charset
+    if getattr(obj, "mysql_collation", None):
+        out["collation"] = obj.mysql_collation
     return out
 
 

@@ -26,7 +26,7 @@ from . import sqlfile
 from .cache import FolderCache, QueryCache, digest
 from .keys import MODULE_KEYS
 from .reader import Reader
-from .tables import read_table
+from .tables import read_mysql_text, read_table
 from .validate import validate_module
 from .yaml_source import MAX_BYTES, Pos, load_yaml
 
@@ -207,6 +207,7 @@ def _read_module(r: Reader, root: str, name: str) -> Module | None:
         extensions=r.strings(d, "extensions", "module"), schemas=r.strings(d, "schemas", "module"),
         roles=r.strings(d, "roles", "module"),
     )
+    meta["mysql_charset"], meta["mysql_collation"], _ = read_mysql_text(r, d, "module")
     tables = []
     tdir = os.path.join(folder, "tables")
     if os.path.isdir(tdir):

@@ -60,9 +60,13 @@ class ObjectReader:
             else:
                 col = body.ident()
                 expr = None
+                length = None
                 if body.is_("(") and self.rules.prefix_lengths:
-                    ln = body.paren_text()
-                    self.note(file, stmt, first, f"prefix length ({ln}) of index column {col} is not represented")
+                    ln = body.paren_text().strip()
+                    if ln.isdigit():
+                        length = int(ln)
+                    else:
+                        self.note(file, stmt, first, f"prefix length ({ln}) of index column {col} is not represented")
                 rest = body.items[body.i:]
             if rest and rest[0].up == "COLLATE":
                 self.note(file, stmt, rest[0], "a COLLATE in an index key is not represented")
@@ -72,7 +76,7 @@ class ObjectReader:
             if expr is not None:
                 parts.append(IndexPart(expression=self.expr(expr), descending=desc, opclass=opclass))
             else:
-                parts.append(IndexPart(column=col, descending=desc, opclass=opclass))
+                parts.append(IndexPart(column=col, descending=desc, opclass=opclass, length=length))
         return parts
 
     def create_index(self, file, stmt, s: Stream, tree) -> None:

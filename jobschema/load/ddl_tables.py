@@ -74,16 +74,10 @@ class TableReader:
                 s.accept("DEFAULT")
                 if s.accept("CHARACTER", "SET") or s.accept("CHARSET"):
                     s.accept("=")
-                    cs = s.next().text
-                    if cs.lower() != "utf8mb4":
-                        self.note(file, stmt, it, f"table character set {cs} is not kept (generated tables use "
-                                  "utf8mb4)")
+                    t.set(mysql_charset=s.next().text.lower())
                 elif s.accept("COLLATE"):
                     s.accept("=")
-                    coll = s.next().text
-                    if coll.lower() != "utf8mb4_unicode_ci":
-                        self.note(file, stmt, it, f"table collation {coll} is not kept (generated tables use "
-                                  "utf8mb4_unicode_ci)")
+                    t.set(mysql_collation=s.next().text.lower())
                 else:
                     s.next()
             elif s.accept("AUTO_INCREMENT"):
@@ -239,7 +233,7 @@ class TableReader:
         s.expect("COLLATE")
         kept, coll = self.rules.collation(s)
         if kept is not None:
-            col["collation"] = kept
+            col[self.rules.collation_key] = kept
         else:
             self.note(file, stmt, it, f"collation {coll} of {t.name}.{name} is not kept (MySQL columns use the "
                       "table collation)")
@@ -264,12 +258,9 @@ class TableReader:
         col["on_update"] = Sql("now()") if NOW_RE.match(raw) else self.rules.expr(raw)
 
     def _charset(self, file, stmt, s, t, name, cname, col, info, kind) -> None:
-        it = s.peek()
         if not s.accept("CHARACTER", "SET"):
             s.expect("CHARSET")
-        cs = s.next().text
-        if cs.lower() != "utf8mb4":  # what every generated table uses
-            self.note(file, stmt, it, f"character set {cs} of {t.name}.{name} is not kept")
+        col["mysql_charset"] = s.next().text.lower()
 
     def _visibility(self, file, stmt, s, t, name, cname, col, info, kind) -> None:
         it = s.next()

@@ -8,19 +8,20 @@ import re
 
 MODULE_KEYS = {"module": True, "description": False, "namespace": False, "database": False,
                "dialects": False, "requires": False, "extensions": False, "schemas": False,
-               "roles": False}
+               "roles": False, "mysql": False}
 TABLE_KEYS = {"table": True, "namespace": False, "comment": False, "minimal": False, "columns": True,
               "primary_key": False, "unique": False, "indexes": False, "foreign_keys": False,
               "checks": False, "rls": False, "mysql": False, "lint": False}
 COLUMN_KEYS = {"name": True, "type": True, "nullable": False, "default": False, "comment": False,
                "enum": False, "enum_check_name": False, "enum_type": False, "legacy_values": False, "types": False,
                "identity": False, "generated": False, "collation": False, "on_update": False,
-               "using": False}
+               "using": False, "mysql": False}
 PK_KEYS = {"name": False, "columns": True}
 UNIQUE_KEYS = {"name": True, "columns": True, "nulls_not_distinct": False}
 INDEX_KEYS = {"name": True, "columns": True, "unique": False, "method": False, "where": False,
               "include": False, "comment": False}
-INDEX_PART_KEYS = {"column": False, "expression": False, "desc": False, "nulls": False, "opclass": False}
+INDEX_PART_KEYS = {"column": False, "expression": False, "desc": False, "nulls": False, "opclass": False,
+                   "length": False}
 FK_KEYS = {"name": False, "columns": True, "references": True, "on_delete": False, "on_update": False,
            "deferrable": False, "initially_deferred": False, "match": False, "comment": False}
 REF_KEYS = {"table": True, "columns": True, "namespace": False}
@@ -28,7 +29,8 @@ CHECK_KEYS = {"name": True, "expression": True, "no_inherit": False, "comment": 
 RLS_KEYS = {"enabled": False, "forced": False, "policies": False}
 POLICY_KEYS = {"name": True, "command": False, "roles": False, "permissive": False, "using": False,
                "with_check": False, "comment": False}
-MYSQL_KEYS = {"engine": False}
+MYSQL_KEYS = {"engine": False, "charset": False, "collation": False}
+MYSQL_TEXT_KEYS = {"charset": False, "collation": False}  # a module's or a column's mysql: mapping
 LINT_KEYS = {"ignore": True, "reason": True}
 DEFAULT_KEYS = {"sql": False, "value": False}
 

@@ -37,6 +37,7 @@ from .keys import (
     INDEX_PART_KEYS,
     LINT_KEYS,
     MYSQL_KEYS,
+    MYSQL_TEXT_KEYS,
     NULLS_ORDER,
     PK_KEYS,
     POLICY_COMMANDS,
@@ -52,6 +53,29 @@ from .reader import Reader, kind_of, origin_of
 from .yaml_source import Pos, YDict, YList
 
 # ---------------------------------------------------------------------------------------- columns
+
+_CHARSET_NAME = re.compile(r"^[A-Za-z0-9_]{1,64}$")
+
+
+def read_mysql_text(r: Reader, d: YDict, what: str, allowed: dict[str, bool] = MYSQL_TEXT_KEYS
+                    ) -> tuple[str | None, str | None, YDict | None]:
+    """(charset, collation, the mapping) of a ``mysql:`` mapping; the names are written into DDL, so
+    they must be plain words (``utf8mb4``, ``utf8mb4_bin``)."""
+    if "mysql" not in d or d["mysql"] is None:
+        return None, None, None
+    md = r.mapping(d["mysql"], d.vpos("mysql"), f"{what}.mysql")
+    if md is None or not r.keys(md, allowed, f"{what}.mysql"):
+        return None, None, None
+    out = []
+    for key in ("charset", "collation"):
+        v = r.string(md, key, f"{what}.mysql")
+        if v is not None and not _CHARSET_NAME.match(v):
+            r.err(md.vpos(key), f"{what}.mysql.{key} {v!r} is not a MySQL {key} name",
+                  "letters, digits and underscores, e.g. utf8mb4 or utf8mb4_unicode_ci")
+            v = None
+        out.append(v.lower() if v else None)
+    return out[0], out[1], md
+
 
 def _read_default(r: Reader, d: YDict, ltype, enum, what: str) -> Default | None:
     if "default" not in d:
@@ -156,6 +180,7 @@ def _read_column(r: Reader, raw: Any, pos: Pos, table: str) -> Column | None:
     if identity and ltype is not None and ltype.base not in ("smallint", "integer", "bigint"):
         r.err(d.vpos("identity"), f"{what}: identity needs an integer type, not {ltype}")
     col_origin = origin_of(d.pos)
+    charset, collation, _ = read_mysql_text(r, d, what)
     return with_enum_type(Column(
         name=name,
         type=ltype.format() if ltype else "text",
@@ -172,6 +197,8 @@ def _read_column(r: Reader, raw: Any, pos: Pos, table: str) -> Column | None:
         origin=col_origin,
         on_update=r.sql(d, "on_update", what, col_origin),
         using=r.sql(d, "using", what, col_origin),
+        mysql_charset=charset,
+        mysql_collation=collation,
     ), enum_type)
 
 
@@ -199,8 +226,14 @@ def _read_index_parts(r: Reader, d: YDict, what: str) -> tuple[IndexPart, ...]:
         nulls = r.choice(pd, "nulls", f"{what}.columns[{i}]", NULLS_ORDER, "")
         # stored only where it is not the direction's default (LAST ascending, FIRST descending)
         nulls_first = None if not nulls or (nulls == "first") == desc else nulls == "first"
+        length = pd.get("length")
+        if length is not None and (isinstance(length, bool) or not isinstance(length, int) or length < 1
+                                   or col is None):
+            r.err(pd.vpos("length"), f"{what}.columns[{i}].length must be a positive whole number of "
+                  "characters, on a column (a MySQL index key prefix)")
+            length = None
         parts.append(IndexPart(column=col, expression=ex, descending=desc, opclass=r.string(pd, "opclass", what),
-                               nulls_first=nulls_first))
+                               nulls_first=nulls_first, length=length))
     return tuple(parts)
 
 
@@ -352,10 +385,9 @@ def read_table(r: Reader, data: Any, file: str, module_ns: str) -> Table | None:
             rls = Rls(r.boolean(rd, "enabled", what, bool(policies)), r.boolean(rd, "forced", what, False),
                       tuple(policies))
     engine = None
-    if "mysql" in d and d["mysql"] is not None:
-        md = r.mapping(d["mysql"], d.vpos("mysql"), f"{what}.mysql")
-        if md is not None and r.keys(md, MYSQL_KEYS, f"{what}.mysql"):
-            engine = r.string(md, "engine", what)
+    charset, collation, md = read_mysql_text(r, d, what, MYSQL_KEYS)
+    if md is not None:
+        engine = r.string(md, "engine", what)
     lint = None
     if "lint" in d and d["lint"] is not None:
         ld = r.mapping(d["lint"], d.vpos("lint"), f"{what}.lint")
@@ -370,4 +402,5 @@ def read_table(r: Reader, data: Any, file: str, module_ns: str) -> Table | None:
         comment=r.string(d, "comment", what), primary_key=pk, uniques=tuple(uniques),
         indexes=tuple(indexes), foreign_keys=tuple(fks), checks=tuple(checks), rls=rls,
         minimal=r.boolean(d, "minimal", what, False), mysql_engine=engine, lint=lint,
+        mysql_charset=charset, mysql_collation=collation,
         origin=origin_of(d.kpos("table")))  # the `table:` line, past any editor comment above it

@@ -97,6 +97,9 @@ class Column:
     # PostgreSQL: how a fix converts the live values when the type changes (ALTER COLUMN ... TYPE ... USING);
     # needed where PostgreSQL cannot cast the old type to the new one by itself
     using: Sql | None = None
+    # MySQL character set and collation, where the column's differ from its table's (None: inherited)
+    mysql_charset: str | None = None
+    mysql_collation: str | None = None
 
     def enum_type_in(self, table_namespace: str) -> tuple[str, str] | None:
         """(namespace, name) of the column's native enum type, unqualified names resolved to the table's."""
@@ -137,10 +140,13 @@ class IndexPart:
     # NULLS FIRST (True) / NULLS LAST (False) where it is not the direction's default (LAST ascending,
     # FIRST descending); None: the default
     nulls_first: bool | None = None
+    length: int | None = None  # MySQL key prefix: the first ``length`` characters of the column
 
     @property
     def label(self) -> str:
-        return self.column if self.column is not None else f"({self.expression})"
+        if self.column is None:
+            return f"({self.expression})"
+        return self.column if self.length is None else f"{self.column}({self.length})"
 
 
 @dataclass(frozen=True)
@@ -226,6 +232,9 @@ class Table:
     rls: Rls = field(default_factory=Rls)
     minimal: bool = False  # a stand-in for a table documented elsewhere
     mysql_engine: str | None = None
+    # MySQL default character set and collation of the table (None: the module's, else the database's)
+    mysql_charset: str | None = None
+    mysql_collation: str | None = None
     lint: LintIgnore | None = None
     origin: Origin = NO_ORIGIN
 
@@ -319,6 +328,10 @@ class Module:
     extensions: tuple[str, ...] = ()
     schemas: tuple[str, ...] = ()  # extra namespaces the module creates (e.g. "auth")
     roles: tuple[str, ...] = ()  # PostgreSQL roles the module creates when absent (e.g. Supabase's "anon")
+    # MySQL character set and collation its tables take when they name none (None: the database default;
+    # a live module holds the database default)
+    mysql_charset: str | None = None
+    mysql_collation: str | None = None
     origin: Origin = NO_ORIGIN
 
     def table(self, name: str, namespace: str | None = None) -> Table | None:

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ...model.objects import Default
 from ..base import quote_mysql
-from . import normalize
+from . import charsets, normalize
 from .ddl import mysql_expr
 from .render import column_type, keyed_columns
 from .types import canonical
@@ -60,12 +60,16 @@ def _from_mysql(m, database: str | None):
                     e = mysql_expr(raw[1:-1] if raw.startswith("(") and raw.endswith(")") else raw)
                     wrapped = raw if raw.startswith("(") else f"({raw})"
                     d = Default("expression", None, type(e)(e.text, (("mysql", wrapped),)))
-            cols.append(replace(c, default=d, generated=expr(c.generated)))
-        t = replace(t, columns=tuple(cols))
+            on_update = c.on_update
+            if on_update is not None and _NOW.match((on_update.override("mysql") or on_update.text).strip()):
+                on_update = type(on_update)("now()")
+            cols.append(replace(c, default=d, generated=expr(c.generated), on_update=on_update))
+        t = _inherited_text_left_out(replace(t, columns=tuple(cols)), m)
         json_cols = {ck.name for ck in t.checks if normalize.is_implicit_json_check(t, ck)}
         if json_cols:  # MariaDB's JSON is LONGTEXT plus its own json_valid CHECK: say json
             t = replace(t, columns=tuple(
-                replace(c, type="json", type_overrides=tuple(x for x in c.type_overrides if x[0] != "mysql"))
+                replace(c, type="json", type_overrides=tuple(x for x in c.type_overrides if x[0] != "mysql"),
+                        mysql_charset=None, mysql_collation=None)
                 if c.name in json_cols else c for c in t.columns))
         checks = tuple(replace(ck, expression=expr(ck.expression)) for ck in t.checks
                        if ck.name not in json_cols)
@@ -78,6 +82,17 @@ def _from_mysql(m, database: str | None):
         views.append(replace(v, definitions=defs))
     m = replace(m, tables=tuple(tables), views=tuple(views))
     return _prune_mysql_types(m)
+
+
+def _inherited_text_left_out(t, m):
+    """A table names its character set and collation only where they differ from its module's (the
+    database's default), a column only where they differ from its table's."""
+    if charsets.own(t) == charsets.own(m):
+        t = replace(t, mysql_charset=None, mysql_collation=None)
+    table_text = charsets.of_table(t, m, charsets.NONE)
+    return replace(t, columns=tuple(
+        replace(c, mysql_charset=None, mysql_collation=None) if charsets.own(c) == table_text else c
+        for c in t.columns))
 
 
 def _prune_mysql_types(m):

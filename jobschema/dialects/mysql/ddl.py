@@ -140,8 +140,11 @@ class MysqlDdl(DdlRules):
             return Default("expression", None, Sql(e.text, (("mysql", raw),)))
         return Default("expression", None, e)
 
+    collation_key = "mysql_collation"
+
     def collation(self, s: Stream) -> tuple[str | None, str]:
-        return None, s.next().text  # MySQL columns use the table collation
+        name = s.next().text
+        return name.lower(), name
 
     def check_name(self, t, only_column: str | None) -> str:
         return names.check(t.name, None, _next_number((c.name for c in t.table.checks), names.check_prefix(t.name)))
@@ -164,7 +167,8 @@ class MysqlDdl(DdlRules):
                 continue
             t.set_col(col.name, type="json", type_overrides=())
             t.keep("checks", lambda c, ck=ck: c is not ck)
-            drop_note(f"collation utf8mb4_bin of {t.name}.{col.name} is not kept")
+            if (col.mysql_collation or "utf8mb4_bin") == "utf8mb4_bin":  # MariaDB's own for JSON
+                t.set_col(col.name, mysql_charset=None, mysql_collation=None)
         keys = [ix for ix in t.table.indexes if ix.unique and all(p.column and not p.descending for p in ix.parts)]
         t.keep("indexes", lambda ix: ix not in keys)
         for ix in keys:

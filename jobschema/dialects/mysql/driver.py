@@ -68,8 +68,8 @@ def inspect(conn, namespaces: Sequence[str] = ("public",), search: str | None = 
 def hooks(desired: Sequence[Module], live: LiveCatalog) -> MysqlHooks:
     """Hooks bound to the audited modules (whether a text column is indexed decides its MySQL type)
     and to the server (MariaDB or MySQL); a new object per audit, never stored."""
-    return MysqlHooks(ServerVersion.parse(live.server_version or "")).for_module(tuple(desired),
-                                                                                live.module.database)
+    return MysqlHooks(ServerVersion.parse(live.server_version or "")).for_module(
+        tuple(desired), live.module.database, live.module)
 
 
 def probe(conn, changes, live: LiveCatalog, hooks: MysqlHooks):

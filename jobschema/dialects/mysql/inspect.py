@@ -197,6 +197,17 @@ def live_default(row: dict, version: ServerVersion) -> Default | None:
     return Default.literal(raw)
 
 
+_ON_UPDATE = re.compile(r"\bon update (\S+?(?:\(\d*\))?)(?:\s|$)", re.I)
+
+
+def _on_update(extra: str) -> Sql | None:
+    """``on update current_timestamp(6)`` in EXTRA, as MySQL SQL."""
+    m = _ON_UPDATE.search(extra or "")
+    if not m:
+        return None
+    return Sql(m.group(1), (("mysql", m.group(1)),))
+
+
 # --------------------------------------------------------------------------------------------- build
 
 def build_module(cat: Catalog, module_name: str = "live", namespace: str = "public") -> Module:
@@ -234,6 +245,9 @@ def build_module(cat: Catalog, module_name: str = "live", namespace: str = "publ
             identity="by default" if "auto_increment" in extra else None,
             generated=generated,
             origin=origin2(t, r["column_name"]),
+            on_update=_on_update(extra),
+            mysql_charset=r.get("charset") or None,
+            mysql_collation=r.get("collation") or None,
         ))
 
     pks: dict[str, PrimaryKey] = {}
@@ -279,7 +293,9 @@ def build_module(cat: Catalog, module_name: str = "live", namespace: str = "publ
         ix_parts = []
         for p in parts:
             if p.get("column_name"):
-                ix_parts.append(IndexPart(column=p["column_name"], descending=(p.get("collation") == "D")))
+                length = p.get("sub_part")
+                ix_parts.append(IndexPart(column=p["column_name"], descending=(p.get("collation") == "D"),
+                                          length=int(length) if length else None))
             else:
                 ix_parts.append(IndexPart(expression=Sql(p.get("expression") or "", (("mysql", p.get("expression")
                                                                                      or ""),)),
@@ -298,7 +314,8 @@ def build_module(cat: Catalog, module_name: str = "live", namespace: str = "publ
             comment=info.get("table_comment") or None, primary_key=pks.get(t),
             uniques=tuple(uniques.get(t, ())), indexes=tuple(indexes.get(t, ())),
             foreign_keys=tuple(fks.get(t, ())), checks=tuple(checks.get(t, ())),
-            mysql_engine=info.get("engine"), origin=origin(t)))
+            mysql_engine=info.get("engine"), mysql_charset=info.get("table_charset") or None,
+            mysql_collation=info.get("table_collation") or None, origin=origin(t)))
 
     view_cols: dict[str, list[str]] = {}
     for r in rows.get("columns", []):
@@ -337,6 +354,8 @@ def build_module(cat: Catalog, module_name: str = "live", namespace: str = "publ
             sql=r.get("action_statement") or "", dialect="mysql", timing=(r.get("action_timing") or "").upper(),
             events=((r.get("event_manipulation") or "").upper(),), origin=origin(r["trigger_name"])))
 
+    first = next(iter(kinds.values()), {})
     return Module(name=module_name, tables=tuple(tables), views=tuple(views), functions=tuple(functions),
                   triggers=tuple(triggers), namespace=namespace, database=db, dialects=("mysql",),
-                  origin=Origin(catalog=db))
+                  mysql_charset=first.get("database_charset") or None,
+                  mysql_collation=first.get("database_collation") or None, origin=Origin(catalog=db))

@@ -17,9 +17,10 @@ from dataclasses import replace
 
 from ...diff import changes as ch
 from ...model.objects import Module
-from ...plan.context import Context, PlanOptions
+from ...plan.context import ALLOW_DESTRUCTIVE, Context, PlanOptions
 from ...plan.steps import Step
 from ..base import literal_mysql, quote_mysql, view_order
+from . import charsets
 from .normalize import HOOKS
 from .render import MysqlRenderer
 
@@ -67,6 +68,15 @@ def add_table(c: ch.AddTable, ctx: Context) -> list[Step]:
 
 def drop_table(c: ch.DropTable, ctx: Context) -> list[Step]:
     return [Step.of("drops", f"DROP TABLE {_t(c)};", c)]
+
+
+def table_options(c: ch.ModifyTableOptions, ctx: Context) -> list[Step]:
+    """The table's default character set and collation only: each column it reaches differs too and is
+    changed by its own MODIFY COLUMN (which takes the new default), so a column the schema gives its own
+    character set keeps it."""
+    want = dict((k, d) for k, d, _ in c.options)
+    text = charsets.clause((want.get("charset"), want.get("collation")), table=True)
+    return [Step.of("alter_columns", f"ALTER TABLE {_t(c)} {text};", c)]
 
 
 def table_comment(c: ch.ModifyTableComment, ctx: Context) -> list[Step]:
@@ -170,6 +180,12 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
             ctx.omit_type_change(c, "truncate values")
             target = replace(col, type_overrides=(("mysql", c.live_type),), enum=None) if c.live_type else col
             kinds.discard("type")
+    if "collation" in kinds and not ctx.options.allow_destructive and \
+            not charsets.lossless(charsets.own(live) or charsets.NONE, charsets.from_label(c.desired_collation)):
+        ctx.omit(c, f"converting column {col.name} to {c.desired_collation} may lose characters; "
+                 f"{ALLOW_DESTRUCTIVE}")
+        kinds.discard("collation")
+        target = replace(target, mysql_charset=live.mysql_charset, mysql_collation=live.mysql_collation)
     if "null" in kinds and col.nullable and ctx.omit_not_null_under_kept_key(c):
         kinds.discard("null")
         target = replace(target, nullable=False)
@@ -180,10 +196,11 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
         if nulls or (nulls is None and col.default is not None):
             steps.append(Step.of("backfill", f"UPDATE {_t(c)} SET {q} = {r.default_text(t, col)} WHERE {q} IS NULL;",
                                  c))
-    rest = kinds - {"type", "null", "default", "comment"}
+    handled = {"type", "null", "default", "comment", "collation", "on_update", "identity"}
+    rest = kinds - handled
     if rest:
         ctx.omit_by_hand(c, rest, col.name)
-    if kinds & {"type", "null", "default", "comment"}:
+    if kinds & handled:
         phase = "narrow_values" if enum_change else "alter_columns"
         steps.append(Step.of(phase, f"ALTER TABLE {_t(c)} MODIFY COLUMN {r.column_sql(t, target)};", c,
                              destructive=narrowed))
@@ -378,6 +395,7 @@ NOT_VALID = False  # no NOT VALID: a constraint live rows violate always stops t
 
 HANDLERS = {
     ch.AddTable: add_table, ch.DropTable: drop_table, ch.ModifyTableComment: table_comment,
+    ch.ModifyTableOptions: table_options,
     ch.AddColumn: add_column, ch.DropColumn: drop_column, ch.ModifyColumn: modify_column,
     ch.AddPrimaryKey: add_primary_key, ch.ModifyPrimaryKey: add_primary_key, ch.DropPrimaryKey: drop_primary_key,
     ch.AddCheck: add_check, ch.ModifyCheck: modify_check, ch.DropCheck: drop_check,

@@ -33,7 +33,7 @@ from ..base import (
     literal_mysql,
     quote_mysql,
 )
-from . import types
+from . import charsets, types
 
 CAPABILITIES = Capabilities(
     rls=False, partial_index=False, check=True, transactional_ddl=False, materialized_views=False,
@@ -43,7 +43,7 @@ CAPABILITIES = Capabilities(
 )
 
 _ENV = LazyTemplates(os.path.dirname(__file__))
-TABLE_OPTIONS = "ENGINE={engine} DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci"
+TABLE_OPTIONS = "ENGINE={engine}"
 
 _NOW = {"now()", "current_timestamp", "current_timestamp()", "localtimestamp", "transaction_timestamp()",
         "statement_timestamp()", "clock_timestamp()", "localtimestamp()"}
@@ -180,6 +180,9 @@ class MysqlRenderer(ModuleRenderer):
         """One column's definition, as in CREATE TABLE (also used by ADD/MODIFY COLUMN)."""
         native = self.native_type(t, c)
         parts = [quote_mysql(c.name), native]
+        own = charsets.own(c)
+        if own is not None:
+            parts.append(charsets.clause(own))
         if c.generated is not None:
             parts.append(f"GENERATED ALWAYS AS ({translate(c.generated)}) STORED")
         in_pk = t.primary_key is not None and c.name in t.primary_key.columns
@@ -226,6 +229,9 @@ class MysqlRenderer(ModuleRenderer):
                           "expression: {postgres: ..., mysql: ...} override")
                 continue
         options = TABLE_OPTIONS.format(engine=t.mysql_engine or "InnoDB")
+        text = charsets.own(t) or charsets.own(self.module)  # neither: the database's default applies
+        if text is not None:
+            options += " " + charsets.clause(text, table=True)
         if t.comment:
             options += f" COMMENT={literal_mysql(t.comment)}"
         return [_ENV.get_template("table.sql.j2").render(name=quote_mysql(t.name), lines=lines,
@@ -264,7 +270,8 @@ class MysqlRenderer(ModuleRenderer):
 
     @staticmethod
     def _index_parts(ix) -> list[str]:
-        return [quote_mysql(p.column) + (" DESC" if p.descending else "") for p in ix.parts]
+        return [quote_mysql(p.column) + (f"({p.length})" if p.length else "") + (" DESC" if p.descending else "")
+                for p in ix.parts]
 
     def replace_index(self, t: Table, live_name: str) -> list[str]:
         """Drop the live index and add the desired one in one ALTER TABLE.

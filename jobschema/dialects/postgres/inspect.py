@@ -113,6 +113,8 @@ def _column(name: str, type: str, nullable: bool, default: Default | None, comme
     d["enum_type"] = None
     d["enum_type_namespace"] = None
     d["using"] = None
+    d["mysql_charset"] = None
+    d["mysql_collation"] = None
     return col
 
 

@@ -9,7 +9,9 @@ SELECT c.TABLE_NAME AS table_name,
        c.COLUMN_DEFAULT AS column_default,
        c.EXTRA AS extra,
        c.GENERATION_EXPRESSION AS generation_expression,
-       c.COLUMN_COMMENT AS column_comment
+       c.COLUMN_COMMENT AS column_comment,
+       c.CHARACTER_SET_NAME AS charset,
+       c.COLLATION_NAME AS collation
 FROM information_schema.COLUMNS c
 WHERE c.TABLE_SCHEMA = %(schema)s
 ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION

@@ -7,6 +7,7 @@ SELECT s.TABLE_NAME AS table_name,
        s.COLUMN_NAME AS column_name,
        NULL AS expression,
        s.COLLATION AS collation,
+       s.SUB_PART AS sub_part,
        s.INDEX_TYPE AS index_type,
        s.INDEX_COMMENT AS index_comment
 FROM information_schema.STATISTICS s
