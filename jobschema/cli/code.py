@@ -8,6 +8,7 @@ from .. import report
 from ..code.settings import CodeSettings
 from ..config import load_config
 from ..report import FORMATS
+from ..writer import atomic_write, check_writable
 
 
 @click.command()
@@ -35,6 +36,8 @@ def code(ctx: click.Context, paths, schema_dir, module, dsn, fmt, output) -> Non
     targets = list(paths) or list(settings.paths)
     if not targets:
         raise click.UsageError("nothing to check: pass PATH or set [tool.jobschema.code] paths")
+    if output:
+        check_writable(output, "-o/--output")
     result = api.code(targets, schema_dir or cfg.path(cfg.schema), module=module, dsn=dsn, settings=settings)
     rules = api.code_rules(f.code for f in result.findings)
     text = report.render(result.findings, fmt, rules=rules, tool="jobschema")
@@ -44,8 +47,7 @@ def code(ctx: click.Context, paths, schema_dir, module, dsn, fmt, output) -> Non
                + (f"; {result.suppressed} suppressed" if result.suppressed else "")
                + (f"; compared with {result.target}" if result.target else ""))
     if output:
-        with open(output, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        atomic_write(output, text)
         click.echo(report.render(result.findings, "text", rules=rules) + summary, err=True)
     elif fmt == "text":
         click.echo(text + summary)

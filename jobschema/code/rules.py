@@ -73,9 +73,9 @@ UNRESOLVED = _rule(
     "Variables and expressions are not guessed: they are counted here, at their first place, so a clean "
     "report says how much it could not see.")
 SQL_NOT_READ = _rule(
-    "JS412", "sql-not-parsed", "a string that looks like SQL could not be parsed", Severity.INFO,
-    "sqlglot could not read the statement in the module's dialect, so its tables, columns and values were "
-    "not checked.")
+    "JS412", "not-parsed", "source or SQL text the parsers could not read", Severity.INFO,
+    "sqlglot could not read a statement in the module's dialect, or tree-sitter met a syntax error in a file: "
+    "the tables, columns and values there were not checked.")
 TIE_UNMATCHED = _rule(
     "JS413", "map-entry-unmatched", "a map entry names a value set no scanned file declares", Severity.WARNING,
     "[tool.jobschema.code] map ties a value set by name; no TypeScript union or enum, Python Enum or Literal "

@@ -57,7 +57,12 @@ def extract_one(path: str, dialect: str, base: str = ".") -> u.Extraction:
     except OSError as exc:
         raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
     src = Source(os.path.relpath(path, base), data, lang)
-    return EXTRACTORS[lang](src, dialect)
+    out = EXTRACTORS[lang](src, dialect)
+    if src.root.has_error:  # tree-sitter read around it; what the broken part holds was not seen
+        where = src.first_error()
+        out.skipped.append(u.Skipped(src.site_at(where), "the file has a syntax error here: the code around it "
+                                                         "was read, what the broken part holds was not"))
+    return out
 
 
 def _extract_chunk(paths: list[str], dialect: str, base: str) -> u.Extraction:

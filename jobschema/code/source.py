@@ -67,6 +67,21 @@ class Source:
     def root(self):
         return self.tree.root_node
 
+    def first_error(self) -> int:
+        """The byte where the first syntax error (an ERROR or MISSING node) stands."""
+        for _i, caps in matches(self.lang, "(ERROR) @e", self.root)[:1]:
+            return caps["e"][0].start_byte
+        cursor = self.root.walk()  # a MISSING node only: walk to it
+        while True:
+            node = cursor.node
+            if node.is_missing:
+                return node.start_byte
+            if node.has_error and cursor.goto_first_child():
+                continue
+            while not cursor.goto_next_sibling():
+                if not cursor.goto_parent():
+                    return 0
+
     def text(self, node) -> str:
         return self.data[node.start_byte:node.end_byte].decode("utf-8", "replace")
 

@@ -81,6 +81,22 @@ def test_bad_settings_are_one_line_and_exit_2(tmp_path, monkeypatch, section, me
     assert message in out and "Traceback" not in out
 
 
+def test_syntax_error_is_reported_not_silent(tmp_path, monkeypatch):
+    project(tmp_path, '[tool.jobschema.code]\npaths = ["src"]')
+    (tmp_path / "src" / "broken.ts").write_text("const a = db.from('batch_jobs').insert({ status: 'x' });\n"
+                                                "function (\n")
+    status, out = run(tmp_path, monkeypatch, "src/broken.ts")
+    assert status == 1  # the statement before the error is still read and checked
+    assert "src/broken.ts:1:50: JS401 error" in out
+    assert "src/broken.ts:2:1: JS412 info: the file has a syntax error here" in out
+
+
+def test_report_file_in_a_missing_folder_is_refused_first(tmp_path, monkeypatch):
+    project(tmp_path, '[tool.jobschema.code]\npaths = ["src"]')
+    status, out = run(tmp_path, monkeypatch, "--format", "json", "-o", "no/such/dir/r.json")
+    assert status == 2 and "-o/--output no/such/dir/r.json: no such folder" in out and "Traceback" not in out
+
+
 def test_check_runs_code_when_configured(tmp_path, monkeypatch):
     project(tmp_path, '[tool.jobschema.code]\npaths = ["src"]')
     monkeypatch.chdir(tmp_path)
