@@ -27,15 +27,18 @@ class Allowed:
     source: str
 
 
-def allowed_values(table: Table, column: Column, dialect: str) -> Allowed | None:
+def allowed_values(table: Table, column: Column, dialect: str | None = None) -> Allowed | None:
     """The column's enum values intersected with every CHECK that only lists its values; None when nothing
-    restricts it to a set (then values are not checked)."""
+    restricts it to a set (then values are not checked). ``dialect`` is a live catalog's (its CHECK text as
+    the server prints it); None reads the schema's expressions in the schema's own language."""
     sets: list[tuple[frozenset[str], str]] = []
     if column.enum is not None:
         sets.append((frozenset(column.enum), "enum"))
     for check in table.checks:
-        text = check.expression.override(dialect) or check.expression.text
-        found = value_set(text, dialect)
+        if dialect is None:
+            found = value_set(check.expression.text)
+        else:
+            found = value_set(check.expression.override(dialect) or check.expression.text, dialect)
         if found is not None and found[0].lower() == column.name.lower():
             sets.append((found[1], f"CHECK {check.name}"))
     if not sets:
@@ -47,7 +50,7 @@ def allowed_values(table: Table, column: Column, dialect: str) -> Allowed | None
 class Catalog:
     """Tables by name over some modules (the schema's, or the live one), with their column value sets."""
 
-    def __init__(self, modules: list[Module], dialect: str, label: str):
+    def __init__(self, modules: list[Module], dialect: str | None, label: str):
         self.dialect, self.label = dialect, label
         self.by_name: dict[str, list[tuple[Module, Table]]] = defaultdict(list)
         for m in modules:
@@ -141,7 +144,7 @@ class Checker:
             self._live_column(use, m, t, col)
             if use.kind not in (u.WRITE, u.FILTER):
                 continue
-            allowed = allowed_values(t, col, "postgres")
+            allowed = allowed_values(t, col)
             key = (m.name, t.name, col.name)
             if use.unresolved:
                 if allowed is not None or self._live_allowed(m, t, col) is not None:
@@ -244,7 +247,7 @@ class Checker:
                 continue
             code_values = frozenset(v for v, _ in vs.values)
             self.used_values[(m.name, t.name, col.name)].update(code_values)
-            for code, allowed, side in ((rules.VALUE_SET_SCHEMA, allowed_values(t, col, "postgres"), "the schema"),
+            for code, allowed, side in ((rules.VALUE_SET_SCHEMA, allowed_values(t, col), "the schema"),
                                         (rules.VALUE_SET_LIVE, self._live_allowed(m, t, col), "the live database")):
                 if allowed is None or allowed.values == code_values:
                     continue
@@ -269,7 +272,7 @@ class Checker:
                     continue
                 for col in t.columns:
                     key = (m.name, t.name, col.name)
-                    allowed = allowed_values(t, col, "postgres")
+                    allowed = allowed_values(t, col)
                     if allowed is None or key not in self.used_values:
                         continue
                     unused = sorted(allowed.values - self.used_values[key])

@@ -149,7 +149,7 @@ def run(paths: list[str], schema_dir: str, *, module: str | None = None, dsn: st
             catalog = inspect_live(dsn, namespaces, search=m.namespace, application="jobschema code")
             live = checker.Catalog([catalog.module], catalog.dialect, "database")
         result.target = redact_dsn(dsn)
-    schema = checker.Catalog(list(project.modules), "postgres", "schema")
+    schema = checker.Catalog(list(project.modules), None, "schema")
     check = checker.Checker(schema, schema_dir, live, {m.name for m in chosen}, base)
     check.check_uses(ex.uses)
     check.check_value_sets(ex.value_sets, mapping)
