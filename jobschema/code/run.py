@@ -83,9 +83,13 @@ def extract_files(paths: list[str], dialect: str, base: str = ".") -> tuple[u.Ex
         return out, len(found)
     size = max(16, len(found) // (workers * 8))
     chunks = [found[i:i + size] for i in range(0, len(found), size)]
-    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        for part in pool.map(_extract_chunk, chunks, [dialect] * len(chunks), [base] * len(chunks)):
-            out.extend(part)
+    try:
+        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            parts = list(pool.map(_extract_chunk, chunks, [dialect] * len(chunks), [base] * len(chunks)))
+    except (OSError, concurrent.futures.process.BrokenProcessPool):  # no processes here: read them in this one
+        parts = [_extract_chunk(found, dialect, base)]
+    for part in parts:
+        out.extend(part)
     return out, len(found)
 
 

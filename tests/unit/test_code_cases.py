@@ -69,3 +69,15 @@ def test_cli_bad_path_is_one_line_and_exit_2(in_case):
     assert res.exit_code == 2
     assert "no/such/dir: no such file or folder" in res.output
     assert "Traceback" not in res.output
+
+
+def test_a_process_pool_reads_the_same_as_one_process(in_case, monkeypatch):
+    from jobschema.code import run
+
+    monkeypatch.setattr(run, "PARALLEL_FROM", 10**9)
+    serial, n = run.extract_files(["app"], "postgres")
+    monkeypatch.setattr(run, "PARALLEL_FROM", 1)
+    pooled, m = run.extract_files(["app"], "postgres")
+    assert n == m == 3
+    assert (pooled.uses, pooled.value_sets, pooled.suppressions, pooled.skipped) == (
+        serial.uses, serial.value_sets, serial.suppressions, serial.skipped)
