@@ -5,11 +5,12 @@ The importer (``load/ddl_*.py``) walks the tree for what a statement *is* — wh
 elements, which column constraints, which ALTER actions — and slices the author's own text for expressions
 out of the statement between token offsets (``ddl_tokens``), so an import keeps the user's spelling.
 
-**Bridged** (``DdlRules.bridge``): clauses the servers accept but sqlglot 30's parser rejects are blanked in the
-text handed to the parser — same length, so every offset still points into the author's text — and read from
-the tokens by the importer: ``NO INHERIT``, ``NOT VALID`` and ``NOT DEFERRABLE`` / ``INITIALLY IMMEDIATE`` on
-a constraint, ``MATCH FULL|SIMPLE|PARTIAL`` and a column list after ``ON DELETE SET NULL|DEFAULT`` on a
-reference, a schema-qualified column type (``"NS"."T"``), ``bit varying``, ``IS NULL`` in COMMENT ON,
+**Bridged** (``DdlRules.bridge``: one function per gap in each dialect's ``gaps``, ``dialects/<d>/ddl.py``):
+clauses the servers accept but sqlglot 30's parser rejects are blanked in the text handed to the parser —
+same length, so every offset still points into the author's text — and read from the tokens by the
+importer: ``NO INHERIT``, ``NOT VALID`` and ``NOT DEFERRABLE`` / ``INITIALLY IMMEDIATE`` on a constraint,
+``MATCH FULL|SIMPLE|PARTIAL`` and a column list after ``ON DELETE SET NULL|DEFAULT`` on a reference (both
+dialects); a schema-qualified column type (``"NS"."T"``), ``bit varying``, ``IS NULL`` in COMMENT ON,
 ``ON ONLY`` and ``NULLS [NOT] DISTINCT`` in CREATE INDEX (PostgreSQL); ``USING BTREE|HASH`` before ``ON``, before
 a key's column list or after an index's, a column's ``VISIBLE`` and ``RENAME AS`` (MySQL).
 
@@ -56,11 +57,12 @@ def blanked(text: str, spans: list[tuple[int, int, str | None]]) -> str:
 
 def parse(text: str, items: list[Item], rules) -> tuple[exp.Expression | None, Refusal | None]:
     """The statement's tree (``exp.Command`` where sqlglot falls back to one), or why sqlglot refused it."""
+    bridged = blanked(text, rules.bridge(items))
     log = logging.getLogger("sqlglot")
     level = log.level
     log.setLevel(logging.ERROR)  # "falling back to parsing as a Command" is not news here
     try:
-        return sqlglot.parse_one(blanked(text, rules.bridge(items)), read=rules.name), None
+        return sqlglot.parse_one(bridged, read=rules.name), None
     except ParseError as exc:
         err = (exc.errors or [{}])[0]
         return None, Refusal(err.get("description") or str(exc).splitlines()[0], err.get("line") or 1,

@@ -18,75 +18,58 @@ from .ddl_tokens import Item, Stream
 NOW_RE = re.compile(r"^(current_timestamp|now|localtimestamp)(\(\s*\d*\s*\))?$", re.I)
 
 
-_BLANKED = (("NO", "INHERIT"), ("NOT", "VALID"), ("NOT", "DEFERRABLE"), ("INITIALLY", "IMMEDIATE"),
-            ("MATCH", "FULL"), ("MATCH", "SIMPLE"), ("MATCH", "PARTIAL"))
-_NAMEISH = ("word", "qid")
+Span = tuple[int, int, "str | None"]  # (start, end inclusive, same-length replacement or None: spaces)
 
 
-def _is(items: list[Item], k: int, *words: str) -> bool:
-    return k + len(words) <= len(items) and all(items[k + j].up == w for j, w in enumerate(words))
+class Scan:
+    """A statement's tokens as the bridge reads them: what kind of statement, and the bracket depth at each."""
 
+    def __init__(self, items: list[Item]):
+        self.items = items
+        self.first = items[0].up if items else ""
+        self.table_body = self.first == "CREATE" and any(it.up == "TABLE" for it in items[:8])
+        self.index = self.first == "CREATE" and any(it.up == "INDEX" for it in items[:4])
+        self.depth, d = [], 0
+        for it in items:
+            if it.kind == "punct" and it.text in ("(", "["):
+                d += 1
+            elif it.kind == "punct" and it.text in (")", "]"):
+                d -= 1
+            self.depth.append(d)
 
-def _is_punct(items: list[Item], k: int, text: str) -> bool:
-    return 0 <= k < len(items) and items[k].kind == "punct" and items[k].text == text
+    def is_(self, k: int, *words: str) -> bool:
+        return 0 <= k and k + len(words) <= len(self.items) and all(
+            self.items[k + j].up == w for j, w in enumerate(words))
 
+    def punct(self, k: int, text: str) -> bool:
+        return 0 <= k < len(self.items) and self.items[k].kind == "punct" and self.items[k].text == text
 
-def _paren_end(items: list[Item], k: int) -> int:
-    """Index of the ')' closing the '(' at ``k`` (the last item when unbalanced)."""
-    depth = 0
-    for j in range(k, len(items)):
-        if items[j].kind == "punct" and items[j].text in ("(", "["):
-            depth += 1
-        elif items[j].kind == "punct" and items[j].text in (")", "]"):
-            depth -= 1
-            if depth == 0:
+    def span(self, a: int, b: int, replacement: str | None = None) -> list[Span]:
+        """Items ``a`` to ``b`` (inclusive) blanked, or replaced by text of the same length."""
+        return [(self.items[a].start, self.items[b].end, replacement)]
+
+    def paren_end(self, k: int) -> int:
+        """Index of the ')' closing the '(' at ``k`` (the last item when unbalanced)."""
+        for j in range(k, len(self.items)):
+            if self.punct(j, ")") and self.depth[j] == self.depth[k] - 1:
                 return j
-    return len(items) - 1
+        return len(self.items) - 1
 
 
-def bridge_gaps(items: list[Item]) -> list[tuple[int, int, str | None]]:
-    """The clauses sqlglot 30 cannot parse in statements the servers accept, as spans to blank or replace."""
-    spans: list[tuple[int, int, str | None]] = []
-    first = items[0].up if items else ""
-    table_body = first == "CREATE" and any(it.up == "TABLE" for it in items[:8])
-    index = first == "CREATE" and any(it.up == "INDEX" for it in items[:4])
-    depth = 0
-    for k, it in enumerate(items):
-        if it.kind == "punct" and it.text in ("(", "["):
-            depth += 1
-        elif it.kind == "punct" and it.text in (")", "]"):
-            depth -= 1
-        for words in _BLANKED:
-            if _is(items, k, *words):
-                spans.append((it.start, items[k + len(words) - 1].end, None))
-        if _is(items, k, "ON", "DELETE", "SET") and k + 4 < len(items) and _is_punct(items, k + 4, "("):
-            spans.append((items[k + 4].start, items[_paren_end(items, k + 4)].end, None))  # SET NULL (cols)
-        if it.up == "VISIBLE" and k >= 2 and items[k - 1].kind in ("word", "qid", "num", "punct") \
-                and not _is_punct(items, k - 1, ",") and not _is_punct(items, k - 1, "(") \
-                and ((table_body and depth == 1) or (first == "ALTER" and depth == 0)):
-            spans.append((it.start, it.end, None))  # MySQL's column VISIBLE
-        if it.up == "BIT" and _is(items, k + 1, "VARYING"):
-            spans.append((items[k + 1].start, items[k + 1].end, None))
-        if it.up == "USING" and k >= 2 and k + 2 < len(items) and (items[k + 2].up == "ON" or _is_punct(
-                items, k + 2, "(")) and (items[k - 1].up in ("KEY", "INDEX") or items[k - 2].up in ("KEY", "INDEX")):
-            spans.append((it.start, items[k + 1].end, None))  # MySQL: KEY [name] USING BTREE (...), INDEX i USING x ON
-        if index and depth == 0 and _is(items, k, "NULLS") and (_is(items, k + 1, "DISTINCT") or _is(
-                items, k + 1, "NOT", "DISTINCT")):
-            spans.append((it.start, items[k + (2 if items[k + 1].up == "DISTINCT" else 3) - 1].end, None))
-        if index and depth == 0 and it.up == "USING" and _is_punct(items, k - 1, ")") and k + 1 < len(items):
-            spans.append((it.start, items[k + 1].end, None))  # MySQL: USING BTREE after the key list
-        if first == "CREATE" and _is(items, k, "ON", "ONLY"):
-            spans.append((items[k + 1].start, items[k + 1].end, None))
-        if first == "ALTER" and _is(items, k, "RENAME", "AS"):
-            spans.append((items[k + 1].start, items[k + 1].end, "TO"))
-        if first == "COMMENT" and k == len(items) - 2 and _is(items, k, "IS", "NULL"):
-            spans.append((items[k + 1].start, items[k + 1].end, "'  '"))
-        if table_body and depth == 1 and (_is_punct(items, k - 1, "(") or _is_punct(items, k - 1, ",")) \
-                and it.kind in _NAMEISH and k + 3 < len(items) and items[k + 1].kind in _NAMEISH \
-                and _is_punct(items, k + 2, ".") and items[k + 3].kind in _NAMEISH:
-            a, b = items[k + 1].start, items[k + 3].end  # a schema-qualified column type: one quoted name
-            spans.append((a, b, '"' + "_" * (b - a - 1) + '"'))
-    return spans
+_CONSTRAINT_WORDS = (("NO", "INHERIT"), ("NOT", "VALID"), ("NOT", "DEFERRABLE"), ("INITIALLY", "IMMEDIATE"),
+                     ("MATCH", "FULL"), ("MATCH", "SIMPLE"), ("MATCH", "PARTIAL"))
+
+
+def constraint_words(scan: Scan, k: int) -> list[Span]:
+    """NO INHERIT, NOT VALID, NOT DEFERRABLE, INITIALLY IMMEDIATE, MATCH FULL|SIMPLE|PARTIAL on a constraint."""
+    return [sp for words in _CONSTRAINT_WORDS if scan.is_(k, *words) for sp in scan.span(k, k + len(words) - 1)]
+
+
+def set_null_columns(scan: Scan, k: int) -> list[Span]:
+    """The column list of ON DELETE SET NULL|DEFAULT (cols)."""
+    if scan.is_(k, "ON", "DELETE", "SET") and scan.punct(k + 4, "("):
+        return scan.span(k + 4, scan.paren_end(k + 4))
+    return []
 
 
 class DdlRules:
@@ -107,15 +90,18 @@ class DdlRules:
     drop_foreign_key = False  # ALTER TABLE ... DROP FOREIGN KEY name
     drop_index_drops_keys = False  # DROP INDEX ... ON t also drops a unique key (one object there)
     pk_name_on_rename = False  # an unnamed primary key keeps the old table's name when the table is renamed
+    gaps = (constraint_words, set_null_columns)  # the bridge over sqlglot's grammar gaps, one function each
 
     def fold(self, word: str) -> str:
         """A bare (unquoted) name as the catalog stores it."""
         return word
 
-    def bridge(self, items: list[Item]) -> list[tuple[int, int, str | None]]:
+    def bridge(self, items: list[Item]) -> list[Span]:
         """Spans of the statement to blank (None) or replace, same length, before sqlglot parses it: the
-        clauses its grammar lacks (``ddl_ast`` lists them). The importer reads them from the tokens."""
-        return bridge_gaps(items)
+        clauses its grammar lacks (``ddl_ast`` lists them), one function per gap in ``gaps``. The importer
+        reads them from the tokens."""
+        scan = Scan(items)
+        return [sp for k in range(len(items)) for gap in self.gaps for sp in gap(scan, k)]
 
     def logical_type(self, native: str) -> NativeType:
         """A native type as written, through the dialect's one type map (``types.logical``)."""

@@ -13,7 +13,7 @@ from ...model import expr as exprmod
 from ...model.objects import Default, Sql, UniqueKey
 from ...model.types import NativeType, parse_type
 from ..base import quote_mysql
-from ..ddl_rules import NOW_RE, DdlRules
+from ..ddl_rules import NOW_RE, DdlRules, Scan, Span
 from ..ddl_tokens import Item, Stream
 from . import names
 from .types import logical
@@ -79,6 +79,39 @@ def unwrap_executable_comments(sql: str) -> str:
     return "".join(out)
 
 
+# MySQL syntax sqlglot 30's parser rejects, bridged for it (``DdlRules.bridge``)
+def visible(scan: Scan, k: int) -> list[Span]:
+    """A column's VISIBLE (INVISIBLE parses)."""
+    items = scan.items
+    column_level = (scan.table_body and scan.depth[k] == 1) or (scan.first == "ALTER" and scan.depth[k] == 0)
+    if items[k].up == "VISIBLE" and k >= 2 and column_level and not scan.punct(k - 1, ",") \
+            and not scan.punct(k - 1, "("):
+        return scan.span(k, k)
+    return []
+
+
+def using_before_keys(scan: Scan, k: int) -> list[Span]:
+    """KEY [name] USING BTREE (...), PRIMARY KEY USING HASH (...), CREATE INDEX i USING BTREE ON t."""
+    if scan.is_(k, "USING") and k >= 2 and k + 2 < len(scan.items) \
+            and (scan.is_(k + 2, "ON") or scan.punct(k + 2, "(")) \
+            and (scan.items[k - 1].up in ("KEY", "INDEX") or scan.items[k - 2].up in ("KEY", "INDEX")):
+        return scan.span(k, k + 1)
+    return []
+
+
+def using_after_keys(scan: Scan, k: int) -> list[Span]:
+    """CREATE INDEX i ON t (...) USING BTREE (sqlglot falls back to a Command)."""
+    if scan.index and scan.depth[k] == 0 and scan.is_(k, "USING") and scan.punct(k - 1, ")") \
+            and k + 1 < len(scan.items):
+        return scan.span(k, k + 1)
+    return []
+
+
+def rename_as_to(scan: Scan, k: int) -> list[Span]:
+    """ALTER TABLE t RENAME AS u: read as RENAME TO."""
+    return scan.span(k + 1, k + 1, "TO") if scan.first == "ALTER" and scan.is_(k, "RENAME", "AS") else []
+
+
 def _next_number(names, prefix: str) -> int:
     """One more than the largest ``<prefix><n>`` among ``names``: how the server numbers unnamed keys."""
     taken = [int(n[len(prefix):]) for n in names if n.startswith(prefix) and n[len(prefix):].isdigit()]
@@ -99,6 +132,7 @@ class MysqlDdl(DdlRules):
     modify_columns = True
     drop_foreign_key = True
     drop_index_drops_keys = True
+    gaps = DdlRules.gaps + (visible, using_before_keys, using_after_keys, rename_as_to)
 
     def logical_type(self, native: str) -> NativeType:
         return logical(native)
