@@ -386,6 +386,11 @@ class PostgresHooks(DiffHooks):
         key = expression_key(text)
         return None if key == _NULL_KEY else key  # DEFAULT NULL::varchar is no default
 
+    def collation_equal(self, desired: Column, live: Column) -> bool:
+        # the inspector reports a collation only where it is not the type's default, so a schema naming none
+        # means the default: a live column under another collation is drift, never "in sync"
+        return (desired.collation or "").lower() == (live.collation or "").lower()
+
     def default_equal(self, desired: Column, live: Column) -> bool:
         # with no default on either side the key depends on the type alone (serial or not): most columns
         if desired.default is None and live.default is None and desired.type == live.type:

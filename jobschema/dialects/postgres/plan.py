@@ -113,8 +113,17 @@ def add_column(c: ch.AddColumn, ctx: Context) -> list[Step]:
     return steps
 
 
+def _drop_key(c: ch.Change, name: str) -> str:
+    return f"drop:{c.namespace}.{c.table}:{name}"
+
+
 def drop_column(c: ch.DropColumn, ctx: Context) -> list[Step]:
-    return [Step.of("drops", f"ALTER TABLE {_t(c)} DROP COLUMN {quote_pg(c.live.name)};", c)]
+    """After the drops of the table's indexes and constraints: dropping the column drops those on it, and a
+    later ``DROP INDEX`` of one would fail."""
+    lt = c.live_table
+    owned = [o.name for group in (lt.indexes, lt.checks, lt.uniques, lt.foreign_keys) for o in group] if lt else []
+    return [Step.of("drops", f"ALTER TABLE {_t(c)} DROP COLUMN {quote_pg(c.live.name)};", c,
+                    after=tuple(_drop_key(c, n) for n in owned))]
 
 
 _INT_RANK = {"smallint": 1, "int2": 1, "integer": 2, "int": 2, "int4": 2, "bigint": 3, "int8": 3}
@@ -173,11 +182,16 @@ def casts_by_itself(live_type: str | None, desired_type: str | None) -> bool:
     return any(lp.base in group and dp.base in group for group in _CASTING)
 
 
+def _collate(col) -> str:
+    """The ``COLLATE`` clause a type change sets: the schema's collation, or the type's default."""
+    return ' COLLATE "' + (col.collation or "default").replace('"', '""') + '"'
+
+
 def _type_change(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
     """``ALTER COLUMN ... TYPE``, converting with the column's ``using:`` where it has one, and with the live
     default dropped around it (PostgreSQL casts a default as it stands, which fails or keeps the old type)."""
     col, q = c.desired, quote_pg(c.desired.name)
-    native = column_type(col, c.namespace)
+    native = column_type(col, c.namespace) + (_collate(col) if "collation" in c.kinds else "")
     using = col.using.override("postgres") or col.using.text if col.using is not None else None
     if using is None and not casts_by_itself(c.live_type, c.desired_type):
         return ctx.refuse_type_change(c, col.name)
@@ -199,6 +213,26 @@ def _type_change(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
     return steps
 
 
+def _identity(c: ch.ModifyColumn) -> list[Step]:
+    """``ADD GENERATED ... AS IDENTITY`` (its sequence moved past the live values, so the next insert does not
+    collide), ``SET GENERATED`` or ``DROP IDENTITY``."""
+    col, live, q = c.desired, c.live, quote_pg(c.desired.name)
+    alter = f"ALTER TABLE {_t(c)} ALTER COLUMN {q}"
+    if col.identity is None:
+        return [Step.of("alter_columns", f"{alter} DROP IDENTITY;", c)]
+    if live.identity is not None:
+        return [Step.of("alter_columns", f"{alter} SET GENERATED {col.identity.upper()};", c)]
+    steps = []
+    if live.default is not None and "default" not in c.kinds:
+        steps.append(Step.of("alter_columns", f"{alter} DROP DEFAULT;", c, note="an identity column has no default"))
+    steps.append(Step.of("alter_columns", f"{alter} ADD GENERATED {col.identity.upper()} AS IDENTITY;", c,
+                         lock=ACCESS_EXCLUSIVE))
+    steps.append(Step.of("alter_columns", f"SELECT setval(pg_get_serial_sequence({literal_pg(_t(c))}, "
+                         f"{literal_pg(col.name)}), COALESCE(max({q}), 0) + 1, false) FROM {_t(c)};", c,
+                         note="the identity continues after the values the rows already hold"))
+    return steps
+
+
 def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
     col, live = c.desired, c.live
     q = quote_pg(col.name)
@@ -210,7 +244,12 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
         left -= handled
     if "type" in left:
         left.discard("type")
+        left.discard("collation")
         steps += _type_change(c, ctx)
+    if "collation" in left:  # the same type under another collation: no value changes, indexes are rebuilt
+        left.discard("collation")
+        steps.append(Step.of("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} TYPE "
+                             f"{column_type(col, c.namespace)}{_collate(col)};", c, lock=ACCESS_EXCLUSIVE))
     if "default" in left:
         left.discard("default")
         sql = (f"ALTER TABLE {_t(c)} ALTER COLUMN {q} SET DEFAULT {default_sql(col, col.default)};"
@@ -235,6 +274,12 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
                 steps.append(Step.of("backfill", f"UPDATE {_t(c)} SET {q} = {default_sql(col, col.default)} "
                                      f"WHERE {q} IS NULL;", c))
             steps.append(Step.of("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} SET NOT NULL;", c))
+    if "identity" in left:
+        left.discard("identity")
+        steps += _identity(c)
+    if "generated" in left and col.generated is None:  # stored values are kept as plain ones
+        left.discard("generated")
+        steps.append(Step.of("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} DROP EXPRESSION;", c))
     if "comment" in c.kinds:
         left.discard("comment")
         text = literal_pg(col.comment) if col.comment else "NULL"
@@ -309,7 +354,9 @@ def drop_duplicate_check(c: ch.DuplicateColumnCheck, ctx: Context) -> list[Step]
 
 
 def drop_constraint(c: ch.Change, ctx: Context) -> list[Step]:
-    return [] if enum_plan.already_dropped(c, ctx) else [_drop_constraint(c, "drops")]
+    if enum_plan.already_dropped(c, ctx):
+        return []
+    return [replace(_drop_constraint(c, "drops"), key=_drop_key(c, c.live_name or c.live.name))]
 
 
 def validate(c: ch.ValidateConstraint, ctx: Context) -> list[Step]:
@@ -393,7 +440,7 @@ def add_index(c: ch.Change, ctx: Context) -> list[Step]:
 
 
 def drop_index(c: ch.DropIndex, ctx: Context) -> list[Step]:
-    return [Step.of("drops", f"DROP INDEX {qname(c.namespace, c.live_name)};", c)]
+    return [Step.of("drops", f"DROP INDEX {qname(c.namespace, c.live_name)};", c, key=_drop_key(c, c.live_name))]
 
 
 def rename(c: ch.RenamedEquivalent, ctx: Context) -> list[Step]:

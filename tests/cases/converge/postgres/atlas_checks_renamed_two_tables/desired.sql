@@ -1,0 +1,3 @@
+-- after atlas internal/integration/testdata/postgres/table-checks.txt (schema.v3)
+CREATE TABLE t1 (a int CONSTRAINT c1 CHECK (a > 1), b int CONSTRAINT c2 CHECK (b > 1), CONSTRAINT c4 CHECK (a < b));
+CREATE TABLE t2 (a int CONSTRAINT c1 CHECK (a > 1), c int CONSTRAINT c4 CHECK (c > 1), CONSTRAINT c6 CHECK (a < c));

@@ -1,0 +1,2 @@
+-- after atlas internal/integration/testdata/postgres/column-identity.txtar (sequence options)
+CREATE TABLE users (name int NOT NULL GENERATED ALWAYS AS IDENTITY);

@@ -1,0 +1,4 @@
+-- after atlas internal/integration/testdata/postgres/index-nulls-distinct.txt
+CREATE TABLE jobs (id int PRIMARY KEY, dedupe_key text, tenant int);
+CREATE UNIQUE INDEX jobs_dedupe_idx ON jobs (tenant, dedupe_key);
+INSERT INTO jobs VALUES (1, NULL, 1), (2, 'a', 1);

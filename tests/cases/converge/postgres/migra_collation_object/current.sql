@@ -1,0 +1,3 @@
+-- after migra tests/FIXTURES/collations
+CREATE TABLE t (a text, b text);
+INSERT INTO t VALUES ('x', 'y');

@@ -1,0 +1,6 @@
+-- after migra tests/FIXTURES/enumdeps
+CREATE TYPE e AS ENUM ('a', 'b', 'c');
+CREATE TABLE t (id integer PRIMARY KEY, category e);
+CREATE VIEW v AS SELECT * FROM t;
+CREATE VIEW v2 AS SELECT *, 'b'::e AS fixed FROM t;
+INSERT INTO t VALUES (1, 'a'), (2, 'c');

@@ -1,0 +1,3 @@
+-- after migra tests/FIXTURES/seq
+CREATE TABLE test (id integer NOT NULL);
+INSERT INTO test VALUES (1), (2);

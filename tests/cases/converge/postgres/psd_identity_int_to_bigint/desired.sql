@@ -1,0 +1,2 @@
+-- after stripe/pg-schema-diff internal/migration_acceptance_tests/column_cases_test.go (int -> bigint)
+CREATE TABLE jobs (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text);
