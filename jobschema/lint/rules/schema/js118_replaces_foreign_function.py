@@ -47,7 +47,8 @@ class ReplacesForeignFunction(Rule):
     rationale = "Replacing another owner's function (auth.uid()) changes what every policy using it means."
     target = "module"
     fix = "Define it in the owning module (or require that module); never CREATE OR REPLACE it from here."
-    inspiration = "issue: the campaign prelude's CREATE OR REPLACE FUNCTION auth.uid() (Supabase owns auth)"
+    inspiration = ("Supabase (the auth schema and auth.uid() belong to the platform; supabase_compat "
+                   "creates auth.uid() only when absent)")
 
     def check(self, module, ctx):
         own = {module.namespace.lower(), *(s.lower() for s in module.schemas)}
