@@ -81,6 +81,8 @@ def extract_files(paths: list[str], dialect: str, base: str = ".") -> tuple[u.Ex
     if len(found) < PARALLEL_FROM or workers < 2:
         out.extend(_extract_chunk(found, dialect, base))
         return out, len(found)
+    for lang in sorted({files.language(p) for p in found}):
+        EXTRACTORS[lang](Source("", b"", lang), dialect)  # parsers and queries built once, before the fork
     size = max(16, len(found) // (workers * 8))
     chunks = [found[i:i + size] for i in range(0, len(found), size)]
     try:
