@@ -165,6 +165,8 @@ class Chains:
                 if row.type in k.objects:
                     for col, at, value in self._pairs(row):
                         self._emit(u.WRITE, table, col, at, value, via)
+                elif row.type != "comment":  # a row built elsewhere: its columns and values are not seen
+                    self.out.uses.append(u.Use(u.WRITE, table, self.src.site(row), unresolved=True, via=via))
             return
         if first is not None and first.type in k.objects and (m in VALUE_FILTERS or m == "match"):
             for col, at, value in self._pairs(first):

@@ -111,7 +111,9 @@ class Checker:
 
     def check_uses(self, uses: list[u.Use]) -> None:
         for use in uses:
-            if not use.table:
+            if not use.table:  # a filter object whose table is not a literal
+                if use.unresolved and use.column:
+                    self.unresolved[("", "", use.column)].append(use.site)
                 continue
             found = self.schema.table(use.table, self.modules)
             if found is None:
@@ -123,6 +125,8 @@ class Checker:
             self.referenced.add((m.name, t.name))
             if use.column is None:
                 self._live_table(use, m, t)
+                if use.unresolved:  # a whole row from a variable: which columns, which values, not seen
+                    self.unresolved[(m.name, t.name, "")].append(use.site)
                 continue
             col = self.schema.column(t, use.column)
             if col is None and use.candidates:
@@ -276,16 +280,26 @@ class Checker:
                     if allowed is None or key not in self.used_values:
                         continue
                     unused = sorted(allowed.values - self.used_values[key])
-                    if unused and not self.unresolved.get(key):
+                    if unused and not self.unresolved.get(key) and not self.unresolved.get((m.name, t.name, "")):
                         self._add(rules.VALUE_UNUSED, None, ".".join(key),
                                   f"{'.'.join(key)}: the code never uses {', '.join(unused)}", module=m.name,
                                   location=self._schema_location(col), data={"values": unused})
         for key, sites in sorted(self.unresolved.items()):
-            first = min(sites)
-            self._add(rules.UNRESOLVED, first, ".".join(key),
-                      f"{len(sites)} value{'s' if len(sites) != 1 else ''} flowing into {'.'.join(key)} "
-                      f"{'are not literals' if len(sites) != 1 else 'is not a literal'}: not checked", module=key[0],
-                      data={"count": len(sites), "sites": [str(s) for s in sorted(sites)]})
+            first, n = min(sites), len(sites)
+            data = {"count": n, "sites": [str(s) for s in sorted(sites)]}
+            if not key[2]:
+                path = f"{key[0]}.{key[1]}"
+                message = (f"{n} row{'s' if n != 1 else ''} written to {path} {'are' if n != 1 else 'is'} not "
+                           "an object literal: its columns and values were not checked")
+            elif not key[1]:
+                path = key[2]
+                message = (f"{n} filter object{'s' if n != 1 else ''} on column {key[2]} name{'' if n != 1 else 's'}"
+                           " no literal table: not checked")
+            else:
+                path = ".".join(key)
+                message = (f"{n} value{'s' if n != 1 else ''} flowing into {path} "
+                           f"{'are not literals' if n != 1 else 'is not a literal'}: not checked")
+            self._add(rules.UNRESOLVED, first, path, message, module=key[0] or None, data=data)
 
     def report_skipped(self, skipped: list[u.Skipped]) -> None:
         for s in skipped:

@@ -35,7 +35,7 @@ def test_sample_application_findings_are_exactly_the_expected(in_case):
     assert sorted(_line(f) for f in result.findings) == sorted(_expected())
     assert result.files == 3  # node_modules is not read
     assert result.suppressed == 1  # the commented legacy filter
-    assert result.unresolved == 2
+    assert result.unresolved == 3
 
 
 def test_value_is_reported_at_the_literal_with_the_schema_definition(in_case):

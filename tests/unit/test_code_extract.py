@@ -30,6 +30,7 @@ def uses(name: str, text: str, dialect: str = "postgres") -> set[str]:
 CASES = {
     "supabase-insert-default": ("a.ts", "db.from('jobs').insert({ status: s || 'queued' });",
                                 {"table jobs@1:9", "write jobs.status=queued@1:39", "write jobs.status=?@1:26"}),
+    "supabase-insert-row-variable": ("a.ts", "db.from('jobs').insert(rows)", {"table jobs@1:9", "write jobs=?@1:24"}),
     "supabase-filters": ("a.ts", "db.from('jobs').select('id, state:status').eq('status', 'x').in('kind', ['a', 'b'])",
                          {"table jobs@1:9", "read jobs.id@1:25", "read jobs.status@1:35",
                           "filter jobs.status=x@1:57", "filter jobs.kind=a@1:74", "filter jobs.kind=b@1:79"}),
