@@ -117,9 +117,10 @@ class KeyReader:
                 cname = self.rules.check_name(t, self.only_column(node, t))
             if s.accept("NOT", "VALID"):
                 self.note(file, stmt, at, f"check {cname} is NOT VALID; the generated check is validated")
-            if s.accept("NO", "INHERIT"):
-                self.note(file, stmt, at, f"NO INHERIT of check {cname} is not kept")
-            t.add("checks", Check(self.unique_name(t, cname), self.expr(text), origin=origin))
+            no_inherit = s.accept("NO", "INHERIT")
+            if s.accept("NOT", "VALID"):
+                self.note(file, stmt, at, f"check {cname} is NOT VALID; the generated check is validated")
+            t.add("checks", Check(self.unique_name(t, cname), self.expr(text), no_inherit=no_inherit, origin=origin))
         elif isinstance(node, exp.IndexColumnConstraint) and not node.args.get("kind") and self.rules.keys_in_table:
             if not s.accept("KEY"):
                 s.expect("INDEX")

@@ -33,7 +33,7 @@ class ObjectReader:
         for x, y in s.split_commas(a, b):
             sub = s.sub(x, y)
             first = sub.peek()
-            desc, opclass = False, None
+            desc, opclass, nulls = False, None, None
             # trailing modifiers, read from the end
             end = len(sub.items)
             while end > 0:
@@ -42,7 +42,7 @@ class ObjectReader:
                     desc = desc or last.up == "DESC"
                     end -= 1
                 elif end >= 2 and sub.items[end - 2].up == "NULLS" and last.up in ("FIRST", "LAST"):
-                    self.note(file, stmt, last, "NULLS FIRST/LAST in an index is not represented")
+                    nulls = last.up == "FIRST"
                     end -= 2
                 else:
                     break
@@ -73,10 +73,13 @@ class ObjectReader:
                 rest = rest[2:]
             if rest:
                 opclass = " ".join(r.text for r in rest)
+            nulls_first = None if nulls is None or nulls == desc else nulls  # kept where not the default
             if expr is not None:
-                parts.append(IndexPart(expression=self.expr(expr), descending=desc, opclass=opclass))
+                parts.append(IndexPart(expression=self.expr(expr), descending=desc, opclass=opclass,
+                                       nulls_first=nulls_first))
             else:
-                parts.append(IndexPart(column=col, descending=desc, opclass=opclass, length=length))
+                parts.append(IndexPart(column=col, descending=desc, opclass=opclass, length=length,
+                                       nulls_first=nulls_first))
         return parts
 
     def create_index(self, file, stmt, s: Stream, tree) -> None:

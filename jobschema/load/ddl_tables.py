@@ -199,10 +199,9 @@ class TableReader:
         it = s.peek()
         s.expect("CHECK")
         text = s.paren_text()
-        if s.accept("NO", "INHERIT"):
-            self.note(file, stmt, s.items[s.i - 2], f"NO INHERIT of a check on {t.name}.{name} is not kept")
+        no_inherit = s.accept("NO", "INHERIT")
         ck = cname or self.rules.inline_check_name(t.name, name)
-        t.add("checks", Check(self.unique_name(t, ck), self.expr(text),
+        t.add("checks", Check(self.unique_name(t, ck), self.expr(text), no_inherit=no_inherit,
                               origin=Origin(file, stmt.line + it.line - 1, it.col)))
 
     def _identity(self, file, stmt, s, t, name, cname, col, info, kind) -> None:

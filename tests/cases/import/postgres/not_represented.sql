@@ -8,6 +8,6 @@ CREATE TABLE bookings (
 CREATE UNLOGGED TABLE scratch (id integer); -- expect: unmanaged
 CREATE TABLE measurements (
     id integer NOT NULL,
-    taken integer NOT NULL CHECK (taken > 0) NO INHERIT, -- expect: note
+    taken integer NOT NULL CHECK (taken > 0) NO INHERIT,
     note text
 ) WITH (fillfactor = 70); -- expect: note
