@@ -58,6 +58,10 @@ class LiveRows:
     def counts(self, st: Statement, state: FileState) -> list[tuple[int, Count]]:
         """(line, count) for each constraint ``st`` checks against the rows now in the table."""
         out = []
+        if st.table and self.table(st.table) is None and not state.is_new(st.table) and _adds_rules(st):
+            # a table the database lacks (an earlier file not yet applied creates it): said, not skipped
+            out.append((st.line, Count(f"the constraints of this statement on {st.table}", st.table, None,
+                                       error=f"{st.table} is not in the database, so its rows cannot be counted")))
         for what, change in self._changes(st, state):
             results = self.dialect.probe(self.conn, [change], self.live, self.dialect.hooks([self.live.module],
                                                                                              self.live))
@@ -159,6 +163,18 @@ class LiveRows:
             cols = tuple(i.name for i in body.this.expressions)
             key = UniqueKey(name or "unique", cols, nulls_not_distinct=bool(body.args.get("nulls")))
             yield f"UNIQUE {name or ', '.join(cols)}", ch.AddUniqueKey(**base, desired=key), [c.lower() for c in cols]
+
+
+def _adds_rules(st: Statement) -> bool:
+    """Whether an ALTER TABLE adds a constraint or NOT NULL that rows could violate."""
+    for a in st.alter_actions():
+        if isinstance(a, exp.AddConstraint) or (isinstance(a, exp.AlterColumn) and a.args.get("allow_null") is False
+                                                 and not a.args.get("drop")):
+            return True
+        if isinstance(a, (exp.ColumnDef, exp.ModifyColumn)) and _not_null(a if isinstance(a, exp.ColumnDef)
+                                                                          else a.this):
+            return True
+    return False
 
 
 def _not_null(cdef: exp.ColumnDef) -> bool:
