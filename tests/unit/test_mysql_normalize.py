@@ -245,6 +245,11 @@ def test_view_query_rewrite_is_not_drift():
     assert n.query_key(authored, "db1") == n.query_key(stored, "db1")
     assert n.query_key("SELECT id FROM t", "db1") == n.query_key("select `t`.`id` AS `id` from `db1`.`t`", "db1")
     assert n.query_key(authored, "db1") != n.query_key(stored.replace("count(0)", "count(`u`.`id`)"), "db1")
+    # a view inspected from one database and compared with another's: columns carry the database too
+    inspected = "select `jobs`.`id` AS `id` from `jobs` where `jobs`.`status` <> 'done'"
+    other = "select `db2`.`jobs`.`id` AS `id` from `db2`.`jobs` where `db2`.`jobs`.`status` <> 'done'"
+    assert n.query_key(inspected, "db2") == n.query_key(other, "db2")
+    assert n.query_key(inspected, "db3") != n.query_key(other, "db3")  # another database's table is another table
 
 
 def test_view_options():

@@ -253,6 +253,9 @@ def query_key(text: str, database: str | None = None) -> str:
         if not tbl.args.get("alias"):
             unaliased_tables.add(tbl.name.lower())
     for col in tree.find_all(exp.Column):
+        if database is not None and col.args.get("db") is not None and \
+                str(col.args["db"].this).lower() == database.lower():
+            col.set("db", None)
         tq = col.args.get("table")
         if tq is not None and str(tq.this).lower() in unaliased_tables:
             col.set("table", None)
