@@ -13,7 +13,7 @@ from typing import Protocol
 
 from ..diff import changes as ch
 from ..errors import PlanRefused
-from ..model.objects import Column, Module, Project
+from ..model.objects import Column, Module, Project, Table
 from .steps import Omission, Step, describe
 
 ALLOW_DESTRUCTIVE = "pass --allow-destructive to include it"
@@ -38,6 +38,9 @@ class Context:
     refusals: list[str] = field(default_factory=list)
     omitted: list[Omission] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # (namespace, table) → the live table, for every table some change names (what its keys are called live)
+    live_tables: dict[tuple[str, str], Table] = field(default_factory=dict)
+    created_tables: set[tuple[str, str]] = field(default_factory=set)  # (namespace, table) the plan creates
 
     def module(self, name: str) -> Module:
         m = self.project.module(name)

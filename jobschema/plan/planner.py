@@ -70,6 +70,11 @@ def plan(changes: Sequence[ch.Change], project: Project, module: str, target: Pl
     ctx = Context(dialect, options, project)
     for r in probes:
         ctx.probes.setdefault(id(r.change), []).append(r)
+    for c in changes:
+        if c.live_table is not None:
+            ctx.live_tables.setdefault((c.namespace, c.live_table.name), c.live_table)
+        elif isinstance(c, ch.AddTable):
+            ctx.created_tables.add((c.namespace, c.table))
     shapes = target.plan_shapes()
     handlers, prelude = shapes.HANDLERS, shapes.prelude
     result = Plan(dialect, module, changes=list(changes))

@@ -156,6 +156,14 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
     kinds = set(c.kinds)
     enum_change = "type" in kinds and col.enum is not None and live.enum is not None
     narrowed = False  # a type that may not keep every value, allowed by --allow-destructive
+    mapped = {old for old, _ in col.legacy_values}
+    dropped = [v for v in (live.enum or ()) if v not in (col.enum or ()) and v not in mapped]
+    if enum_change and dropped and not ctx.options.allow_destructive:
+        # narrowing rejects values (no row may hold them now, but the application may still write them)
+        ctx.omit(c, f"removing ENUM value(s) {', '.join(dropped)} of column {col.name}; {ALLOW_DESTRUCTIVE}")
+        enum_change = False
+        kinds.discard("type")
+        target = replace(col, enum=live.enum, type_overrides=())
     if enum_change:
         union = tuple(live.enum) + tuple(v for v in col.enum if v not in live.enum)
         if union != tuple(live.enum):
@@ -196,6 +204,8 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
         if nulls or (nulls is None and col.default is not None):
             steps.append(Step.of("backfill", f"UPDATE {_t(c)} SET {q} = {r.default_text(t, col)} WHERE {q} IS NULL;",
                                  c))
+    if "type" in kinds:
+        steps += _foreign_keys_around(c, ctx, col.name)
     handled = {"type", "null", "default", "comment", "collation", "on_update", "identity"}
     rest = kinds - handled
     if rest:
@@ -205,6 +215,35 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
         steps.append(Step.of(phase, f"ALTER TABLE {_t(c)} MODIFY COLUMN {r.column_sql(t, target)};", c,
                              destructive=narrowed))
     _flush(ctx, r)
+    return steps
+
+
+def _foreign_keys_around(c: ch.ModifyColumn, ctx: Context, column: str) -> list[Step]:
+    """InnoDB will not change the type of a column a foreign key uses, on either side: each such key the
+    schema keeps is dropped first (by its live name) and added again after the columns changed."""
+    module = ctx.module(c.module)
+    steps: list[Step] = []
+    for t in module.tables:
+        for fk in t.foreign_keys:
+            here = t.name == c.table and column in fk.columns
+            there = fk.ref_table == c.table and (fk.ref_namespace in (None, c.namespace)) and column in fk.ref_columns
+            if not (here or there):
+                continue
+            live_t = ctx.live_tables.get((t.namespace, t.name))
+            if (t.namespace, t.name) in ctx.created_tables:
+                continue  # created with its keys after the columns changed
+            if live_t is None and t.name != c.table:
+                live_name = fk.name  # a table no change names is as the schema says
+            else:
+                live_name = next((lf.name for lf in (live_t.foreign_keys if live_t else ())
+                                  if tuple(lf.columns) == tuple(fk.columns) and lf.ref_table == fk.ref_table), None)
+            if live_name is None:
+                continue  # not there yet: the change adding it adds it after the columns changed
+            r = _r(ctx, c)
+            steps.append(Step.of("drop_constraints", f"ALTER TABLE {quote_mysql(t.name)} DROP FOREIGN KEY "
+                                 f"{quote_mysql(live_name)};", c,
+                                 note=f"{live_name} uses {c.table}.{column}; added again below"))
+            steps += _steps("foreign_keys", r.foreign_keys(replace(t, foreign_keys=(fk,))), c)
     return steps
 
 
