@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..finding import Finding, Location, Severity
 from ..model.expr import value_set
 from ..model.objects import Column, Module, Table
+from ..names import HISTORY_TABLE
 from . import rules
 from . import uses as u
 
@@ -77,8 +78,9 @@ def _vals(values) -> str:
 
 class Checker:
     def __init__(self, schema: Catalog, schema_dir: str, live: Catalog | None, modules: set[str],
-                 base: str = "."):
+                 base: str = ".", is_catalog=lambda _name: False):
         self.schema, self.live, self.modules = schema, live, modules
+        self.is_catalog = is_catalog  # the server's own tables (the dialect's names.is_catalog): not the schema's
         self.schema_dir, self.base = schema_dir, base
         self.findings: list[Finding] = []
         self.used_values: dict[tuple[str, str, str], set[str]] = defaultdict(set)  # (module, table, column)
@@ -116,6 +118,8 @@ class Checker:
                     self.unresolved[("", "", use.column)].append(use.site)
                 continue
             found = self.schema.table(use.table, self.modules)
+            if found is None and (self.is_catalog(use.table) or use.table.lower().split(".")[-1] == HISTORY_TABLE):
+                continue  # pg_class, information_schema.tables, jobschema_migrations: not the application's tables
             if found is None:
                 if use.kind == u.TABLE:  # its columns are not reported again
                     self._add(rules.TABLE_NOT_IN_SCHEMA, use.site, use.table,

@@ -156,7 +156,8 @@ def run(paths: list[str], schema_dir: str, *, module: str | None = None, dsn: st
             live = checker.Catalog([catalog.module], catalog.dialect, "database")
         result.target = redact_dsn(dsn)
     schema = checker.Catalog(list(project.modules), None, "schema")
-    check = checker.Checker(schema, schema_dir, live, {m.name for m in chosen}, base)
+    check = checker.Checker(schema, schema_dir, live, {m.name for m in chosen}, base,
+                            dialects.require(sql_dialect).names.is_catalog)
     check.check_uses(ex.uses)
     check.check_value_sets(ex.value_sets, mapping)
     check.report_unused(chosen)

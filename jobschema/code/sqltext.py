@@ -128,7 +128,11 @@ class _Statement:
         self.ctes = {c.alias_or_name.lower() for c in self._all(exp.CTE)}
         self.aliases: dict[str, str] = {}
         self.tables: list = []
+        self.variable_table = False  # a table name the program supplies (``FROM ${table}``, ``"{name}"``)
         for t in self._all(exp.Table):
+            if isinstance(t.this, exp.Placeholder) or ":jsp" in t.name:
+                self.variable_table = True
+                continue
             if not t.name or t.name.lower() in self.ctes or not isinstance(t.this, exp.Identifier):
                 continue
             name = f"{t.db}.{t.name}" if t.db else t.name
@@ -144,6 +148,9 @@ class _Statement:
 
     def walk(self) -> None:
         exp = self.exp
+        if self.variable_table:
+            self.out.skipped.append(u.Skipped(self.site(None), "the statement's table name comes from the program "
+                                                               "(a template or f-string field): not checked"))
         for t, name in self.tables:
             self.out.uses.append(u.Use(u.TABLE, name, self.site(t.this), via=self._verb()))
         if isinstance(self.stmt, exp.Insert):
@@ -194,6 +201,8 @@ class _Statement:
     def _resolve_table(self, col) -> tuple[str | None, tuple[str, ...]]:
         if col.table:
             return self.aliases.get(col.table.lower()), ()
+        if self.variable_table:  # the unqualified name may be the variable table's
+            return None, ()
         scope = col.find_ancestor(self.exp.Select, self.exp.Update, self.exp.Delete, self.exp.Insert)
         names = []
         for t, name in self.tables:

@@ -130,3 +130,17 @@ def test_application_pipeline_in_ci_docs_runs_real_commands():
         main.make_context("jobschema", shlex.split(c)[1:], resilient_parsing=False)
         sub = main.get_command(None, "code")
         sub.make_context("code", shlex.split(c)[2:])
+
+
+@pytest.mark.parametrize("dialect,sql,reported", [
+    ("postgres", "SELECT relname FROM pg_class JOIN information_schema.tables t ON true", False),
+    ("postgres", "SELECT version FROM jobschema_migrations", False),
+    ("postgres", "SELECT id FROM batch_job", True),  # a typo of batch_jobs: reported
+    ("mysql", "SELECT TABLE_NAME FROM information_schema.TABLES", False),
+    ("mysql", "SELECT id FROM pg_class", True),  # a PostgreSQL catalog means nothing on MySQL
+])
+def test_the_servers_own_tables_are_not_the_applications(tmp_path, monkeypatch, dialect, sql, reported):
+    project(tmp_path, f'[tool.jobschema.code]\npaths = ["q.py"]\ndialect = "{dialect}"')
+    (tmp_path / "q.py").write_text(f'Q = "{sql}"\n')
+    status, out = run(tmp_path, monkeypatch)
+    assert ("JS405" in out) is reported, out

@@ -81,6 +81,14 @@ def test_mysql_dialect_reads_backquoted_sql():
         "table jobs@1:21", "write jobs.status=x@1:43"}
 
 
+def test_table_name_from_the_program_is_not_a_table():
+    text = "cur.execute(f'INSERT INTO \"{t}\" (id, status) VALUES (1, 2)')\n"
+    ex = python.extract(Source("w.py", text.encode(), "python"), "postgres")
+    assert ex.uses == []
+    assert [s.reason for s in ex.skipped] == [
+        "the statement's table name comes from the program (a template or f-string field): not checked"]
+
+
 def test_unparsable_sql_is_skipped_with_its_reason_not_guessed():
     ex = typescript.extract(Source("a.ts", b"const q = 'SELECT FROM FROM WHERE (';", "typescript"), "postgres")
     assert ex.uses == [] and len(ex.skipped) == 1

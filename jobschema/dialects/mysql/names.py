@@ -47,3 +47,13 @@ def foreign_key(table: str, columns: Sequence[str], ordinal: int = 1) -> str:
 
 def index(table: str, columns: Sequence[str | None]) -> str:
     return next((c for c in columns if c), "idx")
+
+
+CATALOG_NAMESPACES = frozenset({"information_schema", "mysql", "performance_schema", "sys"})
+
+
+def is_catalog(table: str) -> bool:
+    """``table`` (as a query names it, perhaps qualified) is the server's own: a table of its system
+    databases (``information_schema.TABLES``, ``mysql.user``), which no schema module defines."""
+    namespace, _, _name = table.lower().rpartition(".")
+    return namespace in CATALOG_NAMESPACES

@@ -38,3 +38,15 @@ def foreign_key(table: str, columns: Sequence[str], ordinal: int = 1) -> str:
 def index(table: str, columns: Sequence[str | None]) -> str:
     """An index is named after its key columns; an expression key counts as ``expr``."""
     return truncate(f"{table}_{'_'.join(c or 'expr' for c in columns)}_idx")
+
+
+CATALOG_NAMESPACES = frozenset({"pg_catalog", "information_schema"})
+
+
+def is_catalog(table: str) -> bool:
+    """``table`` (as a query names it, perhaps qualified) is the server's own: a system catalog or view
+    (``pg_class``, ``information_schema.tables``, ``pg_temp.x``), which no schema module defines."""
+    namespace, _, name = table.lower().rpartition(".")
+    if namespace:
+        return namespace in CATALOG_NAMESPACES or namespace.startswith("pg_temp") or namespace.startswith("pg_toast")
+    return name.startswith("pg_")  # pg_catalog is searched first
