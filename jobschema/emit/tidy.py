@@ -16,7 +16,7 @@ from sqlglot import exp
 from sqlglot.dialects.postgres import Postgres
 from sqlglot.tokens import TokenType
 
-from ..dialects.base import DEFAULT, literal_pg, quote_pg, spelled_in
+from ..dialects.base import DEFAULT, get, literal_pg, quote_pg, spelled_in
 from ..model import expr as exprmod
 from ..model.objects import Check, Column, Default, Module, Sql, Table, View
 from ..model.types import parse_type
@@ -190,7 +190,9 @@ def _literal_default(col: Column, d: Default) -> Default | None:
     return d
 
 
-def tidy_table(t: Table, mysql_too: bool = False) -> Table:
+def tidy_table(t: Table, targets: tuple[str, ...] = ()) -> Table:
+    """``t`` the way a person writes it; an enum-like CHECK becomes an ``enum:`` column only where every
+    dialect in ``targets`` keeps its values apart."""
     cols = list(t.columns)
     checks: list[Check] = []
     by_name = {c.name: i for i, c in enumerate(cols)}
@@ -204,7 +206,7 @@ def tidy_table(t: Table, mysql_too: bool = False) -> Table:
             col = cols[idx] if idx is not None else None
             ok = (col is not None and cname not in enum_done and col.enum is None and values
                   and _text_type(col) and not col.type_overrides and ck.comment is None
-                  and (not mysql_too or _mysql_safe(values)) and _is_in_form(text))
+                  and all(get(d).types.enum_values_kept(values) for d in targets) and _is_in_form(text))
             if ok:
                 default_name = f"{t.name}_{cname}_check"
                 cols[idx] = replace(col, enum=values, enum_check_name=None if ck.name == default_name else ck.name)
@@ -251,11 +253,6 @@ def _text_type(c: Column) -> bool:
         return False
 
 
-def _mysql_safe(values: tuple[str, ...]) -> bool:
-    folded = [v.casefold() for v in values]
-    return len(set(folded)) == len(folded) and all(v == v.rstrip(" ") for v in values)
-
-
 def tidy_view(v: View) -> View:
     """A view's comment becomes the ``COMMENT ON VIEW`` statement its file carries; MySQL's default
     ALGORITHM and SQL SECURITY go (the renderer writes them)."""
@@ -277,6 +274,5 @@ def tidy_view(v: View) -> View:
 
 
 def tidy_module(m: Module) -> Module:
-    mysql_too = "mysql" in m.dialects
-    return replace(m, tables=tuple(tidy_table(t, mysql_too) for t in m.tables),
+    return replace(m, tables=tuple(tidy_table(t, m.dialects) for t in m.tables),
                    views=tuple(tidy_view(v) for v in m.views))

@@ -230,6 +230,14 @@ def test_enum_checks_become_enum_columns():
     assert [c.name for c in t.checks] == ["t_o_check", "t_n_check"]
 
 
+@pytest.mark.parametrize("targets,becomes_enum", [((), True), (("postgres",), True), (("postgres", "mysql"), False),
+                                                   (("mysql",), False)])
+def test_enum_values_must_stay_apart_in_every_target(targets, becomes_enum):
+    """MySQL's ENUM compares values without case: 'a' and 'A' stay a CHECK when the module also targets it."""
+    t = tidy.tidy_table(one("CREATE TABLE t (s text CHECK (s IN ('a', 'A')));").module.table("t"), targets)
+    assert (t.columns[0].enum is not None) == becomes_enum and (not t.checks) == becomes_enum
+
+
 def test_defaults_become_plain_values():
     r = one("""CREATE TABLE t (a text DEFAULT 'q'::text, b int DEFAULT 0, c boolean DEFAULT true,
         d varchar(5) DEFAULT 'x'::character varying, e text DEFAULT NULL::text, f jsonb DEFAULT '{}'::jsonb,

@@ -100,6 +100,12 @@ def enum_values(column_type: str) -> tuple[str, ...] | None:
     return tuple(split_quoted(m.group(2)))
 
 
+def enum_values_kept(values: tuple[str, ...]) -> bool:
+    """Whether an ENUM keeps these values apart: MySQL compares them without case and trailing spaces."""
+    folded = [v.casefold() for v in values]
+    return len(set(folded)) == len(folded) and all(v == v.rstrip(" ") for v in values)
+
+
 def split_quoted(body: str) -> list[str]:
     """The quoted strings of a MySQL list (``'a','b''c','d\\'e'``), unescaped, in order."""
     out, i, n = [], 0, len(body)

@@ -37,6 +37,11 @@ _SPELLING = [
 
 
 @lru_cache(maxsize=4096)
+def enum_values_kept(values: tuple[str, ...]) -> bool:
+    """Whether an enum column keeps these values apart: a CHECK or enum type compares them exactly."""
+    return True
+
+
 def logical(native_type: str) -> NativeType:
     """A native PostgreSQL type (``character varying(64)``, ``int8``, ``timestamp(3) with time zone``,
     ``integer ARRAY``) as a logical type; anything else (``money``, ``time with time zone``, a user type)
