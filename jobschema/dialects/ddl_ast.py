@@ -32,7 +32,7 @@ import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 
-from .ddl_tokens import Item
+from .ddl_tokens import Item, Syntax
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def ident(node: exp.Expression | str | None, rules) -> str:
         return node.this
     if isinstance(node, (exp.Column, exp.Table, exp.Var)):
         return ident(node.this, rules)
-    raise TypeError(f"not a name: {node!r}")
+    raise Syntax(f"expected a name, found {node.sql() if isinstance(node, exp.Expression) else node!r:.60}", None)
 
 
 def qname(node: exp.Expression, rules) -> tuple[str | None, str]:
