@@ -81,3 +81,16 @@ def test_a_process_pool_reads_the_same_as_one_process(in_case, monkeypatch):
     assert n == m == 3
     assert (pooled.uses, pooled.value_sets, pooled.suppressions, pooled.skipped) == (
         serial.uses, serial.value_sets, serial.suppressions, serial.skipped)
+
+
+def test_sarif_with_related_locations_validates(in_case):
+    import jsonschema
+
+    from jobschema import report
+
+    schema = json.loads((CASE.parents[1] / "schemas" / "sarif-2.1.0-subset.json").read_text(encoding="utf-8"))
+    result = api.code(["app"], "schema")
+    doc = json.loads(report.render(result.findings, "sarif", rules=api.code_rules(f.code for f in result.findings)))
+    errors = [f"{list(e.path)}: {e.message}" for e in jsonschema.Draft7Validator(schema).iter_errors(doc)]
+    assert errors == []
+    assert any("relatedLocations" in r for r in doc["runs"][0]["results"])
