@@ -144,3 +144,18 @@ def test_the_servers_own_tables_are_not_the_applications(tmp_path, monkeypatch, 
     (tmp_path / "q.py").write_text(f'Q = "{sql}"\n')
     status, out = run(tmp_path, monkeypatch)
     assert ("JS405" in out) is reported, out
+
+
+def test_modules_are_chosen_by_the_tables_the_code_names(tmp_path, monkeypatch):
+    (tmp_path / "a.ts").write_text("db.from('batch_jobs').select('id'); db.from('deletion_jobs').select('id');\n")
+    monkeypatch.chdir(tmp_path)
+    schema = str(CASE.parents[2] / "schema")
+    result = api.code(["a.ts"], schema)
+    assert result.modules == ["batch", "deletion"] and result.failing == []
+    assert {f.path for f in result.findings if f.code == "JS410"} >= {"batch.batch_items", "deletion.users"}
+    assert api.code(["a.ts"], schema, module="batch").modules == ["batch"]
+    # one database holds one module: with a DSN the code must name it, before any connection is made
+    res = CliRunner().invoke(main, ["code", "a.ts", "--schema", schema, "--dsn", "postgresql://u:secret@nowhere/db"])
+    assert res.exit_code == 2
+    assert "the code uses tables of modules batch, deletion; name the one the database holds with --module" in res.output
+    assert "secret" not in res.output
