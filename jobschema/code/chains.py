@@ -30,6 +30,7 @@ KNEX_METHODS = WRITE_METHODS | VALUE_FILTERS | IN_FILTERS | COLUMN_LISTS | froze
     {"whereNull", "whereNotNull", "del", "delete", "orderBy", "count", "increment", "decrement", "pluck",
      "whereBetween", "join", "leftJoin", "limit", "truncate", "onConflict", "merge"})
 EQUALS = frozenset({"eq", "=", "neq", "<>", "!=", "in", "is"})
+SPREADS = frozenset({"spread_element", "dictionary_splat"})  # ``{...row}``, ``{**row}``
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,8 @@ class Chains:
                 if row.type in k.objects:
                     for col, at, value in self._pairs(row):
                         self._emit(u.WRITE, table, col, at, value, via)
+                    for spread in (c for c in row.named_children if c.type in SPREADS):  # ``{...job}``: unseen
+                        self.out.uses.append(u.Use(u.WRITE, table, self.src.site(spread), unresolved=True, via=via))
                 elif row.type != "comment":  # a row built elsewhere: its columns and values are not seen
                     self.out.uses.append(u.Use(u.WRITE, table, self.src.site(row), unresolved=True, via=via))
             return
