@@ -30,6 +30,7 @@ KNEX_METHODS = WRITE_METHODS | VALUE_FILTERS | IN_FILTERS | COLUMN_LISTS | froze
     {"whereNull", "whereNotNull", "del", "delete", "orderBy", "count", "increment", "decrement", "pluck",
      "whereBetween", "join", "leftJoin", "limit", "truncate", "onConflict", "merge"})
 EQUALS = frozenset({"eq", "=", "neq", "<>", "!=", "in", "is"})
+MEMBER = re.compile(r"^[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*(\.value)?$")
 SPREADS = frozenset({"spread_element", "dictionary_splat"})  # ``{...row}``, ``{**row}``
 
 
@@ -75,6 +76,9 @@ class Chains:
             return ([(v, self.src.site(node))], False) if v is not None else ([], True)
         if node.type in k.constants:
             return [], False
+        if node.type == k.member and MEMBER.match(self.src.text(node)):  # JobStatus.Queued, Status.QUEUED.value
+            name = self.src.text(node).removesuffix(".value")
+            return [(u.SYMBOL + name, self.src.site(node))], False
         if node.type in k.or_nodes:
             op = node.child_by_field_name("operator")
             if op is not None and self.src.text(op) in k.or_operators:
@@ -116,7 +120,7 @@ class Chains:
     def _emit(self, kind, table, column, at, value, via, present=True) -> None:
         found, unresolved = self.values(value) if present else ([], False)
         for v, site in found:
-            self.out.uses.append(u.Use(kind, table, site, column=column, value=v, via=via))
+            self.out.uses.append(u.value_use(kind, table, site, column, v, via))
         if unresolved or not found:
             self.out.uses.append(u.Use(kind, table, self.src.site(at), column=column,
                                        unresolved=unresolved or (present and value is None), via=via))

@@ -123,7 +123,7 @@ def _enum(src: Source, caps: dict, literal) -> u.ValueSet | None:
     bases = src.text(caps["bases"][0])
     if "Enum" not in bases:
         return None
-    values = []
+    values, members = [], []
     for stmt in caps["body"][0].named_children:
         if stmt.type != "expression_statement" or not stmt.named_children:
             continue
@@ -135,11 +135,12 @@ def _enum(src: Source, caps: dict, literal) -> u.ValueSet | None:
         if v is None:
             return None  # auto(), numbers: not a set of strings the database stores
         values.append((v, src.site(right)))
+        members.append(src.text(assign.child_by_field_name("left")))
     if not values:
         return None
     decl, name = caps["decl"][0], caps["name"][0]
     tie, tie_site = comment_tie(src, decl)
-    return u.ValueSet(src.text(name), tuple(values), src.site(name), "Enum", tie, tie_site)
+    return u.ValueSet(src.text(name), tuple(values), src.site(name), "Enum", tie, tie_site, tuple(members))
 
 
 def _literal_type(src: Source, caps: dict, literal) -> u.ValueSet | None:

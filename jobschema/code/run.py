@@ -4,6 +4,7 @@ the schema modules the code uses, read the live catalog when a DSN is given, che
 from __future__ import annotations
 
 import concurrent.futures
+import dataclasses
 import multiprocessing
 import os
 from dataclasses import dataclass, field
@@ -95,6 +96,22 @@ def extract_files(paths: list[str], dialect: str, base: str = ".") -> tuple[u.Ex
     return out, len(found)
 
 
+def resolve_members(found: list[u.Use], value_sets: list[u.ValueSet]) -> list[u.Use]:
+    """``JobStatus.Queued`` is the value of that member of an enum some scanned file declares (a name two
+    files declare with different values stays unresolved); any other member access stays counted."""
+    members: dict[str, set[str]] = {}
+    for vs in value_sets:
+        for member, (value, _site) in zip(vs.members, vs.values, strict=False):
+            members.setdefault(f"{vs.name}.{member}", set()).add(value)
+    out = []
+    for use in found:
+        known = members.get(use.symbol) if use.symbol else None
+        if known is not None and len(known) == 1:
+            use = dataclasses.replace(use, value=next(iter(known)), unresolved=False)
+        out.append(use)
+    return out
+
+
 def _tables_named(ex: u.Extraction, mapping: dict[str, str]) -> set[str]:
     names = {x.table.lower() for x in ex.uses if x.table}
     names |= {x.table.lower().split(".")[-1] for x in ex.uses if x.table}
@@ -140,6 +157,7 @@ def run(paths: list[str], schema_dir: str, *, module: str | None = None, dsn: st
     # the registry's canonical names are sqlglot's dialect names (postgres, mysql)
     sql_dialect = dialects.require(dialect).name
     ex, count = extract_files(paths, sql_dialect, base)
+    ex.uses = resolve_members(ex.uses, ex.value_sets)
     mapping = dict(settings.map)
     chosen = choose_modules(project, _tables_named(ex, mapping), module)
     result = CodeResult(files=count, uses=len(ex.uses), value_sets=len(ex.value_sets),

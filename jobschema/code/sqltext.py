@@ -241,7 +241,7 @@ class _Statement:
             ref = self.prep.params.get(value.this[1:])  # '{x}' in an f-string: the whole literal is the hole
             found, unresolved = self.resolve(ref) if ref is not None else ([], True)
             for v, s in found:
-                self._add(u.Use(kind, table, s, column=column, value=v, via=via, candidates=others))
+                self._add(u.value_use(kind, table, s, column, v, via, others))
             if unresolved or not found:
                 self._add(u.Use(kind, table, where, column=column, unresolved=True, via=via, candidates=others))
         elif isinstance(value, exp.Literal) and value.is_string:
@@ -250,7 +250,7 @@ class _Statement:
         elif isinstance(value, exp.Placeholder) and str(value.this) in self.prep.params:
             found, unresolved = self.resolve(self.prep.params[str(value.this)])
             for v, s in found:
-                self._add(u.Use(kind, table, s, column=column, value=v, via=via, candidates=others))
+                self._add(u.value_use(kind, table, s, column, v, via, others))
             if unresolved or not found:
                 self._add(u.Use(kind, table, where, column=column, unresolved=unresolved, via=via,
                                 candidates=others))

@@ -109,6 +109,7 @@ def _value_set(src: Source, caps: dict, literal) -> u.ValueSet | None:
     decl, name_node, body = caps["decl"][0], caps["name"][0], caps["set"][0]
     name = src.text(name_node)
     values: list[tuple[str, u.Site]] = []
+    members: list[str] = []
     if body.type == "enum_body":
         kind = "enum"
         for member in body.named_children:
@@ -119,6 +120,7 @@ def _value_set(src: Source, caps: dict, literal) -> u.ValueSet | None:
             if v is None:
                 return None  # a numeric or computed member: not a set of strings
             values.append((v, src.site(value)))
+            members.append(src.text(member.child_by_field_name("name")))
     else:
         kind = "union"
         stack = [body]
@@ -145,4 +147,4 @@ def _value_set(src: Source, caps: dict, literal) -> u.ValueSet | None:
     if not values:
         return None
     tie, tie_site = comment_tie(src, decl)
-    return u.ValueSet(name, tuple(values), src.site(name_node), kind, tie, tie_site)
+    return u.ValueSet(name, tuple(values), src.site(name_node), kind, tie, tie_site, tuple(members))

@@ -38,6 +38,19 @@ class Use:
     unresolved: bool = False  # a value flows here but it is not a literal: counted, never guessed
     via: str = ""  # what the code does here, for the message: "insert", "eq", "SQL UPDATE", "filter object"
     candidates: tuple[str, ...] = ()  # other tables an unqualified SQL column may belong to
+    symbol: str | None = None  # ``JobStatus.Queued``: an enum member, resolved once every file is read
+
+
+SYMBOL = "\x00member:"  # marks a value that names an enum member (``values`` in chains.py) until resolved
+
+
+def value_use(kind: str, table: str, site: Site, column: str | None, value: str, via: str,
+              candidates: tuple[str, ...] = ()) -> Use:
+    """The use of one value that may flow into ``column``: a literal, or an enum member's name to resolve."""
+    if value.startswith(SYMBOL):
+        return Use(kind, table, site, column=column, unresolved=True, via=via, candidates=candidates,
+                   symbol=value[len(SYMBOL):])
+    return Use(kind, table, site, column=column, value=value, via=via, candidates=candidates)
 
 
 @dataclass(frozen=True)
@@ -50,6 +63,7 @@ class ValueSet:
     kind: str  # "union" | "enum" | "Enum" | "Literal"
     tie: str | None = None  # the column a ``jobschema: table.column`` comment names
     tie_site: Site | None = None
+    members: tuple[str, ...] = ()  # an enum's member names, in the order of ``values``
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,19 @@ def test_extracts(case):
     assert uses(name, text) == expected
 
 
+def test_enum_members_resolve_to_their_values_across_files(tmp_path):
+    from jobschema.code import run
+
+    (tmp_path / "status.ts").write_text("export enum JobStatus { Queued = 'queued', Done = 'done' }\n")
+    (tmp_path / "service.ts").write_text("db.from('jobs').update({ status: JobStatus.Queued, kind: job.kind })\n")
+    (tmp_path / "w.py").write_text("class S(StrEnum):\n    A = 'a'\n\n"
+                                   "sb.table('jobs').insert({'status': S.A.value, 'kind': S.B})\n")
+    ex, _n = run.extract_files([str(tmp_path)], "postgres", str(tmp_path))
+    got = {(x.column, x.value, x.unresolved) for x in run.resolve_members(ex.uses, ex.value_sets) if x.column}
+    # job.kind and S.B (no such member) stay counted, not guessed
+    assert got == {("status", "queued", False), ("kind", None, True), ("status", "a", False)}
+
+
 def test_mysql_dialect_reads_backquoted_sql():
     assert uses("w.py", 'cur.execute("UPDATE `jobs` SET `status` = \'x\'")', "mysql") == {
         "table jobs@1:21", "write jobs.status=x@1:43"}
