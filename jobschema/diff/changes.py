@@ -170,6 +170,14 @@ class DuplicateColumnCheck(Change):
 
 
 @dataclass(frozen=True, kw_only=True)
+class ModifyConstraintComment(Change):
+    """A CHECK, foreign key or index with the schema's meaning whose comment differs (``COMMENT ON``)."""
+
+    of: str = "check"  # check | foreign key | index
+    object_kind = "constraint"
+
+
+@dataclass(frozen=True, kw_only=True)
 class ValidateConstraint(Change):
     """A live CHECK or foreign key with the schema's meaning that is NOT VALID: rows written before it was
     added were never checked, so the database does not promise what the schema says."""

@@ -179,12 +179,27 @@ class _Walk:
 
     def not_valid(self, m: Module, t: Table, lt: Table, d, lv, of: str) -> None:
         """A live constraint paired with the schema's that is NOT VALID: the rows it never checked may break
-        it, so it is a finding (the fix validates it), never "in sync"."""
+        it, so it is a finding (the fix validates it), never "in sync". Its comment is compared here too."""
         if not getattr(lv, "validated", True):
             self.add(ch.ValidateConstraint(**self._base(m, t, lt, d.name), desired=d, live=lv, live_name=lv.name,
                                            of=of))
+        self.comment(m, t, lt, d, lv, of)
+
+    def comment(self, m: Module, t: Table, lt: Table, d, lv, of: str) -> None:
+        """The comment of a CHECK, foreign key or index paired with the schema's, where the dialect keeps them."""
+        if self.opt.comments and self.hooks.constraint_comments and not t.minimal \
+                and (d.comment or None) != (lv.comment or None):
+            self.add(ch.ModifyConstraintComment(**self._base(m, t, lt, d.name), desired=d, live=lv, live_name=lv.name,
+                                                of=of, severity=Severity.WARNING))
 
     # -- keys -----------------------------------------------------------------------------------
+    def _deferral(self, key) -> tuple[bool, bool]:
+        """When a primary or unique key is checked: (deferrable, initially deferred), where the dialect has
+        deferrable keys."""
+        if not self.hooks.deferrable_keys:
+            return (False, False)
+        return (key.deferrable, key.deferrable and key.initially_deferred)
+
     def primary_key(self, m: Module, t: Table, lt: Table) -> None:
         dpk, lpk = t.primary_key, lt.primary_key
         if dpk is None:
@@ -195,13 +210,13 @@ class _Walk:
         dname = dpk.name or f"{t.name}_pkey"
         if lpk is None:
             self.add(ch.AddPrimaryKey(**self._base(m, t, lt, dname), desired=dpk))
-        elif tuple(dpk.columns) != tuple(lpk.columns):
+        elif tuple(dpk.columns) != tuple(lpk.columns) or self._deferral(dpk) != self._deferral(lpk):
             self.add(ch.ModifyPrimaryKey(**self._base(m, t, lt, dname), desired=dpk, live=lpk, live_name=lpk.name))
         elif lpk.name and self.hooks.primary_key_names:
             self.renamed(m, t, lt, dpk, lpk, "primary key", named=dpk.name is not None)
 
     def uniques(self, m: Module, t: Table, lt: Table) -> None:
-        p = pair(t.uniques, lt.uniques, key=lambda u: (tuple(u.columns), u.nulls_not_distinct))
+        p = pair(t.uniques, lt.uniques, key=lambda u: (tuple(u.columns), u.nulls_not_distinct, self._deferral(u)))
         for d, lv in p.renamed:
             self.renamed(m, t, lt, d, lv, "unique key")
         d_only, l_only = list(p.desired_only), list(p.live_only)
@@ -211,14 +226,18 @@ class _Walk:
                 kinds.add("columns")
             if d.nulls_not_distinct != lv.nulls_not_distinct:
                 kinds.add("nulls_not_distinct")
+            if self._deferral(d) != self._deferral(lv):
+                kinds.add("deferrable")
             self.add(ch.ModifyUniqueKey(**self._base(m, t, lt, d.name), desired=d, live=lv, live_name=lv.name,
                                         kinds=frozenset(kinds)))
         # a unique key whose columns match but whose NULL handling differs is a modification, not two findings
         for d in list(d_only):
             for lv in l_only:
                 if tuple(d.columns) == tuple(lv.columns):
+                    kinds = {k for k, same in (("nulls_not_distinct", d.nulls_not_distinct == lv.nulls_not_distinct),
+                                               ("deferrable", self._deferral(d) == self._deferral(lv))) if not same}
                     self.add(ch.ModifyUniqueKey(**self._base(m, t, lt, d.name), desired=d, live=lv,
-                                                live_name=lv.name, kinds=frozenset({"nulls_not_distinct"})))
+                                                live_name=lv.name, kinds=frozenset(kinds)))
                     d_only.remove(d)
                     l_only.remove(lv)
                     break
@@ -326,6 +345,8 @@ class _Walk:
         h = self.hooks
         p = pair([ix for ix in t.indexes if h.index_expressible(t, ix)],
                  [ix for ix in lt.indexes if not h.is_implicit_index(lt, ix)], key=h.index_key)
+        for d, lv in p.same + p.renamed:
+            self.comment(m, t, lt, d, lv, "index")
         for d, lv in p.renamed:
             self.renamed(m, t, lt, d, lv, "index")
         for d, lv in p.changed:

@@ -240,6 +240,13 @@ def _(c, h):
                      _check_text(h, c.desired), _check_text(h, c.live), data={"live_name": c.live_name})]
 
 
+@converts(ch.ModifyConstraintComment)
+def _(c, h):
+    what = "CHECK" if c.of == "check" else c.of
+    return [_finding(c, COMMENT, f"comment on {what} {c.live_name} on {c.table} differs", c.desired.comment,
+                     c.live.comment)]
+
+
 @converts(ch.ValidateConstraint)
 def _(c, h):
     what = "CHECK" if c.of == "check" else c.of

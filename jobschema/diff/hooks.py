@@ -46,6 +46,8 @@ class DiffHooks:
     rls = True  # does the dialect have row-level security (policies, ENABLE/FORCE)?
     checks = True  # does it keep CHECK constraints?
     native_enum_types = False  # are enum_type columns typed with named enum types (PostgreSQL)?
+    deferrable_keys = False  # can primary and unique keys be DEFERRABLE (PostgreSQL)?
+    constraint_comments = False  # can CHECKs and foreign keys carry comments (PostgreSQL)?
 
     # -- columns ------------------------------------------------------------------------------
     def native_type(self, col: Column) -> str:

@@ -186,6 +186,7 @@ def build_schema() -> dict:
         "method": _choice(b.INDEX_METHODS, "Index method"),
         "where": _d(SQL, "Partial-index predicate (PostgreSQL only; MySQL indexes every row and warns)."),
         "include": _d(TEXTS, "INCLUDE columns (PostgreSQL only)."),
+        "nulls_not_distinct": _d(BOOL, "A unique index treating NULLs as equal (PostgreSQL 15; MySQL warns)."),
         "comment": TEXT,
     }, "an index", "A secondary index.")
     ref = {"anyOf": [
@@ -216,10 +217,11 @@ def build_schema() -> dict:
     rls = _obj(b.RLS_KEYS, {
         "enabled": BOOL, "forced": BOOL, "policies": {"type": "array", "items": policy},
     }, "rls", "Row-level security (PostgreSQL only; MySQL output carries a warning).")
-    pk = {"anyOf": [TEXT, TEXTS, _obj(b.PK_KEYS, {"name": NAME, "columns": TEXT_OR_TEXTS}, "primary_key",
-                                        "A named primary key.")],
+    pk_keys = {"name": NAME, "columns": TEXT_OR_TEXTS, "deferrable": BOOL, "initially_deferred": BOOL}
+    pk = {"anyOf": [TEXT, TEXTS, _obj(b.PK_KEYS, pk_keys, "primary_key", "A named primary key.")],
           "description": "Primary-key columns, or {name, columns}."}
-    unique = _obj(b.UNIQUE_KEYS, {"name": NAME, "columns": TEXT_OR_TEXTS, "nulls_not_distinct": BOOL},
+    unique = _obj(b.UNIQUE_KEYS, {"name": NAME, "columns": TEXT_OR_TEXTS, "nulls_not_distinct": BOOL,
+                                  "deferrable": BOOL, "initially_deferred": BOOL},
                   "a unique key", "A unique constraint.")
     lint = _obj(b.LINT_KEYS, {
         "ignore": _d(TEXT_OR_TEXTS, "Rule codes, e.g. [JS103]."),

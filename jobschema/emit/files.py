@@ -107,6 +107,11 @@ def column_dict(col: Column) -> dict:
     return out
 
 
+def _deferral(key) -> dict:
+    return {**({"deferrable": True} if key.deferrable else {}),
+            **({"initially_deferred": True} if key.initially_deferred else {})}
+
+
 def index_dict(ix: Index) -> dict:
     parts = []
     for p in ix.parts:
@@ -127,6 +132,8 @@ def index_dict(ix: Index) -> dict:
     out: dict = {"name": ix.name, "columns": parts}
     if ix.unique:
         out["unique"] = True
+    if ix.nulls_not_distinct:
+        out["nulls_not_distinct"] = True
     if ix.method != "btree":
         out["method"] = ix.method
     if ix.include:
@@ -175,11 +182,12 @@ def table_dict(t: Table, module_ns: str) -> dict:
     out["columns"] = [column_dict(c) for c in t.columns]
     if t.primary_key is not None:
         pk = t.primary_key
-        out["primary_key"] = ({"name": pk.name, "columns": list(pk.columns)} if pk.name is not None
-                              else list(pk.columns))
+        out["primary_key"] = ({**({"name": pk.name} if pk.name is not None else {}), "columns": list(pk.columns),
+                               **_deferral(pk)} if pk.name is not None or pk.deferrable else list(pk.columns))
     if t.uniques:
         out["unique"] = [{"name": u.name, "columns": list(u.columns),
-                          **({"nulls_not_distinct": True} if u.nulls_not_distinct else {})} for u in t.uniques]
+                          **({"nulls_not_distinct": True} if u.nulls_not_distinct else {}), **_deferral(u)}
+                         for u in t.uniques]
     if t.indexes:
         out["indexes"] = [index_dict(ix) for ix in t.indexes]
     if t.foreign_keys:

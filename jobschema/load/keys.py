@@ -16,9 +16,11 @@ COLUMN_KEYS = {"name": True, "type": True, "nullable": False, "default": False, 
                "enum": False, "enum_check_name": False, "enum_type": False, "legacy_values": False, "types": False,
                "identity": False, "generated": False, "collation": False, "on_update": False,
                "using": False, "mysql": False}
-PK_KEYS = {"name": False, "columns": True}
-UNIQUE_KEYS = {"name": True, "columns": True, "nulls_not_distinct": False}
-INDEX_KEYS = {"name": True, "columns": True, "unique": False, "method": False, "where": False,
+PK_KEYS = {"name": False, "columns": True, "deferrable": False, "initially_deferred": False}
+UNIQUE_KEYS = {"name": True, "columns": True, "nulls_not_distinct": False, "deferrable": False,
+               "initially_deferred": False}
+INDEX_KEYS = {"name": True, "columns": True, "unique": False, "nulls_not_distinct": False, "method": False,
+              "where": False,
               "include": False, "comment": False}
 INDEX_PART_KEYS = {"column": False, "expression": False, "desc": False, "nulls": False, "opclass": False,
                    "length": False}

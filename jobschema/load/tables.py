@@ -52,6 +52,13 @@ from .keys import (
 from .reader import Reader, kind_of, origin_of
 from .yaml_source import Pos, YDict, YList
 
+
+def _deferral(r: Reader, d: YDict, what: str) -> dict:
+    """A key's ``deferrable`` and ``initially_deferred`` (PostgreSQL)."""
+    return {"deferrable": r.boolean(d, "deferrable", what, False),
+            "initially_deferred": r.boolean(d, "initially_deferred", what, False)}
+
+
 # ---------------------------------------------------------------------------------------- columns
 
 _CHARSET_NAME = re.compile(r"^[A-Za-z0-9_]{1,64}$")
@@ -320,7 +327,8 @@ def read_table(r: Reader, data: Any, file: str, module_ns: str) -> Table | None:
         if isinstance(v, YDict):
             if r.keys(v, PK_KEYS, f"{what}.primary_key"):
                 pk = PrimaryKey(r.strings(v, "columns", what, allow_scalar=True),
-                                r.name(v, "name", what) if "name" in v else None, origin_of(v.pos))
+                                r.name(v, "name", what) if "name" in v else None, origin_of(v.pos),
+                                **_deferral(r, v, what))
         else:
             cols = r.strings(d, "primary_key", what, allow_scalar=True)
             if cols:
@@ -332,7 +340,8 @@ def read_table(r: Reader, data: Any, file: str, module_ns: str) -> Table | None:
             uname = r.name(ud, "name", what)
             if uname:
                 uniques.append(UniqueKey(uname, r.strings(ud, "columns", what, allow_scalar=True),
-                                         r.boolean(ud, "nulls_not_distinct", what, False), origin_of(ud.pos)))
+                                         r.boolean(ud, "nulls_not_distinct", what, False), origin_of(ud.pos),
+                                         **_deferral(r, ud, what)))
     indexes = []
     for raw, pos in _items(r, d, "indexes", what):
         idd = r.mapping(raw, pos, f"an index of {name}")
@@ -347,7 +356,7 @@ def read_table(r: Reader, data: Any, file: str, module_ns: str) -> Table | None:
                 method=r.choice(idd, "method", iwhat, INDEX_METHODS, "btree"),
                 where=r.sql(idd, "where", iwhat, origin_of(idd.pos)),
                 include=r.strings(idd, "include", iwhat), comment=r.string(idd, "comment", iwhat),
-                origin=origin_of(idd.pos)))
+                origin=origin_of(idd.pos), nulls_not_distinct=r.boolean(idd, "nulls_not_distinct", iwhat, False)))
     fks = []
     for i, (raw, pos) in enumerate(_items(r, d, "foreign_keys", what)):
         fk = _read_fk(r, raw, pos, name, i)

@@ -119,6 +119,8 @@ class PrimaryKey:
     columns: tuple[str, ...]
     name: str | None = None
     origin: Origin = NO_ORIGIN
+    deferrable: bool = False  # PostgreSQL: checked at commit when deferred
+    initially_deferred: bool = False
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,8 @@ class UniqueKey:
     columns: tuple[str, ...]
     nulls_not_distinct: bool = False
     origin: Origin = NO_ORIGIN
+    deferrable: bool = False  # PostgreSQL: checked at commit when deferred
+    initially_deferred: bool = False
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,7 @@ class Index:
     include: tuple[str, ...] = ()
     comment: str | None = None
     origin: Origin = NO_ORIGIN
+    nulls_not_distinct: bool = False  # PostgreSQL 15: a unique index treating NULLs as equal
 
     @property
     def columns(self) -> tuple[str, ...]:

@@ -214,6 +214,10 @@ class MysqlRenderer(ModuleRenderer):
         lines = [self.column_sql(t, c) for c in t.columns]
         if t.primary_key is not None:
             lines.append(f"PRIMARY KEY ({', '.join(quote_mysql(c) for c in t.primary_key.columns)})")
+        for key in (t.primary_key, *t.uniques):
+            if key is not None and key.deferrable:
+                self.warn(f"table {t.name}", f"DEFERRABLE key ({', '.join(key.columns)}) is checked immediately on "
+                          "MySQL")
         for u in t.uniques:
             lines.append(self.unique_sql(t, u))
             if u.nulls_not_distinct:
@@ -252,6 +256,8 @@ class MysqlRenderer(ModuleRenderer):
                 continue
             if ix.method == "hash":
                 self.warn(what, "hash index becomes a BTREE index (InnoDB has no hash indexes)")
+            if ix.nulls_not_distinct:
+                self.warn(what, "NULLS NOT DISTINCT is not supported; NULLs are distinct in MySQL unique indexes")
             if any(p.nulls_first is not None for p in ix.parts):
                 self.warn(what, "NULLS FIRST/LAST is not supported; NULLs sort first ascending, last descending")
             if ix.include:

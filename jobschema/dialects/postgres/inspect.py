@@ -190,9 +190,10 @@ def _build(fetch: QueryThread, ns: list[str], name: str) -> LiveCatalog:
         origin = _origin3("constraint", r["namespace"], r["table_name"], r["name"])
         cols = key_names(r["columns"], key, r["key_numbers"])
         if r["type"] == "p":
-            pks[key] = PrimaryKey(cols, r["name"], origin)
+            pks[key] = PrimaryKey(cols, r["name"], origin, r["deferrable"], r["initially_deferred"])
         elif r["type"] == "u":
-            uniques[key].append(UniqueKey(r["name"], cols, bool(r["nulls_not_distinct"]), origin))
+            uniques[key].append(UniqueKey(r["name"], cols, bool(r["nulls_not_distinct"]), origin, r["deferrable"],
+                                          r["initially_deferred"]))
         elif r["type"] == "f":
             fks[key].append(ForeignKey(
                 name=r["name"], columns=cols, ref_table=r["ref_table"],
@@ -229,7 +230,7 @@ def _build(fetch: QueryThread, ns: list[str], name: str) -> LiveCatalog:
         include = tuple(_unquote(p) for p in all_parts[n_keys:])
         ix = Index(name=r["name"], parts=tuple(parts), unique=r["is_unique"], method=r["method"],
                    where=Sql(r["predicate"]) if r["predicate"] else None, include=include, comment=r["comment"],
-                   origin=_origin("index", r["namespace"], r["name"]))
+                   origin=_origin("index", r["namespace"], r["name"]), nulls_not_distinct=r["nulls_not_distinct"])
         if r["table_kind"] == "m":
             view_indexes.append((r["namespace"], r["table_name"], ix))
         else:

@@ -347,6 +347,8 @@ _NULL_KEY = expression_key("NULL")
 class PostgresHooks(DiffHooks):
     dialect = "postgres"
     native_enum_types = True
+    deferrable_keys = True
+    constraint_comments = True
 
     def is_generated_name(self, table: Table, of: str, obj: object, name: str) -> bool:
         """``<table>_pkey``, ``<table>_<cols>_key``/``_fkey``/``_idx``, ``<table>_<col>_check`` (``names.py``),
@@ -428,7 +430,8 @@ class PostgresHooks(DiffHooks):
         parts = tuple((p.column.lower() if p.column else None,
                        expression_key(_sql_text(p.expression)) if p.expression is not None else None,
                        p.descending, (p.opclass or "").lower() or None, p.nulls_first) for p in ix.parts)
-        return (ix.unique, ix.method.lower(), parts, self.expression_key(ix.where), tuple(ix.include))
+        unique = (True, "nulls not distinct") if ix.unique and ix.nulls_not_distinct else ix.unique
+        return (unique, ix.method.lower(), parts, self.expression_key(ix.where), tuple(ix.include))
 
     def view_key(self, view: View) -> str | None:
         q = view.definition("postgres")

@@ -25,6 +25,7 @@ from .render import (
     column_sql,
     column_type,
     default_sql,
+    deferral_sql,
     foreign_key_sql,
     index_sql,
     qname,
@@ -359,6 +360,14 @@ def drop_constraint(c: ch.Change, ctx: Context) -> list[Step]:
     return [replace(_drop_constraint(c, "drops"), key=_drop_key(c, c.live_name or c.live.name))]
 
 
+def constraint_comment(c: ch.ModifyConstraintComment, ctx: Context) -> list[Step]:
+    """Before ``renames``: the constraint still has its live name."""
+    text = literal_pg(c.desired.comment) if c.desired.comment else "NULL"
+    if c.of == "index":
+        return [Step.of("comments", f"COMMENT ON INDEX {qname(c.namespace, c.live_name)} IS {text};", c)]
+    return [Step.of("comments", f"COMMENT ON CONSTRAINT {quote_pg(c.live_name)} ON {_t(c)} IS {text};", c)]
+
+
 def validate(c: ch.ValidateConstraint, ctx: Context) -> list[Step]:
     """``VALIDATE CONSTRAINT`` on a live NOT VALID constraint; refused (or, with --allow-not-valid, left as it
     is) when live rows violate it, naming the count."""
@@ -385,7 +394,7 @@ def add_primary_key(c: ch.Change, ctx: Context) -> list[Step]:
         return ctx.refuse(c, bad)
     name = pk.name or f"{c.table}_pkey"
     steps = [Step.of("add_constraints", f"ALTER TABLE {_t(c)} ADD CONSTRAINT {quote_pg(name)} PRIMARY KEY "
-                     f"({', '.join(quote_pg(x) for x in pk.columns)});", c)]
+                     f"({', '.join(quote_pg(x) for x in pk.columns)}){deferral_sql(pk)};", c)]
     if isinstance(c, ch.ModifyPrimaryKey) and c.live_name:
         steps.insert(0, _drop_constraint(c))
     return steps
@@ -569,6 +578,7 @@ HANDLERS = {
     ch.AddPrimaryKey: add_primary_key, ch.ModifyPrimaryKey: add_primary_key, ch.DropPrimaryKey: drop_primary_key,
     ch.AddCheck: add_check, ch.ModifyCheck: modify_check, ch.DropCheck: drop_constraint,
     ch.DuplicateColumnCheck: drop_duplicate_check, ch.RenamedEquivalent: rename, ch.ValidateConstraint: validate,
+    ch.ModifyConstraintComment: constraint_comment,
     ch.AddUniqueKey: add_unique, ch.ModifyUniqueKey: add_unique, ch.DropUniqueKey: drop_constraint,
     ch.AddForeignKey: add_foreign_key, ch.ModifyForeignKey: add_foreign_key, ch.DropForeignKey: drop_constraint,
     ch.AddIndex: add_index, ch.ModifyIndex: add_index, ch.DropIndex: drop_index,

@@ -103,9 +103,16 @@ def create_enum_type_sql(key: tuple[str, str], labels: tuple[str, ...]) -> str:
     return f"CREATE TYPE {qname(*key)} AS ENUM ({', '.join(literal_pg(v) for v in labels)});"
 
 
+def deferral_sql(key) -> str:
+    """`` DEFERRABLE [INITIALLY DEFERRED]`` of a primary or unique key, or nothing."""
+    if not key.deferrable:
+        return ""
+    return " DEFERRABLE INITIALLY DEFERRED" if key.initially_deferred else " DEFERRABLE"
+
+
 def unique_sql(u: UniqueKey) -> str:
     nnd = " NULLS NOT DISTINCT" if u.nulls_not_distinct else ""
-    return f"CONSTRAINT {quote_pg(u.name)} UNIQUE{nnd} ({', '.join(quote_pg(c) for c in u.columns)})"
+    return f"CONSTRAINT {quote_pg(u.name)} UNIQUE{nnd} ({', '.join(quote_pg(c) for c in u.columns)}){deferral_sql(u)}"
 
 
 def check_sql(ck: Check) -> str:
@@ -151,6 +158,7 @@ def index_sql(table: Table, ix: Index, *, concurrently: bool = False) -> str:
     """``CREATE INDEX``; ``concurrently`` builds it without blocking writes (and outside a transaction)."""
     return _ENV.get_template("index.sql.j2").render(
         unique=ix.unique, concurrently=concurrently, name=quote_pg(ix.name), table=qname(table.namespace, table.name),
+        nulls_not_distinct=ix.nulls_not_distinct,
         method=ix.method,
         parts=[index_part_sql(p) for p in ix.parts], include=[quote_pg(c) for c in ix.include],
         where=(ix.where.override("postgres") or ix.where.text) if ix.where else None,
@@ -258,7 +266,7 @@ class PostgresRenderer(ModuleRenderer):
         lines = [column_sql(c, t) for c in t.columns]
         if t.primary_key is not None:
             lines.append(f"CONSTRAINT {quote_pg(t.primary_key.name or t.name + '_pkey')} PRIMARY KEY "
-                         f"({', '.join(quote_pg(c) for c in t.primary_key.columns)})")
+                         f"({', '.join(quote_pg(c) for c in t.primary_key.columns)}){deferral_sql(t.primary_key)}")
         lines.extend(unique_sql(u) for u in t.uniques)
         lines.extend(enum_constraint_sql(t, c) for c in t.columns if c.enum is not None and c.enum_type is None)
         lines.extend(check_sql(ck) for ck in t.checks)

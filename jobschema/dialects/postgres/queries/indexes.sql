@@ -8,6 +8,7 @@ SELECT n.nspname AS namespace,
        c.relkind AS table_kind,
        ic.relname AS name,
        i.indisunique AS is_unique,
+       COALESCE((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
        am.amname AS method,
        i.indnkeyatts AS key_count,
        ARRAY(SELECT pg_get_indexdef(i.indexrelid, k + 1, true)
