@@ -18,7 +18,7 @@ from .diff import findings as findings_mod
 from .diff.changes import Change
 from .diff.differ import DiffOptions, diff
 from .diff.locate import locate
-from .early_catalog import EarlyCatalog, open_catalog
+from .early_catalog import CATALOG_CONNECTIONS, EarlyCatalog, open_catalog
 from .errors import ExitCode, UsageError
 from .finding import Finding, Severity
 from .model.live import LiveCatalog
@@ -266,15 +266,17 @@ def audit_database(project: Project, dsn: str, schema_dir: str, module: str | No
                    unmanaged_severity: Severity | str = Severity.WARNING,
                    statement_timeout_ms: int = DEFAULT_STATEMENT_TIMEOUT_MS,
                    lock_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS, progress: Progress | None = None,
-                   application: str = "jobschema audit") -> AuditResult:
+                   application: str = "jobschema audit", catalog_connections: int = CATALOG_CONNECTIONS
+                   ) -> AuditResult:
     """Audit ``dsn`` against a project loaded already (``load``): one session, opened and closed here.
-    The fleet audit (``fleet.py``) calls this once per database with the same project."""
+    The fleet audit (``fleet.py``) calls this once per database with the same project and one catalog
+    connection, so it never holds more connections than it runs jobs."""
     d = base.for_dsn(dsn)
     step = progress or (lambda _s: None)
     step("connecting")
     target = redact_dsn(dsn) if dsn else "(PG* environment)"
     with open_catalog(d, dsn, _namespaces(project, namespace), _search_namespace(project, module, namespace),
-                      statement_timeout_ms, lock_timeout_ms, application) as (conn, live):
+                      statement_timeout_ms, lock_timeout_ms, application, catalog_connections) as (conn, live):
         result = audit_connection(conn, project, d.name, module, namespace, no_data, unmanaged_severity,
                                   target, progress, live=live)
     result.findings = locate(result.findings, result.desired, schema_dir)

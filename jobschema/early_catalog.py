@@ -17,14 +17,20 @@ from collections.abc import Iterator, Sequence
 
 from .model.live import LiveCatalog
 
+# sessions a catalog read may use at once: the server answers the big catalog queries (tables, columns,
+# constraints, indexes) in parallel, and the rows of one are built while the others run
+CATALOG_CONNECTIONS = 3
+
 
 @contextlib.contextmanager
 def open_catalog(dialect, dsn: str, namespaces: Sequence[str], search: str | None, statement_timeout_ms: int,
-                 lock_timeout_ms: int, application: str = "jobschema audit") -> Iterator[tuple[object, LiveCatalog]]:
+                 lock_timeout_ms: int, application: str = "jobschema audit",
+                 catalog_connections: int = CATALOG_CONNECTIONS) -> Iterator[tuple[object, LiveCatalog]]:
     """The one way the live catalog is read (``audit``, ``inspect``, the early read below): the dialect's
     read-only session on ``dsn``, then its inspection of ``namespaces`` with ``search`` first on the search
-    path. Yields the open connection (the audit probes rows on it) and the catalog; always rolled back."""
-    with dialect.session(dsn, statement_timeout_ms, lock_timeout_ms, application) as conn:
+    path, its queries sent on up to ``catalog_connections`` sessions sharing one snapshot where the dialect
+    can. Yields the open connection (the audit probes rows on it) and the catalog; always rolled back."""
+    with dialect.session(dsn, statement_timeout_ms, lock_timeout_ms, application, catalog_connections) as conn:
         yield conn, dialect.inspect(conn, list(namespaces), search)
 
 

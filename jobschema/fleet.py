@@ -170,7 +170,8 @@ def run(dsns: Sequence[str], schema_dir: str, *, jobs: int | None = None, module
             with gate:
                 result = audit_mod.audit_database(
                     project, dsn, schema_dir, module, namespace, no_data, unmanaged_severity,
-                    statement_timeout_ms, lock_timeout_ms, application="jobschema fleet audit")
+                    statement_timeout_ms, lock_timeout_ms, application="jobschema fleet audit",
+                    catalog_connections=1)
             result.live = None  # the findings are what is reported; the catalog is the memory
             result.changes, result.probes = [], []
             entry.result = result

@@ -51,8 +51,11 @@ class FolderDialect:
 
     # audit ----------------------------------------------------------------------------------------
     def session(self, dsn: str, statement_timeout_ms: int, lock_timeout_ms: int,
-                application: str = "jobschema audit"):
-        return self._part("driver").session(dsn, statement_timeout_ms, lock_timeout_ms, application)
+                application: str = "jobschema audit", catalog_connections: int = 1):
+        """The audit's read-only session; ``catalog_connections`` is how many sessions its catalog read may
+        use at once (more than one only where the dialect can give them all one snapshot)."""
+        return self._part("driver").session(dsn, statement_timeout_ms, lock_timeout_ms, application,
+                                            catalog_connections)
 
     def inspect(self, conn, namespaces: Sequence[str], search: str | None = None):
         return self._part("driver").inspect(conn, namespaces, search)

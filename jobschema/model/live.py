@@ -31,6 +31,7 @@ class LiveCatalog:
     view_indexes: tuple[tuple[str, str, Index], ...] = ()  # (namespace, view, index)
     server_version: str | None = None
     catalog_queries: int = 0
+    catalog_connections: int = 1  # the sessions (sharing one snapshot) the queries were sent on
     table_privileges: dict = field(default_factory=dict)  # (namespace, table) -> can SELECT
 
 

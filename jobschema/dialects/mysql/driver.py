@@ -28,8 +28,14 @@ def _first_line(exc: Exception) -> str:
 
 
 @contextlib.contextmanager
-def session(dsn: str, statement_timeout_ms: int, lock_timeout_ms: int, application: str = "jobschema audit"):
-    """The connection inside one read-only transaction with the audit's timeouts; always rolled back."""
+def session(dsn: str, statement_timeout_ms: int, lock_timeout_ms: int, application: str = "jobschema audit",
+            catalog_connections: int = 1):
+    """The connection inside one read-only transaction with the audit's timeouts; always rolled back.
+
+    The catalog is read on this one connection whatever ``catalog_connections`` asks: MariaDB cannot
+    hand one snapshot to several sessions (``START TRANSACTION WITH CONSISTENT SNAPSHOT`` gives each its
+    own), and its ``information_schema`` is not read through a snapshot anyway; the client's share,
+    PyMySQL decoding rows in pure Python, holds the GIL, so more connections would not overlap it."""
     import pymysql
 
     conn = _session.connect(dsn)

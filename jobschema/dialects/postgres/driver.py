@@ -6,6 +6,10 @@ between calls.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+from dataclasses import dataclass
+
 import psycopg
 import psycopg.sql
 
@@ -16,24 +20,64 @@ from . import session as _session
 from .normalize import HOOKS
 
 
-def session(dsn: str, statement_timeout_ms: int, lock_timeout_ms: int, application: str = "jobschema audit"):
-    return _session.read_only(dsn, statement_timeout_ms, lock_timeout_ms, application_name=application)
+@dataclass(frozen=True)
+class _Share:
+    """How to open more sessions on the snapshot a session exported, for its catalog reads."""
+
+    dsn: str
+    snapshot: str
+    helpers: int
+    statement_timeout_ms: int
+    lock_timeout_ms: int
+    application: str
+
+    def openers(self, search_path: str | None) -> list:
+        return [functools.partial(_session.snapshot_session, self.dsn, self.snapshot, search_path,
+                                  self.statement_timeout_ms, self.lock_timeout_ms, self.application)
+                for _ in range(self.helpers)]
+
+
+_SHARES: dict[int, _Share] = {}  # id of an open session's connection -> its share, while the session lasts
+
+
+@contextlib.contextmanager
+def session(dsn: str, statement_timeout_ms: int, lock_timeout_ms: int, application: str = "jobschema audit",
+            catalog_connections: int = 1):
+    """The audit's read-only session. With ``catalog_connections`` above one, it exports its snapshot so
+    ``inspect`` can send the catalog queries on that many sessions at once, all seeing one state of the
+    database (the others are opened for the inspection and closed after it)."""
+    with _session.read_only(dsn, statement_timeout_ms, lock_timeout_ms, application_name=application) as conn:
+        snapshot = _session.export_snapshot(conn, statement_timeout_ms, lock_timeout_ms) \
+            if catalog_connections > 1 else None
+        if snapshot is not None:
+            _SHARES[id(conn)] = _Share(dsn, snapshot, catalog_connections - 1, statement_timeout_ms,
+                                       lock_timeout_ms, application)
+        try:
+            yield conn
+        finally:
+            _SHARES.pop(id(conn), None)
+
+
+def search_path(conn, namespace: str) -> str:
+    return f"{psycopg.sql.Identifier(namespace).as_string(conn)}, public" if namespace != "public" else "public"
 
 
 def use_namespace(conn, namespace: str) -> None:
     """Put ``namespace`` first on the transaction's search path before the catalog is read, as when its
     DDL was applied there: the server then prints view queries, defaults and policies with that
     namespace's names unqualified, as the schema writes them."""
-    path = f"{psycopg.sql.Identifier(namespace).as_string(conn)}, public" if namespace != "public" else "public"
-    conn.execute("SELECT set_config('search_path', %s, true)", (path,))
+    conn.execute("SELECT set_config('search_path', %s, true)", (search_path(conn, namespace),))
 
 
 def inspect(conn, namespaces, search: str | None = None, name: str = "live"):
-    """The catalog of ``namespaces``, read with ``search`` first on the search path when given."""
+    """The catalog of ``namespaces``, read with ``search`` first on the search path when given (on the
+    session's snapshot-sharing helpers too, when it has them)."""
     try:
         if search:
             use_namespace(conn, search)
-        return _inspect.inspect(conn, list(namespaces), name)
+        share = _SHARES.get(id(conn))
+        helpers = share.openers(search_path(conn, search) if search else None) if share else ()
+        return _inspect.inspect(conn, list(namespaces), name, helpers)
     except psycopg.errors.InsufficientPrivilege as exc:
         raise ConnectError(f"cannot read the catalog: {_first_line(exc)} (the role needs to read pg_catalog)") \
             from None

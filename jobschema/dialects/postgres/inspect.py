@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from dataclasses import replace
 from functools import cache
 
 from ...model.live import LiveCatalog, UnmanagedItem
@@ -138,15 +139,34 @@ def _unquote(ident: str) -> str:
     return ident
 
 
-def inspect(conn, namespaces: list[str] | tuple[str, ...], name: str = "live") -> LiveCatalog:
-    """Read every table, view, function, trigger and policy of ``namespaces`` into a ``LiveCatalog``."""
+def inspect(conn, namespaces: list[str] | tuple[str, ...], name: str = "live", helpers=()) -> LiveCatalog:
+    """Read every table, view, function, trigger and policy of ``namespaces`` into a ``LiveCatalog``.
+
+    ``helpers`` open more connections on the same snapshot (``session.snapshot_session``); the queries
+    are then shared among them and ``conn`` as each becomes free. Each is closed when the read ends."""
     ns = sorted(set(namespaces))
-    # columns are read positionally: 50,000 rows are not worth a dict each
-    fetch = QueryThread(QUERIES, lambda q: _rows(conn, q, ns, as_dicts=q != "columns"))
+    opened: list = []
+
+    def runner(c):
+        # columns are read positionally: 50,000 rows are not worth a dict each
+        return lambda q: _rows(c, q, ns, as_dicts=q != "columns")
+
+    def helper(open_one):
+        def start():
+            c = open_one()
+            opened.append(c)
+            return runner(c)
+        return start
+
+    fetch = QueryThread(QUERIES, runner(conn), [helper(h) for h in helpers])
     try:
-        return _build(fetch, ns, name)
+        live = _build(fetch, ns, name)
+        fetch.close()  # every helper has opened (or given up) and is done: the counts are final
+        return replace(live, catalog_connections=fetch.connections, catalog_queries=fetch.sent)
     finally:
         fetch.close()
+        for c in opened:
+            c.close()  # a read-only transaction: closing ends it
 
 
 def _build(fetch: QueryThread, ns: list[str], name: str) -> LiveCatalog:

@@ -115,6 +115,10 @@ def begin_read_only(conn, statement_timeout_ms: int = DEFAULT_STATEMENT_TIMEOUT_
 
     conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
     conn.read_only = True  # psycopg opens the transaction with BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY
+    _set_timeouts(conn, statement_timeout_ms, lock_timeout_ms)
+
+
+def _set_timeouts(conn, statement_timeout_ms: int, lock_timeout_ms: int) -> None:
     with conn.cursor() as cur:
         cur.execute("SELECT set_config('statement_timeout', %s, true), set_config('lock_timeout', %s, true), "
                     "set_config('idle_in_transaction_session_timeout', %s, true)",
@@ -140,3 +144,41 @@ def read_only(dsn: str, statement_timeout_ms: int = DEFAULT_STATEMENT_TIMEOUT_MS
             conn.rollback()
         with contextlib.suppress(Exception):
             conn.close()
+
+
+def export_snapshot(conn, statement_timeout_ms: int = DEFAULT_STATEMENT_TIMEOUT_MS,
+                    lock_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS) -> str | None:
+    """The id other sessions can adopt to see exactly what ``conn``'s transaction sees, or None where the
+    server refuses to export one (a pooler in transaction mode, a server that forbids it). Called before
+    anything is read: a refusal aborts the transaction, which is then started again, unchanged."""
+    import psycopg
+
+    try:
+        return conn.execute("SELECT pg_export_snapshot()").fetchone()[0]
+    except psycopg.Error:
+        conn.rollback()
+        begin_read_only(conn, statement_timeout_ms, lock_timeout_ms)
+        return None
+
+
+def snapshot_session(dsn: str, snapshot: str, search_path: str | None,
+                     statement_timeout_ms: int = DEFAULT_STATEMENT_TIMEOUT_MS,
+                     lock_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS, application: str = "jobschema audit"):
+    """One more read-only session whose transaction adopts ``snapshot`` (``SET TRANSACTION SNAPSHOT``,
+    which must come first in a ``REPEATABLE READ`` transaction), with the same timeouts and search path
+    as the audit's own. The caller closes it; psycopg and server errors propagate."""
+    import psycopg
+    import psycopg.sql
+
+    conn = psycopg.connect(dsn, autocommit=False, application_name=application, **connect_kwargs(dsn))
+    try:
+        conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+        conn.read_only = True
+        conn.execute(psycopg.sql.SQL("SET TRANSACTION SNAPSHOT {}").format(psycopg.sql.Literal(snapshot)))
+        _set_timeouts(conn, statement_timeout_ms, lock_timeout_ms)
+        if search_path is not None:
+            conn.execute("SELECT set_config('search_path', %s, true)", (search_path,))
+    except BaseException:
+        conn.close()
+        raise
+    return conn
