@@ -35,6 +35,8 @@ PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 MY_HOST, MY_PORT, MY_USER = "127.0.0.1", 3306, "root"
 MIGRA_VENV = os.path.join(HERE, ".venv-migra")
 DRIFT_SHARE = 0.03
+MEASURE = None  # --measure: a regular expression the measurement names must match
+OUT = HERE  # --out: where RESULTS.md and results.json go
 
 
 # ------------------------------------------------------------------------------------------- workers
@@ -308,6 +310,7 @@ def measurements(n: int, schema: str, generated: str, pg_live: str, pg_ref: str,
         ("audit postgres", js + ["audit", "--schema", schema, "--dsn", pg_live], env),
         ("audit postgres (no cache)", js + ["audit", "--schema", schema, "--dsn", pg_live], nocache),
         ("audit mariadb", js + ["audit", "--schema", schema, "--dsn", my_dsn], env),
+        ("audit mariadb (no cache)", js + ["audit", "--schema", schema, "--dsn", my_dsn], nocache),
         ("inspection postgres", [py, me, "--worker", "inspect-pg", pg_live, schema], env),
         ("inspection mariadb", [py, me, "--worker", "inspect-mysql", my_db, schema], env),
         ("catalog floor postgres", [py, me, "--worker", "floor-pg", pg_live, schema], env),
@@ -363,7 +366,8 @@ def run_size(n: int, reps: int, work: str, tag: str, migra: str | None, prog: Pr
         if my_errors:
             raise my_errors[0]
         url = "postgresql://postgres@127.0.0.1:5432/"
-        plan = measurements(n, schema_root, generated, url + pg_live, url + pg_ref, my_db, migra)
+        plan = [m for m in measurements(n, schema_root, generated, url + pg_live, url + pg_ref, my_db, migra)
+                if MEASURE is None or MEASURE.search(m[0])]
         runs: dict[str, list[dict]] = {name: [] for name, _, _ in plan}
         for rep in range(reps):
             order = plan[rep % len(plan):] + plan[:rep % len(plan)]  # rotate so no step always runs first
@@ -381,6 +385,81 @@ def run_size(n: int, reps: int, work: str, tag: str, migra: str | None, prog: Pr
         for db in dbs["my"]:
             with contextlib.suppress(RuntimeError):
                 mysql(None, f"DROP DATABASE IF EXISTS `{db}`")
+
+
+# ------------------------------------------------------------------------------------------- fleet
+
+FLEET_DRIFT = [  # a little drift in one database of four, cycling through these
+    "DROP INDEX batch_jobs_status_idx",
+    "ALTER TABLE batch_items ALTER COLUMN status SET DEFAULT 'queued'",
+    "ALTER TABLE batch_jobs ADD COLUMN extra_note text",
+]
+
+
+def run_fleet(n: int, reps: int, work: str, tag: str, migra: str | None, prog: Progress) -> dict:
+    """``n`` PostgreSQL databases holding the shipped ``batch`` module (copies of one, every fourth with
+    one drift), audited three ways: the fleet command, one audit process per database in a shell loop,
+    and migra against the undrifted reference in a shell loop. Then the fleet command over a quarter of
+    the databases, to show its memory follows ``--jobs``, not the fleet's size."""
+    import psycopg
+
+    schema = os.path.join(ROOT, "schema")
+    url = "postgresql://postgres@127.0.0.1:5432/"
+    ref = f"jsbench_{tag}_fleet_ref"
+    names = [f"jsbench_{tag}_fleet_{i:03d}" for i in range(n)]
+    created: list[str] = []
+    try:
+        prog.step(f"fleet: {n} databases")
+        psql("postgres", f'CREATE DATABASE "{ref}"')
+        created.append(ref)
+        psql(ref, ddl(os.path.join(ROOT, "generated"), "batch", "postgres"))
+        psql(ref, "ANALYZE;")
+        created.extend(names)
+        psql("postgres", "".join(f'CREATE DATABASE "{db}" TEMPLATE "{ref}";\n' for db in names))
+        drifted = 0
+        for i, db in enumerate(names):
+            if i % 4 == 1:
+                with psycopg.connect(url + db, autocommit=True) as conn:
+                    conn.execute(FLEET_DRIFT[(i // 4) % len(FLEET_DRIFT)])
+                drifted += 1
+        files = {}
+        for label, part in (("all", names), ("quarter", names[: max(1, n // 4)])):
+            files[label] = os.path.join(work, f"fleet-{label}.txt")
+            with open(files[label], "w", encoding="utf-8") as fh:
+                fh.write("# the benchmark's fleet\n" + "".join(url + db + "\n" for db in part))
+        py = sys.executable
+        audit = f"{py} -m jobschema audit --schema {schema} --module batch --format json"
+        plan = [
+            ("fleet audit (one process)",
+             [py, "-m", "jobschema", "audit", "--schema", schema, "--module", "batch", "--format", "json",
+              "--dsn-file", files["all"]]),
+            ("one audit process per database (shell loop)",
+             ["bash", "-c", f'while read -r d; do case "$d" in "#"*) continue;; esac; {audit} --dsn "$d" '
+                            f'> /dev/null; done < {files["all"]}']),
+        ]
+        if migra:
+            plan.append(("migra per database (shell loop)",
+                         ["bash", "-c", f'while read -r d; do case "$d" in "#"*) continue;; esac; {migra} --unsafe '
+                                        f'"$d" {url + ref} > /dev/null; done < {files["all"]}']))
+        plan.append((f"fleet audit, {max(1, n // 4)} databases",
+                     [py, "-m", "jobschema", "audit", "--schema", schema, "--module", "batch", "--format", "json",
+                      "--dsn-file", files["quarter"]]))
+        runs: dict[str, list[dict]] = {name: [] for name, _ in plan}
+        for rep in range(reps):
+            for name, cmd in plan[rep % len(plan):] + plan[:rep % len(plan)]:
+                prog.step(f"fleet rep {rep + 1}/{reps}: {name}")
+                rec = timed(cmd, cwd=ROOT)
+                rec.pop("report", None)
+                runs[name].append(rec)
+        counts = {name: (max(1, n // 4) if name.startswith("fleet audit, ") else n) for name in runs}
+        return {"databases": n, "drifted": drifted, "runs": runs, "counts": counts}
+    finally:
+        try:
+            psql("postgres", "".join(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE);\n' for db in reversed(created)))
+        except RuntimeError:
+            for db in reversed(created):
+                with contextlib.suppress(RuntimeError):
+                    psql("postgres", f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
 
 
 # ------------------------------------------------------------------------------------------- report
@@ -417,8 +496,76 @@ def machine_notes(migra_note: str, load_before, load_after) -> list[str]:
     ]
 
 
+def fleet_lines(fleet: dict) -> list[str]:
+    n = fleet["databases"]
+    runs = fleet["runs"]
+    base = med(runs["fleet audit (one process)"])
+    lines = [f"## Fleet: {n} databases", "",
+             f"{n} PostgreSQL databases holding the shipped `batch` module, {fleet['drifted']} of them with one "
+             "drift each (a dropped index, a changed default, an extra column); every process's output is "
+             f"JSON, discarded. Median of {len(runs['fleet audit (one process)'])} run(s) each.", "",
+             "| measurement | median wall (s) | per database (ms) | peak RSS (MB) | fleet command × faster |",
+             "| --- | ---: | ---: | ---: | ---: |"]
+    for name, rs in runs.items():
+        ok = [r for r in rs if "error" not in r]
+        if not ok:
+            lines.append(f"| {name} | failed: {rs[0].get('error', '?')} | | | |")
+            continue
+        wall = med(ok)
+        count = fleet["counts"][name]
+        ratio = f"{wall / base:.1f}×" if base and "loop" in name else ""
+        lines.append(f"| {name} | {wall:.2f} | {1000 * wall / count:.1f} | {med(ok, 'rss_mb'):.0f} | {ratio} |")
+    return lines + [""]
+
+
+def target_lines(results: list[dict], fleet: dict | None) -> list[str]:
+    """The issue's targets at the largest size, each with the figure this run reached."""
+    res = max(results, key=lambda r: r["n"])
+    runs = res["runs"]
+    migra = med(runs.get("migra postgres", []))
+
+    def m(name, key="wall_s"):
+        return med(runs.get(name, []), key)
+
+    def row(what, target, value, ok):
+        return f"| {what} | {target} | {value} | {'met' if ok else '**not met**'} |"
+
+    out = [f"## Targets at {res['n']} tables (this run, medians)", "",
+           "| target | wanted | reached | |", "| --- | --- | --- | --- |"]
+    for name, limit, ratio in (("audit postgres", 1.5, 5.0), ("audit postgres (no cache)", 2.0, 4.0)):
+        wall = m(name)
+        if wall is not None:
+            out.append(row(f"`{name}`", f"≤ {limit} s", f"{wall:.2f} s", wall <= limit))
+            if migra:
+                out.append(row(f"`{name}` vs migra", f"≥ {ratio:.0f}×", f"{migra / wall:.1f}× (migra {migra:.2f} s)",
+                               migra / wall >= ratio))
+    for name in ("audit mariadb", "audit mariadb (no cache)"):
+        wall = m(name)
+        if wall is not None:
+            out.append(row(f"`{name}`", "≤ 2.0 s", f"{wall:.2f} s", wall <= 2.0))
+    wall = m("generate (no cache)")
+    if wall is not None:
+        out.append(row("`generate` both dialects, no cache", "≤ 2.0 s", f"{wall:.2f} s", wall <= 2.0))
+    rss = max((m(x, "rss_mb") or 0) for x in ("audit postgres", "audit postgres (no cache)", "audit mariadb"))
+    out.append(row("peak RSS of an audit", "≤ 200 MB", f"{rss:.0f} MB", rss <= 200))
+    if fleet:
+        fr = fleet["runs"]
+        one = med(fr["fleet audit (one process)"])
+        loop = med(fr.get("one audit process per database (shell loop)", []))
+        out.append(row(f"fleet of {fleet['databases']} databases end to end", "≤ 10 s", f"{one:.2f} s", one <= 10))
+        if loop:
+            out.append(row("fleet vs one process per database", "≥ 10×", f"{loop / one:.1f}× ({loop:.1f} s)",
+                           loop / one >= 10))
+        quarter = next((v for k, v in fr.items() if k.startswith("fleet audit, ")), None)
+        if quarter:
+            small, big = med(quarter, "rss_mb"), med(fr["fleet audit (one process)"], "rss_mb")
+            out.append(row("fleet memory bounded by `--jobs`", f"RSS at {fleet['databases']} ≈ at a quarter",
+                           f"{big:.0f} MB vs {small:.0f} MB", big <= small * 1.25))
+    return out + [""]
+
+
 def write_results(results: list[dict], reps: int, notes: list[str], migra_note: str, shared: bool,
-                  elapsed: float, commit: str | None = None) -> str:
+                  elapsed: float, commit: str | None = None, fleet: dict | None = None) -> str:
     def f(x, unit="s"):
         return "—" if x is None else (f"{x:.2f}" if unit == "s" else f"{x:.0f}")
 
@@ -436,8 +583,8 @@ def write_results(results: list[dict], reps: int, notes: list[str], migra_note: 
     for res in results:
         runs, n = res["runs"], res["n"]
         migra = med(runs.get("migra postgres", []))
-        floor_pg, floor_my = med(runs["catalog floor postgres"], "query_s"), med(runs["catalog floor mariadb"],
-                                                                                   "query_s")
+        floor_pg = med(runs.get("catalog floor postgres", []), "query_s")
+        floor_my = med(runs.get("catalog floor mariadb", []), "query_s")
         lines += [f"## {n} tables", "",
                   f"Synthetic module of {n} job tables + tenants ({n // 10} views); {res['drifted_tables']} "
                   "tables drifted (dropped index, changed default, dropped CHECK, extra column).", "",
@@ -473,15 +620,18 @@ def write_results(results: list[dict], reps: int, notes: list[str], migra_note: 
                 cells.append(f"{1000 * m / r['n']:.2f}" if m else "—")
             lines.append(f"| {name} | " + " | ".join(cells) + " |")
         lines.append("")
-    path = os.path.join(HERE, "RESULTS.md")
+    if fleet:
+        lines += fleet_lines(fleet)
+    lines += target_lines(results, fleet)
+    path = os.path.join(OUT, "RESULTS.md")
     analysis = os.path.join(HERE, "ANALYSIS.md")
     if os.path.exists(analysis):  # hand-written notes on what dominates, kept across runs
         lines += [open(analysis, encoding="utf-8").read().rstrip(), ""]
     with open(path, "w", encoding="utf-8") as fh:
         fh.write("\n".join(lines))
-    with open(os.path.join(HERE, "results.json"), "w", encoding="utf-8") as fh:
+    with open(os.path.join(OUT, "results.json"), "w", encoding="utf-8") as fh:
         json.dump({"reps": reps, "machine": notes, "shared": shared, "migra": migra_note, "elapsed_s": elapsed,
-                   "commit": commit, "results": results}, fh, indent=1)
+                   "commit": commit, "results": results, "fleet": fleet}, fh, indent=1)
     return path
 
 
@@ -493,6 +643,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", action="store_true", help="note in RESULTS.md that the machine was shared")
     ap.add_argument("--keep", action="store_true", help="keep the work directory")
     ap.add_argument("--from-json", metavar="FILE", help="only write RESULTS.md again from a results.json")
+    ap.add_argument("--measure", metavar="REGEX", help="only the measurements whose name matches")
+    ap.add_argument("--out", metavar="DIR", help="write RESULTS.md and results.json there (default: benchmarks/)")
+    ap.add_argument("--fleet", type=int, default=200, metavar="N",
+                    help="databases of the fleet measurement (0: skip it)")
+    ap.add_argument("--fleet-reps", type=int, default=1, help="repetitions of the fleet measurement")
     ap.add_argument("--worker", nargs=3, metavar=("KIND", "TARGET", "SCHEMA"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.worker:
@@ -502,8 +657,14 @@ def main(argv: list[str] | None = None) -> int:
         with open(args.from_json, encoding="utf-8") as fh:
             saved = json.load(fh)
         write_results(saved["results"], saved["reps"], saved["machine"], saved.get("migra", ""),
-                      saved["shared"], saved.get("elapsed_s", 0.0), saved.get("commit"))
+                      saved["shared"], saved.get("elapsed_s", 0.0), saved.get("commit"), saved.get("fleet"))
         return 0
+    global MEASURE, OUT
+    if args.measure:
+        import re
+
+        MEASURE = re.compile(args.measure)
+    OUT = args.out or HERE
     sizes = [int(x) for x in args.tables.split(",") if x.strip()]
     if args.reps < 3:
         ap.error("--reps must be at least 3")
@@ -514,17 +675,18 @@ def main(argv: list[str] | None = None) -> int:
     work = os.path.join(HERE, "_work", tag)
     os.makedirs(work)
     os.environ.setdefault("XDG_CACHE_HOME", os.path.join(work, "cache"))  # a cold cache of its own
-    prog = Progress(total=sum(len(sizes) and 12 * args.reps for _ in sizes))
+    prog = Progress(total=sum(len(sizes) and 13 * args.reps for _ in sizes))
     try:
         migra, migra_note = (None, "migra skipped (--no-migra)") if args.no_migra else ensure_migra(prog.log)
         results = [run_size(n, args.reps, work, tag, migra, prog) for n in sizes]
+        fleet = run_fleet(args.fleet, args.fleet_reps, work, tag, migra, prog) if args.fleet > 0 else None
     finally:
         prog.close()
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     load_after = " ".join(open("/proc/loadavg").read().split()[:3])
     path = write_results(results, args.reps, machine_notes(migra_note, load_before, load_after), migra_note,
-                         args.shared, time.perf_counter() - started)
+                         args.shared, time.perf_counter() - started, fleet=fleet)
     if sys.stdout.isatty():
         print(f"wrote {os.path.relpath(path)}")
     return 0
