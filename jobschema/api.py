@@ -149,6 +149,28 @@ def _open_migrator(dsn: str):
     return dialects.for_dsn(dsn).migrator(dsn)
 
 
+class StatusRows(list):
+    """``migrate status`` rows, with the modules whose folders were not shown (``left_out``)."""
+
+    left_out: list[str] = []
+
+
+def _held(migrator, targets: list, root: str, dialect: str) -> tuple[list, list[str]]:
+    """Without ``--module``/``--dir``, the module folders this database holds — the modules its history
+    names — and the names of the others, left out. One database holds one module (and what it requires),
+    as audit picks: a database with no history and several folders to choose from is refused, never
+    given every module's files."""
+    if len(targets) <= 1:
+        return targets, []
+    held = {r.module for r in migrator.history()} if migrator.has_history() else set()
+    chosen = [t for t in targets if t.module in held]
+    names = ", ".join(t.module for t in targets)
+    if not chosen:
+        raise UsageError(f"{root} holds {dialect} migration folders of several modules ({names}) and this "
+                         "database has applied none of them: pass --module NAME for the module it holds")
+    return chosen, [t.module for t in targets if t.module not in held]
+
+
 def migrate(dsn: str, root: str, module: str | None = None, folder: str | None = None, *, dry_run: bool = False,
             baseline: str | None = None, lock_wait: float = 300.0, events=None, schema_dir: str | None = None):
     """Apply the pending migration files of the selected folders; see ``migrate/executor.py``."""
@@ -159,8 +181,12 @@ def migrate(dsn: str, root: str, module: str | None = None, folder: str | None =
     with _database_said("migrate stopped"):
         migrator = _open_migrator(dsn)
         try:
-            return executor.run(migrator, targets, redact_dsn(dsn), dry_run=dry_run, baseline=baseline,
-                                lock_wait=lock_wait, events=events)
+            chosen, left_out = _held(migrator, targets, root, dialect) if module is None and folder is None \
+                else (targets, [])
+            result = executor.run(migrator, chosen, redact_dsn(dsn), dry_run=dry_run, baseline=baseline,
+                                  lock_wait=lock_wait, events=events)
+            result.left_out = left_out
+            return result
         finally:
             migrator.close()
 
@@ -173,7 +199,11 @@ def migrate_status(dsn: str, root: str, module: str | None = None, folder: str |
     with _database_said("migrate status stopped"):
         migrator = _open_migrator(dsn)
         try:
-            return executor.status(migrator, targets)
+            chosen, left_out = _held(migrator, targets, root, dialect) if module is None and folder is None \
+                else (targets, [])
+            rows = StatusRows(executor.status(migrator, chosen))
+            rows.left_out = left_out
+            return rows
         finally:
             migrator.close()
 
@@ -207,7 +237,7 @@ def migrate_hash(root: str, dialect: str | None = None, module: str | None = Non
     done = []
     for d in ([dialect] if dialect else dialects.names()):
         try:
-            targets = mig.targets(root, d, module, folder)
+            targets = mig.targets(root, d, module, folder, keyed=False)
         except UsageError:
             continue
         for t in targets:
@@ -490,12 +520,13 @@ def write_migration(planned: PlanResult, dsn: str | None, root: str, folder: str
     planned.folder = path
     if planned.plan.empty:
         return planned
+    key = mig.history_module(path, res.dialect, res.module) if folder else res.module
     d = MigrationDir(path)
     d.verify()
     if d.names():
         migrator = _open_migrator(resolve_dsn(dsn))
         try:
-            rows = executor.status(migrator, [executor.Target(res.module, d)])
+            rows = executor.status(migrator, [executor.Target(key, d)])
         finally:
             migrator.close()
         waiting = [r for r in rows if r.state not in DONE_STATES]

@@ -20,8 +20,11 @@ def _common(ctx: click.Context, dsn, module, folder) -> tuple[str, str, str | No
 
 
 _dsn_opt = click.option("--dsn", help="Database URL (postgresql://… or mysql://…); default $JOBSCHEMA_DSN.")
-_module_opt = click.option("--module", help="Only this module's folder (migrations/<module>/<dialect>).")
-_dir_opt = click.option("--dir", "folder", type=click.Path(file_okay=False), help="Use this migration folder.")
+_module_opt = click.option("--module", help="Only this module's folder (migrations/<module>/<dialect>); without "
+                           "it, the modules this database's history names.")
+_dir_opt = click.option("--dir", "folder", type=click.Path(file_okay=False),
+                        help="Use this migration folder: <module>/<dialect>/, or any folder with --module naming "
+                             "the module its files are recorded under.")
 
 
 @click.group(invoke_without_command=True)

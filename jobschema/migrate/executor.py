@@ -76,6 +76,7 @@ class MigrateResult:
     applied: list[Applied] = field(default_factory=list)
     baselined: list[tuple[str, str]] = field(default_factory=list)  # (module, file name)
     pending: list[tuple[str, MigrationFile]] = field(default_factory=list)  # dry run: what would run
+    left_out: list[str] = field(default_factory=list)  # module folders this database holds none of
 
 
 @dataclass(frozen=True)

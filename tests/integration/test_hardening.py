@@ -73,7 +73,7 @@ def _migrate_one_file(tmp_path, dsn: str) -> None:
     (folder / "0001_jobs.sql").write_text("CREATE TABLE jobs (id integer PRIMARY KEY);\n")
     runner = CliRunner()
     assert runner.invoke(main, ["migrate", "hash", "--dir", str(folder)]).exit_code == 0
-    res = runner.invoke(main, ["migrate", "--dsn", dsn, "--dir", str(folder)])
+    res = runner.invoke(main, ["migrate", "--dsn", dsn, "--dir", str(folder), "--module", "m"])
     assert res.exit_code == 0, res.output
 
 

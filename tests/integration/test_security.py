@@ -406,7 +406,7 @@ def closed_port() -> int:
 
 COMMANDS = {
     "audit": lambda root, tmp: ("audit", "--schema", str(root)),
-    "migrate": lambda root, tmp: ("migrate", "--dir", str(tmp / "mig" / "m" / "x")),
+    "migrate": lambda root, tmp: ("migrate", "--dir", str(tmp / "mig" / "m" / "x"), "--module", "m"),
     "inspect": lambda root, tmp: ("inspect", "--module", "q", "--out", str(tmp / "inspected")),
 }
 
@@ -454,20 +454,23 @@ def test_missing_privilege_is_one_line(pg_dsn, pg_conn, mysql_dsn, mysql_conn, t
     with pg_role(pg_conn, None) as role:
         pg_conn.execute(sql.SQL("REVOKE CONNECT ON DATABASE {} FROM PUBLIC").format(sql.Identifier(db)))
         dsn = with_user(pg_dsn, role)
-        for cmd in (("audit", "--schema", str(root)), ("migrate", "--dir", str(tmp_path / "mig")),
+        for cmd in (("audit", "--schema", str(root)),
+                    ("migrate", "--dir", str(tmp_path / "mig"), "--module", "m"),
                     ("inspect", "--module", "q", "--out", str(tmp_path / "i"))):
             assert_one_line_error(run(*cmd, "--dsn", dsn), "permission denied")
         pg_conn.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(sql.Identifier(db), sql.Identifier(role)))
         # may connect, may not create the history table: one line naming the problem
         pg_conn.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
-        assert_one_line_error(run("migrate", "--dir", str(tmp_path / "mig"), "--dsn", dsn), "permission denied")
+        assert_one_line_error(run("migrate", "--dir", str(tmp_path / "mig"), "--module", "m", "--dsn", dsn),
+                              "permission denied")
     user = unique("jst_np")
     mdb = database_of(mysql_dsn)
     with mysql_conn.cursor() as cur:
         cur.execute("CREATE USER %s@'%%' IDENTIFIED BY 'np-pass-123'", (user,))
     try:
         dsn = with_user(mysql_dsn, user, "np-pass-123")
-        for cmd in (("audit", "--schema", str(root)), ("migrate", "--dir", str(tmp_path / "mig")),
+        for cmd in (("audit", "--schema", str(root)),
+                    ("migrate", "--dir", str(tmp_path / "mig"), "--module", "m"),
                     ("inspect", "--module", "q", "--out", str(tmp_path / "i"))):
             assert_one_line_error(run(*cmd, "--dsn", dsn), "access denied", mdb)
     finally:
@@ -515,7 +518,7 @@ def test_server_too_old_is_one_line_exit_2(pg_dsn, pg_conn, mysql_dsn, mysql_con
     from jobschema.migrate.directory import MigrationDir
 
     MigrationDir(str(mig)).rehash()
-    commands = (("audit", "--schema", str(root)), ("migrate", "--dir", str(mig)),
+    commands = (("audit", "--schema", str(root)), ("migrate", "--dir", str(mig), "--module", "m"),
                 ("inspect", "--module", "q", "--out", str(tmp_path / "i")))
     version = pg_conn.execute("SHOW server_version").fetchone()[0]
     major = version.split(".")[0].encode()

@@ -72,6 +72,7 @@ def events() -> PlainEvents:
 
 def print_result(result) -> None:
     out = stdout()
+    _left_out(getattr(result, "left_out", []))
     where = f"{result.dialect} {result.database}".rstrip()
     for module, name in result.baselined:
         verb = "would record" if result.dry_run else "recorded"
@@ -91,10 +92,17 @@ _STYLE = {"applied": "green", "baseline": "green", "resolved": "green", "pending
           "interrupted": "red", "edited": "red", "missing": "red"}
 
 
+def _left_out(modules) -> None:
+    if modules:
+        stderr().print(f"left out: the folders of {safe(', '.join(modules))} (this database has applied none of "
+                       "their files; pass --module NAME to run one)")
+
+
 def print_status(rows) -> None:
     """One row per file, file names never cut: piped output is as wide as its longest row, and on a
     terminal the detail column wraps instead."""
     out = stdout()
+    _left_out(getattr(rows, "left_out", []))
     if not rows:
         out.print("no migration files")
         return
