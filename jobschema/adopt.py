@@ -28,6 +28,7 @@ class BringInResult:
     notes: list = field(default_factory=list)  # load.ddl_result.Note: clauses not represented
     unmanaged: list = field(default_factory=list)  # whole statements kept verbatim
     skipped: list = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # files in the module folder this run did not write, left
 
 
 _MODULE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]{0,62}$")
@@ -72,7 +73,7 @@ def import_sql(paths: list[str], dialect: str, module: str, out_dir: str | None 
     check_loads(m)
     result = BringInResult(m, notes=got.notes, unmanaged=got.unmanaged, skipped=got.skipped)
     if out_dir is not None:
-        result.written = write_module(m, out_dir, force=force)
+        result.written = write_module(m, out_dir, force=force, kept=result.kept)
         extra = got.unmanaged_sql(dialect)
         if extra is not None:
             rel = f"{module}/unmanaged.{dialect}.sql"
@@ -130,7 +131,7 @@ def inspect_db(dsn: str, module: str, out_dir: str | None = None, namespaces: li
         raise LoadErrors(problems)
     check_loads(m)
     if out_dir is not None:
-        result.written = write_module(m, out_dir, force=force)
+        result.written = write_module(m, out_dir, force=force, kept=result.kept)
     return result
 
 

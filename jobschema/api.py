@@ -85,8 +85,9 @@ def render_project(project: Project, module: str | None = None, dialect: str | N
 
 
 def generate(schema_dir: str, out_dir: str, module: str | None = None, dialect: str | None = None,
-             check: bool = False) -> GenerateResult:
-    """Load, render and (unless ``check``) write; the project is fully validated before any write."""
+             check: bool = False, force: bool = False) -> GenerateResult:
+    """Load, render and (unless ``check``) write; the project is fully validated before any write, and an
+    ``out_dir`` holding files jobschema did not write is refused unless ``force`` (``writer.apply``)."""
 
     project = load(schema_dir)
     result = render_project(project, module, dialect)
@@ -97,7 +98,7 @@ def generate(schema_dir: str, out_dir: str, module: str | None = None, dialect: 
     result.statuses = writer.compare(out_dir, result.files, owned)
     result.checked = check
     if not check:
-        writer.apply(out_dir, result.files, result.statuses)
+        writer.apply(out_dir, result.files, result.statuses, force=force)
     return result
 
 
@@ -262,7 +263,8 @@ class DocsResult:
         return [s for s in self.statuses if s.state != "same"]
 
 
-def docs(schema_dir: str, out_dir: str, module: str | None = None, check: bool = False) -> DocsResult:
+def docs(schema_dir: str, out_dir: str, module: str | None = None, check: bool = False,
+         force: bool = False) -> DocsResult:
     """Markdown per table and per module under ``out_dir``; with ``check`` compare only, never write."""
     import os
 
@@ -278,7 +280,7 @@ def docs(schema_dir: str, out_dir: str, module: str | None = None, check: bool =
     result.statuses = writer.compare(out_dir, result.files, owned)
     result.checked = check
     if not check:
-        writer.apply(out_dir, result.files, result.statuses)
+        writer.apply(out_dir, result.files, result.statuses, force=force)
     return result
 
 

@@ -45,7 +45,9 @@ def test_check_lists_differing_files_exits_1_and_writes_nothing(tmp_path):
     assert clean.exit_code == 0, clean.output
     (out / "iot" / "postgres" / "010_tables.postgres.sql").write_text("-- edited by hand\n")
     (out / "batch" / "mysql" / "020_indexes.mysql.sql").unlink()
-    (out / "batch" / "mysql" / "099_stale.mysql.sql").write_text("-- left over\n")
+    stale = (out / "batch" / "mysql" / "010_tables.mysql.sql").read_text().splitlines()[0]  # the generated header
+    (out / "batch" / "mysql" / "099_stale.mysql.sql").write_text(f"{stale}\n-- left over\n")
+    (out / "batch" / "mysql" / "900_mine.mysql.sql").write_text("-- the user's own, never jobschema's\n")
     before = snapshot(out)
     res = generate("--out", str(out), "--check")
     assert res.exit_code == 1, res.output
@@ -53,6 +55,7 @@ def test_check_lists_differing_files_exits_1_and_writes_nothing(tmp_path):
     assert "batch/mysql/020_indexes.mysql.sql: missing" in res.output
     assert "batch/mysql/099_stale.mysql.sql: no longer generated" in res.output
     assert "deletion/postgres" not in res.output  # only the files that differ are listed
+    assert "900_mine" not in res.output  # not jobschema's: never reported stale (nor removed)
     assert snapshot(out) == before
 
 

@@ -28,3 +28,8 @@ def print_bring_in(result, verb: str) -> None:
         click.echo(f"skipped ({len(result.skipped)}):", err=True)
         for n in result.skipped:
             click.echo(f"  {printable(str(n))}", err=True)
+    if result.kept:
+        click.echo(f"left in place, not written by jobschema or edited since ({len(result.kept)}); they are part of "
+                   "the module until you delete them:", err=True)
+        for path in result.kept:
+            click.echo(f"  {printable(str(path))}", err=True)
