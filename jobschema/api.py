@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass, field
 
-from . import adopt, fleet, writer
+from . import adopt, fixlint, fleet, writer
 from . import audit as _audit
 from . import migrate as mig
 from .code import run as code_run
@@ -506,7 +506,7 @@ def plan_from_audit(result, *, allow_destructive: bool = False, allow_not_valid:
                                   concurrently=concurrently, lock_timeout=lock_timeout)
     p = planner.plan(result.changes, project, result.module, dialects.get(result.dialect), probes=result.probes,
              options=options)
-    text = "" if p.empty else p.render()
+    text = "" if p.empty else fixlint.annotate(p.render(), result.dialect)
     return PlanResult(result, p, text)
 
 

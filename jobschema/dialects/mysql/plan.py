@@ -180,6 +180,8 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
         if err:
             ctx.note(f"{c.path}: rows were not counted ({err}); narrowing the ENUM fails if a row still holds "
                      "a removed value")
+        if any(v not in col.enum for v in live.enum) and (err or ctx.probe(c, "value") is None):
+            steps.insert(0, _unmapped_guard(c, ctx, q))
     elif "type" in kinds and not widens(c.live_type, c.desired_type):
         if ctx.options.allow_destructive:
             narrowed = True
@@ -245,6 +247,25 @@ def _foreign_keys_around(c: ch.ModifyColumn, ctx: Context, column: str) -> list[
                                  note=f"{live_name} uses {c.table}.{column}; added again below"))
             steps += _steps("foreign_keys", r.foreign_keys(replace(t, foreign_keys=(fk,))), c)
     return steps
+
+
+def _unmapped_guard(c: ch.ModifyColumn, ctx: Context, q: str) -> Step:
+    """Rows not counted (``--no-data``, or the count failed) and an ENUM losing values: a first statement that
+    fails, before anything changes, when a row holds a value neither the new ENUM nor ``legacy_values`` keeps.
+    MySQL has no transactional DDL: without it the file would widen and rewrite, then fail narrowing, and stay
+    half applied. The error is a correlated scalar subquery returning two rows, evaluated only for such a row
+    (MariaDB and MySQL alike); the message leads the statement, which ``migrate`` shows when it stops."""
+    keep = list(c.desired.enum) + [old for old, new in ctx.legacy_map(c, c.desired.name, c.live.enum)
+                                   if new in c.desired.enum and old not in c.desired.enum]
+    message = (f"{c.table}.{c.desired.name} holds a value the new ENUM lacks and legacy_values does not map: "
+               "nothing was changed; map it in the schema, then write the fix again")
+    t = _t(c)
+    sql = (f"SELECT {literal_mysql(message)} AS jobschema_guard,\n"
+           f"  (SELECT g1.{q} FROM {t} AS g1 WHERE g1.{q} = t.{q} UNION ALL "
+           f"SELECT g2.{q} FROM {t} AS g2 WHERE g2.{q} = t.{q}) AS jobschema_unmapped\n"
+           f"FROM {t} AS t WHERE t.{q} NOT IN ({', '.join(literal_mysql(v) for v in keep)}) LIMIT 1;")
+    return Step.of("prelude", sql, c, note="rows were not counted: stop here, before anything changes, if a row "
+                   "holds a value this fix cannot keep")
 
 
 # -------------------------------------------------------------------------------------- constraints
