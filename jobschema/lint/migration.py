@@ -142,6 +142,8 @@ class FileState:
             self.created_tables.add(st.table)
         elif isinstance(t, exp.Drop) and (t.kind or "").upper() == "TABLE" and st.table:
             self.created_tables.discard(st.table)
+        if isinstance(t, exp.Alter) and t.args.get("not_valid"):
+            return  # NOT VALID checks rows written from now on, not the rows already there
         for action in st.alter_actions():
             for con in added_constraints(action):
                 self.constraints.append(AddedConstraint(st.table or "", con[0], con[1], st.line))

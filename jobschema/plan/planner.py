@@ -10,7 +10,9 @@ added the new CHECK before rewriting the old values, and so failed on exactly th
 * legacy values are rewritten (``legacy_values`` in the schema) before the desired constraint is added,
   after the live constraint that rejects the new values is dropped by its *live* name — on MySQL the
   ENUM is widened to the union first and narrowed after;
-* PostgreSQL constraints are added ``NOT VALID`` and then validated; the file is one transaction;
+* PostgreSQL constraints are added ``NOT VALID`` and then validated; a CHECK whose legacy values are
+  rewritten is added ``NOT VALID`` *before* the rewrite (with the column's new default), so rows written
+  while the batched rewrite runs are checked, and validated after it;
 * rows that would still violate a desired constraint after the mapping stop the plan (``PlanRefused``)
   before anything is written, naming the values and counts — unless ``allow_not_valid`` leaves the
   constraint ``NOT VALID`` on PostgreSQL, with a comment saying so.
@@ -30,7 +32,7 @@ from ..diff import changes as ch
 from ..errors import PlanRefused
 from ..model.objects import Project
 from .context import ALLOW_DESTRUCTIVE, Context, PlanDialect, PlanOptions
-from .steps import Plan, Step
+from .steps import Plan, Step, annotate
 
 PHASES = (
     "prelude",                # SET lock_timeout; PostgreSQL: the module's namespace on the search path
@@ -40,6 +42,8 @@ PHASES = (
     "create_tables",
     "add_columns",            # NOT NULL columns are added nullable, backfilled, then set NOT NULL
     "widen_values",           # MySQL: ENUM widened to the union of live and desired values
+    "set_defaults",           # PostgreSQL: a column's new default, before the new rule checks new rows
+    "guard_constraints",      # PostgreSQL: a CHECK whose legacy values are rewritten, added NOT VALID first
     "rewrite_values",         # UPDATE legacy value → new value, from the schema's legacy_values
     "backfill",               # NULLs filled from the column default
     "alter_columns",          # type, default, NOT NULL
@@ -101,7 +105,7 @@ def plan(changes: Sequence[ch.Change], project: Project, module: str, target: Pl
     steps = _once(steps)
     if steps:
         steps = prelude(options, ctx.module(module)) + steps
-    result.steps = order(steps)
+    result.steps = annotate(order(steps), getattr(shapes, "STEP_FACTS", None))
     result.omitted = ctx.omitted
     result.notes = ctx.notes
     return result

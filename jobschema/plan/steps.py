@@ -12,11 +12,12 @@ created unless the user allowed it; what was left out is kept as ``Omission``s a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from ..diff import changes as ch
-from ..names import NO_TRANSACTION, sql_comment
+from ..names import NO_TRANSACTION, STEP_DIRECTIVE, sql_comment
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,13 @@ class Statement:
     not_valid: bool = False  # a constraint added without checking the existing rows (VALIDATE follows, or a note)
     lock: str | None = None  # the table lock it takes, where the dialect names one (PostgreSQL lock modes)
     destructive: bool = False  # removes objects or data: only planned with --allow-destructive
+    # filled by the dialect's ``online.py`` once the plan is ordered: how the step behaves on a busy table
+    scans: bool = False  # reads every row while it holds its lock (VALIDATE, SET NOT NULL, an index build)
+    rewrites: bool = False  # writes every row or copies the table (a type change, a MySQL COPY alter)
+    table: str | None = None  # the live table whose lock matters, schema-qualified where the dialect has schemas
+    batch_key: str | None = None  # a data step run in batches keyed by this primary-key column
+    session: bool = False  # a session setting (SET, RESET): run again when a run resumes, never a step of its own
+    algorithm: str | None = None  # MySQL: INSTANT, INPLACE or COPY (the table is copied)
 
 
 @dataclass(frozen=True)
@@ -111,6 +119,8 @@ class Plan:
         if not self.transactional:
             lines.append("-- runs without a transaction (CREATE INDEX CONCURRENTLY, or an enum label used after "
                          "ALTER TYPE ... ADD VALUE): each statement commits on its own")
+        lines.append(f"-- `jobschema migrate` runs it step by step: each `-- {STEP_DIRECTIVE}` line gives the step's "
+                     "transaction, the strongest lock it takes and whether it scans or rewrites the table")
         fixed = [c for c in self.changes if self._fixed(c)]
         if fixed:
             lines.append("-- findings fixed:")
@@ -122,15 +132,109 @@ class Plan:
             lines.append(f"-- NOTE: {sql_comment(n)}")
         out = "\n".join(lines) + "\n"
         last_comment = None
-        for s in self.steps:
-            out += "\n"
-            if s.comment and s.comment != last_comment:
-                out += f"-- {sql_comment(s.comment)}\n"
-            last_comment = s.comment
-            if s.note:
-                out += f"-- {sql_comment(s.note)}\n"
-            out += s.sql.rstrip() + "\n"
+        for unit in self.units():
+            out += f"\n-- {STEP_DIRECTIVE} {unit.annotation()}\n"
+            for s in unit.steps:
+                if s.comment and s.comment != last_comment:
+                    out += f"-- {sql_comment(s.comment)}\n"
+                last_comment = s.comment
+                if s.note:
+                    out += f"-- {sql_comment(s.note)}\n"
+                out += s.sql.rstrip() + "\n"
         return out
+
+    def units(self) -> list[Unit]:
+        """The steps grouped as ``migrate`` runs them (see ``Unit``)."""
+        return group(self.steps)
+
+    def summary(self) -> list[dict]:
+        """Per unit: number, transaction, lock, table, scans, rewrites, batching, statements — for ``plan``."""
+        return [u.as_dict() for u in self.units()]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What ``migrate`` runs as one piece and records as done: consecutive catalog-only statements share one
+    short transaction (``tx=own``: a dropped constraint and its NOT VALID replacement commit together, so
+    writers never see neither); anything that scans, rewrites or changes rows, and anything refusing a
+    transaction block, is a unit of its own. ``tx=batches``: a data step run in key-ordered batches, each
+    its own transaction; ``tx=none``: no transaction (CONCURRENTLY); ``tx=session``: a session setting."""
+
+    number: int
+    steps: tuple[Step, ...]
+
+    @property
+    def tx(self) -> str:
+        st = self.steps[0].statement
+        if st.session:
+            return "session"
+        if not st.transactional:
+            return "none"
+        if st.batch_key:
+            return "batches"
+        return "own"
+
+    @property
+    def lock(self) -> str:
+        locks = [s.statement.lock for s in self.steps if s.statement.lock]
+        return max(locks, key=_lock_rank) if locks else "none"
+
+    @property
+    def tables(self) -> list[str]:
+        return sorted({s.statement.table for s in self.steps if s.statement.table})
+
+    def annotation(self) -> str:
+        d = self.as_dict()
+        parts = [str(self.number), f"tx={d['tx']}", f"lock={d['lock']}", f"scans={'yes' if d['scans'] else 'no'}",
+                 f"rewrites={'yes' if d['rewrites'] else 'no'}"]
+        if d["algorithm"]:
+            parts.append(f"algorithm={d['algorithm']}")
+        if d["key"]:
+            parts.append(f"key={d['key']}")
+        if d["tables"]:
+            parts.append(f"table={','.join(d['tables'])}")
+        return sql_comment(" ".join(parts))
+
+    def as_dict(self) -> dict:
+        algorithms = sorted({s.statement.algorithm for s in self.steps if s.statement.algorithm},
+                            key=("INSTANT", "INPLACE", "COPY").index)
+        return {"step": self.number, "tx": self.tx, "lock": self.lock, "tables": self.tables,
+                "scans": any(s.statement.scans for s in self.steps),
+                "rewrites": any(s.statement.rewrites for s in self.steps),
+                "algorithm": algorithms[-1] if algorithms else None,
+                "key": self.steps[0].statement.batch_key, "statements": len(self.steps)}
+
+
+# strongest last; MySQL's metadata-lock words rank with PostgreSQL's by what they block
+_LOCKS = ("none", "ROW EXCLUSIVE", "NONE", "SHARE UPDATE EXCLUSIVE", "SHARED", "SHARE", "SHARE ROW EXCLUSIVE",
+          "EXCLUSIVE", "ACCESS EXCLUSIVE")
+
+
+def _lock_rank(lock: str) -> int:
+    return _LOCKS.index(lock) if lock in _LOCKS else len(_LOCKS)
+
+
+def _alone(s: Step) -> bool:
+    st = s.statement
+    return st.session or not st.transactional or st.batch_key is not None or st.scans or st.rewrites \
+        or s.phase in ("rewrite_values", "backfill")
+
+
+def group(steps: list[Step]) -> list[Unit]:
+    units: list[list[Step]] = []
+    for s in steps:
+        if units and not _alone(s) and not _alone(units[-1][-1]):
+            units[-1].append(s)
+        else:
+            units.append([s])
+    return [Unit(i, tuple(u)) for i, u in enumerate(units, 1)]
+
+
+def annotate(steps: list[Step], facts: Callable[[Step], dict] | None) -> list[Step]:
+    """``steps`` with the dialect's facts (lock, scans, rewrites, table, batching) set on their statements."""
+    if facts is None:
+        return steps
+    return [replace(s, statement=replace(s.statement, **facts(s))) for s in steps]
 
 
 def describe(c: ch.Change) -> str:

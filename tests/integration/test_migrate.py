@@ -355,13 +355,14 @@ def test_seed_incident_postgres_end_to_end(pg_dsn, pg_conn, tmp_path):
     assert code == 1 and "wrote" in out, out
     (path,) = sql_files(folder)
     text = path.read_text()
-    # the order the seed's hand-written fix got wrong: old check dropped by its live name, values rewritten,
-    # new check added NOT VALID, then validated
+    # the order the seed's hand-written fix got wrong: old check dropped by its live name and the new one
+    # added NOT VALID in one short step (new writes are checked from then on), values rewritten in batches,
+    # then validated
     order = [text.index(s) for s in (
-        "SET lock_timeout", "DROP CONSTRAINT chk_bj_status_2024",
+        "SET lock_timeout", "DROP CONSTRAINT chk_bj_status_2024", "ADD CONSTRAINT batch_jobs_status_check CHECK",
         "UPDATE batch_jobs SET status = 'queued' WHERE status = 'pending'",
         "UPDATE batch_jobs SET status = 'processing' WHERE status = 'running'",
-        "ADD CONSTRAINT batch_jobs_status_check CHECK", "VALIDATE CONSTRAINT batch_jobs_status_check")]
+        "VALIDATE CONSTRAINT batch_jobs_status_check")]
     assert order == sorted(order), text
     assert "NOT VALID;" in text
     header = text.split("\n\n", 1)[0]  # the file travels to other databases: it never names this one

@@ -43,7 +43,9 @@ def status_change(project, live_values):
                           column="status", missing=("paused", "processing", "queued"), extra=("pending", "running"))
 
 
-def test_value_set_fix_orders_drop_rewrite_add_validate(project):
+def test_value_set_fix_orders_drop_guard_rewrite_validate(project):
+    """The new rule goes in NOT VALID before the rewrite (writes made while it runs are checked), in the same
+    short transaction as the drop of the old one; each rewrite is batched by primary key; VALIDATE alone."""
     c = status_change(project, ["pending", "running", "completed", "failed", "cancelled"])
     probe = ProbeResult(c, "value", 3, (("pending", 2, "queued"), ("running", 1, "processing")))
     p = plan([c], project, "batch", POSTGRES, probes=[probe])
@@ -51,14 +53,24 @@ def test_value_set_fix_orders_drop_rewrite_add_validate(project):
     assert sql == [
         "SET lock_timeout = '5s';",
         "ALTER TABLE batch_jobs DROP CONSTRAINT chk_old;",
-        "UPDATE batch_jobs SET status = 'queued' WHERE status = 'pending';",
-        "UPDATE batch_jobs SET status = 'processing' WHERE status = 'running';",
         "ALTER TABLE batch_jobs ADD CONSTRAINT batch_jobs_status_check CHECK (status IN ('queued', 'processing', "
         "'paused', 'completed', 'failed', 'cancelled')) NOT VALID;",
+        "UPDATE batch_jobs SET status = 'queued' WHERE status = 'pending';",
+        "UPDATE batch_jobs SET status = 'processing' WHERE status = 'running';",
         "ALTER TABLE batch_jobs VALIDATE CONSTRAINT batch_jobs_status_check;",
+    ]
+    units = [(u["tx"], u["lock"], u["scans"], u["rewrites"], u["key"], u["statements"]) for u in p.summary()]
+    assert units == [
+        ("session", "none", False, False, None, 1),
+        ("own", "ACCESS EXCLUSIVE", False, False, None, 2),
+        ("batches", "ROW EXCLUSIVE", False, False, "id", 1),
+        ("batches", "ROW EXCLUSIVE", False, False, "id", 1),
+        ("own", "SHARE UPDATE EXCLUSIVE", True, False, None, 1),
     ]
     text = p.render()
     assert "findings fixed" in text and "database" not in text.split("\n\n", 1)[0]
+    assert "-- jobschema:step 2 tx=own lock=ACCESS EXCLUSIVE scans=no rewrites=no table=public.batch_jobs\n" in text
+    assert "-- jobschema:step 5 tx=own lock=SHARE UPDATE EXCLUSIVE scans=yes rewrites=no" in text
 
 
 def test_unmapped_values_refuse_or_stay_not_valid(project):

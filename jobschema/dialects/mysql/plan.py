@@ -22,6 +22,7 @@ from ...plan.steps import Step
 from ..base import literal_mysql, quote_mysql, view_order
 from . import charsets
 from .normalize import HOOKS
+from .online import facts as STEP_FACTS  # noqa: F401 - the planner reads it from this module
 from .render import MysqlRenderer
 
 

@@ -18,6 +18,7 @@ from ...plan.steps import Step
 from ..base import dependent_views, literal_pg, quote_pg, view_order
 from . import enum_plan
 from .normalize import HOOKS
+from .online import facts as STEP_FACTS  # noqa: F401 - the planner reads it from this module
 from .render import (
     PostgresRenderer,
     add_constraint_sql,
@@ -255,7 +256,8 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
         left.discard("default")
         sql = (f"ALTER TABLE {_t(c)} ALTER COLUMN {q} SET DEFAULT {default_sql(col, col.default)};"
                if col.default is not None else f"ALTER TABLE {_t(c)} ALTER COLUMN {q} DROP DEFAULT;")
-        steps.append(Step.of("alter_columns", sql, c))
+        # alone it is a catalog change, made before a new CHECK starts checking the rows that use it
+        steps.append(Step.of("alter_columns" if "type" in c.kinds else "set_defaults", sql, c))
     if "null" in c.kinds:
         left.discard("null")
         in_pk = c.desired_table is not None and c.desired_table.primary_key is not None and \
@@ -325,7 +327,10 @@ def _add_check(c: ch.Change, ctx: Context, live_allowed) -> list[Step]:
         violations, err = ctx.check_violations(c, d.expression.text)
         if not violations and err:
             ctx.note(f"{c.path}: rows were not counted ({err})")
-    steps.append(Step.of("add_constraints", add_constraint_sql(_t(c), check_sql(d), not_valid=True), c,
+    # with legacy values to rewrite, the new rule goes in first: the batched rewrite runs while the
+    # application writes, and NOT VALID checks those writes without checking the rows still to rewrite
+    phase = "guard_constraints" if steps else "add_constraints"
+    steps.append(Step.of(phase, add_constraint_sql(_t(c), check_sql(d), not_valid=True), c,
                          not_valid=True, lock=ACCESS_EXCLUSIVE))
     if violations is None:
         steps.append(_validate("validate_constraints", c, d.name))

@@ -31,6 +31,9 @@ class UpdateAfterConstraint(Rule):
       CHECK (status IN ('queued', 'processing')) NOT VALID;
     ALTER TABLE batch_jobs VALIDATE CONSTRAINT batch_jobs_status_check;
     ```
+
+    A constraint added ``NOT VALID`` does not count: it checks only rows written after it, so an UPDATE
+    that writes allowed values may follow it (the online order: NOT VALID, rewrite in batches, VALIDATE).
     """
 
     code = "JS206"
