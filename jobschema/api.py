@@ -173,8 +173,11 @@ def _held(migrator, targets: list, root: str, dialect: str) -> tuple[list, list[
 
 
 def migrate(dsn: str, root: str, module: str | None = None, folder: str | None = None, *, dry_run: bool = False,
-            baseline: str | None = None, lock_wait: float = 300.0, events=None, schema_dir: str | None = None):
-    """Apply the pending migration files of the selected folders; see ``migrate/executor.py``."""
+            baseline: str | None = None, lock_wait: float = 300.0, events=None, schema_dir: str | None = None,
+            lock_timeout: float = 2.0, lock_retries: int = 5, batch_size: int = 1000, pause_ms: int = 0):
+    """Apply the pending migration files of the selected folders; see ``migrate/executor.py`` (and
+    ``migrate/stepwise.py`` for fix migrations: ``lock_timeout`` seconds per locking step, ``lock_retries``
+    more tries, data steps in batches of ``batch_size`` rows with ``pause_ms`` between them)."""
 
     dialect = dialects.name_for_dsn(dsn)
     order = module_order(schema_dir) if module is None and folder is None else []
@@ -184,8 +187,10 @@ def migrate(dsn: str, root: str, module: str | None = None, folder: str | None =
         try:
             chosen, left_out = _held(migrator, targets, root, dialect) if module is None and folder is None \
                 else (targets, [])
+            online = executor.Online(lock_timeout_ms=max(1, int(lock_timeout * 1000)), retries=lock_retries,
+                                     batch_size=batch_size, pause_ms=pause_ms)
             result = executor.run(migrator, chosen, redact_dsn(dsn), dry_run=dry_run, baseline=baseline,
-                                  lock_wait=lock_wait, events=events)
+                                  lock_wait=lock_wait, events=events, online=online)
             result.left_out = left_out
             return result
         finally:

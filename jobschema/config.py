@@ -22,6 +22,7 @@ class Config:
     lint: dict = field(default_factory=dict)
     audit: dict = field(default_factory=dict)
     code: dict | None = None  # [tool.jobschema.code], read by code/settings.py; None when absent
+    migrate: dict = field(default_factory=dict)
 
     def path(self, value: str) -> str:
         return value if os.path.isabs(value) else os.path.normpath(os.path.join(self.root, value))
@@ -30,8 +31,34 @@ class Config:
         """``lint = {select, ignore, severity, paths}``, checked for shape (codes are checked by the linter)."""
         return LintSettings.from_table(self.lint, self)
 
+    def migrate_settings(self, **flags) -> dict:
+        """``migrate = {lock_timeout, lock_retries, batch_size, pause_ms}`` (seconds for the timeout), with
+        command-line ``flags`` that are not None winning; checked for shape and range."""
+        table = self.migrate
+        if not isinstance(table, dict):
+            raise UsageError("[tool.jobschema] migrate must be a table: migrate = {lock_timeout = 2, "
+                             "batch_size = 1000}")
+        unknown = sorted(set(table) - set(MIGRATE_KEYS))
+        if unknown:
+            raise UsageError(f"unknown key {unknown[0]!r} in [tool.jobschema] migrate "
+                             f"(known: {', '.join(MIGRATE_KEYS)})")
+        out = {}
+        for key, (kind, low) in MIGRATE_KEYS.items():
+            given = flags.get(key)
+            value = given if given is not None else table.get(key)
+            if value is None:
+                continue
+            where = f"--{key.replace('_', '-')}" if given is not None else f"[tool.jobschema] migrate.{key}"
+            if isinstance(value, bool) or not isinstance(value, int | float) or (kind is int and value != int(value)):
+                raise UsageError(f"{where} must be {'a whole number' if kind is int else 'a number'}")
+            if value < low:
+                raise UsageError(f"{where} must be at least {low}")
+            out[key] = kind(value)
+        return out
+
 
 LINT_KEYS = ("select", "ignore", "severity", "paths")
+MIGRATE_KEYS = {"lock_timeout": (float, 0.001), "lock_retries": (int, 0), "batch_size": (int, 1), "pause_ms": (int, 0)}
 
 
 @dataclass(frozen=True)
@@ -104,7 +131,7 @@ def load_config(start: str = ".") -> Config:
     if not isinstance(section, dict):
         return Config(root=root if section is not None or os.path.isdir(os.path.join(root, "schema"))
                       else os.path.abspath(start))
-    known = {"schema", "out", "migrations", "docs", "lint", "audit", "code"}
+    known = {"schema", "out", "migrations", "docs", "lint", "audit", "code", "migrate"}
     unknown = sorted(set(section) - known)
     if unknown:
         raise UsageError(f"{path}: unknown key {unknown[0]!r} in [tool.jobschema] (known: {', '.join(sorted(known))})")

@@ -36,8 +36,15 @@ _dir_opt = click.option("--dir", "folder", type=click.Path(file_okay=False),
               help="Adopt a database without history: record files up to VERSION as applied, without running them.")
 @click.option("--lock-wait", type=click.FloatRange(min=0), default=300.0, show_default=True,
               help="Seconds to wait for another migrate run to finish.")
+@click.option("--lock-timeout", type=float, metavar="SECONDS",
+              help="Fix migrations: how long one step waits for its table lock before it is retried "
+                   "[default: 2, or migrate.lock_timeout in [tool.jobschema]].")
+@click.option("--lock-retries", type=int, help="Fix migrations: tries after the first before giving up [default: 5].")
+@click.option("--batch-size", type=int, help="Fix migrations: rows per transaction of a data step [default: 1000].")
+@click.option("--pause-ms", type=int, help="Fix migrations: pause between two batches [default: 0].")
 @click.pass_context
-def migrate(ctx: click.Context, dsn, module, folder, dry_run, baseline, lock_wait) -> None:
+def migrate(ctx: click.Context, dsn, module, folder, dry_run, baseline, lock_wait, lock_timeout, lock_retries,
+            batch_size, pause_ms) -> None:
     """Apply pending migration files in order, each exactly once."""
     ctx.obj = {"dsn": dsn, "module": module, "folder": folder}
     if ctx.invoked_subcommand is not None:
@@ -46,10 +53,12 @@ def migrate(ctx: click.Context, dsn, module, folder, dry_run, baseline, lock_wai
     from .console import migrate as migrate_console
 
     dsn, root, module, folder, schema = _common(ctx, None, None, None)
+    online = load_config().migrate_settings(lock_timeout=lock_timeout, lock_retries=lock_retries,
+                                            batch_size=batch_size, pause_ms=pause_ms)
     events = migrate_console.events()
     try:
         result = api.migrate(dsn, root, module, folder, dry_run=dry_run, baseline=baseline, lock_wait=lock_wait,
-                             events=events, schema_dir=schema)
+                             events=events, schema_dir=schema, **online)
     finally:
         events.close()
     migrate_console.print_result(result)

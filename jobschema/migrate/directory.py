@@ -46,9 +46,14 @@ class MigrationFile:
         return not has_directive(self.text, NO_TRANSACTION)
 
 
-def has_directive(text: str, directive: str) -> bool:
+def has_directive(text: str, directive: str, *, anywhere: bool = False) -> bool:
+    """``-- directive`` among the file's leading comments (``anywhere``: on any line, followed by anything)."""
     for line in text.splitlines():
         stripped = line.strip()
+        if anywhere:
+            if stripped.startswith("--") and stripped[2:].strip().split(" ", 1)[0] == directive:
+                return True
+            continue
         if not stripped:
             continue
         if not stripped.startswith("--"):

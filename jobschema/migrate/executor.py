@@ -25,18 +25,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
 
-from ..errors import JobschemaError
 from ..names import HISTORY_TABLE
 from ..statement import Statement
+from . import stepwise, units
 from .directory import MigrationDir, MigrationFile
+from .failures import MigrateRefused, MigrationFailed
+from .stepwise import Online
 
-
-class MigrateRefused(JobschemaError):
-    """The folder or the history is in a state migrate will not guess about; the message says what to do."""
-
-
-class MigrationFailed(JobschemaError):
-    """A statement of a migration file failed; the message names the file, statement, line and error."""
+__all__ = ["MigrateRefused", "MigrationFailed", "Online"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +47,13 @@ class HistoryRow:
     kind: str  # "apply" | "baseline" | "resolved"
     statements_done: int | None = None
     error: str | None = None
+    steps_done: int | None = None  # a file run step by step: the steps committed so far
+    resume_at: str | None = None  # the last key a batched step reached, or "running" (a step outside a transaction)
+
+    @property
+    def resumable(self) -> bool:
+        """A step-by-step file that stopped: the next run continues with its next step."""
+        return self.success is not True and self.steps_done is not None
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class Applied:
     duration_ms: int
     statements: int
     transactional: bool
+    stepwise: bool = False  # run unit by unit (a fix migration with step lines)
 
 
 @dataclass
@@ -103,6 +107,17 @@ class Events:
 
     def file_done(self, module: str, file: MigrationFile, duration_ms: int) -> None: ...
 
+    wants_totals = False  # a progress bar wants each batched step's row count first (a count(*) scan)
+
+    def unit_started(self, module: str, file: MigrationFile, number: int, total: int, attrs: dict) -> None: ...
+
+    def batches_started(self, module: str, file: MigrationFile, number: int, rows: int | None) -> None: ...
+
+    def batch_done(self, module: str, file: MigrationFile, number: int, rows_done: int) -> None: ...
+
+    def retrying(self, module: str, file: MigrationFile, number: int, attempt: int, wait_ms: int,
+                 holders: list[str]) -> None: ...
+
 
 class Migrator:
     """One connection and the SQL a dialect needs; subclasses live in ``dialects/<name>/migrate.py``."""
@@ -135,13 +150,44 @@ class Migrator:
     def rollback(self) -> None: ...
 
     def insert_row(self, module: str, file: MigrationFile, kind: str, success: bool | None,
-                   duration_ms: int | None, statements_done: int | None, error: str | None) -> None: ...
+                   duration_ms: int | None, statements_done: int | None, error: str | None,
+                   steps_done: int | None = None) -> None: ...
 
     def update_row(self, module: str, version: str, success: bool | None, duration_ms: int | None,
                    statements_done: int | None, error: str | None, checksum: str | None = None,
                    kind: str | None = None) -> None: ...
 
     def delete_row(self, module: str, version: str) -> None: ...
+
+    # step-by-step files (``stepwise``) ------------------------------------------------------------
+    def record_step(self, module: str, version: str, steps_done: int, statements_done: int,
+                    resume_at: str | None) -> None: ...
+
+    def set_lock_timeout(self, ms: int, *, local: bool) -> None:
+        """How long a statement waits for a lock before failing (``local``: until the transaction ends)."""
+
+    def is_lock_timeout(self, exc: BaseException) -> bool:
+        return False
+
+    def blockers(self, tables: list[str]) -> list[str]:
+        """The other sessions holding locks on ``tables``: pid, application, since when, lock mode."""
+        return []
+
+    def run_batch(self, update: str, key: str, after: str | None, size: int) -> tuple[int, str | None]:
+        """Run ``update`` on the next ``size`` matching rows with ``key`` above ``after``, in key order;
+        (rows changed, the highest key changed)."""
+        raise NotImplementedError
+
+    def count_rows(self, update: str) -> int | None:
+        return None
+
+    def recover(self, statement: str) -> str:
+        """After a run died inside ``statement`` (outside a transaction): "done" (it had finished), "rerun"
+        (what a half-run left is removed; run it again) or "unknown" (only a person can tell)."""
+        return "unknown"
+
+    def clean_up(self, statement: str) -> None:
+        """Remove what a stopped ``statement`` left behind (an INVALID index)."""
 
     def existing_tables(self, names: set[str]) -> set[str]:
         return set()
@@ -167,7 +213,7 @@ def check_history(target: Target, files: list[MigrationFile], rows: list[History
                   baseline: str | None) -> tuple[list[MigrationFile], list[MigrationFile]]:
     """(files to record as baseline, files to apply) for one folder, or ``MigrateRefused``."""
     module, folder = target.module, target.dir.path
-    blocked = [r for r in rows if r.success is not True]
+    blocked = [r for r in rows if r.success is not True and not r.resumable]
     if blocked:
         lines = []
         for r in blocked:
@@ -199,7 +245,7 @@ def check_history(target: Target, files: list[MigrationFile], rows: list[History
                             "change in a new migration")
     if problems:
         raise MigrateRefused("\n".join(problems))
-    applied = {r.version for r in rows}
+    applied = {r.version for r in rows if not r.resumable}
     pending = [f for f in files if f.version not in applied]
     if rows and baseline is not None:
         raise MigrateRefused(f"{module}: --baseline adopts a database without migration history, but "
@@ -263,8 +309,10 @@ def acquire(migrator: Migrator, lock_wait: float, events: Events) -> None:
 
 
 def run(migrator: Migrator, targets: list[Target], database: str, *, dry_run: bool = False,
-        baseline: str | None = None, lock_wait: float = 300.0, events: Events | None = None) -> MigrateResult:
+        baseline: str | None = None, lock_wait: float = 300.0, events: Events | None = None,
+        online: Online | None = None) -> MigrateResult:
     events = events or Events()
+    online = online or Online()
     result = MigrateResult(migrator.dialect, database, dry_run)
     checked = [(t, t.dir.verify()) for t in targets]  # every sum first: nothing runs if one disagrees
     if dry_run:
@@ -292,24 +340,31 @@ def run(migrator: Migrator, targets: list[Target], database: str, *, dry_run: bo
                 migrator.insert_row(t.module, f, "baseline", True, 0, None, None)
                 result.baselined.append((t.module, f.name))
         events.start(sum(len(p) for _, _, p in work))
+        stopped = {(r.module, r.version): r for r in rows if r.resumable}
         for t, _, pending in work:
             for f in pending:
-                result.applied.append(apply_file(migrator, t.module, f, events))
+                resume = stopped.get((t.module, f.version))
+                result.applied.append(apply_file(migrator, t.module, f, events, online, resume))
     finally:
         migrator.unlock()
     return result
 
 
-def apply_file(migrator: Migrator, module: str, f: MigrationFile, events: Events) -> Applied:
+def apply_file(migrator: Migrator, module: str, f: MigrationFile, events: Events, online: Online | None = None,
+               resume: HistoryRow | None = None) -> Applied:
     statements = migrator.split(f.text)
-    transactional = migrator.transactional_ddl and f.transactional
-    events.file_started(module, f, len(statements))
+    steps = units.read(f.text, statements, f.path)
+    transactional = migrator.transactional_ddl and f.transactional and steps is None
+    events.file_started(module, f, len(statements) if steps is None else len(steps))
     started = time.monotonic()
 
     def elapsed() -> int:
         return int((time.monotonic() - started) * 1000)
 
-    if transactional:
+    if steps is not None:
+        done = stepwise.apply(migrator, module, f, steps, events, online or Online(), resume)
+        migrator.update_row(module, f.version, True, elapsed(), done, None)
+    elif transactional:
         migrator.begin()
         try:
             for index, st in enumerate(statements, 1):
@@ -335,7 +390,7 @@ def apply_file(migrator: Migrator, module: str, f: MigrationFile, events: Events
         migrator.update_row(module, f.version, True, elapsed(), done, None)
     ms = elapsed()
     events.file_done(module, f, ms)
-    return Applied(module, f.name, ms, len(statements), transactional)
+    return Applied(module, f.name, ms, len(statements), transactional, steps is not None)
 
 
 def _execute(migrator: Migrator, module: str, f: MigrationFile, stmt: str, line: int, index: int, total: int,
@@ -381,6 +436,12 @@ def status(migrator: Migrator, targets: list[Target]) -> list[StatusRow]:
             r = mine.pop(f.version, None)
             if r is None:
                 out.append(StatusRow(t.module, f.version, f.name, "pending"))
+                continue
+            if r.resumable:
+                state = "interrupted" if r.success is None else "failed"
+                out.append(StatusRow(t.module, f.version, f.name, state, r.applied_at, r.duration_ms,
+                                     f"{r.steps_done} step(s) done; the next migrate continues with step "
+                                     f"{r.steps_done + 1}" + (f" ({r.error})" if r.error else "")))
                 continue
             if r.success is None:
                 state = "interrupted"

@@ -9,8 +9,10 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from ...migrate.directory import has_directive
 from ...migrate.executor import Events
 from ...report.text import printable
+from ...names import STEP_DIRECTIVE
 from .terminal import stderr, stdout
 
 
@@ -29,10 +31,20 @@ class PlainEvents(Events):
         self.err.print("waiting for another jobschema migrate to finish…")
 
     def file_done(self, module, file, duration_ms) -> None:
-        mode = "" if file.transactional else ", no transaction"
-        self.out.print(f"applied {safe(module)}/{safe(file.name)} ({duration_ms} ms{mode})")
+        self.out.print(f"applied {safe(module)}/{safe(file.name)} ({duration_ms} ms{_mode(file)})")
+
+    def retrying(self, module, file, number, attempt, wait_ms, holders) -> None:
+        who = "; ".join(holders) or "a session that has gone since"
+        self.err.print(f"{safe(module)}/{safe(file.name)} step {number}: lock not granted in time (held by: "
+                       f"{safe(who)}); try {attempt + 1} in {wait_ms / 1000:g}s")
 
     def close(self) -> None: ...
+
+
+def _mode(file) -> str:
+    if has_directive(file.text, STEP_DIRECTIVE, anywhere=True):
+        return ", step by step"
+    return "" if file.transactional else ", no transaction"
 
 
 class BarEvents(PlainEvents):
@@ -46,6 +58,7 @@ class BarEvents(PlainEvents):
         self.started = False
 
     def start(self, total: int) -> None:
+        self.rows = None
         if total:
             self.progress.start()
             self.started = True
@@ -58,8 +71,20 @@ class BarEvents(PlainEvents):
     def file_done(self, module, file, duration_ms) -> None:
         if self.task is not None:
             self.progress.advance(self.task)
-        mode = "" if file.transactional else ", no transaction"
-        self.progress.console.print(f"applied {safe(module)}/{safe(file.name)} ({duration_ms} ms{mode})")
+        self.progress.console.print(f"applied {safe(module)}/{safe(file.name)} ({duration_ms} ms{_mode(file)})")
+
+    wants_totals = True
+
+    def batches_started(self, module, file, number, rows) -> None:
+        self.rows = self.progress.add_task(safe(f"{module}/{file.name} step {number}: rows"), total=rows)
+
+    def batch_done(self, module, file, number, rows_done) -> None:
+        self.progress.update(self.rows, completed=rows_done)
+
+    def statement_done(self, module, file, index) -> None:
+        if getattr(self, "rows", None) is not None:
+            self.progress.remove_task(self.rows)
+            self.rows = None
 
     def close(self) -> None:
         if self.started:

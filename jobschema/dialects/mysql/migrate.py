@@ -24,6 +24,7 @@ from ...errors import ConnectError
 from ...migrate.directory import MigrationFile
 from ...migrate.executor import HistoryRow, Migrator
 from ...names import HISTORY_TABLE, LOCK_NAME
+from . import online_migrate as online
 from .session import server_version
 from .split import Statement, split_statements
 
@@ -39,10 +40,15 @@ CREATE TABLE IF NOT EXISTS `{HISTORY_TABLE}` (
     kind VARCHAR(16) NOT NULL DEFAULT 'apply',
     statements_done INT NULL,
     error TEXT NULL,
+    steps_done INT NULL,
+    resume_at TEXT NULL,
     PRIMARY KEY (module, version)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
   COMMENT='Applied migration files, written by jobschema migrate'"""
-HISTORY_COLUMNS = "module, version, name, checksum, applied_at, duration_ms, success, kind, statements_done, error"
+HISTORY_COLUMNS = ("module, version, name, checksum, applied_at, duration_ms, success, kind, statements_done, error, "
+                   "steps_done, resume_at")
+# columns added after the first release: a history table made before them gets them on the next run
+LATER_COLUMNS = (("steps_done", "INT NULL"), ("resume_at", "TEXT NULL"))
 
 
 def connect(dsn: str) -> pymysql.connections.Connection:
@@ -120,10 +126,24 @@ class MysqlMigrator(Migrator):
 
     def ensure_history(self) -> None:
         self._run(HISTORY_DDL)
+        have = self._columns()
+        for name, kind in LATER_COLUMNS:
+            if name not in have:
+                self._run(f"ALTER TABLE `{HISTORY_TABLE}` ADD COLUMN {name} {kind}")
+
+    def _columns(self) -> set[str]:
+        with self.conn.cursor() as cur:
+            cur.execute("SELECT column_name FROM information_schema.columns WHERE table_schema = DATABASE() "
+                        "AND table_name = %s", (HISTORY_TABLE,))
+            return {r[0].lower() for r in cur.fetchall()}
 
     def history(self) -> list[HistoryRow]:
+        """The rows; a table made before the later columns (read by status or a dry run) gives them as NULL."""
+        have = self._columns()
+        cols = ", ".join(c if c in have or c not in dict(LATER_COLUMNS) else f"NULL AS {c}"
+                         for c in HISTORY_COLUMNS.split(", "))
         with self.conn.cursor() as cur:
-            cur.execute(f"SELECT {HISTORY_COLUMNS} FROM `{HISTORY_TABLE}` ORDER BY module, version")
+            cur.execute(f"SELECT {cols} FROM `{HISTORY_TABLE}` ORDER BY module, version")
             rows = cur.fetchall()
         out = []
         for r in rows:
@@ -151,11 +171,12 @@ class MysqlMigrator(Migrator):
         self._run("ROLLBACK")
 
     def insert_row(self, module: str, file: MigrationFile, kind: str, success: bool | None,
-                   duration_ms: int | None, statements_done: int | None, error: str | None) -> None:
+                   duration_ms: int | None, statements_done: int | None, error: str | None,
+                   steps_done: int | None = None) -> None:
         self._run(f"INSERT INTO `{HISTORY_TABLE}` (module, version, name, checksum, duration_ms, success, kind, "
-                  "statements_done, error) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                  "statements_done, error, steps_done) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                   (module, file.version, file.name, file.checksum, duration_ms, success, kind, statements_done,
-                   error))
+                   error, steps_done))
 
     def update_row(self, module: str, version: str, success: bool | None, duration_ms: int | None,
                    statements_done: int | None, error: str | None, checksum: str | None = None,
@@ -175,6 +196,36 @@ class MysqlMigrator(Migrator):
             cur.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() "
                         f"AND table_type = 'BASE TABLE' AND table_name IN ({marks})", sorted(names))
             return {r[0] for r in cur.fetchall()}
+
+    # step-by-step files ----------------------------------------------------------------------------
+    def record_step(self, module: str, version: str, steps_done: int, statements_done: int,
+                    resume_at: str | None) -> None:
+        self._run(f"UPDATE `{HISTORY_TABLE}` SET steps_done = %s, statements_done = %s, resume_at = %s "
+                  "WHERE module = %s AND version = %s", (steps_done, statements_done, resume_at, module, version))
+
+    def set_lock_timeout(self, ms: int, *, local: bool) -> None:
+        """Whole seconds (MySQL's unit, at least 1) for metadata locks (DDL) and row locks (batches); MySQL
+        has no per-transaction setting, so it is set before every step."""
+        seconds = max(1, -(-int(ms) // 1000))
+        self._run(f"SET SESSION lock_wait_timeout = {seconds}, SESSION innodb_lock_wait_timeout = {seconds}")
+
+    def is_lock_timeout(self, exc: BaseException) -> bool:
+        return isinstance(exc, pymysql.MySQLError) and bool(exc.args) and exc.args[0] == 1205
+
+    def blockers(self, tables: list[str]) -> list[str]:
+        return online.blockers(self.conn)
+
+    def run_batch(self, update: str, key: str, after: str | None, size: int) -> tuple[int, str | None]:
+        with self.conn.cursor() as cur:
+            cur.execute(online.pick_sql(update, key, after, size))
+            keys = [r[0] for r in cur.fetchall()]
+            if not keys:
+                return 0, None
+            cur.execute(online.update_sql(update, key, keys))
+        return len(keys), str(keys[-1])
+
+    def count_rows(self, update: str) -> int | None:
+        return self._one(online.count_sql(update))
 
     def is_db_error(self, exc: BaseException) -> bool:
         return isinstance(exc, pymysql.MySQLError) and not isinstance(exc, pymysql.err.InterfaceError)

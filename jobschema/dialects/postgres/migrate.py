@@ -16,6 +16,7 @@ from ...errors import ConnectError
 from ...migrate.directory import MigrationFile
 from ...migrate.executor import HistoryRow, Migrator
 from ...names import HISTORY_TABLE, LOCK_NAME
+from . import online_migrate as online
 from . import version
 from .session import connect_kwargs, connect_problem
 from .split import Statement, split_statements
@@ -32,11 +33,16 @@ CREATE TABLE IF NOT EXISTS {table} (
     kind text NOT NULL DEFAULT 'apply',
     statements_done integer,
     error text,
+    steps_done integer,
+    resume_at text,
     PRIMARY KEY (module, version)
 )"""
+# columns added after the first release: a history table made before them gets them on the next run
+LATER_COLUMNS = (("steps_done", "integer"), ("resume_at", "text"))
 HISTORY_COMMENT = ("Applied migration files, written by jobschema migrate: success is NULL while a "
                    "non-transactional file runs (or after a run died in one), false when one failed.")
-HISTORY_COLUMNS = "module, version, name, checksum, applied_at, duration_ms, success, kind, statements_done, error"
+HISTORY_COLUMNS = ("module, version, name, checksum, applied_at, duration_ms, success, kind, statements_done, error, "
+                   "steps_done, resume_at")
 
 
 def connect(dsn: str, application: str = "jobschema migrate") -> psycopg.Connection:
@@ -89,12 +95,25 @@ class PostgresMigrator(Migrator):
 
     def ensure_history(self) -> None:
         if self.has_history():
+            have = {r[0] for r in self.conn.execute(
+                "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass(%s) AND attnum > 0 AND NOT attisdropped",
+                (self.table.as_string(self.conn),)).fetchall()}
+            for name, kind in LATER_COLUMNS:
+                if name not in have:
+                    self.conn.execute(sql.SQL("ALTER TABLE {} ADD COLUMN {} " + kind).format(
+                        self.table, sql.Identifier(name)))
             return
         self.conn.execute(sql.SQL(HISTORY_DDL).format(table=self.table))
         self.conn.execute(sql.SQL("COMMENT ON TABLE {} IS {}").format(self.table, sql.Literal(HISTORY_COMMENT)))
 
     def history(self) -> list[HistoryRow]:
-        rows = self.conn.execute(sql.SQL(f"SELECT {HISTORY_COLUMNS} FROM {{}} ORDER BY module, version")
+        """The rows; a table made before the later columns (read by status or a dry run) gives them as NULL."""
+        have = {r[0] for r in self.conn.execute(
+            "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass(%s) AND attnum > 0 AND NOT attisdropped",
+            (self.table.as_string(self.conn),)).fetchall()}
+        cols = ", ".join(c if c in have or c not in dict(LATER_COLUMNS) else f"NULL AS {c}"
+                         for c in HISTORY_COLUMNS.split(", "))
+        rows = self.conn.execute(sql.SQL(f"SELECT {cols} FROM {{}} ORDER BY module, version")
                                  .format(self.table)).fetchall()
         return [HistoryRow(*r) for r in rows]
 
@@ -114,11 +133,13 @@ class PostgresMigrator(Migrator):
         self.conn.execute("ROLLBACK")
 
     def insert_row(self, module: str, file: MigrationFile, kind: str, success: bool | None,
-                   duration_ms: int | None, statements_done: int | None, error: str | None) -> None:
+                   duration_ms: int | None, statements_done: int | None, error: str | None,
+                   steps_done: int | None = None) -> None:
         self.conn.execute(
             sql.SQL("INSERT INTO {} (module, version, name, checksum, duration_ms, success, kind, statements_done, "
-                    "error) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)").format(self.table),
-            (module, file.version, file.name, file.checksum, duration_ms, success, kind, statements_done, error))
+                    "error, steps_done) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)").format(self.table),
+            (module, file.version, file.name, file.checksum, duration_ms, success, kind, statements_done, error,
+             steps_done))
 
     def update_row(self, module: str, version: str, success: bool | None, duration_ms: int | None,
                    statements_done: int | None, error: str | None, checksum: str | None = None,
@@ -139,6 +160,35 @@ class PostgresMigrator(Migrator):
             "WHERE c.relkind IN ('r', 'p') AND c.relname = ANY(%s) AND n.nspname <> 'pg_catalog' "
             "AND n.nspname <> 'information_schema'", (sorted(names),)).fetchall()
         return {r[0] for r in rows}
+
+    # step-by-step files ----------------------------------------------------------------------------
+    def record_step(self, module: str, version: str, steps_done: int, statements_done: int,
+                    resume_at: str | None) -> None:
+        self.conn.execute(sql.SQL("UPDATE {} SET steps_done = %s, statements_done = %s, resume_at = %s "
+                                  "WHERE module = %s AND version = %s").format(self.table),
+                          (steps_done, statements_done, resume_at, module, version))
+
+    def set_lock_timeout(self, ms: int, *, local: bool) -> None:
+        self.conn.execute("SELECT set_config('lock_timeout', %s, %s)", (f"{int(ms)}ms", local))
+
+    def is_lock_timeout(self, exc: BaseException) -> bool:
+        return isinstance(exc, psycopg.errors.LockNotAvailable)
+
+    def blockers(self, tables: list[str]) -> list[str]:
+        return online.blockers(self.conn, tables)
+
+    def run_batch(self, update: str, key: str, after: str | None, size: int) -> tuple[int, str | None]:
+        row = self.conn.execute(online.batch_sql(update, key, after, size)).fetchone()
+        return (row[0], row[1]) if row else (0, None)
+
+    def count_rows(self, update: str) -> int | None:
+        return self.conn.execute(online.count_sql(update)).fetchone()[0]
+
+    def recover(self, statement: str) -> str:
+        return online.recover_index(self.conn, statement)
+
+    def clean_up(self, statement: str) -> None:
+        online.drop_invalid_index(self.conn, statement)
 
     def is_db_error(self, exc: BaseException) -> bool:
         return isinstance(exc, psycopg.Error) and not isinstance(exc, psycopg.OperationalError) \

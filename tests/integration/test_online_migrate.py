@@ -1,0 +1,280 @@
+"""The seed-001 fix on a table that is being written to, against real servers: step-by-step runs that are
+killed and resumed, the locks each step really takes, and lock timeouts that retry and then name the session
+in the way.
+
+The shipped ``migrations/batch/<dialect>`` files are what runs: the documented state is built first (the live
+CHECK and default of seed 001), then ``batch_jobs`` is filled with rows, one in ten holding a legacy value.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import psycopg
+import pytest
+from dbutil import connect_mysql, temp_pg_database
+from test_migration_history import build_documented_state
+
+from jobschema import api
+from jobschema.dialects.postgres.split import split_statements
+from jobschema.migrate import executor, units
+from jobschema.migrate.directory import MigrationDir
+from jobschema.plan.steps import _lock_rank
+
+REPO = Path(__file__).resolve().parents[2]
+SCHEMA = str(REPO / "schema")
+SHIPPED = REPO / "migrations" / "batch"
+ROUNDS = max(2, int(os.environ.get("JOBSCHEMA_PROPERTY_EXAMPLES", "60")) // 20)
+LEGACY = ("pending", "running")
+
+FILL_PG = """INSERT INTO batch_jobs (name, job_type, status)
+SELECT 'job ' || g, 'gen', CASE WHEN g % 20 = 0 THEN 'pending' WHEN g % 20 = 1 THEN 'running' ELSE 'completed' END
+FROM generate_series(1, {n}) g"""
+
+
+def migrate_cmd(dsn: str, folder: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "jobschema", "migrate", "--dsn", dsn, "--dir", str(folder), *extra]
+
+
+def clean_env() -> dict:
+    return {k: v for k, v in os.environ.items() if not k.startswith(("PG", "JOBSCHEMA_DSN"))}
+
+
+def copy_shipped(dialect: str, to: Path) -> Path:
+    folder = to / "batch" / dialect
+    folder.mkdir(parents=True)
+    for f in (SHIPPED / dialect).iterdir():
+        (folder / f.name).write_bytes(f.read_bytes())
+    MigrationDir(str(folder)).verify()
+    return folder
+
+
+def counts(conn) -> dict[str, int]:
+    return dict(conn.execute("SELECT status, count(*) FROM batch_jobs GROUP BY status").fetchall())
+
+
+def history(conn) -> tuple | None:
+    if not conn.execute("SELECT to_regclass('jobschema_migrations')").fetchone()[0]:
+        return None
+    return conn.execute("SELECT success, steps_done, resume_at FROM jobschema_migrations").fetchone()
+
+
+class Writer(threading.Thread):
+    """An application connection inserting new jobs and moving old ones on, committing each write."""
+
+    def __init__(self, dsn: str):
+        super().__init__(daemon=True)
+        self.conn = psycopg.connect(dsn, autocommit=True)
+        self.stop = threading.Event()
+        self.inserted = 0
+        self.errors: list[str] = []
+
+    def run(self) -> None:
+        rng = random.Random(7)
+        while not self.stop.is_set():
+            try:
+                if rng.random() < 0.5:
+                    self.conn.execute("INSERT INTO batch_jobs (name, job_type, status) VALUES ('w', 'gen', 'paused')")
+                    self.inserted += 1
+                else:
+                    self.conn.execute("UPDATE batch_jobs SET status = 'failed' WHERE id = (SELECT id FROM batch_jobs "
+                                      "WHERE status = 'completed' LIMIT 1 OFFSET %s)", (rng.randrange(100),))
+            except psycopg.Error as exc:
+                self.errors.append(str(exc).splitlines()[0])
+            time.sleep(0.002)
+        self.conn.close()
+
+
+def test_pg_sigkill_during_the_fix_resumes_and_loses_nothing(pg_server, tmp_path):
+    """Killed at random moments while a writer works on the table, every rerun continues from the step (and
+    the batch key) the history records; the last one finishes with every row kept and every legacy value
+    rewritten, and no write of the application failed."""
+    seed = random.randrange(1 << 30)
+    rng = random.Random(seed)
+    n = 4000
+    for round_ in range(ROUNDS):
+        folder = copy_shipped("postgres", tmp_path / f"r{round_}")
+        with temp_pg_database(pg_server.dsn) as dsn, psycopg.connect(dsn, autocommit=True) as conn:
+            build_documented_state(dsn, "batch", "postgres")
+            conn.execute(FILL_PG.format(n=n))
+            legacy_before = {k: v for k, v in counts(conn).items() if k in LEGACY}
+            writer = Writer(dsn)
+            writer.start()
+            seen_states = set()
+            for attempt in range(4):
+                delay = rng.uniform(0.0, 0.8)
+                note = f"seed {seed}, round {round_}, kill {attempt} {delay:.2f}s after the run started"
+                proc = subprocess.Popen(migrate_cmd(dsn, folder, "--batch-size", "20", "--pause-ms", "30"),
+                                        cwd=REPO, env=clean_env(), stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL)
+                started = time.monotonic()  # start-up (imports) takes long on a busy machine: wait for the run
+                while time.monotonic() - started < 30 and proc.poll() is None and not migrate_sessions(conn):
+                    time.sleep(0.02)
+                time.sleep(delay)
+                proc.send_signal(signal.SIGKILL)
+                proc.wait(timeout=10)
+                wait_for_backend_gone(conn)
+                h = history(conn)
+                if h is not None and h[0] is True:
+                    break
+                if h is not None:
+                    success, steps, position = h
+                    seen_states.add((steps, position is not None))
+                    assert success is None, note
+                    left = counts(conn)
+                    if steps >= 2:  # the new rule is in, NOT VALID, and the default is the new one
+                        assert conn.execute("SELECT convalidated FROM pg_constraint WHERE conname = "
+                                            "'batch_jobs_status_check'").fetchone() == (steps >= 5,), note
+                    if steps >= 3:
+                        assert "pending" not in left, note
+                    if steps == 2 and position is not None:  # rows up to the recorded key are rewritten
+                        assert conn.execute("SELECT count(*) FROM batch_jobs WHERE status = 'pending' AND id <= %s",
+                                            (position,)).fetchone()[0] == 0, note
+            res = subprocess.run(migrate_cmd(dsn, folder, "--batch-size", "40", "--lock-wait", "20"), cwd=REPO,
+                                 env=clean_env(), capture_output=True, text=True, timeout=120)
+            writer.stop.set()
+            writer.join(10)
+            note = f"seed {seed}, round {round_}, states seen {sorted(seen_states)}"
+            assert seen_states, note  # at least one kill landed inside the run
+            assert res.returncode == 0, (note, res.stdout, res.stderr)
+            after = counts(conn)
+            assert sum(after.values()) == n + writer.inserted, (note, after)  # no row lost, none doubled
+            assert not set(after) & set(LEGACY), (note, after)
+            assert after.get("queued", 0) == legacy_before["pending"], note
+            assert writer.errors == [], (note, writer.errors[:3])
+            assert history(conn) == (True, 5, None), note
+            assert api.audit(dsn, SCHEMA, module="batch").exit_code == 0, note
+
+
+def migrate_sessions(conn) -> int:
+    return conn.execute("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'jobschema migrate' "
+                        "AND datname = current_database()").fetchone()[0]
+
+
+def wait_for_backend_gone(conn, timeout: float = 15) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not migrate_sessions(conn):
+            return
+        time.sleep(0.05)
+    raise AssertionError("the killed migrate's session is still open")
+
+
+class HoldWriter(executor.Events):
+    """Before each step starts, an application transaction writes a row and stays open (it holds ROW
+    EXCLUSIVE, what every writer takes). A step whose lock conflicts with writers must then wait for it:
+    ``pg_locks`` shows the mode that step asks for, which must be no stronger than its ``-- jobschema:step``
+    line says. A step that does not wait finishes while the writer is still open, which proves it let the
+    writer through."""
+
+    def __init__(self, dsn: str, declared: dict[int, str]):
+        self.dsn, self.declared = dsn, declared
+        self.observed: dict[int, str | None] = {}
+        self.watch = psycopg.connect(dsn, autocommit=True)
+        self.threads: list[threading.Thread] = []
+
+    def unit_started(self, module, file, number, total, attrs) -> None:
+        writer = psycopg.connect(self.dsn)
+        writer.execute("INSERT INTO batch_jobs (name, job_type, status) VALUES ('held', 'gen', 'paused')")
+        self.threads.append(threading.Thread(target=self._observe, args=(number, writer), daemon=True))
+        self.threads[-1].start()
+
+    def _observe(self, number: int, writer) -> None:
+        deadline = time.monotonic() + 5
+        mode = None
+        while time.monotonic() < deadline:
+            row = self.watch.execute(
+                "SELECT l.mode FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE NOT l.granted "
+                "AND a.application_name = 'jobschema migrate' AND a.datname = current_database() "
+                "AND l.relation = 'batch_jobs'::regclass").fetchone()
+            if row:
+                mode = row[0]
+                break
+            done = self.watch.execute("SELECT steps_done FROM jobschema_migrations").fetchone()
+            if done and done[0] is not None and done[0] >= number:
+                break
+            time.sleep(0.01)
+        self.observed[number] = mode
+        writer.commit()
+        writer.close()
+
+
+def _mode(lock_name: str) -> str:
+    """pg_locks' ``AccessExclusiveLock`` → ``ACCESS EXCLUSIVE``."""
+    words, word = [], ""
+    for ch in lock_name.removesuffix("Lock"):
+        if ch.isupper() and word:
+            words.append(word)
+            word = ""
+        word += ch
+    return " ".join([*words, word]).upper()
+
+
+def test_pg_each_step_takes_no_stronger_lock_than_it_declares(pg_dsn, tmp_path):
+    folder = copy_shipped("postgres", tmp_path)
+    build_documented_state(pg_dsn, "batch", "postgres")
+    with psycopg.connect(pg_dsn, autocommit=True) as conn:
+        conn.execute(FILL_PG.format(n=500))
+    (f,) = MigrationDir(str(folder)).files()
+    declared = {u.number: u.lock for u in units.read(f.text, split_statements(f.text), f.path)}
+    events = HoldWriter(pg_dsn, declared)
+    try:
+        api.migrate(pg_dsn, str(tmp_path), folder=str(folder), events=events, lock_timeout=10, batch_size=100)
+    finally:
+        for t in events.threads:
+            t.join(10)
+        events.watch.close()
+    assert sorted(events.observed) == sorted(declared)
+    for number, mode in events.observed.items():
+        if mode is None:  # finished while a writer held ROW EXCLUSIVE: it does not block writers
+            assert _lock_rank(declared[number]) <= _lock_rank("SHARE UPDATE EXCLUSIVE"), (number, declared)
+        else:  # it waited for the writer: the mode it asked for is what it declares
+            assert _mode(mode) == declared[number], (number, mode, declared[number])
+    # the catalog step blocks writers (and says so); the rewrite batches and VALIDATE do not
+    assert events.observed[2] == "AccessExclusiveLock"
+    assert events.observed[3] is None and events.observed[4] is None and events.observed[5] is None
+
+
+@pytest.mark.parametrize("dialect", ["postgres", "mysql"])
+def test_lock_timeout_retries_then_names_the_blocker_and_the_rerun_continues(request, dialect, tmp_path):
+    dsn = request.getfixturevalue("pg_dsn" if dialect == "postgres" else "mysql_dsn")
+    folder = copy_shipped(dialect, tmp_path)
+    build_documented_state(dsn, "batch", dialect)
+    if dialect == "postgres":
+        blocker = psycopg.connect(dsn, application_name="nightly report")
+        blocker.execute("SELECT count(*) FROM batch_jobs")  # a long reader: ACCESS SHARE until it ends
+        pid = blocker.info.backend_pid
+        expect = [f"pid {pid}", "'nightly report'", "AccessShareLock on batch_jobs", "not granted within 300 ms"]
+    else:
+        blocker = connect_mysql(dsn)
+        blocker.autocommit(False)
+        with blocker.cursor() as cur:
+            cur.execute("SELECT COUNT(*) FROM batch_jobs")  # an open transaction keeps its metadata lock
+            cur.execute("SELECT CONNECTION_ID()")
+            pid = cur.fetchone()[0]
+        expect = [f"thread {pid}", "transaction open since", "not granted within 300 ms"]
+    started = time.monotonic()
+    res = subprocess.run(migrate_cmd(dsn, folder, "--lock-timeout", "0.3", "--lock-retries", "2"), cwd=REPO,
+                         env=clean_env(), capture_output=True, text=True, timeout=120)
+    took = time.monotonic() - started
+    assert res.returncode == 2, (res.stdout, res.stderr)
+    for text in expect:
+        assert text in res.stderr, (text, res.stderr)
+    assert "3 times" in res.stderr and "continues at step 2" in res.stderr, res.stderr
+    assert took > 0.5 + 1.0, took  # two pauses (0.5 s, 1 s) between the three tries
+    blocker.rollback()
+    blocker.close()
+    status = subprocess.run(migrate_cmd(dsn, folder)[:4] + ["status", "--dsn", dsn, "--dir", str(folder)], cwd=REPO,
+                            env=clean_env() | {"COLUMNS": "1000"}, capture_output=True, text=True, timeout=60)
+    assert "1 step(s) done; the next migrate continues with step 2" in status.stdout, status.stdout
+    res = subprocess.run(migrate_cmd(dsn, folder), cwd=REPO, env=clean_env(), capture_output=True, text=True,
+                         timeout=120)
+    assert res.returncode == 0, (res.stdout, res.stderr)
+    assert api.audit(dsn, SCHEMA, module="batch").exit_code == 0
