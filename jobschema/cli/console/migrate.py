@@ -11,8 +11,8 @@ from rich.table import Table
 
 from ...migrate.directory import has_directive
 from ...migrate.executor import Events
-from ...report.text import printable
 from ...names import STEP_DIRECTIVE
+from ...report.text import printable
 from .terminal import stderr, stdout
 
 

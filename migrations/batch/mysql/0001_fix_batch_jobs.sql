@@ -1,6 +1,5 @@
 -- jobschema fix migration for module batch (mysql)
 -- written: 2026-12-02T20:19:42Z
--- from database: mysql://root@127.0.0.1:3306/jst_hist_10140
 -- `jobschema migrate` runs it step by step: each `-- jobschema:step` line gives the step's transaction, the strongest lock it takes and whether it scans or rewrites the table
 -- findings fixed:
 --   batch.batch_jobs.status: enum values differ: missing queued, processing; extra pending, running

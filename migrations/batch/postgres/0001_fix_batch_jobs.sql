@@ -1,6 +1,5 @@
 -- jobschema fix migration for module batch (postgres)
 -- written: 2026-12-02T20:19:36Z
--- from database: postgresql://postgres@127.0.0.1:5432/jst_hist_10140
 -- `jobschema migrate` runs it step by step: each `-- jobschema:step` line gives the step's transaction, the strongest lock it takes and whether it scans or rewrites the table
 -- findings fixed:
 --   batch.batch_jobs.batch_jobs_status_check: check allows other values: missing processing, queued; extra pending, running
