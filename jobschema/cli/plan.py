@@ -28,8 +28,11 @@ def with_fix_options(fn):
 @click.option("--schema", "schema_dir", type=click.Path(file_okay=False), help="Schema folder (default: schema/).")
 @click.option("--module", help="Module to plan for (default: the one whose tables the database holds).")
 @click.option("--namespace", help="PostgreSQL schema holding the module's tables.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: the migration file on stdout, its steps on stderr; json: steps (transaction, lock, scans, "
+                   "rewrites, SQL) and the file as one object.")
 @with_fix_options
-def plan(dsn, schema_dir, module, namespace, allow_destructive, allow_not_valid, concurrently) -> None:
+def plan(dsn, schema_dir, module, namespace, fmt, allow_destructive, allow_not_valid, concurrently) -> None:
     """Print the migration that would fix the database's drift; write nothing."""
     from .. import api
     from .console import plan as plan_console
@@ -38,4 +41,4 @@ def plan(dsn, schema_dir, module, namespace, allow_destructive, allow_not_valid,
     planned = api.plan(dsn, schema_dir or cfg.path(cfg.schema), module=module, namespace=namespace,
                        allow_destructive=allow_destructive, allow_not_valid=allow_not_valid,
                        concurrently=concurrently)
-    plan_console.print_plan(planned)
+    plan_console.print_plan(planned, fmt)

@@ -151,6 +151,15 @@ class Plan:
         """Per unit: number, transaction, lock, table, scans, rewrites, batching, statements — for ``plan``."""
         return [u.as_dict() for u in self.units()]
 
+    def as_dict(self) -> dict:
+        """``jobschema plan --format json``: the steps as ``migrate`` runs them, with their SQL."""
+        return {"module": self.module, "dialect": self.dialect, "empty": self.empty,
+                "steps": [u.as_dict() | {"sql": [s.sql for s in u.steps],
+                                         "fixes": sorted({s.comment for s in u.steps if s.comment})}
+                          for u in self.units()],
+                "omitted": [{"change": describe(o.change), "reason": o.reason} for o in self.omitted],
+                "notes": list(self.notes)}
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -182,6 +191,19 @@ class Unit:
     @property
     def tables(self) -> list[str]:
         return sorted({s.statement.table for s in self.steps if s.statement.table})
+
+    def describe(self) -> str:
+        """One line for people: ``step 2: own transaction, ACCESS EXCLUSIVE on public.t, catalog only``."""
+        d = self.as_dict()
+        tx = {"own": "one transaction", "batches": f"batches keyed by {d['key']}, each its own transaction",
+              "none": "no transaction", "session": "session setting"}[d["tx"]]
+        work = ("rewrites the table" if d["rewrites"] else "scans the table" if d["scans"]
+                else "changes rows" if d["tx"] == "batches" else "catalog only")
+        on = f" on {', '.join(d['tables'])}" if d["tables"] else ""
+        algo = f", ALGORITHM={d['algorithm']}" if d["algorithm"] else ""
+        if d["tx"] == "session":
+            return f"step {self.number}: {tx}"
+        return f"step {self.number}: {tx}, lock {d['lock']}{on}{algo}, {work}"
 
     def annotation(self) -> str:
         d = self.as_dict()

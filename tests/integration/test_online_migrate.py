@@ -8,6 +8,7 @@ CHECK and default of seed 001), then ``batch_jobs`` is filled with rows, one in 
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -278,3 +279,32 @@ def test_lock_timeout_retries_then_names_the_blocker_and_the_rerun_continues(req
                          timeout=120)
     assert res.returncode == 0, (res.stdout, res.stderr)
     assert api.audit(dsn, SCHEMA, module="batch").exit_code == 0
+
+
+@pytest.mark.parametrize("dialect", ["postgres", "mysql"])
+def test_plan_shows_each_steps_transaction_lock_and_table_work(request, dialect):
+    """``plan --format json`` carries the steps as migrate runs them; the text form lists them on stderr."""
+    dsn = request.getfixturevalue("pg_dsn" if dialect == "postgres" else "mysql_dsn")
+    build_documented_state(dsn, "batch", dialect)
+    res = subprocess.run([sys.executable, "-m", "jobschema", "plan", "--dsn", dsn, "--schema", SCHEMA, "--module",
+                          "batch", "--format", "json"], cwd=REPO, env=clean_env(), capture_output=True, text=True,
+                         timeout=120)
+    assert res.returncode == 0, res.stderr
+    steps = [(s["tx"], s["lock"], s["scans"], s["rewrites"], s["algorithm"], s["key"])
+             for s in json.loads(res.stdout)["steps"]]
+    if dialect == "postgres":
+        assert steps == [("session", "none", False, False, None, None),
+                         ("own", "ACCESS EXCLUSIVE", False, False, None, None),
+                         ("batches", "ROW EXCLUSIVE", False, False, None, "id"),
+                         ("batches", "ROW EXCLUSIVE", False, False, None, "id"),
+                         ("own", "SHARE UPDATE EXCLUSIVE", True, False, None, None)]
+    else:  # the ENUM is widened in place, narrowed by copying the table (the plan says so)
+        assert steps == [("session", "none", False, False, None, None),
+                         ("own", "NONE", False, False, "INSTANT", None),
+                         ("batches", "NONE", False, False, None, "id"),
+                         ("batches", "NONE", False, False, None, "id"),
+                         ("own", "SHARED", False, True, "COPY", None)]
+    res = subprocess.run([sys.executable, "-m", "jobschema", "plan", "--dsn", dsn, "--schema", SCHEMA, "--module",
+                          "batch"], cwd=REPO, env=clean_env(), capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0 and "-- jobschema:step 3 tx=batches" in res.stdout, res.stderr
+    assert "step 3: batches keyed by id, each its own transaction" in res.stderr, res.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 
 from rich.markup import escape
@@ -19,13 +20,21 @@ def print_omitted(planned, err: bool = False) -> None:
         out.print(f"[yellow]note[/yellow]: {escape(printable(n))}")
 
 
-def print_plan(planned) -> None:
-    """The migration text on stdout (so it can be redirected), what was left out on stderr."""
+def print_plan(planned, fmt: str = "text") -> None:
+    """The migration text on stdout (so it can be redirected); on stderr the steps (transaction, lock, what
+    they do to the table) and what was left out. ``json``: all of it as one object on stdout."""
+    if fmt == "json":
+        sys.stdout.write(json.dumps(planned.plan.as_dict() | {"sql": planned.text}, indent=2, sort_keys=True,
+                                    ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+        return
     if planned.plan.empty:
         stderr().print("nothing to fix: the plan is empty")
     else:
         sys.stdout.write(planned.text)
         sys.stdout.flush()
+        for unit in planned.plan.units():
+            stderr().print(escape(printable(unit.describe())), highlight=False)
     print_omitted(planned, err=True)
 
 
