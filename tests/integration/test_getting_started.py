@@ -32,7 +32,8 @@ def blocks() -> list[tuple[str, str]]:
 
 
 def normalise(text: str) -> str:
-    text = re.sub(r"\(\d+ ms\)", "(N ms)", text)
+    text = re.sub(r"\(\d+ ms([,)])", r"(N ms\1", text)
+    text = re.sub(r" {2,}", "  ", text)  # table columns: their width follows a run's timings
     return "\n".join(line.rstrip() for line in text.splitlines())
 
 
