@@ -32,6 +32,7 @@ class QueryThread:
         self._taken: dict[str, object] = {}
         self._next = 0
         self._failed = False
+        self._error: BaseException | None = None  # the first failure, raised for every query not sent after it
         self._lock = threading.Lock()
         self._threads = [threading.Thread(target=self._work, args=(run,), daemon=True, name="jobschema-catalog")]
         self._threads += [threading.Thread(target=self._help, args=(h,), daemon=True, name="jobschema-catalog")
@@ -64,6 +65,8 @@ class QueryThread:
             except BaseException as exc:  # handed to the caller; nothing more is sent
                 with self._lock:
                     self._failed = True
+                    if self._error is None:
+                        self._error = exc
                     rest = self.names[self._next:]
                     self._next = len(self.names)
                 self._answers[name].put((False, exc))
@@ -82,7 +85,9 @@ class QueryThread:
             self._taken[name] = value
             return value
         self.close()
-        if value is None:
+        if value is None:  # the caller may ask for a later answer first: it gets the error that stopped them
+            if self._error is not None:
+                raise self._error
             raise RuntimeError(f"catalog query {name} was not sent: an earlier one failed")
         raise value
 
