@@ -86,8 +86,8 @@ class CheckPairing(Pairing):
 
 def pair_checks(desired: Sequence[Any], live: Sequence[Any], meaning: Callable[[Any], CheckMeaning]) -> CheckPairing:
     """Pair CHECKs: same meaning (any name) first; then a desired value-set CHECK with a live value-set
-    CHECK on the same column; then by name. A live CHECK left over that constrains the values of a
-    column already covered by a paired CHECK is a duplicate, never a plain extra."""
+    CHECK on the same column; then by name. A live value-list CHECK left over on a column already covered
+    by a paired CHECK is a duplicate, never a plain extra."""
     base = pair(desired, live, key=lambda c: meaning(c).identity)
     out = CheckPairing(same=base.same, renamed=base.renamed)
     d_left = list(base.desired_only) + [d for d, _ in base.changed]
@@ -120,8 +120,10 @@ def pair_checks(desired: Sequence[Any], live: Sequence[Any], meaning: Callable[[
         if col is not None:
             covered.setdefault(col, lv)
     for lv in sorted(l_left, key=_name):
+        # only a value list is a second rule on the column's values (a legacy CHECK left beside the managed
+        # one); any other leftover (``i <> 3`` beside ``i < 5``) is a plain extra, dropped only when allowed
         m = meaning(lv)
-        col = m.value_set[0] if m.value_set else (next(iter(m.columns)) if len(m.columns) == 1 else None)
+        col = m.value_set[0] if m.value_set else None
         if col is not None and col in covered:
             out.duplicates.append((lv, covered[col]))
         else:

@@ -241,7 +241,9 @@ def build_schema() -> dict:
         "foreign_keys": {"type": "array", "items": fk},
         "checks": {"type": "array", "items": check},
         "rls": rls,
-        "mysql": _obj(b.MYSQL_KEYS, {"engine": TEXT, "charset": TEXT, "collation": TEXT}, "mysql",
+        "mysql": _obj(b.MYSQL_KEYS, {"engine": TEXT, "charset": TEXT, "collation": TEXT,
+                                     "options": _d(TEXT, "Other table options: row_format=COMPRESSED checksum=1")},
+                      "mysql",
                       "MySQL table options; charset and collation default to the module's, else the database's."),
         "lint": lint,
     }, "a table file", "tables/<table>.yaml: one table.")

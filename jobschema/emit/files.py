@@ -220,6 +220,8 @@ def table_dict(t: Table, module_ns: str) -> dict:
             rls["policies"] = pols
         out["rls"] = rls
     mysql = ({"engine": t.mysql_engine} if t.mysql_engine is not None else {}) | _mysql_text(t)
+    if t.mysql_options:
+        mysql["options"] = t.mysql_options
     if mysql:
         out["mysql"] = mysql
     if t.lint is not None:

@@ -31,7 +31,7 @@ CHECK_KEYS = {"name": True, "expression": True, "no_inherit": False, "comment": 
 RLS_KEYS = {"enabled": False, "forced": False, "policies": False}
 POLICY_KEYS = {"name": True, "command": False, "roles": False, "permissive": False, "using": False,
                "with_check": False, "comment": False}
-MYSQL_KEYS = {"engine": False, "charset": False, "collation": False}
+MYSQL_KEYS = {"engine": False, "charset": False, "collation": False, "options": False}
 MYSQL_TEXT_KEYS = {"charset": False, "collation": False}  # a module's or a column's mysql: mapping
 LINT_KEYS = {"ignore": True, "reason": True}
 DEFAULT_KEYS = {"sql": False, "value": False}

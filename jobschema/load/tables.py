@@ -62,6 +62,7 @@ def _deferral(r: Reader, d: YDict, what: str) -> dict:
 # ---------------------------------------------------------------------------------------- columns
 
 _CHARSET_NAME = re.compile(r"^[A-Za-z0-9_]{1,64}$")
+_TABLE_OPTIONS = re.compile(r"[A-Za-z_]+=[A-Za-z0-9_]+(\s+[A-Za-z_]+=[A-Za-z0-9_]+)*")
 
 
 def read_mysql_text(r: Reader, d: YDict, what: str, allowed: dict[str, bool] = MYSQL_TEXT_KEYS
@@ -395,8 +396,14 @@ def read_table(r: Reader, data: Any, file: str, module_ns: str) -> Table | None:
                       tuple(policies))
     engine = None
     charset, collation, md = read_mysql_text(r, d, what, MYSQL_KEYS)
+    options = None
     if md is not None:
         engine = r.string(md, "engine", what)
+        options = r.string(md, "options", what)
+        if options is not None and not _TABLE_OPTIONS.fullmatch(options):
+            r.err(md.vpos("options"), f"{what}.mysql.options {options!r} is not a list of MySQL table options",
+                  "name=value pairs separated by spaces, e.g. row_format=COMPRESSED checksum=1")
+            options = None
     lint = None
     if "lint" in d and d["lint"] is not None:
         ld = r.mapping(d["lint"], d.vpos("lint"), f"{what}.lint")
@@ -411,5 +418,5 @@ def read_table(r: Reader, data: Any, file: str, module_ns: str) -> Table | None:
         comment=r.string(d, "comment", what), primary_key=pk, uniques=tuple(uniques),
         indexes=tuple(indexes), foreign_keys=tuple(fks), checks=tuple(checks), rls=rls,
         minimal=r.boolean(d, "minimal", what, False), mysql_engine=engine, lint=lint,
-        mysql_charset=charset, mysql_collation=collation,
+        mysql_charset=charset, mysql_collation=collation, mysql_options=options,
         origin=origin_of(d.kpos("table")))  # the `table:` line, past any editor comment above it

@@ -240,6 +240,8 @@ class Table:
     # MySQL default character set and collation of the table (None: the module's, else the database's)
     mysql_charset: str | None = None
     mysql_collation: str | None = None
+    # other MySQL table options, as CREATE_OPTIONS prints them ("row_format=COMPRESSED checksum=1")
+    mysql_options: str | None = None
     lint: LintIgnore | None = None
     origin: Origin = NO_ORIGIN
 

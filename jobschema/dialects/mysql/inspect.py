@@ -154,6 +154,14 @@ def inspect(conn, database: str, name: str = "live", namespace: str = "public") 
                        catalog_queries=reader.sent)
 
 
+def table_options(create_options: str | None) -> str | None:
+    """CREATE_OPTIONS as the model keeps it: name=value pairs, names lower-cased, sorted; partitioning
+    (the word ``partitioned``) is not an option here but an unmanaged item."""
+    pairs = sorted(o.split("=", 1)[0].lower() + "=" + o.split("=", 1)[1]
+                   for o in (create_options or "").split() if "=" in o)
+    return " ".join(pairs) or None
+
+
 def unmanaged_items(table_rows, namespace: str) -> tuple[UnmanagedItem, ...]:
     """Table properties the schema format cannot describe: partitioning. Listed, never passed as in sync."""
     return tuple(UnmanagedItem("partitioning", r["table_name"], namespace, None, "PARTITIONED")
@@ -315,7 +323,8 @@ def build_module(cat: Catalog, module_name: str = "live", namespace: str = "publ
             uniques=tuple(uniques.get(t, ())), indexes=tuple(indexes.get(t, ())),
             foreign_keys=tuple(fks.get(t, ())), checks=tuple(checks.get(t, ())),
             mysql_engine=info.get("engine"), mysql_charset=info.get("table_charset") or None,
-            mysql_collation=info.get("table_collation") or None, origin=origin(t)))
+            mysql_collation=info.get("table_collation") or None,
+            mysql_options=table_options(info.get("create_options")), origin=origin(t)))
 
     view_cols: dict[str, list[str]] = {}
     for r in rows.get("columns", []):

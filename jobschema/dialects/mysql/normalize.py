@@ -38,6 +38,7 @@ from .canon import (
     query_key,
     unescape_check_text,
 )
+from .inspect import table_options
 from .render import column_type, default_sql, keyed_columns, on_update_sql
 from .render import translate as translate_sql
 from .types import canonical
@@ -250,10 +251,17 @@ class MysqlHooks(DiffHooks):
         return charsets.label(self.column_text(col))
 
     def table_option_delta(self, desired: Table, live: Table) -> tuple[tuple[str, str | None, str | None], ...]:
+        out: tuple[tuple[str, str | None, str | None], ...] = ()
+        engine = desired.mysql_engine or "InnoDB"
+        if live.mysql_engine and engine.lower() != live.mysql_engine.lower():
+            out += (("engine", engine, live.mysql_engine),)
+        want_options = table_options(desired.mysql_options)
+        if (want_options or "").lower() != (live.mysql_options or "").lower():
+            out += (("options", want_options, live.mysql_options),)
         want, have = self.table_text(desired), charsets.own(live)
-        if have is None or charsets.same(want, have):
-            return ()
-        return (("charset", charsets.charset_of(want), have[0]), ("collation", want[1], have[1]))
+        if have is not None and not charsets.same(want, have):
+            out += (("charset", charsets.charset_of(want), have[0]), ("collation", want[1], have[1]))
+        return out
 
     def on_update_key(self, col: Column) -> str | None:
         if col.on_update is None:

@@ -71,13 +71,33 @@ def drop_table(c: ch.DropTable, ctx: Context) -> list[Step]:
     return [Step.of("drops", f"DROP TABLE {_t(c)};", c)]
 
 
+_RESET = {"checksum": "0", "key_block_size": "0", "delay_key_write": "0"}  # the rest take DEFAULT
+
+
+def _options_sql(c: ch.ModifyTableOptions) -> str:
+    """The desired options, and each live one the schema does not name back to its default."""
+    (_, want, have), = [o for o in c.options if o[0] == "options"]
+    pairs = [p.split("=", 1) for p in (want or "").split()]
+    named = {k.lower() for k, _ in pairs}
+    resets = [(k, _RESET.get(k.lower(), "DEFAULT")) for k, _ in (p.split("=", 1) for p in (have or "").split())
+              if k.lower() not in named]
+    return " ".join(f"{k.upper()}={v}" for k, v in pairs + resets)
+
+
 def table_options(c: ch.ModifyTableOptions, ctx: Context) -> list[Step]:
-    """The table's default character set and collation only: each column it reaches differs too and is
-    changed by its own MODIFY COLUMN (which takes the new default), so a column the schema gives its own
-    character set keeps it."""
+    """The table's storage engine, and its default character set and collation only: each column the
+    default reaches differs too and is changed by its own MODIFY COLUMN (which takes the new default), so a
+    column the schema gives its own character set keeps it."""
     want = dict((k, d) for k, d, _ in c.options)
-    text = charsets.clause((want.get("charset"), want.get("collation")), table=True)
-    return [Step.of("alter_columns", f"ALTER TABLE {_t(c)} {text};", c)]
+    steps = []
+    if want.get("engine"):
+        steps.append(Step.of("alter_columns", f"ALTER TABLE {_t(c)} ENGINE={quote_mysql(want['engine'])};", c))
+    if "options" in want:
+        steps.append(Step.of("alter_columns", f"ALTER TABLE {_t(c)} {_options_sql(c)};", c))
+    if "charset" in want or "collation" in want:
+        text = charsets.clause((want.get("charset"), want.get("collation")), table=True)
+        steps.append(Step.of("alter_columns", f"ALTER TABLE {_t(c)} {text};", c))
+    return steps
 
 
 def table_comment(c: ch.ModifyTableComment, ctx: Context) -> list[Step]:

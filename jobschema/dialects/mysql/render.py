@@ -236,6 +236,8 @@ class MysqlRenderer(ModuleRenderer):
         text = charsets.own(t) or charsets.own(self.module)  # neither: the database's default applies
         if text is not None:
             options += " " + charsets.clause(text, table=True)
+        if t.mysql_options:
+            options += " " + " ".join(t.mysql_options.split())
         if t.comment:
             options += f" COMMENT={literal_mysql(t.comment)}"
         return [_ENV.get_template("table.sql.j2").render(name=quote_mysql(t.name), lines=lines,

@@ -1,0 +1,2 @@
+-- from vitessio/vitess go/vt/schemadiff/table_test.go TestCreateTableDiff: "normalized COLLATE value" (adapted to MariaDB 10.11)
+create table t1 (id int primary key, name varchar(20)) engine=innodb, collate=UTF8_BIN;
