@@ -120,6 +120,7 @@ class AddPrimaryKey(Change):
 
 @dataclass(frozen=True, kw_only=True)
 class ModifyPrimaryKey(Change):
+    referenced_by: tuple = ()  # (namespace, table, live ForeignKey) of the live keys that depend on it
     object_kind = "primary key"
 
 
@@ -129,6 +130,7 @@ class DropPrimaryKey(Change):
 
     destructive: bool = True
     removes = "drops a primary key the schema does not declare"
+    referenced_by: tuple = ()
     object_kind = "primary key"
 
 
@@ -202,6 +204,7 @@ class AddUniqueKey(Change):
 @dataclass(frozen=True, kw_only=True)
 class ModifyUniqueKey(Change):
     kinds: frozenset[str] = frozenset()
+    referenced_by: tuple = ()
     object_kind = "unique key"
 
 
@@ -209,6 +212,7 @@ class ModifyUniqueKey(Change):
 class DropUniqueKey(Change):
     destructive: bool = True
     removes = "drops a unique key the schema does not declare"
+    referenced_by: tuple = ()
     object_kind = "unique key"
 
 
@@ -367,6 +371,16 @@ class DropTrigger(Change):
 @dataclass(frozen=True, kw_only=True)
 class AddExtension(Change):
     object_kind = "extension"
+
+
+@dataclass(frozen=True, kw_only=True)
+class DropEnumType(Change):
+    """A live enum type in the module's namespace that no column uses and the schema does not declare."""
+
+    destructive: bool = True
+    removes = "drops an enum type the schema does not declare"
+    detail: str | None = None  # its labels
+    object_kind = "enum type"
 
 
 @dataclass(frozen=True, kw_only=True)

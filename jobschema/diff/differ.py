@@ -193,6 +193,14 @@ class _Walk:
                                                 of=of, severity=Severity.WARNING))
 
     # -- keys -----------------------------------------------------------------------------------
+    def referencing(self, lt: Table, key) -> tuple:
+        """The live foreign keys (namespace, table, key) that reference ``key``'s columns of ``lt``: dropping the
+        key needs them dropped first and added again after."""
+        cols = set(key.columns)
+        return tuple((t.namespace, t.name, fk) for t in self.live.module.tables for fk in t.foreign_keys
+                     if fk.ref_table == lt.name and (fk.ref_namespace or t.namespace) == lt.namespace
+                     and set(fk.ref_columns) == cols)
+
     def _deferral(self, key) -> tuple[bool, bool]:
         """When a primary or unique key is checked: (deferrable, initially deferred), where the dialect has
         deferrable keys."""
@@ -205,13 +213,15 @@ class _Walk:
         if dpk is None:
             if lpk is not None and not t.minimal:
                 self.add(ch.DropPrimaryKey(**self._base(m, t, lt, lpk.name), live=lpk, live_name=lpk.name,
+                                           referenced_by=self.referencing(lt, lpk),
                                            severity=self.extra_sev))
             return
         dname = dpk.name or f"{t.name}_pkey"
         if lpk is None:
             self.add(ch.AddPrimaryKey(**self._base(m, t, lt, dname), desired=dpk))
         elif tuple(dpk.columns) != tuple(lpk.columns) or self._deferral(dpk) != self._deferral(lpk):
-            self.add(ch.ModifyPrimaryKey(**self._base(m, t, lt, dname), desired=dpk, live=lpk, live_name=lpk.name))
+            self.add(ch.ModifyPrimaryKey(**self._base(m, t, lt, dname), desired=dpk, live=lpk, live_name=lpk.name,
+                                          referenced_by=self.referencing(lt, lpk)))
         elif lpk.name and self.hooks.primary_key_names:
             self.renamed(m, t, lt, dpk, lpk, "primary key", named=dpk.name is not None)
 
@@ -229,7 +239,7 @@ class _Walk:
             if self._deferral(d) != self._deferral(lv):
                 kinds.add("deferrable")
             self.add(ch.ModifyUniqueKey(**self._base(m, t, lt, d.name), desired=d, live=lv, live_name=lv.name,
-                                        kinds=frozenset(kinds)))
+                                        kinds=frozenset(kinds), referenced_by=self.referencing(lt, lv)))
         # a unique key whose columns match but whose NULL handling differs is a modification, not two findings
         for d in list(d_only):
             for lv in l_only:
@@ -237,7 +247,8 @@ class _Walk:
                     kinds = {k for k, same in (("nulls_not_distinct", d.nulls_not_distinct == lv.nulls_not_distinct),
                                                ("deferrable", self._deferral(d) == self._deferral(lv))) if not same}
                     self.add(ch.ModifyUniqueKey(**self._base(m, t, lt, d.name), desired=d, live=lv,
-                                                live_name=lv.name, kinds=frozenset(kinds)))
+                                                live_name=lv.name, kinds=frozenset(kinds),
+                                                referenced_by=self.referencing(lt, lv)))
                     d_only.remove(d)
                     l_only.remove(lv)
                     break
@@ -245,7 +256,7 @@ class _Walk:
             self.add(ch.AddUniqueKey(**self._base(m, t, lt, d.name), desired=d))
         for lv in l_only:
             self.add(ch.DropUniqueKey(**self._base(m, t, lt, lv.name), live=lv, live_name=lv.name,
-                                      severity=self.extra_sev))
+                                      severity=self.extra_sev, referenced_by=self.referencing(lt, lv)))
 
     # -- checks ---------------------------------------------------------------------------------
     def checks(self, m: Module, t: Table, lt: Table) -> None:
@@ -521,10 +532,18 @@ class _Walk:
             self.add(ch.UnmanagedObject(module=self.main, path=f"{self.main}.extension.{name}", namespace=e.namespace
                                         or "", live=e, live_name=name, of="extension", detail=e.detail,
                                         severity=self.extra_sev))
+        declared = {c.enum_type_in(t.namespace) for m in self.desired for t in m.tables for c in t.columns
+                    if c.enum_type is not None}
         for item in self.live.unmanaged:
             if item.namespace not in (None, self.opt.primary_namespace):
                 continue
             where = f"{item.table}.{item.name}" if item.table else item.name
+            if item.kind == "enum type":  # no live column uses it (a used one is the column's enum_type)
+                if (item.namespace, item.name) in declared:
+                    continue  # the schema's columns use it: the fix switches them to it
+                self.add(ch.DropEnumType(module=self.main, path=f"{self.main}.{where}", namespace=item.namespace or "",
+                                         live=item, live_name=item.name, detail=item.detail, severity=self.extra_sev))
+                continue
             self.add(ch.UnmanagedObject(module=self.main, path=f"{self.main}.{where}", namespace=item.namespace or "",
                                         table=item.table, live=item, live_name=item.name, of=item.kind,
                                         detail=item.detail, severity=self.extra_sev))

@@ -62,6 +62,7 @@ EXTRA_RLS = register("JS365", "row-level security enabled but not in the schema"
 EXTRA_VIEW = register("JS366", "view not in the schema")
 EXTRA_FUNCTION = register("JS367", "function not in the schema")
 EXTRA_TRIGGER = register("JS368", "trigger not in the schema")
+EXTRA_TYPE = register("JS369", "enum type not in the schema")
 UNMANAGED = register("JS370", "object the schema cannot describe")
 VIOLATING_ROWS = register("JS380", "live rows violate a desired constraint")
 COUNT_FAILED = register("JS381", "violating rows could not be counted")
@@ -533,6 +534,12 @@ def _(c, h):
 def _(c, h):
     return [_finding(c, EXTRA_TRIGGER, f"trigger {c.live.name} on {c.table} is not managed by the schema", "absent",
                      _trigger(c.live))]
+
+
+@converts(ch.DropEnumType)
+def _(c, h):
+    return [_finding(c, EXTRA_TYPE, f"enum type {c.live_name} is not in the schema and no column uses it", "absent",
+                     c.detail)]
 
 
 @converts(ch.UnmanagedObject)

@@ -104,7 +104,7 @@ def test_destructive_changes_are_left_out_and_listed(project):
 def test_every_drop_is_destructive_and_says_what_it_removes():
     drops = [cls for cls in vars(ch).values() if isinstance(cls, type) and issubclass(cls, ch.Change)
              and cls.__name__.startswith(("Drop", "Disable"))]
-    assert len(drops) == 12
+    assert len(drops) == 13
     for cls in drops:
         c = cls(module="m", path="m.t")
         assert c.destructive and c.removes, cls.__name__

@@ -115,7 +115,7 @@ def add_column(c: ch.AddColumn, ctx: Context) -> list[Step]:
     return steps
 
 
-def _drop_key(c: ch.Change, name: str) -> str:
+def _drop_key_name(c: ch.Change, name: str) -> str:
     return f"drop:{c.namespace}.{c.table}:{name}"
 
 
@@ -125,7 +125,7 @@ def drop_column(c: ch.DropColumn, ctx: Context) -> list[Step]:
     lt = c.live_table
     owned = [o.name for group in (lt.indexes, lt.checks, lt.uniques, lt.foreign_keys) for o in group] if lt else []
     return [Step.of("drops", f"ALTER TABLE {_t(c)} DROP COLUMN {quote_pg(c.live.name)};", c,
-                    after=tuple(_drop_key(c, n) for n in owned))]
+                    after=tuple(_drop_key_name(c, n) for n in owned))]
 
 
 _INT_RANK = {"smallint": 1, "int2": 1, "integer": 2, "int": 2, "int4": 2, "bigint": 3, "int8": 3}
@@ -362,7 +362,11 @@ def drop_duplicate_check(c: ch.DuplicateColumnCheck, ctx: Context) -> list[Step]
 def drop_constraint(c: ch.Change, ctx: Context) -> list[Step]:
     if enum_plan.already_dropped(c, ctx):
         return []
-    return [replace(_drop_constraint(c, "drops"), key=_drop_key(c, c.live_name or c.live.name))]
+    if getattr(c, "referenced_by", ()):  # a key foreign keys depend on: before the schema's new keys are added
+        return _drop_key(c, ctx, "drops")
+    name = c.live_name or c.live.name
+    key = f"drop-fk:{c.namespace}.{c.table}.{name}" if isinstance(c, ch.DropForeignKey) else _drop_key_name(c, name)
+    return [replace(_drop_constraint(c, "drops"), key=key)]
 
 
 def constraint_comment(c: ch.ModifyConstraintComment, ctx: Context) -> list[Step]:
@@ -392,6 +396,40 @@ def validate(c: ch.ValidateConstraint, ctx: Context) -> list[Step]:
     return [_validate(phase, c, c.live_name)]
 
 
+def _around_referencing(c: ch.Change, ctx: Context) -> tuple[list[Step], tuple[str, ...]]:
+    """The foreign keys that depend on a key being dropped (PostgreSQL refuses to drop it under them): each is
+    dropped first and, where the schema keeps it, added again after the key changed (NOT VALID, then
+    VALIDATE). Returns the steps and the keys the key's own drop must come after."""
+    steps, keys = [], []
+    for ns, table, fk in getattr(c, "referenced_by", ()):
+        dt = next((t for m in ctx.project.modules for t in m.tables if (t.namespace, t.name) == (ns, table)), None)
+        dfk = next((f for f in dt.foreign_keys if f.name == fk.name), None) if dt is not None else None
+        key = f"drop-fk:{ns}.{table}.{fk.name}"
+        keys.append(key)
+        # a key the schema drops with a foreign key it drops too: both go with the other drops, where that foreign
+        # key's own drop (the same statement, written once) is
+        phase = "drops" if dfk is None and c.removes else "drop_constraints"
+        steps.append(Step.of(phase, f"ALTER TABLE {qname(ns, table)} DROP CONSTRAINT {quote_pg(fk.name)};",
+                             c, key=key, note=f"foreign key {fk.name} depends on {c.live_name}; added again below"
+                             if dfk is not None else f"foreign key {fk.name} depends on {c.live_name}"))
+        if dfk is not None:
+            steps.append(Step.of("foreign_keys", foreign_key_sql(dt, dfk, not_valid=True), c, not_valid=True,
+                                 lock="SHARE ROW EXCLUSIVE"))
+            steps.append(Step.of("validate_foreign_keys", f"ALTER TABLE {qname(ns, table)} VALIDATE CONSTRAINT "
+                                 f"{quote_pg(dfk.name)};", c, lock=SHARE_UPDATE_EXCLUSIVE))
+    return steps, tuple(keys)
+
+
+def _drop_key(c: ch.Change, ctx: Context, phase: str = "drop_constraints") -> list[Step]:
+    """A primary or unique key dropped by its live name, after the foreign keys that depend on it."""
+    around, keys = _around_referencing(c, ctx)
+    if any(s.phase == "drops" for s in around):
+        phase = "drops"
+    elif keys:
+        phase = "drop_constraints"
+    return around + [replace(_drop_constraint(c, phase), after=keys, key=_drop_key_name(c, c.live_name or c.live.name))]
+
+
 def add_primary_key(c: ch.Change, ctx: Context) -> list[Step]:
     pk = c.desired
     bad = ctx.key_violations(c, pk.columns)
@@ -401,13 +439,13 @@ def add_primary_key(c: ch.Change, ctx: Context) -> list[Step]:
     steps = [Step.of("add_constraints", f"ALTER TABLE {_t(c)} ADD CONSTRAINT {quote_pg(name)} PRIMARY KEY "
                      f"({', '.join(quote_pg(x) for x in pk.columns)}){deferral_sql(pk)};", c)]
     if isinstance(c, ch.ModifyPrimaryKey) and c.live_name:
-        steps.insert(0, _drop_constraint(c))
+        steps = _drop_key(c, ctx) + steps
     return steps
 
 
 def drop_primary_key(c: ch.DropPrimaryKey, ctx: Context) -> list[Step]:
     """Dropped with the constraints being replaced, before ``alter_columns`` may drop NOT NULL on its columns."""
-    return [_drop_constraint(c)]
+    return _drop_key(c, ctx)
 
 
 def add_unique(c: ch.Change, ctx: Context) -> list[Step]:
@@ -416,7 +454,7 @@ def add_unique(c: ch.Change, ctx: Context) -> list[Step]:
         return ctx.refuse(c, bad)
     steps = [Step.of("add_constraints", f"ALTER TABLE {_t(c)} ADD {unique_sql(c.desired)};", c)]
     if isinstance(c, ch.ModifyUniqueKey) and c.live_name:
-        steps.insert(0, _drop_constraint(c))
+        steps = _drop_key(c, ctx) + steps
     return steps
 
 
@@ -454,7 +492,7 @@ def add_index(c: ch.Change, ctx: Context) -> list[Step]:
 
 
 def drop_index(c: ch.DropIndex, ctx: Context) -> list[Step]:
-    return [Step.of("drops", f"DROP INDEX {qname(c.namespace, c.live_name)};", c, key=_drop_key(c, c.live_name))]
+    return [Step.of("drops", f"DROP INDEX {qname(c.namespace, c.live_name)};", c, key=_drop_key_name(c, c.live_name))]
 
 
 def rename(c: ch.RenamedEquivalent, ctx: Context) -> list[Step]:
@@ -571,6 +609,10 @@ def drop_trigger(c: ch.DropTrigger, ctx: Context) -> list[Step]:
     return [Step.of("drops", f"DROP TRIGGER {quote_pg(c.live_name)} ON {_t(c)};", c)]
 
 
+def drop_enum_type(c: ch.DropEnumType, ctx: Context) -> list[Step]:
+    return [Step.of("drops", f"DROP TYPE {qname(c.namespace, c.live_name)};", c)]
+
+
 def add_extension(c: ch.AddExtension, ctx: Context) -> list[Step]:
     return [Step.of("create_namespaces", f"CREATE EXTENSION IF NOT EXISTS {quote_pg(c.desired)};", c)]
 
@@ -592,5 +634,5 @@ HANDLERS = {
     ch.AddView: add_view, ch.ModifyView: add_view, ch.DropView: drop_view,
     ch.AddFunction: add_function, ch.ModifyFunction: add_function, ch.DropFunction: drop_function,
     ch.AddTrigger: add_trigger, ch.ModifyTrigger: add_trigger, ch.DropTrigger: drop_trigger,
-    ch.AddExtension: add_extension,
+    ch.AddExtension: add_extension, ch.DropEnumType: drop_enum_type,
 }
