@@ -407,7 +407,7 @@ class Loop:
             api.write_migration(planned, self.current_dsn, str(self.migrations), str(self.migrations))
         if not planned.plan.empty:
             with stage("migrate"):
-                api.migrate(self.current_dsn, str(self.migrations), folder=str(self.migrations))
+                api.migrate(self.current_dsn, str(self.migrations), module=MODULE, folder=str(self.migrations))
 
 
 PG_EMPTY = """
