@@ -444,6 +444,7 @@ def run_fleet(n: int, reps: int, work: str, tag: str, migra: str | None, prog: P
         plan.append((f"fleet audit, {max(1, n // 4)} databases",
                      [py, "-m", "jobschema", "audit", "--schema", schema, "--module", "batch", "--format", "json",
                       "--dsn-file", files["quarter"]]))
+        plan = [p for p in plan if MEASURE is None or MEASURE.search(p[0])]
         runs: dict[str, list[dict]] = {name: [] for name, _ in plan}
         for rep in range(reps):
             for name, cmd in plan[rep % len(plan):] + plan[:rep % len(plan)]:
@@ -518,7 +519,7 @@ def fleet_lines(fleet: dict) -> list[str]:
     return lines + [""]
 
 
-def target_lines(results: list[dict], fleet: dict | None) -> list[str]:
+def target_lines(results: list[dict], fleets: list[dict]) -> list[str]:
     """The issue's targets at the largest size, each with the figure this run reached."""
     res = max(results, key=lambda r: r["n"])
     runs = res["runs"]
@@ -548,14 +549,14 @@ def target_lines(results: list[dict], fleet: dict | None) -> list[str]:
         out.append(row("`generate` both dialects, no cache", "≤ 2.0 s", f"{wall:.2f} s", wall <= 2.0))
     rss = max((m(x, "rss_mb") or 0) for x in ("audit postgres", "audit postgres (no cache)", "audit mariadb"))
     out.append(row("peak RSS of an audit", "≤ 200 MB", f"{rss:.0f} MB", rss <= 200))
-    if fleet:
+    for fleet in fleets:
         fr = fleet["runs"]
         one = med(fr["fleet audit (one process)"])
-        loop = med(fr.get("one audit process per database (shell loop)", []))
-        out.append(row(f"fleet of {fleet['databases']} databases end to end", "≤ 10 s", f"{one:.2f} s", one <= 10))
-        if loop:
-            out.append(row("fleet vs one process per database", "≥ 10×", f"{loop / one:.1f}× ({loop:.1f} s)",
-                           loop / one >= 10))
+        n = fleet["databases"]
+        out.append(row(f"fleet of {n} databases end to end", "≤ 10 s", f"{one:.2f} s", one <= 10))
+        if loop := med(fr.get("one audit process per database (shell loop)", [])):
+            out.append(row(f"fleet vs one process per database ({n} databases)", "≥ 10×",
+                           f"{loop / one:.1f}× ({loop:.1f} s)", loop / one >= 10))
         quarter = next((v for k, v in fr.items() if k.startswith("fleet audit, ")), None)
         if quarter:
             small, big = med(quarter, "rss_mb"), med(fr["fleet audit (one process)"], "rss_mb")
@@ -565,12 +566,14 @@ def target_lines(results: list[dict], fleet: dict | None) -> list[str]:
 
 
 def write_results(results: list[dict], reps: int, notes: list[str], migra_note: str, shared: bool,
-                  elapsed: float, commit: str | None = None, fleet: dict | None = None) -> str:
+                  elapsed: float, commit: str | None = None, fleet: dict | list | None = None,
+                  command: str | None = None) -> str:
     def f(x, unit="s"):
         return "—" if x is None else (f"{x:.2f}" if unit == "s" else f"{x:.0f}")
 
+    sizes = ",".join(str(r["n"]) for r in results)
     lines = ["# Benchmark results", "",
-             f"`python benchmarks/run.py --tables {','.join(str(r['n']) for r in results)} --reps {reps}` "
+             f"{command or f'`python benchmarks/run.py --tables {sizes} --reps {reps}`'} "
              f"({elapsed / 60:.1f} min). Every figure is the median of {reps} interleaved repetitions, each "
              "measurement its own process; wall time includes interpreter start. Peak RSS is the child's "
              "`ru_maxrss` from `wait4`.", ""]
@@ -606,7 +609,7 @@ def write_results(results: list[dict], reps: int, notes: list[str], migra_note: 
             lines.append(f"| {name} | {f(wall)} | {min(walls):.2f}–{max(walls):.2f} | {f(med(ok, 'rss_mb'), 'mb')} "
                          f"| {f(inproc) if inproc else ''} | {f(queries, 'n') if queries else ''} | {vs_migra} "
                          f"| {vs_floor} |")
-        if "migra postgres" not in runs:
+        if "migra postgres" not in runs and not migra_note.startswith("migra "):
             lines.append(f"| migra postgres | not measured: {migra_note} | | | | | | |")
         lines.append("")
     if len(results) > 1:
@@ -620,9 +623,10 @@ def write_results(results: list[dict], reps: int, notes: list[str], migra_note: 
                 cells.append(f"{1000 * m / r['n']:.2f}" if m else "—")
             lines.append(f"| {name} | " + " | ".join(cells) + " |")
         lines.append("")
-    if fleet:
-        lines += fleet_lines(fleet)
-    lines += target_lines(results, fleet)
+    fleets = fleet if isinstance(fleet, list) else [fleet] if fleet else []
+    for one in fleets:
+        lines += fleet_lines(one)
+    lines += target_lines(results, fleets)
     path = os.path.join(OUT, "RESULTS.md")
     analysis = os.path.join(HERE, "ANALYSIS.md")
     if os.path.exists(analysis):  # hand-written notes on what dominates, kept across runs
@@ -657,7 +661,8 @@ def main(argv: list[str] | None = None) -> int:
         with open(args.from_json, encoding="utf-8") as fh:
             saved = json.load(fh)
         write_results(saved["results"], saved["reps"], saved["machine"], saved.get("migra", ""),
-                      saved["shared"], saved.get("elapsed_s", 0.0), saved.get("commit"), saved.get("fleet"))
+                      saved["shared"], saved.get("elapsed_s", 0.0), saved.get("commit"), saved.get("fleet"),
+                      saved.get("command"))
         return 0
     global MEASURE, OUT
     if args.measure:
