@@ -286,3 +286,39 @@ def test_killed_writer_never_leaves_a_half_written_file_or_sum(tmp_path):
             continue
         listed = (folder / "jobschema.sum").read_text()
         assert listed in (sumfile.compute(str(folder), names), sumfile.compute(str(folder), names[:-1])), delay
+
+
+def test_migrate_settings_come_from_pyproject_and_flags_win(tmp_path):
+    from jobschema.config import Config
+
+    cfg = Config(root=str(tmp_path), migrate={"lock_timeout": 0.5, "batch_size": 200})
+    assert cfg.migrate_settings() == {"lock_timeout": 0.5, "batch_size": 200}
+    assert cfg.migrate_settings(batch_size=50, pause_ms=10) == {"lock_timeout": 0.5, "batch_size": 50, "pause_ms": 10}
+    with pytest.raises(UsageError, match="--batch-size must be at least 1"):
+        cfg.migrate_settings(batch_size=0)
+    with pytest.raises(UsageError, match=r"migrate.lock_retries must be a whole number"):
+        Config(migrate={"lock_retries": 1.5}).migrate_settings()
+    with pytest.raises(UsageError, match="unknown key 'batch'"):
+        Config(migrate={"batch": 1}).migrate_settings()
+
+
+def test_step_lines_are_read_back_and_checked(tmp_path):
+    from jobschema.migrate import units
+    from jobschema.migrate.failures import MigrateRefused
+
+    text = ("-- header\n\n-- jobschema:step 1 tx=session lock=none\nSET lock_timeout = '5s';\n"
+            "-- jobschema:step 2 tx=own lock=ACCESS EXCLUSIVE scans=no table=public.t\n"
+            "ALTER TABLE t DROP CONSTRAINT c;\nALTER TABLE t ADD CONSTRAINT d CHECK (x > 0) NOT VALID;\n"
+            "-- jobschema:step 3 tx=batches lock=ROW EXCLUSIVE key=id table=public.t\n"
+            "UPDATE t SET x = 1 WHERE x = 0;\n")
+    got = units.read(text, split_pg(text), "f.sql")
+    assert [(u.number, u.tx, u.lock, len(u.statements), u.key, u.tables) for u in got] == [
+        (1, "session", "none", 1, None, []), (2, "own", "ACCESS EXCLUSIVE", 2, None, ["public.t"]),
+        (3, "batches", "ROW EXCLUSIVE", 1, "id", ["public.t"])]
+    assert units.read("SELECT 1;\n", split_pg("SELECT 1;\n"), "f.sql") is None  # no step lines: runs as before
+    for bad, message in ((text.replace("step 3", "step 4"), "step 4 follows step 2"),
+                         ("SELECT 1;\n" + text, "belongs to no step"),
+                         (text.replace("tx=own", "tx=later"), "tx=later is not one of"),
+                         (text.replace("key=id ", ""), "a tx=batches step is one UPDATE with key=")):
+        with pytest.raises(MigrateRefused, match=message):
+            units.read(bad, split_pg(bad), "f.sql")
