@@ -308,3 +308,34 @@ def test_plan_shows_each_steps_transaction_lock_and_table_work(request, dialect)
                           "batch"], cwd=REPO, env=clean_env(), capture_output=True, text=True, timeout=120)
     assert res.returncode == 0 and "-- jobschema:step 3 tx=batches" in res.stdout, res.stderr
     assert "step 3: batches keyed by id, each its own transaction" in res.stderr, res.stderr
+
+
+def test_pg_failed_concurrent_index_build_leaves_no_invalid_index_and_the_rerun_builds_it(pg_dsn, tmp_path):
+    """A CREATE INDEX CONCURRENTLY that fails leaves an INVALID index behind; migrate drops it, records the steps
+    before it as done, and the next run (the duplicates gone) builds the index from scratch. A leftover INVALID
+    index from a run killed mid-build is recognised and dropped first."""
+    folder = tmp_path / "jobs" / "postgres"
+    text = ("-- jobschema:step 1 tx=own lock=ACCESS EXCLUSIVE table=public.t\nCREATE TABLE t (id int PRIMARY KEY, c int);\n"
+            "INSERT INTO t SELECT g, g % 50 FROM generate_series(1, 200) g;\n\n"
+            "-- jobschema:step 2 tx=none lock=SHARE UPDATE EXCLUSIVE scans=yes table=public.t\n"
+            "CREATE UNIQUE INDEX CONCURRENTLY t_c_key ON t (c);\n")
+    MigrationDir(str(folder)).write("unique_c", text)
+    with psycopg.connect(pg_dsn, autocommit=True) as conn:
+        res = subprocess.run(migrate_cmd(pg_dsn, folder), cwd=REPO, env=clean_env(), capture_output=True, text=True,
+                             timeout=120)
+        assert res.returncode == 2 and "step 2 of 2" in res.stderr and "continues at step 2" in res.stderr, res.stderr
+        assert conn.execute("SELECT count(*) FROM pg_class WHERE relname = 't_c_key'").fetchone()[0] == 0
+        assert history(conn) == (False, 1, None)
+        # a run killed mid-build: the INVALID index it leaves, and the history row saying the step was running
+        conn.execute("UPDATE jobschema_migrations SET success = NULL, resume_at = 'running'")
+        with pytest.raises(psycopg.errors.UniqueViolation):
+            conn.execute("CREATE UNIQUE INDEX CONCURRENTLY t_c_key ON t (c)")
+        assert conn.execute("SELECT indisvalid FROM pg_index WHERE indexrelid = 't_c_key'::regclass").fetchone() \
+            == (False,)
+        conn.execute("DELETE FROM t WHERE id > 50")
+        res = subprocess.run(migrate_cmd(pg_dsn, folder), cwd=REPO, env=clean_env(), capture_output=True, text=True,
+                             timeout=120)
+        assert res.returncode == 0, res.stderr
+        assert conn.execute("SELECT indisvalid FROM pg_index WHERE indexrelid = 't_c_key'::regclass").fetchone() \
+            == (True,)
+        assert history(conn) == (True, 2, None)
