@@ -339,3 +339,80 @@ def test_pg_failed_concurrent_index_build_leaves_no_invalid_index_and_the_rerun_
         assert conn.execute("SELECT indisvalid FROM pg_index WHERE indexrelid = 't_c_key'::regclass").fetchone() \
             == (True,)
         assert history(conn) == (True, 2, None)
+
+
+def test_mariadb_sigkill_during_the_fix_resumes_or_asks_for_resolve(mysql_server, tmp_path):
+    """MariaDB commits DDL on its own: a kill inside a batch of the rewrite resumes after the recorded key; a kill
+    inside an ALTER leaves the step marked running and the next run refuses with the resolve instructions.
+    Either way no row is lost, and the run that finishes leaves no legacy value."""
+    from dbutil import temp_mysql_database
+
+    seed = random.randrange(1 << 30)
+    rng = random.Random(seed)
+    folder = copy_shipped("mysql", tmp_path)
+    with temp_mysql_database(mysql_server.dsn) as dsn:
+        build_documented_state(dsn, "batch", "mysql")
+        conn = connect_mysql(dsn)
+        try:
+            with conn.cursor() as cur:
+                cur.execute("INSERT INTO batch_jobs (id, name, job_type, status) SELECT UUID(), CONCAT('job ', seq), "
+                            "'gen', CASE WHEN seq % 20 = 0 THEN 'pending' WHEN seq % 20 = 1 THEN 'running' ELSE "
+                            "'completed' END FROM seq_1_to_4000")
+
+            def state():
+                with conn.cursor() as cur:
+                    cur.execute("SELECT status, COUNT(*) FROM batch_jobs GROUP BY status")
+                    rows = dict(cur.fetchall())
+                    cur.execute("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() "
+                                "AND table_name = 'jobschema_migrations'")
+                    h = None
+                    if cur.fetchone()[0]:
+                        cur.execute("SELECT success, steps_done, resume_at FROM jobschema_migrations")
+                        h = cur.fetchone()
+                conn.commit()
+                return rows, h
+
+            resumed = refused = 0
+            for attempt in range(2 * ROUNDS):
+                delay = rng.uniform(0.0, 0.8)
+                note = f"seed {seed}, kill {attempt} {delay:.2f}s after the run connected"
+                proc = subprocess.Popen(migrate_cmd(dsn, folder, "--batch-size", "20", "--pause-ms", "30"),
+                                        cwd=REPO, env=clean_env(), stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL)
+                started = time.monotonic()
+                while time.monotonic() - started < 30 and proc.poll() is None:
+                    with conn.cursor() as cur:
+                        cur.execute("SELECT COUNT(*) FROM information_schema.processlist WHERE db = DATABASE() "
+                                    "AND id <> CONNECTION_ID()")
+                        if cur.fetchone()[0]:
+                            break
+                    time.sleep(0.02)
+                time.sleep(delay)
+                proc.send_signal(signal.SIGKILL)
+                proc.wait(timeout=10)
+                time.sleep(0.3)  # the server drops the dead client's session and its GET_LOCK
+                rows, h = state()
+                assert sum(rows.values()) == 4000, (note, rows)
+                if h is None:
+                    continue  # killed before it began
+                if h[0] == 1:
+                    break
+                if h[2] == "running":  # killed inside an ALTER: a person decides
+                    res = subprocess.run(migrate_cmd(dsn, folder), cwd=REPO, env=clean_env(), capture_output=True,
+                                         text=True, timeout=120)
+                    assert res.returncode == 2 and "migrate resolve" in res.stderr, (note, res.stderr)
+                    refused += 1
+                    break
+                resumed += 1
+            assert resumed or refused, seed  # at least one kill landed inside the run
+            rows, h = state()
+            if h is not None and h[2] == "running":
+                return  # the refusal above is the documented outcome; nothing more runs
+            res = subprocess.run(migrate_cmd(dsn, folder), cwd=REPO, env=clean_env(), capture_output=True, text=True,
+                                 timeout=120)
+            assert res.returncode == 0, (seed, resumed, refused, res.stderr)
+            rows, h = state()
+            assert sum(rows.values()) == 4000 and not set(rows) & set(LEGACY), (seed, rows)
+            assert h == (1, 5, None), (seed, h)
+        finally:
+            conn.close()
