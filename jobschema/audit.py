@@ -40,6 +40,7 @@ class AuditResult:
     desired: tuple[Module, ...] = ()
     no_data: bool = False
     server_version: str | None = None
+    database: str | None = None  # the database read, where the dialect has no namespaces (MySQL)
 
     @property
     def drift(self) -> bool:
@@ -63,6 +64,7 @@ class AuditResult:
             "target": self.target,
             "module": self.module,
             "namespace": self.namespace,
+            **({"database": self.database} if self.database else {}),
             "data_checked": not self.no_data,
             "summary": {**self.counts(), "tables": len(self.desired[0].tables) if self.desired else 0,
                         "drift": self.drift},
@@ -197,7 +199,7 @@ def audit_connection(conn, project: Project, dialect: str, module: str | None = 
         probes = d.probe(conn, changes, live, hooks)
     result = AuditResult(module=m.name, dialect=d.name, target=target, namespace=primary, changes=changes,
                          probes=probes, live=live, desired=tuple(desired), no_data=no_data,
-                         server_version=live.server_version)
+                         server_version=live.server_version, database=live.database)
     result.findings = findings_mod.findings(changes, probes, hooks)
     return result
 

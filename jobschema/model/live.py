@@ -33,6 +33,7 @@ class LiveCatalog:
     catalog_queries: int = 0
     catalog_connections: int = 1  # the sessions (sharing one snapshot) the queries were sent on
     table_privileges: dict = field(default_factory=dict)  # (namespace, table) -> can SELECT
+    database: str | None = None  # where the dialect has no namespaces (MySQL): the database read, for reports
 
 
 @dataclass(frozen=True)

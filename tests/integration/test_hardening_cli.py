@@ -230,3 +230,19 @@ def test_migrate_summaries_escape_control_characters(engine, request, tmp_path):
         assert res.exit_code == 0, res.output
         assert "\x1b" not in res.output and "ev\\x1b[31mil\\nforged" in res.output, res.output
         assert not any(line.startswith("forged") for line in res.output.splitlines())
+
+
+# ------------------------------------------------------------------------------------- MySQL has databases
+
+def test_mysql_reports_name_the_database_not_a_namespace(mysql_dsn, mysql_conn):
+    import json
+
+    from dbutil import database_of
+
+    db = database_of(mysql_dsn)
+    res = CliRunner().invoke(main, ["audit", "--dsn", mysql_dsn, "--module", "batch"])
+    assert res.exit_code == 1, res.output
+    summary = res.stdout.strip().splitlines()[-1]
+    assert f"(mysql, database {db})" in summary and "namespace" not in summary, summary
+    res = CliRunner().invoke(main, ["audit", "--dsn", mysql_dsn, "--module", "batch", "--format", "json"])
+    assert json.loads(res.stdout)["database"] == db

@@ -77,7 +77,8 @@ def print_text(result, console=None) -> None:
         out.print("")
     c = result.counts()
     tables = len(result.desired[0].tables) if result.desired else 0
-    where = escape(f"{result.module} on {result.target} ({result.dialect}, namespace {result.namespace})")
+    place = f"database {result.database}" if result.database else f"namespace {result.namespace}"
+    where = escape(f"{result.module} on {result.target} ({result.dialect}, {place})")
     data = "" if not result.no_data else "; row counts skipped (--no-data)"
     if result.drift:
         out.print(f"[bold red]drift[/bold red]: {where}: {c['error']} error(s), {c['warning']} warning(s), "

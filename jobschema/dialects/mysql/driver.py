@@ -8,6 +8,7 @@ schema); its tables are labelled with the audited module's namespace so the two 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Sequence
 
 from ...errors import ConnectError
@@ -63,7 +64,7 @@ def inspect(conn, namespaces: Sequence[str] = ("public",), search: str | None = 
     db = conn.db.decode() if isinstance(conn.db, bytes) else conn.db
     label = search or ("public" if "public" in namespaces or not namespaces else sorted(namespaces)[0])
     try:
-        return _inspect.inspect(conn, db, name, label)
+        return dataclasses.replace(_inspect.inspect(conn, db, name, label), database=db)
     except pymysql.MySQLError as exc:
         code = exc.args[0] if exc.args else None
         if code in (1969, 3024):
