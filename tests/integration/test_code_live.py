@@ -84,7 +84,7 @@ def test_seed_001_code_against_schema_and_database(server, request, tmp_path, mo
     status, out = cli("audit", "--dsn", dsn, "--schema", "after", "--module", "batch", "--write-migration",
                       "--dir", str(folder))
     assert status == 1 and "wrote" in out, out
-    status, out = cli("migrate", "--dsn", dsn, "--dir", str(folder))
+    status, out = cli("migrate", "--dsn", dsn, "--dir", str(folder), "--module", "batch")  # a flat folder: name it
     assert status == 0, out
 
     status, found = code(dsn, "after")
