@@ -40,8 +40,11 @@ class NotIdempotent(Rule):
     `jobschema migrate` runs a file in one transaction where it can: a failure rolls every statement
     back and the file can simply run again. A file marked `-- jobschema:no-transaction` (for
     `CREATE INDEX CONCURRENTLY` or an enum `ADD VALUE`) commits each statement on its own; when its third
-    statement fails, running it again fails at the first, which already happened. Statements that have an
-    `IF [NOT] EXISTS` form should use it there, so the retry finishes the job. For an index built
+    statement fails, the first two stay. `jobschema migrate` then records where it stopped and refuses
+    until `jobschema migrate resolve` is told what happened; a person who resolves it `--rolled-back`
+    without undoing every statement, or any runner that simply retries the file, runs the first two again,
+    and without `IF [NOT] EXISTS` the retry fails at the first. Statements that have such a form should use
+    it there, so a retry finishes the job. For an index built
     `CONCURRENTLY`, `DROP INDEX CONCURRENTLY IF EXISTS` before it also counts: it removes the INVALID index
     a failed build leaves, which `IF NOT EXISTS` would keep.
 
