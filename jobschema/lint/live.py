@@ -73,8 +73,13 @@ class LiveRows:
         validated = _validated_name(st)
         if validated is not None:
             pending = self._pending.pop(validated, None)
-            if pending is not None:
-                yield pending
+            if pending is not None:  # counted now, with the rewrites the file made since the ADD
+                name, body, lt = pending
+                if lt.name.lower() in state.touched:
+                    return
+                for what, change, columns in self._constraint(name, body, lt, state, _base(lt)):
+                    if not any(state.rewrites.get((lt.name.lower(), c), {}) is None for c in columns):
+                        yield what, change
             return
         lt = self.table(st.table)
         if lt is None or state.is_new(st.table) or st.table in state.touched:
@@ -85,13 +90,15 @@ class LiveRows:
                 if any(state.rewrites.get((lt.name.lower(), c), {}) is None for c in columns):
                     continue  # an earlier statement rewrote the column: today's rows are not the ones checked
                 if not_valid and isinstance(change, (ch.AddCheck, ch.AddForeignKey)):
-                    self._pending[(lt.name.lower(), change.desired.name.lower())] = (what, change)
-                else:
-                    yield what, change
+                    continue  # remembered below, counted at its VALIDATE
+                yield what, change
+            if not_valid and isinstance(action, exp.AddConstraint):
+                for con in action.expressions:
+                    if isinstance(con, exp.Constraint) and con.name and con.expressions:
+                        self._pending[(lt.name.lower(), con.name.lower())] = (con.name, con.expressions[0], lt)
 
     def _from_action(self, action, lt: Table, state: FileState) -> Iterator[tuple[str, ch.Change, list[str]]]:
-        base = {"module": lt.namespace, "path": lt.name, "namespace": lt.namespace, "table": lt.name,
-                "live_table": lt, "desired_table": lt}
+        base = _base(lt)
         if isinstance(action, exp.AddConstraint):
             for con in action.expressions:
                 name = con.name if isinstance(con, exp.Constraint) and con.name else ""
@@ -163,6 +170,11 @@ class LiveRows:
             cols = tuple(i.name for i in body.this.expressions)
             key = UniqueKey(name or "unique", cols, nulls_not_distinct=bool(body.args.get("nulls")))
             yield f"UNIQUE {name or ', '.join(cols)}", ch.AddUniqueKey(**base, desired=key), [c.lower() for c in cols]
+
+
+def _base(lt: Table) -> dict:
+    return {"module": lt.namespace, "path": lt.name, "namespace": lt.namespace, "table": lt.name,
+            "live_table": lt, "desired_table": lt}
 
 
 def _adds_rules(st: Statement) -> bool:
