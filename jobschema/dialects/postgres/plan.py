@@ -436,6 +436,9 @@ def add_primary_key(c: ch.Change, ctx: Context) -> list[Step]:
     if bad:
         return ctx.refuse(c, bad)
     name = pk.name or f"{c.table}_pkey"
+    ix = _adoptable(c) if isinstance(c, ch.AddPrimaryKey) else None
+    if ix is not None:
+        return [_using_index(c, ix, "PRIMARY KEY")]
     steps = [Step.of("add_constraints", f"ALTER TABLE {_t(c)} ADD CONSTRAINT {quote_pg(name)} PRIMARY KEY "
                      f"({', '.join(quote_pg(x) for x in pk.columns)}){deferral_sql(pk)};", c)]
     if isinstance(c, ch.ModifyPrimaryKey) and c.live_name:
@@ -448,10 +451,55 @@ def drop_primary_key(c: ch.DropPrimaryKey, ctx: Context) -> list[Step]:
     return _drop_key(c, ctx)
 
 
+def _adopts(key, ix) -> bool:
+    """Whether a live unique index can become ``key`` (``ADD CONSTRAINT ... USING INDEX``): a plain btree
+    index over exactly its columns, in order, with no predicate, INCLUDE, expression or sort option."""
+    return (ix.unique and ix.method == "btree" and ix.where is None and not ix.include
+            and ix.nulls_not_distinct == getattr(key, "nulls_not_distinct", False)
+            and tuple(p.column for p in ix.parts) == tuple(key.columns)
+            and all(p.column is not None and not p.descending and p.nulls_first is None and p.opclass is None
+                    for p in ix.parts))
+
+
+def _adoptable(c: ch.Change):
+    """The live unique index an added key takes over, when the schema drops that index (so it is not kept
+    beside the key) or names the key after it."""
+    lt, dt = c.live_table, c.desired_table
+    if lt is None or dt is None:
+        return None
+    kept = {ix.name for ix in dt.indexes}
+    for ix in lt.indexes:
+        if _adopts(c.desired, ix) and (ix.name not in kept or ix.name == c.desired.name):
+            return ix
+    return None
+
+
+def _adopted_by_key(c: ch.DropIndex) -> bool:
+    """Whether a unique or primary key the fix adds takes this live index over (``USING INDEX``)."""
+    dt = c.desired_table
+    if dt is None or c.live_table is None:
+        return False
+    live_keys = {tuple(u.columns) for u in c.live_table.uniques}
+    if c.live_table.primary_key is not None:
+        live_keys.add(tuple(c.live_table.primary_key.columns))
+    wanted = [k for k in (dt.primary_key, *dt.uniques) if k is not None and tuple(k.columns) not in live_keys]
+    return any(_adopts(k, c.live) for k in wanted)
+
+
+def _using_index(c: ch.Change, ix, what: str) -> Step:
+    name = c.desired.name or f"{c.table}_pkey"
+    return Step.of("add_constraints", f"ALTER TABLE {_t(c)} ADD CONSTRAINT {quote_pg(name)} {what} USING INDEX "
+                   f"{quote_pg(ix.name)}{deferral_sql(c.desired)};", c,
+                   note=f"the unique index {ix.name} becomes the key (renamed to {name}); no second index is built")
+
+
 def add_unique(c: ch.Change, ctx: Context) -> list[Step]:
     bad = ctx.key_violations(c, c.desired.columns)
     if bad:
         return ctx.refuse(c, bad)
+    ix = _adoptable(c) if isinstance(c, ch.AddUniqueKey) else None
+    if ix is not None:
+        return [_using_index(c, ix, "UNIQUE")]
     steps = [Step.of("add_constraints", f"ALTER TABLE {_t(c)} ADD {unique_sql(c.desired)};", c)]
     if isinstance(c, ch.ModifyUniqueKey) and c.live_name:
         steps = _drop_key(c, ctx) + steps
@@ -492,6 +540,8 @@ def add_index(c: ch.Change, ctx: Context) -> list[Step]:
 
 
 def drop_index(c: ch.DropIndex, ctx: Context) -> list[Step]:
+    if _adopted_by_key(c):
+        return []  # ADD CONSTRAINT ... USING INDEX takes it over
     return [Step.of("drops", f"DROP INDEX {qname(c.namespace, c.live_name)};", c, key=_drop_key_name(c, c.live_name))]
 
 
