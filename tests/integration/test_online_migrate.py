@@ -188,7 +188,7 @@ class HoldWriter(executor.Events):
         self.threads[-1].start()
 
     def _observe(self, number: int, writer) -> None:
-        deadline = time.monotonic() + 5
+        deadline = time.monotonic() + 30  # a loaded machine polls slowly; a step ends the wait early
         mode = None
         while time.monotonic() < deadline:
             row = self.watch.execute(
