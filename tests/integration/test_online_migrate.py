@@ -195,11 +195,11 @@ class HoldWriter(executor.Events):
                 "SELECT l.mode FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE NOT l.granted "
                 "AND a.application_name = 'jobschema migrate' AND a.datname = current_database() "
                 "AND l.relation = 'batch_jobs'::regclass").fetchone()
-            if row:
-                mode = row[0]
-                break
             done = self.watch.execute("SELECT steps_done FROM jobschema_migrations").fetchone()
             if done and done[0] is not None and done[0] >= number:
+                break  # this step finished (a wait seen now is a later step's)
+            if row:
+                mode = row[0]
                 break
             time.sleep(0.01)
         self.observed[number] = mode
