@@ -180,7 +180,10 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
     mapped = {old for old, _ in col.legacy_values}
     dropped = [v for v in (live.enum or ()) if v not in (col.enum or ()) and v not in mapped]
     if enum_change and dropped and not ctx.options.allow_destructive:
-        # narrowing rejects values (no row may hold them now, but the application may still write them)
+        left, _ = ctx.leftover_values(c, col.enum, col.name)
+        if left:  # rows hold a value the schema drops: say which, as with --allow-destructive
+            return ctx.refuse(c, ctx.leftover_reason(left, col.name))
+        # narrowing rejects values (no row holds them now, but the application may still write them)
         ctx.omit(c, f"removing ENUM value(s) {', '.join(dropped)} of column {col.name}; {ALLOW_DESTRUCTIVE}")
         enum_change = False
         kinds.discard("type")
