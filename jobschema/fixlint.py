@@ -18,9 +18,9 @@ REASONS = {
     "JS202": "the fix was written without --concurrently, so it runs as one transaction a failure rolls back "
              "whole; the index build blocks writes to the table while it runs (for a table that takes writes, "
              "write the fix again with --concurrently)",
-    "JS205": "the only ENUM change that keeps every row: widen, rewrite the legacy values, narrow; each MODIFY "
-             "copies the table, so run it when a table copy is acceptable (or through an online schema change "
-             "tool)",
+    "JS205": "a type change that keeps every row (each value is converted or remapped, none dropped); it "
+             "rewrites or copies the table under a lock, so run it when that is acceptable (or through an online "
+             "schema change tool)",
     "JS216": "jobschema migrate records how far a file without a transaction got and runs it again only after "
              "`jobschema migrate resolve` says what happened, so a retry never repeats these statements blindly; "
              "IF [NOT] EXISTS would instead hide a misnamed constraint or the INVALID index a failed CONCURRENTLY "

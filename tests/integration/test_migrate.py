@@ -782,6 +782,12 @@ def test_random_drift_is_fixed_without_losing_rows(tmp_path_factory, pg_server, 
             result = api.audit(dsn, SCHEMA, module=module)
             assert result.drift or not drifts, drifts
             planned = api.plan_from_audit(result)
+            # the one change default flags leave out is dropping the unused label a widened ENUM gained (MySQL
+            # narrows an ENUM by copying the table); anything else left out is a planner gap
+            assert all(getattr(o.change, "enum_extra", ()) == ("zz_unused",) for o in planned.plan.omitted), \
+                [(o.change.path, o.reason) for o in planned.plan.omitted]
+            if planned.plan.omitted:
+                planned = api.plan_from_audit(result, allow_destructive=True)
             folder = str(tmp_path_factory.mktemp("mig") / module / dialect)
             api.write_migration(planned, dsn, "unused", folder)
             assert not planned.plan.omitted, [(o.change.path, o.reason) for o in planned.plan.omitted]
