@@ -109,7 +109,10 @@ def test_pg_sigkill_during_the_fix_resumes_and_loses_nothing(pg_server, tmp_path
             writer = Writer(dsn)
             writer.start()
             seen_states = set()
-            for attempt in range(4):
+            landed = 0  # kills after the history row was written; one before it (a slow start) does not count
+            for attempt in range(12):
+                if landed == 4:
+                    break
                 delay = rng.uniform(0.0, 0.8)
                 note = f"seed {seed}, round {round_}, kill {attempt} {delay:.2f}s after the run started"
                 proc = subprocess.Popen(migrate_cmd(dsn, folder, "--batch-size", "20", "--pause-ms", "30"),
@@ -126,6 +129,7 @@ def test_pg_sigkill_during_the_fix_resumes_and_loses_nothing(pg_server, tmp_path
                 if h is not None and h[0] is True:
                     break
                 if h is not None:
+                    landed += 1
                     success, steps, position = h
                     seen_states.add((steps, position is not None))
                     assert success is None, note
