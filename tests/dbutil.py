@@ -251,3 +251,19 @@ def resolve_server(
     if in_ci():
         pytest.fail(reason, pytrace=False)
     pytest.skip(reason)
+
+
+def engine_db(request, engine: str) -> tuple:
+    """(dsn, connection) of the test's own fresh database on ``engine`` ("postgres" or "mysql")."""
+    short = "pg" if engine == "postgres" else "mysql"
+    return request.getfixturevalue(f"{short}_dsn"), request.getfixturevalue(f"{short}_conn")
+
+
+def table_names(conn, engine: str) -> set[str]:
+    """The tables of the connection's own namespace (PostgreSQL ``public``, the MariaDB database)."""
+    with conn.cursor() as cur:
+        if engine == "postgres":
+            cur.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
+        else:
+            cur.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")
+        return {r[0] for r in cur.fetchall()}

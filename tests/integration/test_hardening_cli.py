@@ -11,26 +11,13 @@ from pathlib import Path
 import psycopg
 import pytest
 from click.testing import CliRunner
+from dbutil import engine_db, table_names
 
 from jobschema.cli import main
 from jobschema.migrate.directory import MigrationDir
 
 REPO = Path(__file__).resolve().parents[2]
 ENGINES = ["postgres", "mysql"]
-
-
-def _db(request, engine: str):
-    short = "pg" if engine == "postgres" else "mysql"
-    return request.getfixturevalue(f"{short}_dsn"), request.getfixturevalue(f"{short}_conn")
-
-
-def _tables(conn, engine: str) -> set[str]:
-    with conn.cursor() as cur:
-        if engine == "postgres":
-            cur.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
-        else:
-            cur.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")
-        return {r[0] for r in cur.fetchall()}
 
 
 def _one_line_error(res, *needles: str) -> str:
@@ -64,26 +51,26 @@ def _folder(tmp_path: Path, dialect: str, files: dict[str, str], module: str = "
      "--applied or --rolled-back (exactly one)"),
 ], ids=["dir", "destructive", "pg-flags", "resolve-both"])
 def test_option_that_needs_another_is_an_error(engine, args, needle, request, tmp_path):
-    dsn, conn = _db(request, engine)
+    dsn, conn = engine_db(request, engine)
     _folder(tmp_path, engine, {"0001_t.sql": "CREATE TABLE t (id int);\n"})
     args = [a.replace("{tmp}", str(tmp_path)).replace("{engine}", engine) for a in args]
     res = CliRunner().invoke(main, [*args, "--dsn", dsn])
     _one_line_error(res, needle)
-    assert not {"jobschema_migrations", "t"} & _tables(conn, engine)  # nothing ran, nothing was recorded
+    assert not {"jobschema_migrations", "t"} & table_names(conn, engine)  # nothing ran, nothing was recorded
 
 
 def test_negative_lock_wait_is_refused(pg_dsn, pg_conn, tmp_path):
     folder = _folder(tmp_path, "postgres", {"0001_t.sql": "CREATE TABLE t (id int);\n"})
     res = CliRunner().invoke(main, ["migrate", "--dsn", pg_dsn, "--dir", str(folder), "--lock-wait", "-5"])
     assert res.exit_code == 2 and "--lock-wait" in res.output and "Traceback" not in res.output, res.output
-    assert not _tables(pg_conn, "postgres")
+    assert not table_names(pg_conn, "postgres")
 
 
 # ----------------------------------------------------------------------------- checked before the work
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_report_file_in_a_missing_folder_is_refused_before_the_audit(engine, request):
-    dsn, _ = _db(request, engine)
+    dsn, _ = engine_db(request, engine)
     for fmt in ("json", "sarif"):
         res = CliRunner().invoke(main, ["audit", "--dsn", dsn, "--module", "batch", "--format", fmt,
                                         "-o", "/nonexistent/x.json"])
@@ -95,7 +82,7 @@ def test_report_file_in_a_missing_folder_is_refused_before_the_audit(engine, req
 def test_a_tiny_statement_timeout_is_a_clear_message(engine, request):
     """``--statement-timeout 1`` used to end the PostgreSQL session by its idle-in-transaction timeout while
     the audit worked between queries: an internal error instead of the timeout it was asked for."""
-    dsn, _ = _db(request, engine)
+    dsn, _ = engine_db(request, engine)
     for module in ("campaign", "batch", "campaign"):
         res = CliRunner().invoke(main, ["audit", "--dsn", dsn, "--module", module, "--statement-timeout", "1"])
         if res.exit_code == 2:
@@ -152,7 +139,7 @@ LONG = "0002_rewrite_legacy_status_values_and_add_the_batch_jobs_status_check_co
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_migrate_status_exit_codes_and_full_file_names(engine, request, tmp_path):
-    dsn, conn = _db(request, engine)
+    dsn, conn = engine_db(request, engine)
     folder = _folder(tmp_path, engine, {"0001_jobs.sql": "CREATE TABLE jobs (id int PRIMARY KEY);\n",
                                         LONG: "ALTER TABLE jobs ADD COLUMN note varchar(20);\n"})
 
@@ -184,7 +171,7 @@ def test_migrate_status_exit_codes_and_full_file_names(engine, request, tmp_path
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_closed_stdout_does_not_stop_a_migration_halfway(engine, request, tmp_path):
-    dsn, conn = _db(request, engine)
+    dsn, conn = engine_db(request, engine)
     folder = _folder(tmp_path, engine, {f"000{i}_t{i}.sql": f"CREATE TABLE t{i} (id int);\n" for i in range(1, 5)})
     proc = subprocess.Popen([sys.executable, "-m", "jobschema", "migrate", "--dsn", dsn, "--dir", str(folder)],
                             cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -195,7 +182,7 @@ def test_closed_stdout_does_not_stop_a_migration_halfway(engine, request, tmp_pa
     assert first.startswith("applied jobs/0001_t1.sql"), first
     assert code == 0 and "Traceback" not in err, err
     assert "standard output was closed" in err
-    assert {"t1", "t2", "t3", "t4"} <= _tables(conn, engine)
+    assert {"t1", "t2", "t3", "t4"} <= table_names(conn, engine)
     res = CliRunner().invoke(main, ["migrate", "status", "--dsn", dsn, "--dir", str(folder)])
     assert res.exit_code == 0 and "4 file(s): 0 pending" in res.output, res.output
 
@@ -223,7 +210,7 @@ HOSTILE = "ev\x1b[31mil\nforged"
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_migrate_summaries_escape_control_characters(engine, request, tmp_path):
-    dsn, _ = _db(request, engine)
+    dsn, _ = engine_db(request, engine)
     folder = _folder(tmp_path, engine, {"0001_t.sql": "CREATE TABLE t (id int);\n"}, module=HOSTILE)
     for args in (["migrate", "--dry-run"], ["migrate"], ["migrate", "status"]):
         res = CliRunner().invoke(main, [args[0], *args[1:], "--dsn", dsn, "--dir", str(folder)])

@@ -11,25 +11,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from dbutil import engine_db, table_names
 
 from jobschema.cli import main
 from jobschema.migrate.directory import MigrationDir
 
 ENGINES = ["postgres", "mysql"]
-
-
-def _db(request, engine: str):
-    short = "pg" if engine == "postgres" else "mysql"
-    return request.getfixturevalue(f"{short}_dsn"), request.getfixturevalue(f"{short}_conn")
-
-
-def _tables(conn, engine: str) -> set[str]:
-    with conn.cursor() as cur:
-        if engine == "postgres":
-            cur.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
-        else:
-            cur.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")
-        return {r[0] for r in cur.fetchall()}
 
 
 def _history(conn) -> list[tuple[str, str]]:
@@ -53,7 +40,7 @@ def run(*args: str):
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_a_fix_folder_of_any_name_is_recorded_under_its_module(engine, request, tmp_path):
-    dsn, conn = _db(request, engine)
+    dsn, conn = engine_db(request, engine)
     schema = _schema(tmp_path / "schema", "  - {name: id, type: integer}\n")
     fixes = tmp_path / "fixes"  # not migrations/<module>/<dialect>
     code, out = run("audit", "--dsn", dsn, "--schema", schema, "--module", "m", "--write-migration", "--dir",
@@ -62,7 +49,7 @@ def test_a_fix_folder_of_any_name_is_recorded_under_its_module(engine, request, 
     # the folder's name says nothing about the module: migrate asks instead of inventing a key
     code, out = run("migrate", "--dsn", dsn, "--dir", str(fixes))
     assert code == 2 and "pass --module NAME" in out and out.count("\n") == 1, out
-    assert "jobschema_migrations" not in _tables(conn, engine)
+    assert "jobschema_migrations" not in table_names(conn, engine)
     code, out = run("migrate", "--dsn", dsn, "--dir", str(fixes), "--module", "m")
     assert code == 0 and "1 file(s) applied" in out, out
     assert _history(conn) == [("m", "0001")]
@@ -82,19 +69,19 @@ def test_a_fix_folder_of_any_name_is_recorded_under_its_module(engine, request, 
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_a_laid_out_folder_cannot_be_recorded_as_another_module(engine, request, tmp_path):
-    dsn, conn = _db(request, engine)
+    dsn, conn = engine_db(request, engine)
     folder = tmp_path / "batch" / engine
     folder.mkdir(parents=True)
     (folder / "0001_t.sql").write_text("CREATE TABLE t (id int);\n")
     MigrationDir(str(folder)).rehash()
     code, out = run("migrate", "--dsn", dsn, "--dir", str(folder), "--module", "deletion")
     assert code == 2 and "folder of module batch" in out, out
-    assert not _tables(conn, engine)
+    assert not table_names(conn, engine)
 
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_migrate_without_module_runs_only_what_the_database_holds(engine, request, tmp_path, monkeypatch):
-    dsn, conn = _db(request, engine)
+    dsn, conn = engine_db(request, engine)
     monkeypatch.chdir(tmp_path)
     for module in ("alpha", "beta"):
         folder = tmp_path / "migrations" / module / engine
@@ -105,11 +92,11 @@ def test_migrate_without_module_runs_only_what_the_database_holds(engine, reques
     for sub in ([], ["status"]):
         code, out = run("migrate", *sub, "--dsn", dsn)
         assert code == 2 and "alpha, beta" in out and "--module" in out and out.count("\n") == 1, out
-    assert not _tables(conn, engine)
+    assert not table_names(conn, engine)
     code, out = run("migrate", "--dsn", dsn, "--module", "alpha")
     assert code == 0, out
     code, out = run("migrate", "--dsn", dsn)
     assert code == 0 and "up to date" in out and "left out: the folders of beta" in out, out
-    assert "beta_jobs" not in _tables(conn, engine) and _history(conn) == [("alpha", "0001")]
+    assert "beta_jobs" not in table_names(conn, engine) and _history(conn) == [("alpha", "0001")]
     code, out = run("migrate", "status", "--dsn", dsn)
     assert code == 0 and "0001_alpha.sql" in out and "0001_beta.sql" not in out and "left out" in out, out
