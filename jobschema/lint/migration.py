@@ -75,6 +75,13 @@ class Statement:
             return list(self.tree.args.get("actions") or [])
         return []
 
+    def writes_go_on(self) -> bool:
+        """An ``ALTER TABLE`` that says ``LOCK=NONE`` (MySQL): the server runs it while writes go on, or refuses."""
+        if not isinstance(self.tree, exp.Alter):
+            return False
+        return any(isinstance(o, exp.LockProperty) and o.name.upper() == "NONE"
+                   for o in self.tree.args.get("options") or [])
+
 
 @functools.lru_cache(maxsize=4096)
 def _words(text: str, name: str) -> tuple[str, ...]:

@@ -1,15 +1,61 @@
 """How each planned MySQL/MariaDB statement behaves on a busy table: the algorithm InnoDB uses (INSTANT and
-INPLACE leave the rows where they are; COPY copies the table) and the ``LOCK=`` level it allows concurrent
-DML at (NONE: reads and writes go on; SHARED: reads only), after the MariaDB and MySQL online-DDL tables.
-Every DDL statement also takes a short exclusive metadata lock at its start and end, which
-``lock_wait_timeout`` bounds. Data steps run in primary-key batches."""
+INPLACE leave the rows where they are or rebuild the table while writes go on; COPY copies the table) and
+the ``LOCK=`` level it allows concurrent DML at (NONE: reads and writes go on; SHARED: reads only).
+
+The step builders in ``plan.py`` decide the algorithm from the change (``Online`` below, after what
+MariaDB 10.11 accepts, measured by tests/integration/test_online_migrate.py) and write it into the
+statement as ``ALGORITHM=…, LOCK=NONE``, so the server refuses a statement it could only run by copying the
+table instead of copying it silently; a COPY step gets no clause and is marked ``rewrites=yes``.
+``facts`` below reads the rest from the statement's words. Every DDL statement also takes a short
+exclusive metadata lock at its start and end, which ``lock_wait_timeout`` bounds. Data steps run in
+primary-key batches."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from ...plan.steps import Step
 from ..online_words import has, primary_key, words
 
 _DATA = ("rewrite_values", "backfill")
+
+
+@dataclass(frozen=True)
+class Online:
+    """The algorithm a statement is written with, and what it does to the rows while it runs."""
+
+    algorithm: str  # INSTANT | INPLACE | COPY
+    scans: bool = False  # reads every row (an index build)
+    rewrites: bool = False  # rebuilds or copies the table
+
+    @property
+    def lock(self) -> str:
+        return "SHARED" if self.algorithm == "COPY" else "NONE"
+
+    def alter(self) -> str:
+        """The clause an ``ALTER TABLE`` ends with (none for COPY: the server's default)."""
+        return "" if self.algorithm == "COPY" else f", ALGORITHM={self.algorithm}, LOCK=NONE"
+
+    def flags(self) -> dict:
+        return {"algorithm": self.algorithm, "lock": self.lock, "scans": self.scans, "rewrites": self.rewrites}
+
+
+INSTANT = Online("INSTANT")  # metadata only
+BUILD = Online("INPLACE", scans=True)  # an index built while writes go on
+REBUILD = Online("INPLACE", scans=True, rewrites=True)  # the table rebuilt while writes go on
+COPY = Online("COPY", rewrites=True)  # the table copied; writes wait
+
+
+def varchar_in_place(live: int, desired: int) -> bool:
+    """Whether widening VARCHAR(live) to VARCHAR(desired) keeps its length prefix (1 byte up to 255 bytes,
+    2 above), which InnoDB needs to widen it instantly; checked for every character width (1-4 bytes), as the
+    column's character set is not always known here."""
+    return desired >= live and all((live * w <= 255) == (desired * w <= 255) for w in (1, 2, 3, 4))
+
+
+def enum_in_place(live: tuple, desired: tuple) -> bool:
+    """Whether an ENUM change only appends values and keeps its storage size (1 byte up to 255 values)."""
+    return tuple(desired[:len(live)]) == tuple(live) and (len(live) <= 255) == (len(desired) <= 255)
 
 
 def facts(step: Step) -> dict:
@@ -20,27 +66,16 @@ def facts(step: Step) -> dict:
     out: dict = {"table": c.table if c is not None and c.table else None}
     if step.phase in ("prelude", "epilogue") and ws and ws[0] in ("SET", "RESET"):
         return {"session": True, "lock": None, "table": None}
+    if st.algorithm:  # the builder chose it from the change (and wrote it into the statement)
+        return out
     lock, algorithm, scans, rewrites = None, None, False, False
     if ws and ws[0] in ("UPDATE", "INSERT", "DELETE"):
         lock = "NONE"
         if ws[0] == "UPDATE" and step.phase in _DATA and ";" not in st.sql.rstrip().rstrip(";"):
             out["batch_key"] = primary_key(step)
-    elif has(head, "CREATE", "INDEX") or has(ws[:3], "CREATE", "UNIQUE", "INDEX") \
-            or (has(head, "ALTER", "TABLE") and (has(ws, "ADD", "INDEX") or has(ws, "ADD", "UNIQUE")
-                                                  or has(ws, "ADD", "KEY") or has(ws, "ADD", "PRIMARY"))):
-        lock, algorithm, scans = "NONE", "INPLACE", True
     elif has(head, "ALTER", "TABLE"):
-        lock, algorithm = "NONE", "INSTANT"
-        if step.phase == "widen_values":
-            pass  # ENUM values appended at the end: a metadata change
-        elif has(ws, "ADD", "CONSTRAINT") or has(ws, "ADD", "CHECK") or has(ws, "ADD", "FOREIGN") \
-                or has(ws, "MODIFY") or has(ws, "CHANGE") or has(ws, "CONVERT", "TO"):
-            # a CHECK or foreign key checks every row, a column redefinition copies the table
-            lock, algorithm, rewrites = "SHARED", "COPY", True
-        elif has(ws, "DROP", "INDEX") or has(ws, "DROP", "KEY") or has(ws, "DROP", "PRIMARY"):
-            algorithm = "INPLACE"
-    elif has(head, "DROP", "INDEX"):
-        lock, algorithm = "NONE", "INPLACE"
+        # not chosen by a builder: say the worst case, a copy of the table that lets reads through only
+        lock, algorithm, rewrites = "SHARED", "COPY", True
     elif ws[:1] == ["DROP"] and len(ws) > 1 and ws[1] in ("TABLE", "VIEW", "TRIGGER"):
         lock = "EXCLUSIVE"
     elif ws[:1] == ["CREATE"] and "TRIGGER" in ws[:6]:

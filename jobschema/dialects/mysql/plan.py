@@ -7,7 +7,10 @@ friends), so a fix spells objects exactly as ``generate`` does. What is MySQL's 
   values, ``UPDATE`` the legacy values, then ``MODIFY COLUMN`` to the desired definition — no step ever
   rejects a value a row holds at that moment;
 * there is no ``NOT VALID``: a constraint live rows would violate always stops the plan;
-* DDL is not transactional: the executor records how far a failing file got.
+* DDL is not transactional: the executor records how far a failing file got;
+* each ``ALTER TABLE`` says how InnoDB may run it (``online.py``): ``ALGORITHM=INSTANT`` or ``INPLACE`` with
+  ``LOCK=NONE`` where writes can go on, so the server refuses rather than copying the table unannounced;
+  a statement only a copy can run is written without the clause and marked ``rewrites=yes``.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from ...plan.steps import Step
 from ..base import literal_mysql, quote_mysql, view_order
 from . import charsets
 from .normalize import HOOKS
+from .online import BUILD, COPY, INSTANT, REBUILD, Online, enum_in_place, varchar_in_place
 from .online import facts as STEP_FACTS  # noqa: F401 - the planner reads it from this module
 from .render import MysqlRenderer
 
@@ -54,14 +58,19 @@ def _steps(phase: str, chunks: list[str], c: ch.Change, **kw) -> list[Step]:
     return [Step.of(phase, chunk.strip(), c, **kw) for chunk in chunks if chunk.strip()]
 
 
+def _alter(phase: str, c: ch.Change, body: str, how: Online, table: str | None = None, **kw) -> Step:
+    """``ALTER TABLE <table> <body>`` with the algorithm ``how`` written into it and set on the step."""
+    return Step.of(phase, f"ALTER TABLE {table or _t(c)} {body}{how.alter()};", c, **how.flags(), **kw)
+
+
 # ------------------------------------------------------------------------------------------- tables
 
 def add_table(c: ch.AddTable, ctx: Context) -> list[Step]:
     r = _r(ctx, c)
     t = c.desired
     steps = _steps("create_tables", r.table(t), c, key=f"table:{t.name}")
-    steps += _steps("indexes", r.indexes(t), c)
-    steps += _steps("foreign_keys", r.foreign_keys(t), c)
+    steps += _steps("indexes", r.indexes(t), c)  # a new table: nothing waits for it
+    steps += _steps("foreign_keys", r.foreign_keys(t), c, **COPY.flags())
     r.rls(t)
     _flush(ctx, r)
     return steps
@@ -91,17 +100,18 @@ def table_options(c: ch.ModifyTableOptions, ctx: Context) -> list[Step]:
     want = dict((k, d) for k, d, _ in c.options)
     steps = []
     if want.get("engine"):
-        steps.append(Step.of("alter_columns", f"ALTER TABLE {_t(c)} ENGINE={quote_mysql(want['engine'])};", c))
+        steps.append(Step.of("alter_columns", f"ALTER TABLE {_t(c)} ENGINE={quote_mysql(want['engine'])};", c,
+                             **COPY.flags()))
     if "options" in want:
-        steps.append(Step.of("alter_columns", f"ALTER TABLE {_t(c)} {_options_sql(c)};", c))
+        steps.append(Step.of("alter_columns", f"ALTER TABLE {_t(c)} {_options_sql(c)};", c, **COPY.flags()))
     if "charset" in want or "collation" in want:
         text = charsets.clause((want.get("charset"), want.get("collation")), table=True)
-        steps.append(Step.of("alter_columns", f"ALTER TABLE {_t(c)} {text};", c))
+        steps.append(_alter("alter_columns", c, text, INSTANT))  # the table's default only: no row changes
     return steps
 
 
 def table_comment(c: ch.ModifyTableComment, ctx: Context) -> list[Step]:
-    return [Step.of("comments", f"ALTER TABLE {_t(c)} COMMENT = {literal_mysql(c.desired.comment or '')};", c)]
+    return [_alter("comments", c, f"COMMENT = {literal_mysql(c.desired.comment or '')}", INSTANT)]
 
 
 # ------------------------------------------------------------------------------------------ columns
@@ -112,26 +122,39 @@ def add_column(c: ch.AddColumn, ctx: Context) -> list[Step]:
     q = quote_mysql(col.name)
     auto = col.identity is not None or col.generated is not None
     in_pk = t.primary_key is not None and col.name in t.primary_key.columns
+    how = COPY if auto or in_pk or not _instant_default(col) else INSTANT
     if col.nullable or auto or in_pk:
-        steps = [Step.of("add_columns", f"ALTER TABLE {_t(c)} ADD COLUMN {r.column_sql(t, col)};", c)]
+        steps = [_alter("add_columns", c, f"ADD COLUMN {r.column_sql(t, col)}", how)]
     elif col.default is not None:
         steps = [
-            Step.of("add_columns", f"ALTER TABLE {_t(c)} ADD COLUMN {r.column_sql(t, replace(col, nullable=True))};",
-                    c, note="added nullable first; existing rows are filled from the default below"),
+            _alter("add_columns", c, f"ADD COLUMN {r.column_sql(t, replace(col, nullable=True))}", how,
+                   note="added nullable first; existing rows are filled from the default below"),
             Step.of("backfill", f"UPDATE {_t(c)} SET {q} = {r.default_text(t, col)} WHERE {q} IS NULL;", c),
-            Step.of("alter_columns", f"ALTER TABLE {_t(c)} MODIFY COLUMN {r.column_sql(t, col)};", c),
+            _alter("alter_columns", c, f"MODIFY COLUMN {r.column_sql(t, col)}", REBUILD),
         ]
     else:
         why = ctx.rows_needing_value(c, col)
         if why:
             return ctx.refuse(c, why)
-        steps = [Step.of("add_columns", f"ALTER TABLE {_t(c)} ADD COLUMN {r.column_sql(t, col)};", c)]
+        steps = [_alter("add_columns", c, f"ADD COLUMN {r.column_sql(t, col)}", how)]
     _flush(ctx, r)
     return steps
 
 
+def _instant_default(col) -> bool:
+    """A column InnoDB adds instantly: no default, a literal one, or the current time (an expression such as
+    ``uuid()`` gives each row its own value, which needs a copy of the table)."""
+    d = col.default
+    return d is None or d.kind == "literal" or str(d.value).lower().replace(" ", "").rstrip("()0123456789") in (
+        "current_timestamp", "now", "null")
+
+
 def drop_column(c: ch.DropColumn, ctx: Context) -> list[Step]:
-    return [Step.of("drops", f"ALTER TABLE {_t(c)} DROP COLUMN {quote_mysql(c.live.name)};", c)]
+    live = c.live_table
+    indexed = live is not None and any(c.live.name in ix.columns for ix in live.indexes) or \
+        live is not None and any(c.live.name in u.columns for u in live.uniques)
+    # InnoDB drops an indexed column in place (the index goes with it), any other instantly
+    return [_alter("drops", c, f"DROP COLUMN {quote_mysql(c.live.name)}", Online("INPLACE") if indexed else INSTANT)]
 
 
 _INT_RANK = {"tinyint": 1, "smallint": 2, "mediumint": 3, "int": 4, "integer": 4, "bigint": 5}
@@ -192,8 +215,9 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
         union = tuple(live.enum) + tuple(v for v in col.enum if v not in live.enum)
         if union != tuple(live.enum):
             wide = replace(col, enum=union, nullable=live.nullable, type_overrides=())
-            steps.append(Step.of("widen_values", f"ALTER TABLE {_t(c)} MODIFY COLUMN {r.column_sql(t, wide)};",
-                                 c, note="widened to the union of the live and desired values first"))
+            steps.append(_alter("widen_values", c, f"MODIFY COLUMN {r.column_sql(t, wide)}",
+                                _modify_online(c, r, t, wide, kinds),
+                                note="widened to the union of the live and desired values first"))
         for old, new in ctx.legacy_map(c, col.name, live.enum):
             steps.append(Step.of("rewrite_values", f"UPDATE {_t(c)} SET {q} = {literal_mysql(new)} "
                                  f"WHERE {q} = {literal_mysql(old)};", c,
@@ -238,10 +262,32 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
         ctx.omit_by_hand(c, rest, col.name)
     if kinds & handled:
         phase = "narrow_values" if enum_change else "alter_columns"
-        steps.append(Step.of(phase, f"ALTER TABLE {_t(c)} MODIFY COLUMN {r.column_sql(t, target)};", c,
-                             destructive=narrowed))
+        how = _modify_online(c, r, t, target, kinds)
+        steps.append(_alter(phase, c, f"MODIFY COLUMN {r.column_sql(t, target)}", how, destructive=narrowed))
     _flush(ctx, r)
     return steps
+
+
+def _modify_online(c: ch.ModifyColumn, r: MysqlRenderer, t, target, kinds: set[str]) -> Online:
+    """How InnoDB can run ``MODIFY COLUMN`` from the live column to ``target``: defaults and comments, ENUM
+    values appended and VARCHAR widened within its length prefix in place of the metadata (INSTANT);
+    NULL / NOT NULL by rebuilding the table while writes go on (INPLACE); any other type, character set or
+    collation, or AUTO_INCREMENT change by copying it."""
+    live = c.live
+    if kinds & {"collation", "identity"}:
+        return COPY
+    if live.enum is not None and target.enum is not None:
+        if tuple(target.enum) != tuple(live.enum) and not enum_in_place(tuple(live.enum), tuple(target.enum)):
+            return COPY
+    elif (live.enum is None) != (target.enum is None):
+        return COPY
+    else:
+        have, want = (c.live_type or "").lower(), r.native_type(t, target).lower()
+        if have != want:
+            (hb, ha), (wb, wa) = _split_type(have), _split_type(want)
+            if not (hb == wb == "varchar" and ha and wa and varchar_in_place(ha[0], wa[0])):
+                return COPY
+    return REBUILD if live.nullable != target.nullable else INSTANT
 
 
 def _foreign_keys_around(c: ch.ModifyColumn, ctx: Context, column: str) -> list[Step]:
@@ -266,10 +312,10 @@ def _foreign_keys_around(c: ch.ModifyColumn, ctx: Context, column: str) -> list[
             if live_name is None:
                 continue  # not there yet: the change adding it adds it after the columns changed
             r = _r(ctx, c)
-            steps.append(Step.of("drop_constraints", f"ALTER TABLE {quote_mysql(t.name)} DROP FOREIGN KEY "
-                                 f"{quote_mysql(live_name)};", c,
-                                 note=f"{live_name} uses {c.table}.{column}; added again below"))
-            steps += _steps("foreign_keys", r.foreign_keys(replace(t, foreign_keys=(fk,))), c)
+            steps.append(_alter("drop_constraints", c, f"DROP FOREIGN KEY {quote_mysql(live_name)}", INSTANT,
+                                table=quote_mysql(t.name),
+                                note=f"{live_name} uses {c.table}.{column}; added again below"))
+            steps += _steps("foreign_keys", r.foreign_keys(replace(t, foreign_keys=(fk,))), c, **COPY.flags())
     return steps
 
 
@@ -296,8 +342,8 @@ def _unmapped_guard(c: ch.ModifyColumn, ctx: Context, q: str) -> Step:
 
 def _drop_check(c: ch.Change, phase: str = "drop_constraints") -> Step:
     name = c.live_name or c.live.name
-    return Step.of(phase, f"ALTER TABLE {_t(c)} DROP CONSTRAINT {quote_mysql(name)};", c,
-                   note=f"the live constraint is named {name}")
+    return _alter(phase, c, f"DROP CONSTRAINT {quote_mysql(name)}", INSTANT,
+                  note=f"the live constraint is named {name}")
 
 
 def _add_check(c: ch.Change, ctx: Context, live_allowed) -> list[Step]:
@@ -321,7 +367,7 @@ def _add_check(c: ch.Change, ctx: Context, live_allowed) -> list[Step]:
         clause = r.check_sql(c.desired_table, d)
     except Exception as exc:  # noqa: BLE001 - sqlglot could not translate: a person must write it
         return ctx.omit(c, f"cannot translate the CHECK to MySQL ({exc})")
-    steps.append(Step.of("add_constraints", f"ALTER TABLE {_t(c)} ADD {clause};", c))
+    steps.append(_alter("add_constraints", c, f"ADD {clause}", COPY))  # InnoDB checks every row in a copy
     return steps
 
 
@@ -349,12 +395,12 @@ def add_primary_key(c: ch.Change, ctx: Context) -> list[Step]:
         return ctx.refuse(c, bad)
     cols = ", ".join(quote_mysql(x) for x in c.desired.columns)
     drop = "DROP PRIMARY KEY, " if isinstance(c, ch.ModifyPrimaryKey) else ""
-    return [Step.of("add_constraints", f"ALTER TABLE {_t(c)} {drop}ADD PRIMARY KEY ({cols});", c)]
+    return [_alter("add_constraints", c, f"{drop}ADD PRIMARY KEY ({cols})", REBUILD)]
 
 
 def drop_primary_key(c: ch.DropPrimaryKey, ctx: Context) -> list[Step]:
     """Dropped with the constraints being replaced, before ``alter_columns`` may make its columns nullable."""
-    return [Step.of("drop_constraints", f"ALTER TABLE {_t(c)} DROP PRIMARY KEY;", c)]
+    return [_alter("drop_constraints", c, "DROP PRIMARY KEY", COPY)]  # InnoDB copies a table losing its key
 
 
 def add_unique(c: ch.Change, ctx: Context) -> list[Step]:
@@ -364,11 +410,11 @@ def add_unique(c: ch.Change, ctx: Context) -> list[Step]:
     r = _r(ctx, c)
     # One ALTER TABLE for a replaced key: InnoDB refuses to drop an index a foreign key needs on its own.
     drop = f"DROP INDEX {quote_mysql(c.live_name)}, " if isinstance(c, ch.ModifyUniqueKey) and c.live_name else ""
-    return [Step.of("add_constraints", f"ALTER TABLE {_t(c)} {drop}ADD {r.unique_sql(c.desired_table, c.desired)};", c)]
+    return [_alter("add_constraints", c, f"{drop}ADD {r.unique_sql(c.desired_table, c.desired)}", BUILD)]
 
 
 def drop_unique(c: ch.DropUniqueKey, ctx: Context) -> list[Step]:
-    return [Step.of("drops", f"ALTER TABLE {_t(c)} DROP INDEX {quote_mysql(c.live_name)};", c)]
+    return [_alter("drops", c, f"DROP INDEX {quote_mysql(c.live_name)}", Online("INPLACE"))]
 
 
 def add_foreign_key(c: ch.Change, ctx: Context) -> list[Step]:
@@ -376,16 +422,17 @@ def add_foreign_key(c: ch.Change, ctx: Context) -> list[Step]:
     if why:
         return ctx.refuse(c, why)
     r = _r(ctx, c)
-    steps = _steps("foreign_keys", r.foreign_keys(replace(c.desired_table, foreign_keys=(c.desired,))), c)
+    # InnoDB checks every row of a new foreign key in a copy (in place only with foreign_key_checks off)
+    steps = _steps("foreign_keys", r.foreign_keys(replace(c.desired_table, foreign_keys=(c.desired,))), c,
+                   **COPY.flags())
     _flush(ctx, r)
     if isinstance(c, ch.ModifyForeignKey) and c.live_name:
-        steps.insert(0, Step.of("drop_constraints", f"ALTER TABLE {_t(c)} DROP FOREIGN KEY {quote_mysql(c.live_name)};",
-                                c))
+        steps.insert(0, _alter("drop_constraints", c, f"DROP FOREIGN KEY {quote_mysql(c.live_name)}", INSTANT))
     return steps
 
 
 def drop_foreign_key(c: ch.DropForeignKey, ctx: Context) -> list[Step]:
-    return [Step.of("drops", f"ALTER TABLE {_t(c)} DROP FOREIGN KEY {quote_mysql(c.live_name)};", c)]
+    return [_alter("drops", c, f"DROP FOREIGN KEY {quote_mysql(c.live_name)}", INSTANT)]
 
 
 # ------------------------------------------------------------------------------------------ indexes
@@ -394,9 +441,9 @@ def add_index(c: ch.Change, ctx: Context) -> list[Step]:
     r = _r(ctx, c)
     one = replace(c.desired_table, indexes=(c.desired,))
     if isinstance(c, ch.ModifyIndex) and c.live_name:
-        steps = _steps("indexes", r.replace_index(one, c.live_name), c)
+        steps = _steps("indexes", r.replace_index(one, c.live_name, BUILD.alter()), c, **BUILD.flags())
     else:
-        steps = _steps("indexes", r.indexes(one), c)
+        steps = _steps("indexes", r.indexes(one, BUILD.alter()), c, **BUILD.flags())
     _flush(ctx, r)
     if ctx.options.concurrently:
         ctx.note("--concurrently is PostgreSQL's; InnoDB builds secondary indexes online by default")
@@ -404,22 +451,23 @@ def add_index(c: ch.Change, ctx: Context) -> list[Step]:
 
 
 def drop_index(c: ch.DropIndex, ctx: Context) -> list[Step]:
-    return [Step.of("drops", f"DROP INDEX {quote_mysql(c.live_name)} ON {_t(c)};", c)]
+    # MariaDB takes ALGORITHM only in the ALTER TABLE form
+    return [_alter("drops", c, f"DROP INDEX {quote_mysql(c.live_name)}", Online("INPLACE"))]
 
 
 def rename(c: ch.RenamedEquivalent, ctx: Context) -> list[Step]:
     """RENAME INDEX for keys and indexes; a CHECK or foreign key, which MySQL cannot rename, is dropped
     and added again under the schema's name (the rows it held to still hold to it)."""
     if c.of in ("index", "unique key"):
-        return [Step.of("renames", f"ALTER TABLE {_t(c)} RENAME INDEX {quote_mysql(c.live_name)} TO "
-                        f"{quote_mysql(c.desired.name)};", c)]
+        return [_alter("renames", c, f"RENAME INDEX {quote_mysql(c.live_name)} TO {quote_mysql(c.desired.name)}",
+                       INSTANT)]
     if c.of == "check":
         added = _add_check(c, ctx, None)
         return [_drop_check(c)] + added if added else []
     if c.of == "foreign key":
-        return [Step.of("drop_constraints", f"ALTER TABLE {_t(c)} DROP FOREIGN KEY {quote_mysql(c.live_name)};", c),
+        return [_alter("drop_constraints", c, f"DROP FOREIGN KEY {quote_mysql(c.live_name)}", INSTANT),
                 *_steps("foreign_keys", _r(ctx, c).foreign_keys(replace(c.desired_table, foreign_keys=(c.desired,))),
-                        c)]
+                        c, **COPY.flags())]
     return ctx.omit(c, f"MySQL cannot rename a {c.of}; it works as it is")
 
 

@@ -243,7 +243,9 @@ class MysqlRenderer(ModuleRenderer):
         return [_ENV.get_template("table.sql.j2").render(name=quote_mysql(t.name), lines=lines,
                                                          options=options).strip()]
 
-    def indexes(self, t: Table) -> list[str]:
+    def indexes(self, t: Table, options: str = "") -> list[str]:
+        """``CREATE INDEX`` per index; with ``options`` (a fix's ``, ALGORITHM=…, LOCK=…``) the ``ALTER TABLE …
+        ADD INDEX`` form, the one MariaDB takes them in."""
         out = []
         for ix in t.indexes:
             what = f"index {t.name}.{ix.name}"
@@ -271,6 +273,10 @@ class MysqlRenderer(ModuleRenderer):
                     continue
                 self.warn(what, f"partial index predicate (WHERE {ix.where.text}) is not supported; the "
                           "index covers every row")
+            if options:
+                out.append(f"ALTER TABLE {quote_mysql(t.name)} ADD {'UNIQUE ' if ix.unique else ''}INDEX "
+                           f"{quote_mysql(ix.name)} ({', '.join(self._index_parts(ix))}){options};")
+                continue
             out.append(_ENV.get_template("index.sql.j2").render(
                 unique=ix.unique, name=quote_mysql(ix.name), table=quote_mysql(t.name),
                 parts=self._index_parts(ix)).strip())
@@ -281,7 +287,7 @@ class MysqlRenderer(ModuleRenderer):
         return [quote_mysql(p.column) + (f"({p.length})" if p.length else "") + (" DESC" if p.descending else "")
                 for p in ix.parts]
 
-    def replace_index(self, t: Table, live_name: str) -> list[str]:
+    def replace_index(self, t: Table, live_name: str, options: str = "") -> list[str]:
         """Drop the live index and add the desired one in one ALTER TABLE.
 
         InnoDB refuses to drop an index a foreign key needs unless another one covers the key in the same
@@ -289,11 +295,11 @@ class MysqlRenderer(ModuleRenderer):
         """
         created = self.indexes(t)
         if not created:
-            return [f"ALTER TABLE {quote_mysql(t.name)} DROP INDEX {quote_mysql(live_name)};"]
+            return [f"ALTER TABLE {quote_mysql(t.name)} DROP INDEX {quote_mysql(live_name)}{options};"]
         (ix,) = t.indexes
         kind = "UNIQUE INDEX" if ix.unique else "INDEX"
         return [f"ALTER TABLE {quote_mysql(t.name)} DROP INDEX {quote_mysql(live_name)}, "
-                f"ADD {kind} {quote_mysql(ix.name)} ({', '.join(self._index_parts(ix))});"]
+                f"ADD {kind} {quote_mysql(ix.name)} ({', '.join(self._index_parts(ix))}){options};"]
 
     def foreign_keys(self, t: Table) -> list[str]:
         out = []

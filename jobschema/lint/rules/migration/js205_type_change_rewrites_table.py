@@ -17,7 +17,8 @@ class TypeChangeRewritesTable(Rule):
     does not convert. The one change PostgreSQL makes in place — `varchar(n)` to a wider `varchar` or to
     `text` without `USING` — is not reported.
 
-    Tables created earlier in the same migration file are exempt.
+    Tables created earlier in the same migration file are exempt, and so is a MySQL `ALTER TABLE` that says
+    `LOCK=NONE` (with `ALGORITHM=INSTANT` or `INPLACE`): the server runs it while writes go on, or refuses it.
 
     **Anti-pattern**
 
@@ -40,7 +41,7 @@ class TypeChangeRewritesTable(Rule):
     inspiration = "Squawk `changing-column-type`"
 
     def check(self, st, state, mf):
-        if state.is_new(st.table):
+        if state.is_new(st.table) or st.writes_go_on():
             return
         for action in st.alter_actions():
             if isinstance(action, exp.AlterColumn) and action.args.get("dtype") is not None:
