@@ -245,11 +245,19 @@ class Writers:
 
 # ---------------------------------------------------------------------------------------------- fixes
 
-def apply_migrate(engine: str, dsn: str, batch_size: int, pause_ms: int) -> tuple[bool, str]:
+# the shipped fix files before their ALTERs said ALGORITHM/LOCK, for the side-by-side figure
+BEFORE_ALGORITHM = "440ba5a"
+
+
+def apply_migrate(engine: str, dsn: str, batch_size: int, pause_ms: int, rev: str | None = None) -> tuple[bool, str]:
     tmp = tempfile.mkdtemp(prefix="jsonline-")
     try:
         folder = os.path.join(tmp, "batch", engine)
         shutil.copytree(os.path.join(ROOT, "migrations", "batch", engine), folder)
+        for name in os.listdir(folder) if rev else ():
+            with open(os.path.join(folder, name), "w") as fh:
+                fh.write(subprocess.run(["git", "show", f"{rev}:migrations/batch/{engine}/{name}"], cwd=ROOT,
+                                        capture_output=True, text=True, check=True).stdout)
         env = {k: v for k, v in os.environ.items() if not k.startswith(("PG", "JOBSCHEMA_DSN"))}
         res = subprocess.run([sys.executable, "-m", "jobschema", "migrate", "--dsn", dsn, "--dir", folder,
                               "--batch-size", str(batch_size), "--pause-ms", str(pause_ms)],
@@ -289,7 +297,12 @@ def apply_seed(engine: str, dsn: str, *_) -> tuple[bool, str]:
         c.close()
 
 
-METHODS = {"jobschema migrate": apply_migrate, "one transaction": apply_one_tx, "seed's fix": apply_seed}
+def apply_migrate_before(engine: str, dsn: str, batch_size: int, pause_ms: int) -> tuple[bool, str]:
+    return apply_migrate(engine, dsn, batch_size, pause_ms, BEFORE_ALGORITHM)
+
+
+METHODS = {"jobschema migrate": apply_migrate, "jobschema migrate (no ALGORITHM)": apply_migrate_before,
+           "one transaction": apply_one_tx, "seed's fix": apply_seed}
 
 
 def measure(engine: str, method: str, rows: int, writers: int, window: float, batch_size: int,

@@ -420,3 +420,110 @@ def test_mariadb_sigkill_during_the_fix_resumes_or_asks_for_resolve(mysql_server
             assert h == (1, 5, None), (seed, h)
         finally:
             conn.close()
+
+
+# ------------------------------------------------------------------------------------ MariaDB ALGORITHM
+
+def _mysql_drift(project) -> list[str]:
+    """The batch module's live tables moved away from the schema in one way per kind of ALTER a fix plans."""
+    from dataclasses import replace
+
+    from jobschema.dialects.mysql.render import MysqlRenderer
+
+    m = project.module("batch")
+    r = MysqlRenderer(m, project)
+    jobs, items = m.table("batch_jobs"), m.table("batch_items")
+
+    def modify(t, name, **change):
+        return f"ALTER TABLE {t.name} MODIFY COLUMN {r.column_sql(t, replace(t.column(name), **change))}"
+
+    return [
+        modify(items, "status", enum=("queued", "processing", "completed")),  # the fix appends values
+        modify(jobs, "status", enum=(*jobs.column("status").enum, "zz_unused")),  # the fix takes one out
+        modify(jobs, "priority", type_overrides=(("mysql", "varchar(20)"),)),  # widened within its prefix
+        modify(items, "progress", nullable=True),  # the fix fills NULLs, then NOT NULL
+        "ALTER TABLE batch_items MODIFY COLUMN estimated_time int NOT NULL DEFAULT 0",  # the fix: nullable
+        "ALTER TABLE batch_jobs ALTER COLUMN concurrent_processing SET DEFAULT 5",
+        modify(jobs, "total_items", type_overrides=(("mysql", "smallint"),)),  # int again: a copy
+        modify(jobs, "failed_items", comment="old words"),
+        "ALTER TABLE batch_jobs DROP COLUMN estimated_time_remaining",
+        "ALTER TABLE batch_jobs ADD COLUMN extra_col int NULL",
+        "CREATE INDEX extra_idx ON batch_checkpoints (job_id)",
+        "DROP INDEX batch_jobs_status_idx ON batch_jobs",
+        "ALTER TABLE batch_items RENAME INDEX batch_items_conversation_id_idx TO old_conversation_idx",
+        "ALTER TABLE batch_jobs ADD CONSTRAINT extra_chk CHECK (total_items >= 0)",
+        "ALTER TABLE batch_items DROP FOREIGN KEY batch_items_conversation_id_fkey",
+    ]
+
+
+# what each kind of ALTER is written with; the server refuses a statement it cannot run that way
+EXPECTED_ALGORITHMS = {
+    "MODIFY COLUMN status enum('queued','processing','completed','failed','cancelled')": "INSTANT",
+    "MODIFY COLUMN status enum('queued','processing','paused','completed','failed','cancelled')": "COPY",
+    "MODIFY COLUMN priority": "INSTANT",
+    "MODIFY COLUMN progress": "INPLACE",
+    "MODIFY COLUMN estimated_time": "INPLACE",
+    "MODIFY COLUMN concurrent_processing": "INSTANT",
+    "MODIFY COLUMN total_items": "COPY",
+    "MODIFY COLUMN failed_items": "INSTANT",
+    "ADD COLUMN estimated_time_remaining": "INSTANT",
+    "DROP COLUMN extra_col": "INSTANT",
+    "DROP INDEX extra_idx": "INPLACE",
+    "ADD INDEX batch_jobs_status_idx": "INPLACE",
+    "RENAME INDEX old_conversation_idx": "INSTANT",
+    "DROP CONSTRAINT extra_chk": "INSTANT",
+    "FOREIGN KEY (conversation_id)": "COPY",
+}
+
+
+def test_mariadb_each_planned_alter_runs_with_the_algorithm_it_writes(mysql_dsn, tmp_path):
+    """One drift per kind of ALTER the MySQL planner writes, fixed by one file on real MariaDB: every ALTER says
+    ``ALGORITHM=…, LOCK=NONE`` (and its step line the same algorithm) unless only a copy can do it, in which case
+    the step says ``algorithm=COPY rewrites=yes`` and the statement names no algorithm. Since the server refuses
+    an ALGORITHM it cannot honour, the run succeeding is the check that each one holds; the audit after it is
+    clean and no row is lost."""
+    from dbutil import connect_mysql as cm
+    from test_migrate import apply_generated
+
+    project = api.load(SCHEMA)
+    apply_generated(mysql_dsn, "batch", "mysql")
+    conn = cm(mysql_dsn)
+    try:
+        with conn.cursor() as cur:
+            for sql in _mysql_drift(project):
+                cur.execute(sql)
+            cur.execute("INSERT INTO conversations (id) VALUES (UUID())")
+            cur.execute("INSERT INTO batch_jobs (id, name, job_type, status) VALUES (UUID(), 'j', 'gen', 'queued')")
+            cur.execute("INSERT INTO batch_items (batch_job_id, position, topic, status, progress, conversation_id) "
+                        "SELECT j.id, 1, 't', 'completed', NULL, c.id FROM batch_jobs j, conversations c")
+        planned = api.plan_from_audit(api.audit(mysql_dsn, SCHEMA, module="batch"), allow_destructive=True)
+        folder = tmp_path / "batch" / "mysql"
+        api.write_migration(planned, mysql_dsn, "unused", str(folder))
+        text = next(folder.glob("*.sql")).read_text()
+        stmts = api.dialects.get("mysql").split(text)
+        seen, order = {}, ("INSTANT", "INPLACE", "COPY")
+        for u in units.read(text, stmts, "fix.sql"):
+            for st in u.statements:
+                flat = " ".join(st.text.split()).rstrip(";")
+                if not flat.startswith("ALTER TABLE"):
+                    continue
+                # a step line gives the slowest algorithm of its statements
+                written = next((a for a in ("INSTANT", "INPLACE") if flat.endswith(f", ALGORITHM={a}, LOCK=NONE")),
+                               None)
+                if written is None:
+                    assert "ALGORITHM=" not in flat and u.attrs["algorithm"] == "COPY", flat
+                    assert u.attrs["rewrites"] == "yes" and u.attrs["lock"] == "SHARED", flat
+                else:
+                    assert order.index(written) <= order.index(u.attrs["algorithm"]), flat
+                    assert u.attrs["algorithm"] == "COPY" or u.attrs["lock"] == "NONE", flat
+                seen.update({k: written or "COPY" for k in EXPECTED_ALGORITHMS if k in flat})
+        assert seen == EXPECTED_ALGORITHMS, text
+        api.migrate(mysql_dsn, "unused", folder=str(folder))
+        after = api.audit(mysql_dsn, SCHEMA, module="batch")
+        assert not after.drift, [f.message for f in after.findings]
+        with conn.cursor() as cur:
+            cur.execute("SELECT (SELECT COUNT(*) FROM batch_jobs), (SELECT COUNT(*) FROM batch_items), "
+                        "(SELECT progress FROM batch_items)")
+            assert cur.fetchone() == (1, 1, 0)
+    finally:
+        conn.close()
