@@ -48,7 +48,8 @@ class HistoryRow:
     statements_done: int | None = None
     error: str | None = None
     steps_done: int | None = None  # a file run step by step: the steps committed so far
-    resume_at: str | None = None  # the last key a batched step reached, or "running" (a step outside a transaction)
+    # the last key a batched step reached, or "running <statement> <digest>" (a step outside a transaction)
+    resume_at: str | None = None
 
     @property
     def resumable(self) -> bool:
@@ -118,6 +119,10 @@ class Events:
     def retrying(self, module: str, file: MigrationFile, number: int, attempt: int, wait_ms: int,
                  holders: list[str]) -> None: ...
 
+    def recovered(self, module: str, file: MigrationFile, number: int, line: int, done: bool) -> None:
+        """A stopped run had died inside the statement at ``line`` of step ``number``: it had finished
+        (``done``), or it had not and runs again."""
+
 
 class Migrator:
     """One connection and the SQL a dialect needs; subclasses live in ``dialects/<name>/migrate.py``."""
@@ -181,9 +186,16 @@ class Migrator:
     def count_rows(self, update: str) -> int | None:
         return None
 
-    def recover(self, statement: str) -> str:
-        """After a run died inside ``statement`` (outside a transaction): "done" (it had finished), "rerun"
-        (what a half-run left is removed; run it again) or "unknown" (only a person can tell)."""
+    def digest(self, statement: str, tables: list[str]) -> str | None:
+        """A digest of the definitions of the tables ``statement`` changes (and ``tables``, its step's),
+        recorded before a statement that cannot commit with its record runs, for ``recover`` (None: the
+        dialect does not use one)."""
+        return None
+
+    def recover(self, statement: str, tables: list[str], before: str | None) -> str:
+        """After a run died inside ``statement`` (outside a transaction; ``before`` is the digest recorded
+        when it started): "done" (it had finished), "rerun" (it had not, or what a half-run left is removed;
+        run it again) or "unknown" (only a person can tell)."""
         return "unknown"
 
     def clean_up(self, statement: str) -> None:

@@ -15,8 +15,11 @@ Each unit (``migrate/units.py``) runs as its file line says:
 A lock that is not granted within the timeout rolls the unit back; it is tried again after a doubling
 pause, and after ``retries`` tries the run stops naming the sessions that hold the table's locks. A
 failed or killed run leaves the history row saying how many units are done; the next ``migrate``
-continues with the next one. Where DDL commits on its own (MySQL), a unit with DDL is marked running
-first, and a run killed inside it is left for a person (``migrate resolve``), as before.
+continues with the next one. Where DDL commits on its own (MySQL), each statement of a unit with DDL is
+marked running before it starts, with the dialect's digest of the tables it changes; a run killed inside
+one leaves that mark, and the next run asks the dialect whether the statement happened (``recover``: with
+atomic DDL the digest and the statement's post-condition tell) and continues after it or runs it again.
+Only what the dialect cannot tell is left for a person (``migrate resolve``).
 """
 
 from __future__ import annotations
@@ -32,7 +35,20 @@ if TYPE_CHECKING:
     from .directory import MigrationFile
     from .executor import Events, HistoryRow, Migrator
 
-RUNNING = "running"  # resume_at of a unit that does not commit with its record
+RUNNING = "running"  # resume_at of a unit that does not commit with its record: "running <statement> <digest>"
+
+
+def running_mark(index: int, digest: str | None) -> str:
+    """The mark of statement ``index`` (from 0) of a unit, about to run on tables whose digest is ``digest``."""
+    return f"{RUNNING} {index} {digest or ''}".rstrip()
+
+
+def read_mark(mark: str) -> tuple[int | None, str | None]:
+    """(statement index, digest) of a running mark; (None, None) for a bare one (older runs)."""
+    parts = mark.split()
+    if len(parts) < 2 or not parts[1].isdigit():
+        return None, None
+    return int(parts[1]), (parts[2] if len(parts) > 2 else None)
 
 
 @dataclass(frozen=True)
@@ -55,6 +71,7 @@ class _Run:
                  online: Online):
         self.m, self.module, self.f, self.units, self.events, self.online = migrator, module, f, units, events, online
         self.statements_done = 0
+        self.start_at: dict[int, int] = {}  # unit number → the statement a resumed run starts at
 
     # ----------------------------------------------------------------------------------- helpers
     def execute(self, u: RunUnit, text: str, line: int, run=None) -> object:
@@ -119,8 +136,12 @@ class _Run:
         self.statements_done += len(u.statements)
 
     def outside(self, u: RunUnit) -> None:
-        self.record(u.number - 1, RUNNING)
-        for st in u.statements:
+        start = self.start_at.pop(u.number, 0)
+        for i, st in enumerate(u.statements):
+            if i < start:
+                continue
+            self.record(u.number - 1, running_mark(i, self.m.digest(st.text, u.tables)))
+
             def attempt(st=st):
                 self.m.set_lock_timeout(self.online.lock_timeout_ms, local=False)
                 try:
@@ -131,7 +152,7 @@ class _Run:
             try:
                 self.retrying(u, attempt)
             except MigrationFailed:
-                if st is u.statements[0]:
+                if i == 0:
                     self.record(u.number - 1, None)  # it failed: nothing of the unit is left running
                 raise
         self.statements_done += len(u.statements)
@@ -167,6 +188,31 @@ class _Run:
         self.statements_done += 1
         self.record(u.number, None)
 
+    def recover(self, u: RunUnit, mark: str) -> int:
+        """After a run died inside ``u``: where to go on (the units done), or a refusal naming the step."""
+        index, before = read_mark(mark)
+        if index is None:  # an older run's mark: every statement of the unit must tell
+            states = {self.m.recover(st.text, u.tables, None) for st in u.statements}
+            start = len(u.statements) if states == {"done"} else 0 if states == {"rerun"} else None
+            st = u.statements[0]
+        else:
+            st = u.statements[min(index, len(u.statements) - 1)]
+            state = self.m.recover(st.text, u.tables, before)
+            start = None if state == "unknown" else index + (state == "done")
+        if start is None:
+            raise MigrateRefused(
+                f"{self.module} {self.f.name}: the run died inside step {u.number} (line {st.line}), which "
+                "does not commit with its record, and the database cannot tell whether it finished. Check "
+                f"it, then finish the file by hand and run `jobschema migrate resolve {self.f.version} --module "
+                f"{self.module} --applied`, or undo it and run `--rolled-back`")
+        self.events.recovered(self.module, self.f, u.number, st.line, start > (index or 0))
+        if start < len(u.statements):
+            self.start_at[u.number] = start
+            return u.number - 1
+        self.statements_done += len(u.statements)
+        self.record(u.number, None)
+        return u.number
+
     def session(self, u: RunUnit) -> None:
         for st in u.statements:
             self.execute(u, st.text, st.line)
@@ -181,20 +227,10 @@ class _Run:
             self.statements_done += len(u.statements)
             if u.tx == "session":
                 self.session(u)  # the file's session settings hold for the units still to run
-        if position == RUNNING:
+        if position is not None and done < len(self.units) and self.units[done].tx != "batches" \
+                and position.split(" ", 1)[0] == RUNNING:
+            done = self.recover(self.units[done], position)
             position = None
-            u = self.units[done]
-            states = {self.m.recover(st.text) for st in u.statements}
-            if states == {"done"}:
-                self.statements_done += len(u.statements)
-                done = u.number
-                self.record(done, None)
-            elif "unknown" in states or "done" in states:
-                raise MigrateRefused(
-                    f"{self.module} {self.f.name}: the run died inside step {u.number} (line {u.line}), which "
-                    "does not commit with its record, and the database cannot tell whether it finished. Check "
-                    f"it, then finish the file by hand and run `jobschema migrate resolve {self.f.version} --module "
-                    f"{self.module} --applied`, or undo it and run `--rolled-back`")
         for u in self.units[done:]:
             self.events.unit_started(self.module, self.f, u.number, len(self.units), u.attrs)
             try:

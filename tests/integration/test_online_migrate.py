@@ -345,10 +345,10 @@ def test_pg_failed_concurrent_index_build_leaves_no_invalid_index_and_the_rerun_
         assert history(conn) == (True, 2, None)
 
 
-def test_mariadb_sigkill_during_the_fix_resumes_or_asks_for_resolve(mysql_server, tmp_path):
+def test_mariadb_sigkill_during_the_fix_resumes_and_loses_nothing(mysql_server, tmp_path):
     """MariaDB commits DDL on its own: a kill inside a batch of the rewrite resumes after the recorded key; a kill
-    inside an ALTER leaves the step marked running and the next run refuses with the resolve instructions.
-    Either way no row is lost, and the run that finishes leaves no legacy value."""
+    inside an ALTER leaves the statement marked running, and the next run reads in the catalog whether it
+    happened (atomic DDL) and goes on. No row is lost, and the run that finishes leaves no legacy value."""
     from dbutil import temp_mysql_database
 
     seed = random.randrange(1 << 30)
@@ -376,7 +376,7 @@ def test_mariadb_sigkill_during_the_fix_resumes_or_asks_for_resolve(mysql_server
                 conn.commit()
                 return rows, h
 
-            resumed = refused = 0
+            resumed = 0
             for attempt in range(2 * ROUNDS):
                 delay = rng.uniform(0.0, 0.8)
                 note = f"seed {seed}, kill {attempt} {delay:.2f}s after the run connected"
@@ -401,20 +401,11 @@ def test_mariadb_sigkill_during_the_fix_resumes_or_asks_for_resolve(mysql_server
                     continue  # killed before it began
                 if h[0] == 1:
                     break
-                if h[2] == "running":  # killed inside an ALTER: a person decides
-                    res = subprocess.run(migrate_cmd(dsn, folder), cwd=REPO, env=clean_env(), capture_output=True,
-                                         text=True, timeout=120)
-                    assert res.returncode == 2 and "migrate resolve" in res.stderr, (note, res.stderr)
-                    refused += 1
-                    break
-                resumed += 1
-            assert resumed or refused, seed  # at least one kill landed inside the run
-            rows, h = state()
-            if h is not None and h[2] == "running":
-                return  # the refusal above is the documented outcome; nothing more runs
+                resumed += 1  # inside a batch (a key recorded) or an ALTER ("running <statement> <digest>")
+            assert resumed, seed  # at least one kill landed inside the run
             res = subprocess.run(migrate_cmd(dsn, folder), cwd=REPO, env=clean_env(), capture_output=True, text=True,
                                  timeout=120)
-            assert res.returncode == 0, (seed, resumed, refused, res.stderr)
+            assert res.returncode == 0, (seed, resumed, res.stderr)
             rows, h = state()
             assert sum(rows.values()) == 4000 and not set(rows) & set(LEGACY), (seed, rows)
             assert h == (1, 5, None), (seed, h)
@@ -526,4 +517,87 @@ def test_mariadb_each_planned_alter_runs_with_the_algorithm_it_writes(mysql_dsn,
                         "(SELECT progress FROM batch_items)")
             assert cur.fetchone() == (1, 1, 0)
     finally:
+        conn.close()
+
+
+def _mysql_one(conn, sql: str, args=None):
+    with conn.cursor() as cur:
+        cur.execute(sql, args)
+        row = cur.fetchone()
+    return row[0] if row else None
+
+
+def _wait_for_alter(conn, proc, timeout: float = 60) -> int:
+    """The server thread of ``proc``'s ALTER TABLE on batch_jobs, once it waits for the metadata lock."""
+    started = time.monotonic()
+    while time.monotonic() - started < timeout and proc.poll() is None:
+        pid = _mysql_one(conn, "SELECT id FROM information_schema.processlist WHERE db = DATABASE() AND "
+                               "info LIKE 'ALTER TABLE batch_jobs%%' AND state LIKE '%%metadata lock%%'")
+        if pid:
+            return pid
+        time.sleep(0.02)
+    raise AssertionError(f"no ALTER waited for the metadata lock (migrate exited {proc.poll()})")
+
+
+def _wait_gone(conn, pid: int) -> None:
+    started = time.monotonic()
+    while _mysql_one(conn, "SELECT COUNT(*) FROM information_schema.processlist WHERE id = %s", (pid,)) \
+            and time.monotonic() - started < 60:
+        time.sleep(0.05)
+
+
+def test_mariadb_run_killed_inside_an_alter_reads_the_catalog_and_finishes(mysql_dsn, tmp_path):
+    """A session holding the table open makes each ALTER of the seed-001 fix wait for its metadata lock, so the
+    kill lands inside the statement. First the client alone is killed inside the widening ALTER (the server may
+    still finish it once the lock is free); then, inside the narrowing ALTER, the client and its server thread
+    (the statement is rolled back whole). Each next run reads the catalog, says whether the statement had
+    happened, and goes on; no resolve is needed, every row is kept and every legacy value rewritten."""
+    folder = copy_shipped("mysql", tmp_path)
+    build_documented_state(mysql_dsn, "batch", "mysql")
+    conn, blocker = connect_mysql(mysql_dsn), connect_mysql(mysql_dsn)
+    blocker.autocommit(False)
+    cmd = migrate_cmd(mysql_dsn, folder, "--lock-timeout", "60", "--batch-size", "100")
+    try:
+        with conn.cursor() as cur:
+            cur.execute("INSERT INTO batch_jobs (id, name, job_type, status) SELECT UUID(), CONCAT('job ', seq), "
+                        "'gen', CASE WHEN seq % 20 = 0 THEN 'pending' WHEN seq % 20 = 1 THEN 'running' ELSE "
+                        "'completed' END FROM seq_1_to_2000")
+        _mysql_one(blocker, "SELECT COUNT(*) FROM batch_jobs")  # an open transaction: its metadata lock stays
+        proc = subprocess.Popen(cmd, cwd=REPO, env=clean_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        pid = _wait_for_alter(conn, proc)
+        proc.send_signal(signal.SIGKILL)  # the client only: the server thread still waits, then may go on
+        proc.wait(timeout=10)
+        blocker.rollback()
+        _wait_gone(conn, pid)
+        assert _mysql_one(conn, "SELECT resume_at FROM jobschema_migrations").startswith("running 0 ")
+
+        proc = subprocess.Popen(cmd, cwd=REPO, env=clean_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                text=True)
+        while _mysql_one(conn, "SELECT steps_done FROM jobschema_migrations") < 3 and proc.poll() is None:
+            time.sleep(0.01)  # the rewrite of 'pending' is done: hold the table open again for the narrowing
+        _mysql_one(blocker, "SELECT COUNT(*) FROM batch_jobs")
+        pid = _wait_for_alter(conn, proc)
+        proc.send_signal(signal.SIGKILL)
+        first = proc.communicate(timeout=10)[1]
+        _mysql_one(conn, f"KILL {int(pid)}")  # the statement dies with its session, rolled back whole
+        _wait_gone(conn, pid)
+        blocker.rollback()
+        assert "step 2: the statement at line" in first and "which the last run died in" in first, first
+        assert _mysql_one(conn, "SELECT steps_done FROM jobschema_migrations") == 4
+        assert "'pending'" in _mysql_one(conn, "SELECT column_type FROM information_schema.columns WHERE "
+                                               "table_schema = DATABASE() AND table_name = 'batch_jobs' AND "
+                                               "column_name = 'status'")
+
+        res = subprocess.run(cmd, cwd=REPO, env=clean_env(), capture_output=True, text=True, timeout=120)
+        assert res.returncode == 0, res.stderr
+        assert "step 5: the statement at line" in res.stderr and "had not happened; running it again" in res.stderr
+        with conn.cursor() as cur:
+            cur.execute("SELECT status, COUNT(*) FROM batch_jobs GROUP BY status")
+            rows = dict(cur.fetchall())
+            cur.execute("SELECT success, steps_done, resume_at FROM jobschema_migrations")
+            assert cur.fetchone() == (1, 5, None)
+        assert sum(rows.values()) == 2000 and not set(rows) & set(LEGACY) and rows["queued"] == 100, rows
+        assert api.audit(mysql_dsn, SCHEMA, module="batch").exit_code == 0
+    finally:
+        blocker.close()
         conn.close()

@@ -38,6 +38,11 @@ class PlainEvents(Events):
         self.err.print(f"{safe(module)}/{safe(file.name)} step {number}: lock not granted in time (held by: "
                        f"{safe(who)}); try {attempt + 1} in {wait_ms / 1000:g}s")
 
+    def recovered(self, module, file, number, line, done) -> None:
+        what = "had finished; continuing after it" if done else "had not happened; running it again"
+        self.err.print(f"{safe(module)}/{safe(file.name)} step {number}: the statement at line {line}, which "
+                       f"the last run died in, {what}")
+
     def close(self) -> None: ...
 
 

@@ -3,7 +3,8 @@
 MySQL commits every DDL statement on its own, so a file cannot be rolled back: before a file runs its
 history row is committed as "started" (``success`` NULL) and updated after every statement. A failure
 is recorded with the statement it stopped at; a killed run leaves the "started" row. Either way later
-runs refuse until ``jobschema migrate resolve`` records what a person decided.
+runs of a plain file refuse until ``jobschema migrate resolve`` records what a person decided; a fix run
+step by step is resumed, a DDL statement a kill interrupted checked in the catalog first (``recover.py``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from ...migrate.directory import MigrationFile
 from ...migrate.executor import HistoryRow, Migrator
 from ...names import HISTORY_TABLE, LOCK_NAME
 from . import online_migrate as online
+from . import recover as recovery
 from .session import server_version
 from .split import Statement, split_statements
 
@@ -85,7 +87,8 @@ class MysqlMigrator(Migrator):
 
     def __init__(self, dsn: str):
         self.conn = connect(dsn)
-        too_old = server_version(self.conn).too_old()
+        self.version = server_version(self.conn)
+        too_old = self.version.too_old()
         if too_old:
             self.close()
             raise ConnectError(too_old)
@@ -226,6 +229,15 @@ class MysqlMigrator(Migrator):
 
     def count_rows(self, update: str) -> int | None:
         return self._one(online.count_sql(update))
+
+    def digest(self, statement: str, tables: list[str]) -> str | None:
+        return recovery.digest(self.conn, recovery.tables(statement, tables)) if self.version.atomic_ddl else None
+
+    def recover(self, statement: str, tables: list[str], before: str | None) -> str:
+        """With atomic DDL a killed statement happened whole or not at all, and the catalog says which."""
+        if not self.version.atomic_ddl:
+            return "unknown"
+        return recovery.state(self.conn, statement, recovery.tables(statement, tables), before)
 
     def is_db_error(self, exc: BaseException) -> bool:
         return isinstance(exc, pymysql.MySQLError) and not isinstance(exc, pymysql.err.InterfaceError)

@@ -120,6 +120,14 @@ class ServerVersion:
         """Stored view text says ``count(0)`` where the author wrote ``count(*)``."""
         return True
 
+    # -- migrations -----------------------------------------------------------------------------------
+    @property
+    def atomic_ddl(self) -> bool:
+        """A DDL statement either happens whole or not at all, even when its session or the server dies
+        (MariaDB 10.6+ atomic DDL, MySQL 8.0's data dictionary): a run killed inside one can be resumed by
+        looking at the catalog."""
+        return self._at_least(10, 6) if self.maria else self._at_least(8, 0)
+
     # -- session --------------------------------------------------------------------------------------
     @property
     def statement_timeout_variable(self) -> str:

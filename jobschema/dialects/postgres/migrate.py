@@ -184,7 +184,7 @@ class PostgresMigrator(Migrator):
     def count_rows(self, update: str) -> int | None:
         return self.conn.execute(online.count_sql(update)).fetchone()[0]
 
-    def recover(self, statement: str) -> str:
+    def recover(self, statement: str, tables: list[str], before: str | None) -> str:
         return online.recover_index(self.conn, statement)
 
     def clean_up(self, statement: str) -> None:
