@@ -73,12 +73,15 @@ def digest(conn, tables: list[str]) -> str | None:
 
 
 def tables(statement: str, named: list[str]) -> list[str]:
-    """The tables ``statement`` names (sqlglot's tree) and its step's, sorted: the ones its digest covers."""
+    """The tables ``statement`` changes (from its post-conditions, or the ALTER's target) and its step's,
+    sorted: the ones its digest covers."""
+    found = {p.table for p in postconditions(statement) or []}
     try:
         tree = sqlglot.parse_one(statement, read="mysql")
     except sqlglot.errors.ParseError:
         tree = None
-    found = {t.name for t in tree.find_all(exp.Table) if t.name} if tree is not None else set()
+    if isinstance(tree, exp.Alter) and tree.this is not None and tree.this.name:
+        found.add(tree.this.name)
     return sorted(found | set(named))
 
 
