@@ -119,10 +119,17 @@ def inspect_db(dsn: str, module: str, out_dir: str | None = None, namespaces: li
     m = d.adopt.from_live(m, live, lambda where, message: notes.append(Note(where, message)))
     m = _routines(m, d)
     m = tidy.tidy_module(_writable_views(_as_loaded(m), notes, dialect))
-    result = BringInResult(m, notes=notes, skipped=skipped)
+    kept = []
     for item in live.unmanaged:
         if item.kind == "enum type" and any(n.message.startswith(f"enum type {item.name} ") for n in notes):
             continue
+        kept.append(item)
+    # recorded, so that an audit of another database reports what it lacks or has otherwise
+    m = replace(m, unmanaged=tuple(sorted(
+        (replace(u, namespace=None if u.namespace == primary else u.namespace) for u in kept),
+        key=lambda u: (u.kind, u.namespace or "", u.table or "", u.name))))
+    result = BringInResult(m, notes=notes, skipped=skipped)
+    for item in kept:
         where = ".".join(x for x in (item.namespace, item.table, item.name) if x)
         result.unmanaged.append(Note(f"{dialect}:{where}", f"{item.kind} {item.name} is not managed by jobschema"
                                      + (f": {item.detail}" if item.detail else "")))

@@ -393,6 +393,25 @@ class UnmanagedObject(Change):
     object_kind = "unmanaged"
 
 
+@dataclass(frozen=True, kw_only=True)
+class AddUnmanaged(Change):
+    """A fact ``inspect`` recorded (``Module.unmanaged``) that the database lacks: ``desired`` is the record."""
+
+    of: str = "object"
+    detail: str | None = None  # the recorded definition
+    object_kind = "unmanaged"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ModifyUnmanaged(Change):
+    """A recorded fact the database has otherwise: ``desired`` is the record, ``live`` the catalog's."""
+
+    of: str = "object"
+    detail: str | None = None  # the recorded definition
+    live_detail: str | None = None
+    object_kind = "unmanaged"
+
+
 @dataclass(frozen=True)
 class DiffResult:
     changes: list[Change] = field(default_factory=list)

@@ -534,10 +534,23 @@ class _Walk:
                                         severity=self.extra_sev))
         declared = {c.enum_type_in(t.namespace) for m in self.desired for t in m.tables for c in t.columns
                     if c.enum_type is not None}
+        primary = self.opt.primary_namespace
+        recorded = {u.key(m.namespace): (m, u) for m in self.desired for u in m.unmanaged}
+        seen = set()
         for item in self.live.unmanaged:
-            if item.namespace not in (None, self.opt.primary_namespace):
-                continue
+            key = item.key(primary)
             where = f"{item.table}.{item.name}" if item.table else item.name
+            if key in recorded:
+                seen.add(key)
+                m, u = recorded[key]
+                if (u.detail or None) != (item.detail or None):
+                    self.add(ch.ModifyUnmanaged(module=m.name, path=f"{m.name}.{where}", namespace=key[1],
+                                                table=item.table, desired=u, live=item, live_name=item.name,
+                                                of=item.kind, detail=u.detail, live_detail=item.detail,
+                                                severity=self.extra_sev))
+                continue
+            if item.namespace not in (None, primary):
+                continue
             if item.kind == "enum type":  # no live column uses it (a used one is the column's enum_type)
                 if (item.namespace, item.name) in declared:
                     continue  # the schema's columns use it: the fix switches them to it
@@ -547,6 +560,11 @@ class _Walk:
             self.add(ch.UnmanagedObject(module=self.main, path=f"{self.main}.{where}", namespace=item.namespace or "",
                                         table=item.table, live=item, live_name=item.name, of=item.kind,
                                         detail=item.detail, severity=self.extra_sev))
+        for key, (m, u) in recorded.items():
+            if key not in seen:
+                where = f"{u.table}.{u.name}" if u.table else u.name
+                self.add(ch.AddUnmanaged(module=m.name, path=f"{m.name}.{where}", namespace=key[1], table=u.table,
+                                         desired=u, of=u.kind, detail=u.detail, severity=self.extra_sev))
 
 
 def diff(desired: Sequence[Module], live: LiveCatalog, hooks: DiffHooks,

@@ -64,6 +64,8 @@ EXTRA_FUNCTION = register("JS367", "function not in the schema")
 EXTRA_TRIGGER = register("JS368", "trigger not in the schema")
 EXTRA_TYPE = register("JS369", "enum type not in the schema")
 UNMANAGED = register("JS370", "object the schema cannot describe")
+UNMANAGED_MISSING = register("JS371", "recorded object the schema cannot describe is missing")
+UNMANAGED_DIFFERS = register("JS372", "object the schema cannot describe differs from its record")
 VIOLATING_ROWS = register("JS380", "live rows violate a desired constraint")
 COUNT_FAILED = register("JS381", "violating rows could not be counted")
 
@@ -547,6 +549,20 @@ def _(c, h):
     where = f" on {c.table}" if c.table else ""
     return [_finding(c, UNMANAGED, f"{c.of} {c.live_name}{where} is not managed by jobschema (the schema cannot "
                      "describe it)", None, c.detail, data={"kind": c.of})]
+
+
+@converts(ch.AddUnmanaged)
+def _(c, h):
+    where = f" on {c.table}" if c.table else ""
+    return [_finding(c, UNMANAGED_MISSING, f"{c.of} {c.name}{where} is recorded in the module but missing",
+                     c.detail, "absent", data={"kind": c.of})]
+
+
+@converts(ch.ModifyUnmanaged)
+def _(c, h):
+    where = f" on {c.table}" if c.table else ""
+    return [_finding(c, UNMANAGED_DIFFERS, f"{c.of} {c.name}{where} differs from the module's record", c.detail,
+                     c.live_detail, data={"kind": c.of})]
 
 
 def change_findings(changes, hooks=None) -> list[Finding]:

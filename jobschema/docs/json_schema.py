@@ -261,6 +261,15 @@ def build_schema() -> dict:
         "mysql": _obj(b.MYSQL_TEXT_KEYS, {"charset": TEXT, "collation": TEXT}, "mysql",
                       "MySQL character set and collation of the module's tables that name none "
                       "(default: the database's)."),
+        "unmanaged": {"type": "array", "items": _obj(b.UNMANAGED_KEYS, {
+            "kind": _d(TEXT, "What it is: rule, sequence, storage parameters, ..."),
+            "name": TEXT,
+            "namespace": _d(TEXT, "Its schema (default: the module's)."),
+            "table": _d(TEXT, "The table it belongs to, if any."),
+            "detail": _d(TEXT, "Its definition as the catalog prints it; audit compares it."),
+        }, "unmanaged", "A fact the schema cannot describe, recorded by inspect."),
+            "description": "What inspect found that the format cannot describe; audit reports a recorded fact "
+                           "that is absent or different."},
     }, "module.yaml", "module.yaml: one module.")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

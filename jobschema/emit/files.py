@@ -248,6 +248,16 @@ def module_dict(m: Module) -> dict:
     mysql = _mysql_text(m)
     if mysql:
         out["mysql"] = mysql
+    if m.unmanaged:
+        out["unmanaged"] = [_unmanaged(u) for u in m.unmanaged]
+    return out
+
+
+def _unmanaged(u) -> dict:
+    out = {"kind": u.kind, "name": u.name}
+    for key in ("namespace", "table", "detail"):
+        if getattr(u, key) is not None:
+            out[key] = getattr(u, key)
     return out
 
 

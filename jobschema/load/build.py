@@ -20,15 +20,16 @@ from ..model.objects import (
     Origin,
     Project,
     Trigger,
+    UnmanagedItem,
     View,
 )
 from . import sqlfile
 from .cache import FolderCache, QueryCache, digest
-from .keys import MODULE_KEYS
+from .keys import MODULE_KEYS, UNMANAGED_KEYS
 from .reader import Reader
 from .tables import read_mysql_text, read_table
 from .validate import validate_module
-from .yaml_source import MAX_BYTES, Pos, load_yaml
+from .yaml_source import MAX_BYTES, Pos, YDict, YList, load_yaml
 
 # ------------------------------------------------------------------------------------ SQL objects
 
@@ -174,6 +175,29 @@ def _read_table_file(r: Reader, cache: FolderCache, path: str, fn: str, display:
     return table
 
 
+def _read_unmanaged(r: Reader, d: YDict) -> tuple[UnmanagedItem, ...]:
+    """``unmanaged:`` of module.yaml: the facts ``inspect`` recorded about what the format cannot describe."""
+    v = d.get("unmanaged")
+    if v is None:
+        return ()
+    if not isinstance(v, YList):
+        r.err(d.vpos("unmanaged"), "module.unmanaged must be a list of {kind, name, detail} mappings")
+        return ()
+    out = []
+    for i, raw in enumerate(v):
+        what = f"module.unmanaged[{i}]"
+        item = r.mapping(raw, v.ipos(i), what)
+        if item is None or not r.keys(item, UNMANAGED_KEYS, what):
+            continue
+        kind, name = r.string(item, "kind", what), r.string(item, "name", what)
+        if kind is None or name is None:
+            continue
+        pos = v.ipos(i)
+        out.append(UnmanagedItem(kind, name, r.string(item, "namespace", what), r.string(item, "table", what),
+                                 r.string(item, "detail", what), Origin(pos.file, pos.line, pos.col)))
+    return tuple(out)
+
+
 def _read_module(r: Reader, root: str, name: str) -> Module | None:
     folder = os.path.join(root, name)
     rel = name
@@ -205,7 +229,7 @@ def _read_module(r: Reader, root: str, name: str) -> Module | None:
         namespace=namespace, database=r.string(d, "database", "module", name), dialects=tuple(dialects),
         description=r.string(d, "description", "module"), requires=r.strings(d, "requires", "module"),
         extensions=r.strings(d, "extensions", "module"), schemas=r.strings(d, "schemas", "module"),
-        roles=r.strings(d, "roles", "module"),
+        roles=r.strings(d, "roles", "module"), unmanaged=_read_unmanaged(r, d),
     )
     meta["mysql_charset"], meta["mysql_collation"], _ = read_mysql_text(r, d, "module")
     tables = []

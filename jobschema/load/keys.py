@@ -8,7 +8,8 @@ import re
 
 MODULE_KEYS = {"module": True, "description": False, "namespace": False, "database": False,
                "dialects": False, "requires": False, "extensions": False, "schemas": False,
-               "roles": False, "mysql": False}
+               "roles": False, "mysql": False, "unmanaged": False}
+UNMANAGED_KEYS = {"kind": True, "name": True, "namespace": False, "table": False, "detail": False}
 TABLE_KEYS = {"table": True, "namespace": False, "comment": False, "minimal": False, "columns": True,
               "primary_key": False, "unique": False, "indexes": False, "foreign_keys": False,
               "checks": False, "rls": False, "mysql": False, "lint": False}

@@ -9,16 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .objects import Index, Module
+from .objects import Index, Module, UnmanagedItem
 
-
-@dataclass(frozen=True)
-class UnmanagedItem:
-    kind: str  # extension | rule | sequence | type | ...
-    name: str
-    namespace: str | None = None
-    table: str | None = None
-    detail: str | None = None
+__all__ = ["LiveCatalog", "ProbeResult", "UnmanagedItem"]
 
 
 @dataclass(frozen=True)

@@ -321,6 +321,27 @@ class Trigger:
 
 
 @dataclass(frozen=True)
+class UnmanagedItem:
+    """A fact about an object or property the schema format cannot describe (a rule, a sequence's options,
+    a table's storage parameters…), kept as the catalog prints it.
+
+    An inspector lists the live ones; ``inspect`` records them in the module (``unmanaged:`` in
+    ``module.yaml``) so that an audit of another database compares its facts with the record: a recorded
+    fact that is absent or different is drift, an equal one is not. ``namespace`` None is the module's."""
+
+    kind: str  # extension | rule | sequence | type | storage parameters | ...
+    name: str
+    namespace: str | None = None
+    table: str | None = None
+    detail: str | None = None
+    origin: Origin = field(default=NO_ORIGIN, compare=False)
+
+    def key(self, namespace: str) -> tuple[str, str, str | None, str]:
+        """What identifies the fact, ``namespace`` standing in for an unqualified one."""
+        return (self.kind, self.namespace or namespace, self.table, self.name)
+
+
+@dataclass(frozen=True)
 class Module:
     name: str
     tables: tuple[Table, ...] = ()
@@ -340,6 +361,8 @@ class Module:
     mysql_charset: str | None = None
     mysql_collation: str | None = None
     origin: Origin = NO_ORIGIN
+    # what the schema cannot describe, as inspected from a database: audits compare it (``UnmanagedItem``)
+    unmanaged: tuple[UnmanagedItem, ...] = ()
 
     def table(self, name: str, namespace: str | None = None) -> Table | None:
         for t in self.tables:
@@ -387,6 +410,7 @@ __all__ = [
     "Table",
     "Trigger",
     "UniqueKey",
+    "UnmanagedItem",
     "View",
     "replace",
 ]

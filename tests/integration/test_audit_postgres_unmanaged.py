@@ -153,7 +153,7 @@ def test_inspect_lists_table_properties_it_cannot_write(pg_dsn, tmp_path):
     apply_sql_pg(pg_dsn, ddl("deletion") + TABLE_PROPERTIES)
     res = CliRunner().invoke(main, ["inspect", "--dsn", pg_dsn, "--module", "deletion", "--out", str(tmp_path)])
     assert res.exit_code == 0, res.output
-    assert "not managed by jobschema, left in the database, no file written (4):" in res.output
+    assert "not managed by jobschema, left in the database, recorded under unmanaged: in module.yaml for audit to compare (4):" in res.output
     for what, detail in PROPERTY_NOTES.items():
         assert f"{what} is not managed by jobschema: {detail}" in res.output
     assert (tmp_path / "deletion" / "tables" / "events.yaml").exists()

@@ -214,7 +214,9 @@ def test_import_case(fresh, tmp_path, path):
         reset_pg(e_dsn, namespaces)  # E, emptied, serves as F (a new database costs more than emptying one)
         apply_files(e_dsn, dialect, api.render_project(api.load(str(inspected)), module, dialect).files)
         f = api.inspect_db(e_dsn, module, None, namespaces=namespaces)
-        assert_same_model(f.module, d.module)
+        # generate writes no DDL for the recorded unmanaged facts (the audit reports them missing: JS371)
+        assert set(f.module.unmanaged) <= set(d.module.unmanaged)
+        assert_same_model(f.module, dataclasses.replace(d.module, unmanaged=f.module.unmanaged))
 
 
 def test_import_corpus_is_big_enough():

@@ -20,7 +20,8 @@ def print_bring_in(result, verb: str) -> None:
     if result.unmanaged:
         kept = [p for p in result.written if "/unmanaged." in str(p)]
         where = (f"kept verbatim in {', '.join(printable(str(k)) for k in kept)}" if kept
-                 else "left in the database, no file written")
+                 else "left in the database, recorded under unmanaged: in module.yaml for audit to compare"
+                 if result.module.unmanaged else "left in the database, no file written")
         click.echo(f"not managed by jobschema, {where} ({len(result.unmanaged)}):", err=True)
         for n in result.unmanaged:
             click.echo(f"  {printable(str(n))}", err=True)
