@@ -137,7 +137,8 @@ class _Walk:
                 kinds.add("null")
             if not h.default_equal(c, lc):
                 kinds.add("default")
-            if (c.identity or None) != (lc.identity or None):
+            if (c.identity or None) != (lc.identity or None) or (
+                    h.identity_options and c.identity and c.identity_options != lc.identity_options):
                 kinds.add("identity")
             if h.generated_key(c) != h.generated_key(lc):
                 kinds.add("generated")

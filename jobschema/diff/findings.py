@@ -86,6 +86,18 @@ def _finding(c: ch.Change, code: str, message: str, expected=None, actual=None, 
                    data=data or {})
 
 
+def _identity_text(col) -> str:
+    """``always``, ``by default (start 10, increment 10)`` or ``none``."""
+    if not col.identity:
+        return "none"
+    o = col.identity_options
+    if o is None:
+        return col.identity
+    opts = [f"{k.replace('_', ' ')} {getattr(o, k)}" for k in ("start", "increment", "min_value", "max_value", "cache")
+            if getattr(o, k) is not None] + (["cycle"] if o.cycle else [])
+    return f"{col.identity} ({', '.join(opts)})"
+
+
 def _col_decl(h, col) -> str:
     out = h.native_type(col) if h else col.type
     out += "" if col.nullable else " NOT NULL"
@@ -185,9 +197,9 @@ def _(c, h):
         out.append(_finding(c, COLUMN_DEFAULT, f"column {t}.{d.name} is set on update to {have or 'nothing'}; the "
                             f"schema says {want or 'nothing'}", want, have, severity=Severity.WARNING))
     if "identity" in c.kinds:
-        out.append(_finding(c, COLUMN_IDENTITY, f"column {t}.{d.name} identity is "
-                            f"{lv.identity or 'none'}; the schema says {d.identity or 'none'}",
-                            d.identity or "none", lv.identity or "none", severity=Severity.WARNING))
+        want, have = _identity_text(d), _identity_text(lv)
+        out.append(_finding(c, COLUMN_IDENTITY, f"column {t}.{d.name} identity is {have}; the schema says {want}",
+                            want, have, severity=Severity.WARNING))
     if "generated" in c.kinds:
         dg, lg = (h.sql_text(d.generated) if h else None), (h.sql_text(lv.generated) if h else None)
         out.append(_finding(c, COLUMN_GENERATED, f"column {t}.{d.name} is generated as {lg or 'nothing'}; the "

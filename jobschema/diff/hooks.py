@@ -48,6 +48,7 @@ class DiffHooks:
     native_enum_types = False  # are enum_type columns typed with named enum types (PostgreSQL)?
     deferrable_keys = False  # can primary and unique keys be DEFERRABLE (PostgreSQL)?
     constraint_comments = False  # can CHECKs and foreign keys carry comments (PostgreSQL)?
+    identity_options = False  # are an identity column's sequence options (START WITH, ...) kept (PostgreSQL)?
 
     # -- columns ------------------------------------------------------------------------------
     def native_type(self, col: Column) -> str:

@@ -81,6 +81,7 @@ TEXT = {"type": ["string", "number"]}
 NAME = {"type": ["string", "number"], "minLength": 1, "maxLength": 63,
         "pattern": r"^[^\s\x00]([^\x00]*[^\s\x00])?$"}
 BOOL = {"type": "boolean"}
+INT = {"type": "integer"}
 TEXTS = {"type": "array", "items": TEXT}
 TEXT_OR_TEXTS = {"anyOf": [TEXT, TEXTS]}
 SQL = {"$ref": "#/$defs/sql"}
@@ -161,7 +162,10 @@ def build_schema() -> dict:
         "types": {"type": "object", "properties": {d: _nullable(TEXT) for d in dialect_names()},
                   "additionalProperties": False,
                   "description": "Native type per dialect where the logical mapping is not what you want."},
-        "identity": _choice(b.IDENTITY, "Identity column (MySQL: AUTO_INCREMENT)"),
+        "identity": {"oneOf": [_choice(b.IDENTITY, "Identity column (MySQL: AUTO_INCREMENT)"), _obj(
+            b.IDENTITY_KEYS, {"generated": _choice(b.IDENTITY, "always or by default"), "start": INT,
+                              "increment": INT, "min_value": INT, "max_value": INT, "cache": INT, "cycle": BOOL},
+            "identity", "Identity column with its sequence options (PostgreSQL).")]},
         "generated": _d(SQL, "Stored generated column expression."),
         "collation": _d(TEXT, "PostgreSQL collation of the column."),
         "on_update": _d(SQL, "MySQL ON UPDATE expression (now() becomes CURRENT_TIMESTAMP(p)); PostgreSQL warns."),

@@ -89,7 +89,13 @@ def column_dict(col: Column) -> dict:
         out["legacy_values"] = dict(col.legacy_values)
     if col.type_overrides:
         out["types"] = dict(sorted(col.type_overrides))
-    if col.identity:
+    if col.identity and col.identity_options is not None:
+        o = col.identity_options
+        out["identity"] = {"generated": col.identity, **{k: getattr(o, k) for k in (
+            "start", "increment", "min_value", "max_value", "cache") if getattr(o, k) is not None}}
+        if o.cycle:
+            out["identity"]["cycle"] = True
+    elif col.identity:
         out["identity"] = col.identity
     if col.generated is not None:
         out["generated"] = sql_value(col.generated)

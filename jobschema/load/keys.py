@@ -17,6 +17,8 @@ COLUMN_KEYS = {"name": True, "type": True, "nullable": False, "default": False, 
                "enum": False, "enum_check_name": False, "enum_type": False, "legacy_values": False, "types": False,
                "identity": False, "generated": False, "collation": False, "on_update": False,
                "using": False, "mysql": False}
+IDENTITY_KEYS = {"generated": True, "start": False, "increment": False, "min_value": False, "max_value": False,
+                 "cache": False, "cycle": False}
 PK_KEYS = {"name": False, "columns": True, "deferrable": False, "initially_deferred": False}
 UNIQUE_KEYS = {"name": True, "columns": True, "nulls_not_distinct": False, "deferrable": False,
                "initially_deferred": False}

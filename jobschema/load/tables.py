@@ -14,6 +14,7 @@ from ..model.objects import (
     Column,
     Default,
     ForeignKey,
+    IdentityOptions,
     Index,
     IndexPart,
     LintIgnore,
@@ -32,6 +33,7 @@ from .keys import (
     FK_ACTIONS,
     FK_KEYS,
     IDENTITY,
+    IDENTITY_KEYS,
     INDEX_KEYS,
     INDEX_METHODS,
     INDEX_PART_KEYS,
@@ -122,6 +124,29 @@ def _read_default(r: Reader, d: YDict, ltype, enum, what: str) -> Default | None
     return Default.expr(text)
 
 
+def _read_identity(r: Reader, d: YDict, what: str, base: str) -> tuple[str | None, IdentityOptions | None]:
+    """``identity: always`` or ``identity: {generated: always, start: 10, increment: 10, ...}``."""
+    v = d.get("identity")
+    if not isinstance(v, YDict):
+        return r.choice(d, "identity", what, IDENTITY, "") or None, None
+    where = f"{what}.identity"
+    if not r.keys(v, IDENTITY_KEYS, where):
+        return None, None
+    numbers = {}
+    for key in ("start", "increment", "min_value", "max_value", "cache"):
+        n = v.get(key)
+        if n is None:
+            continue
+        if isinstance(n, bool) or not isinstance(n, int):
+            r.err(v.vpos(key), f"{where}.{key} must be an integer, not {n!r}")
+        elif key == "increment" and n == 0 or key == "cache" and n < 1:
+            r.err(v.vpos(key), f"{where}.{key} {n} is not allowed", "increment is not 0; cache is at least 1")
+        else:
+            numbers[key] = n
+    options = IdentityOptions(**numbers, cycle=r.boolean(v, "cycle", where, False))
+    return r.choice(v, "generated", where, IDENTITY, "") or None, options.canonical(base)
+
+
 def _read_column(r: Reader, raw: Any, pos: Pos, table: str) -> Column | None:
     d = r.mapping(raw, pos, f"a column of table {table!r}")
     if d is None:
@@ -184,7 +209,7 @@ def _read_column(r: Reader, raw: Any, pos: Pos, table: str) -> Column | None:
         if str(default.value) not in enum:
             r.err(d.vpos("default"), f"{what}: default {default.value!r} is not one of its enum values",
                   "allowed: " + ", ".join(enum))
-    identity = r.choice(d, "identity", what, IDENTITY, "") or None
+    identity, identity_options = _read_identity(r, d, what, ltype.base if ltype is not None else "bigint")
     if identity and ltype is not None and ltype.base not in ("smallint", "integer", "bigint"):
         r.err(d.vpos("identity"), f"{what}: identity needs an integer type, not {ltype}")
     col_origin = origin_of(d.pos)
@@ -200,6 +225,7 @@ def _read_column(r: Reader, raw: Any, pos: Pos, table: str) -> Column | None:
         legacy_values=tuple(legacy),
         type_overrides=tuple(overrides),
         identity=identity,
+        identity_options=identity_options,
         generated=r.sql(d, "generated", what, col_origin),
         collation=r.string(d, "collation", what),
         origin=col_origin,

@@ -74,6 +74,43 @@ class Default:
         return Default("expression", None, Sql(text, overrides))
 
 
+_INT_BITS = {"smallint": 16, "integer": 32, "bigint": 64}
+
+
+@dataclass(frozen=True)
+class IdentityOptions:
+    """The options of an identity column's sequence; ``None`` is the SQL standard's default for the column's
+    integer type (``canonical`` drops what equals it, so a written ``start: 1`` and the catalog's compare equal)."""
+
+    start: int | None = None
+    increment: int | None = None
+    min_value: int | None = None
+    max_value: int | None = None
+    cache: int | None = None
+    cycle: bool = False
+
+    def resolved(self, base: str) -> IdentityOptions:
+        """Every option spelled out, the defaults of a ``base`` (smallint, integer, bigint) column filled in."""
+        bits = _INT_BITS.get(base, 64)
+        inc = self.increment if self.increment is not None else 1
+        lo = self.min_value if self.min_value is not None else (1 if inc > 0 else -(2 ** (bits - 1)))
+        hi = self.max_value if self.max_value is not None else (2 ** (bits - 1) - 1 if inc > 0 else -1)
+        start = self.start if self.start is not None else (lo if inc > 0 else hi)
+        return IdentityOptions(start, inc, lo, hi, self.cache if self.cache is not None else 1, self.cycle)
+
+    def canonical(self, base: str) -> IdentityOptions | None:
+        """These options without the defaults of a ``base`` column; None when nothing is left."""
+        r = self.resolved(base)
+        d = IdentityOptions(increment=r.increment).resolved(base)
+        out = IdentityOptions(
+            start=None if r.start == (r.min_value if r.increment > 0 else r.max_value) else r.start,
+            increment=None if r.increment == 1 else r.increment,
+            min_value=None if r.min_value == d.min_value else r.min_value,
+            max_value=None if r.max_value == d.max_value else r.max_value,
+            cache=None if r.cache == 1 else r.cache, cycle=r.cycle)
+        return None if out == IdentityOptions() else out
+
+
 @dataclass(frozen=True)
 class Column:
     name: str
@@ -86,6 +123,7 @@ class Column:
     legacy_values: tuple[tuple[str, str], ...] = ()  # (old value, new value) a fix migration rewrites
     type_overrides: tuple[tuple[str, str], ...] = ()  # (dialect, native type) where the mapping is wrong
     identity: str | None = None  # "always" | "by default"
+    identity_options: IdentityOptions | None = None  # canonical (``IdentityOptions.canonical``): None = defaults
     generated: Sql | None = None  # stored generated column expression
     collation: str | None = None
     origin: Origin = NO_ORIGIN
@@ -396,6 +434,7 @@ __all__ = [
     "Default",
     "ForeignKey",
     "Function",
+    "IdentityOptions",
     "Index",
     "IndexPart",
     "LintIgnore",

@@ -21,6 +21,7 @@ from ...model.objects import (
     Default,
     ForeignKey,
     Function,
+    IdentityOptions,
     Index,
     IndexPart,
     Module,
@@ -39,8 +40,8 @@ from . import enums as enum_types
 from .normalize import logical_type
 
 QUERY_DIR = os.path.join(os.path.dirname(__file__), "queries")
-QUERIES = ("namespaces", "tables", "columns", "enums", "constraints", "indexes", "policies", "views", "functions",
-           "triggers", "extensions", "unmanaged")
+QUERIES = ("namespaces", "tables", "columns", "identities", "enums", "constraints", "indexes", "policies", "views",
+           "functions", "triggers", "extensions", "unmanaged")
 
 FK_ACTIONS = {"a": "no action", "r": "restrict", "c": "cascade", "n": "set null", "d": "set default"}
 FK_MATCH = {"s": "simple", "f": "full", "p": "partial"}
@@ -107,6 +108,7 @@ def _column(name: str, type: str, nullable: bool, default: Default | None, comme
     d["legacy_values"] = ()
     d["type_overrides"] = ()
     d["identity"] = identity
+    d["identity_options"] = None
     d["generated"] = generated
     d["collation"] = collation
     d["origin"] = origin
@@ -187,9 +189,15 @@ def _build(fetch: QueryThread, ns: list[str], name: str) -> LiveCatalog:
             origin=Origin(catalog=f"pg_catalog column {nsp}.{table}.{col}"))))  # names are never empty
     columns: dict[tuple, list[Column]] = {}
     attnames: dict[tuple, dict[int, str]] = {}  # attribute number -> name, to name the constraints' keys
+    sequences = {(r["namespace"], r["table_name"], r["name"]): IdentityOptions(
+        r["start"], r["increment"], r["min_value"], r["max_value"], r["cache"], r["cycle"])
+        for r in fetch.take("identities")}
     enum_columns = enum_types.by_column(fetch.take("enums"))
     for key, cols in positioned.items():  # the query does not sort; attnum order, as the table has them
         cols.sort(key=_first)
+        for _, c in cols:
+            if c.identity is not None and (*key, c.name) in sequences:
+                c.__dict__["identity_options"] = sequences[(*key, c.name)].canonical(c.type)
         columns[key] = [enum_types.as_enum_column(c, enum_columns.get((*key, c.name)), key[0]) for _, c in cols]
         attnames[key] = {pos: c.name for pos, c in cols}
     del positioned

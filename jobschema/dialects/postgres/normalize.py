@@ -348,6 +348,7 @@ class PostgresHooks(DiffHooks):
     dialect = "postgres"
     native_enum_types = True
     deferrable_keys = True
+    identity_options = True
     constraint_comments = True
 
     def is_generated_name(self, table: Table, of: str, obj: object, name: str) -> bool:

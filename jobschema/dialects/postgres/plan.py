@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from ...diff import changes as ch
-from ...model.objects import Module, Rls, Table
+from ...model.objects import IdentityOptions, Module, Rls, Table
 from ...model.types import parse_type
 from ...plan.context import Context, PlanOptions
 from ...plan.steps import Step
@@ -28,6 +28,7 @@ from .render import (
     default_sql,
     deferral_sql,
     foreign_key_sql,
+    identity_options_sql,
     index_sql,
     qname,
     unique_sql,
@@ -223,15 +224,21 @@ def _identity(c: ch.ModifyColumn) -> list[Step]:
     if col.identity is None:
         return [Step.of("alter_columns", f"{alter} DROP IDENTITY;", c)]
     if live.identity is not None:
-        return [Step.of("alter_columns", f"{alter} SET GENERATED {col.identity.upper()};", c)]
+        # every option the schema leaves to its default is set back to it, so the live ones do not linger
+        full = (col.identity_options or IdentityOptions()).resolved(col.type)
+        sets = f"SET GENERATED {col.identity.upper()}"
+        if col.identity_options != live.identity_options:
+            sets += " " + identity_options_sql(full, "SET ") + ("" if full.cycle else " SET NO CYCLE")
+        return [Step.of("alter_columns", f"{alter} {sets};", c)]
     steps = []
     if live.default is not None and "default" not in c.kinds:
         steps.append(Step.of("alter_columns", f"{alter} DROP DEFAULT;", c, note="an identity column has no default"))
-    steps.append(Step.of("alter_columns", f"{alter} ADD GENERATED {col.identity.upper()} AS IDENTITY;", c,
-                         lock=ACCESS_EXCLUSIVE))
+    options = identity_options_sql(col.identity_options)
+    steps.append(Step.of("alter_columns", f"{alter} ADD GENERATED {col.identity.upper()} AS IDENTITY"
+                         + (f" ({options})" if options else "") + ";", c, lock=ACCESS_EXCLUSIVE))
     steps.append(Step.of("alter_columns", f"SELECT setval(pg_get_serial_sequence({literal_pg(_t(c))}, "
-                         f"{literal_pg(col.name)}), COALESCE(max({q}), 0) + 1, false) FROM {_t(c)};", c,
-                         note="the identity continues after the values the rows already hold"))
+                         f"{literal_pg(col.name)}), max({q}) + 1, false) FROM {_t(c)} HAVING max({q}) IS NOT NULL;",
+                         c, note="the identity continues after the values the rows already hold"))
     return steps
 
 

@@ -134,10 +134,26 @@ def column_sql(col: Column, table: Table) -> str:
     if col.default is not None:
         parts.append(f"DEFAULT {default_sql(col, col.default)}")
     if col.identity:
-        parts.append(f"GENERATED {col.identity.upper()} AS IDENTITY")
+        options = identity_options_sql(col.identity_options)
+        parts.append(f"GENERATED {col.identity.upper()} AS IDENTITY" + (f" ({options})" if options else ""))
     if col.generated is not None:
         parts.append(f"GENERATED ALWAYS AS ({col.generated.override('postgres') or col.generated.text}) STORED")
     return " ".join(parts)
+
+
+def identity_options_sql(o, prefix: str = "") -> str:
+    """``START WITH 10 INCREMENT BY 10 ...`` of canonical identity options (only what is not a default);
+    ``prefix`` ``SET `` gives the ``ALTER COLUMN`` form."""
+    if o is None:
+        return ""
+    out = []
+    for value, words in ((o.start, "START WITH"), (o.increment, "INCREMENT BY"), (o.min_value, "MINVALUE"),
+                         (o.max_value, "MAXVALUE"), (o.cache, "CACHE")):
+        if value is not None:
+            out.append(f"{prefix}{words} {value}")
+    if o.cycle:
+        out.append(f"{prefix}CYCLE")
+    return " ".join(out)
 
 
 def index_part_sql(part) -> str:
