@@ -37,6 +37,7 @@ from .steps import Plan, Step, annotate
 PHASES = (
     "prelude",                # SET lock_timeout; PostgreSQL: the module's namespace on the search path
     "create_namespaces",      # schemas, extensions
+    "create_types",           # PostgreSQL: sequences, domains and types the tables use
     "drop_dependents",        # policies, views, triggers that are recreated below
     "drop_constraints",       # live constraints being replaced, by their live names; legacy second CHECKs
     "create_tables",
@@ -88,7 +89,7 @@ def plan(changes: Sequence[ch.Change], project: Project, module: str, target: Pl
             ctx.omit(c, f"{c.removes}; {ALLOW_DESTRUCTIVE}")
             continue
         handler = handlers.get(type(c))
-        if isinstance(c, ch.UnmanagedObject):
+        if isinstance(c, ch.UnmanagedObject) and handler is None:
             ctx.omit(c, "not described by the schema; listed only")
             continue
         if handler is None:

@@ -16,7 +16,7 @@ from ...model.types import parse_type
 from ...plan.context import Context, PlanOptions
 from ...plan.steps import Step
 from ..base import dependent_views, literal_pg, quote_pg, view_order
-from . import enum_plan
+from . import enum_plan, unmanaged_plan
 from .normalize import HOOKS
 from .online import facts as STEP_FACTS  # noqa: F401 - the planner reads it from this module
 from .render import (
@@ -692,4 +692,5 @@ HANDLERS = {
     ch.AddFunction: add_function, ch.ModifyFunction: add_function, ch.DropFunction: drop_function,
     ch.AddTrigger: add_trigger, ch.ModifyTrigger: add_trigger, ch.DropTrigger: drop_trigger,
     ch.AddExtension: add_extension, ch.DropEnumType: drop_enum_type,
+    **unmanaged_plan.HANDLERS,
 }

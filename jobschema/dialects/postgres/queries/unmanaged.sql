@@ -1,6 +1,9 @@
 -- Objects of the inspected namespaces the schema format cannot describe: rules, sequences that no
--- column owns, user-defined types (enums, domains, composites, ranges), and table properties: the
--- partitioning of a partitioned table, partitions, table inheritance, UNLOGGED. No extension owns them.
+-- column owns (and the options of owned ones that are not a serial's defaults), user-defined types (enums,
+-- domains, composites, ranges), extended statistics, and properties: the partitioning of a partitioned
+-- table, partitions, table inheritance, UNLOGGED, storage parameters of tables, indexes and views, replica
+-- identity, CLUSTER ON, column storage, compression and statistics targets, disabled triggers. No
+-- extension owns them. Each detail is the catalog's definition, written so a fix can apply it.
 SELECT 'rule' AS kind, n.nspname AS namespace, r.rulename AS name, c.relname AS table_name,
        pg_get_ruledef(r.oid) AS detail
 FROM pg_rewrite r
@@ -8,19 +11,42 @@ JOIN pg_class c ON c.oid = r.ev_class
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = ANY (%(namespaces)s) AND r.rulename <> '_RETURN'
 UNION ALL
-SELECT 'sequence', n.nspname, c.relname, NULL, NULL
+SELECT CASE WHEN d.objid IS NULL THEN 'sequence' ELSE 'sequence options' END, n.nspname, c.relname,
+       CASE WHEN d.objid IS NOT NULL THEN (SELECT o.relname FROM pg_class o WHERE o.oid = d.refobjid) END,
+       concat_ws(' ', 'AS ' || format_type(s.seqtypid, NULL), 'INCREMENT BY ' || s.seqincrement,
+                 'MINVALUE ' || s.seqmin, 'MAXVALUE ' || s.seqmax, 'START WITH ' || s.seqstart,
+                 'CACHE ' || s.seqcache, CASE WHEN s.seqcycle THEN 'CYCLE' ELSE 'NO CYCLE' END)
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_sequence s ON s.seqrelid = c.oid
+LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'a'
+                     AND d.refclassid = 'pg_class'::regclass
 WHERE n.nspname = ANY (%(namespaces)s) AND c.relkind = 'S'
-  AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
+  AND NOT EXISTS (SELECT 1 FROM pg_depend x
+                  WHERE x.classid = 'pg_class'::regclass AND x.objid = c.oid AND x.deptype IN ('i', 'e'))
+  -- an owned (serial) sequence only where its options are not a serial's
+  AND (d.objid IS NULL OR s.seqincrement <> 1 OR s.seqmin <> 1 OR s.seqstart <> 1 OR s.seqcache <> 1 OR s.seqcycle
+       OR s.seqmax <> CASE format_type(s.seqtypid, NULL) WHEN 'smallint' THEN 32767 WHEN 'integer' THEN 2147483647
+                                                           ELSE 9223372036854775807 END)
 UNION ALL
 SELECT CASE t.typtype WHEN 'e' THEN 'enum type' WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type'
                       ELSE 'composite type' END,
        n.nspname, t.typname, NULL,
-       CASE WHEN t.typtype = 'e' THEN
-           (SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder)
-            FROM pg_enum e WHERE e.enumtypid = t.oid) END
+       CASE t.typtype
+           WHEN 'e' THEN (SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder)
+                          FROM pg_enum e WHERE e.enumtypid = t.oid)
+           WHEN 'd' THEN 'AS ' || format_type(t.typbasetype, t.typtypmod)
+               || COALESCE(' COLLATE ' || (SELECT quote_ident(co.collname) FROM pg_collation co
+                                           WHERE co.oid = t.typcollation AND t.typcollation <> 100), '')
+               || COALESCE(' DEFAULT ' || t.typdefault, '') || CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END
+               || COALESCE((SELECT string_agg(' CONSTRAINT ' || quote_ident(k.conname) || ' '
+                                              || pg_get_constraintdef(k.oid), '' ORDER BY k.conname)
+                            FROM pg_constraint k WHERE k.contypid = t.oid), '')
+           WHEN 'r' THEN (SELECT 'SUBTYPE = ' || format_type(r.rngsubtype, NULL) FROM pg_range r
+                          WHERE r.rngtypid = t.oid)
+           ELSE (SELECT '(' || string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod),
+                                          ', ' ORDER BY a.attnum) || ')'
+                 FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace
 WHERE n.nspname = ANY (%(namespaces)s)
@@ -66,4 +92,58 @@ JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = ANY (%(namespaces)s) AND c.relpersistence = 'u' AND c.relkind IN ('r', 'p')
   AND NOT EXISTS (SELECT 1 FROM pg_depend d
                   WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+UNION ALL
+SELECT CASE c.relkind WHEN 'i' THEN 'index storage parameters' WHEN 'v' THEN 'view options'
+                      ELSE 'storage parameters' END,
+       n.nspname, c.relname, CASE WHEN c.relkind = 'i' THEN (SELECT t.relname FROM pg_index x
+                                  JOIN pg_class t ON t.oid = x.indrelid WHERE x.indexrelid = c.oid) END,
+       array_to_string(ARRAY(SELECT o FROM unnest(c.reloptions) o
+                             WHERE c.relkind <> 'v' OR o !~ '^(security_invoker|check_option)=' ORDER BY o), ', ')
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY (%(namespaces)s) AND c.relkind IN ('r', 'p', 'm', 'i', 'v') AND c.reloptions IS NOT NULL
+  AND EXISTS (SELECT 1 FROM unnest(c.reloptions) o WHERE c.relkind <> 'v' OR o !~ '^(security_invoker|check_option)=')
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+UNION ALL
+SELECT 'replica identity', n.nspname, c.relname, NULL,
+       CASE c.relreplident WHEN 'f' THEN 'FULL' WHEN 'n' THEN 'NOTHING'
+           ELSE 'USING INDEX ' || (SELECT quote_ident(i.relname) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+                                   WHERE x.indrelid = c.oid AND x.indisreplident) END
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY (%(namespaces)s) AND c.relkind IN ('r', 'p') AND c.relreplident <> 'd'
+UNION ALL
+SELECT 'cluster index', n.nspname, i.relname, t.relname, 'CLUSTER ON'
+FROM pg_index x
+JOIN pg_class i ON i.oid = x.indexrelid
+JOIN pg_class t ON t.oid = x.indrelid
+JOIN pg_namespace n ON n.oid = t.relnamespace
+WHERE n.nspname = ANY (%(namespaces)s) AND x.indisclustered
+UNION ALL
+SELECT p.kind, n.nspname, a.attname, c.relname, p.detail
+FROM pg_attribute a
+JOIN pg_class c ON c.oid = a.attrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_type ty ON ty.oid = a.atttypid
+CROSS JOIN LATERAL (VALUES
+    ('column storage', CASE WHEN a.attstorage <> ty.typstorage THEN CASE a.attstorage WHEN 'p' THEN 'PLAIN'
+        WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END END),
+    ('column compression', CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END),
+    ('column statistics', CASE WHEN a.attstattarget >= 0 THEN a.attstattarget::text END)) AS p(kind, detail)
+WHERE n.nspname = ANY (%(namespaces)s) AND c.relkind IN ('r', 'p', 'm') AND NOT c.relispartition
+  AND a.attnum > 0 AND NOT a.attisdropped AND p.detail IS NOT NULL
+UNION ALL
+SELECT 'trigger state', n.nspname, g.tgname, c.relname,
+       CASE g.tgenabled WHEN 'D' THEN 'DISABLE' WHEN 'R' THEN 'ENABLE REPLICA' ELSE 'ENABLE ALWAYS' END
+FROM pg_trigger g
+JOIN pg_class c ON c.oid = g.tgrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY (%(namespaces)s) AND NOT g.tgisinternal AND g.tgenabled <> 'O'
+UNION ALL
+SELECT 'extended statistics', n.nspname, s.stxname, c.relname, pg_get_statisticsobjdef(s.oid)
+FROM pg_statistic_ext s
+JOIN pg_class c ON c.oid = s.stxrelid
+JOIN pg_namespace n ON n.oid = s.stxnamespace
+WHERE n.nspname = ANY (%(namespaces)s)
 ORDER BY 1, 2, 3

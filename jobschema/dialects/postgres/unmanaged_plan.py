@@ -1,0 +1,158 @@
+"""Fix-migration steps for what the schema format cannot describe but ``inspect`` recorded
+(``Module.unmanaged``): the catalog's definition in the record is written so that it can be applied.
+
+A recorded fact the database lacks is created from the record, one it has otherwise is changed to it, and
+a live fact the record does not hold is reset to PostgreSQL's default (or dropped, only with
+``--allow-destructive``). Kinds without a safe statement are listed for a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...diff import changes as ch
+from ...plan.context import ALLOW_DESTRUCTIVE, Context
+from ...plan.steps import Step
+from ..base import quote_pg
+from .render import qname
+
+_SERIAL_MAX = {"smallint": 32767, "integer": 2147483647}
+
+
+def _name(c: ch.Change) -> str:
+    return qname(c.namespace, c.name or c.live_name)
+
+
+def _table(c: ch.Change) -> str:
+    return qname(c.namespace, c.table or "")
+
+
+def _keys(options: str | None) -> str:
+    """``fillfactor=70, autovacuum_enabled=false`` → ``fillfactor, autovacuum_enabled``."""
+    return ", ".join(o.split("=", 1)[0].strip() for o in (options or "").split(",") if o.strip())
+
+
+def _options(kind: str, c: ch.Change) -> tuple[str, str] | None:
+    """(phase, ALTER prefix) of the kinds set with ``SET (...)`` / ``RESET (...)``."""
+    if kind == "storage parameters":
+        return "alter_columns", f"ALTER TABLE {_name(c)}"
+    if kind == "index storage parameters":
+        return "comments", f"ALTER INDEX {_name(c)}"
+    if kind == "view options":
+        return "comments", f"ALTER VIEW {_name(c)}"
+    return None
+
+
+def _set(kind: str, c: ch.Change, detail: str, live: str | None) -> list[Step] | None:
+    """The statements giving the live database the recorded ``detail`` (``live`` its own, if any)."""
+    opts = _options(kind, c)
+    col = f"ALTER TABLE {_table(c)} ALTER COLUMN {quote_pg(c.name)}"
+    if opts is not None:
+        phase, alter = opts
+        gone = set(_keys(live).split(", ")) - set(_keys(detail).split(", ")) - {""}
+        steps = [Step.of(phase, f"{alter} RESET ({', '.join(sorted(gone))});", c)] if gone else []
+        return steps + [Step.of(phase, f"{alter} SET ({detail});", c)]
+    sql = {
+        "sequence options": ("alter_columns", f"ALTER SEQUENCE {_name(c)} {detail};"),
+        "replica identity": ("comments", f"ALTER TABLE {_name(c)} REPLICA IDENTITY {detail};"),
+        "cluster index": ("comments", f"ALTER TABLE {_table(c)} CLUSTER ON {quote_pg(c.name)};"),
+        "column storage": ("alter_columns", f"{col} SET STORAGE {detail};"),
+        "column compression": ("alter_columns", f"{col} SET COMPRESSION {detail};"),
+        "column statistics": ("alter_columns", f"{col} SET STATISTICS {detail};"),
+        "trigger state": ("comments", f"ALTER TABLE {_table(c)} {detail} TRIGGER {quote_pg(c.name)};"),
+        "unlogged table": ("alter_columns", f"ALTER TABLE {_name(c)} SET UNLOGGED;"),
+    }.get(kind)
+    if sql is None and kind == "sequence":
+        sql = ("alter_columns", f"ALTER SEQUENCE {_name(c)} {detail};") if live is not None else (
+            "create_types", f"CREATE SEQUENCE {_name(c)} {detail};")
+    return [Step.of(*sql, c)] if sql else None
+
+
+def _create(kind: str, c: ch.Change, detail: str) -> list[Step] | None:
+    """The statements creating a recorded object the database lacks."""
+    if kind in ("rule", "extended statistics"):
+        text = detail.rstrip().rstrip(";") + ";"
+        return [Step.of("triggers" if kind == "rule" else "comments", text, c)]
+    if kind == "exclusion constraint":
+        return [Step.of("add_constraints", f"ALTER TABLE {_table(c)} ADD CONSTRAINT {quote_pg(c.name)} {detail};",
+                        c)]
+    sql = {
+        "domain": f"CREATE DOMAIN {_name(c)} {detail};",
+        "composite type": f"CREATE TYPE {_name(c)} AS {detail};",
+        "range type": f"CREATE TYPE {_name(c)} AS RANGE ({detail});",
+        "enum type": f"CREATE TYPE {_name(c)} AS ENUM ({detail});",
+    }.get(kind)
+    if sql is not None:
+        return [Step.of("create_types", sql, c)]
+    return _set(kind, c, detail, None)
+
+
+def add_unmanaged(c: ch.AddUnmanaged, ctx: Context) -> list[Step]:
+    steps = _create(c.of, c, c.detail) if c.detail is not None else None
+    if steps is None:
+        return ctx.omit(c, f"{c.of} is not planned automatically; create it by hand")
+    return steps
+
+
+def modify_unmanaged(c: ch.ModifyUnmanaged, ctx: Context) -> list[Step]:
+    if c.detail is None:
+        return ctx.omit(c, f"{c.of} is not planned automatically; change it by hand")
+    if c.of == "rule":
+        return [Step.of("triggers", re.sub(r"^\s*CREATE\s+RULE", "CREATE OR REPLACE RULE", c.detail.rstrip(), count=1,
+                                           flags=re.I).rstrip(";") + ";", c)]
+    if c.of in ("exclusion constraint", "extended statistics"):
+        drop = _drop(c.of, c)
+        return [Step.of("drop_constraints", drop, c)] + (_create(c.of, c, c.detail) or [])
+    steps = _set(c.of, c, c.detail, c.live_detail)
+    if steps is None:
+        return ctx.omit(c, f"{c.of} is not planned automatically; change it by hand")
+    return steps
+
+
+def _drop(kind: str, c: ch.Change) -> str | None:
+    return {
+        "rule": f"DROP RULE {quote_pg(c.live_name)} ON {_table(c)};",
+        "exclusion constraint": f"ALTER TABLE {_table(c)} DROP CONSTRAINT {quote_pg(c.live_name)};",
+        "extended statistics": f"DROP STATISTICS {qname(c.namespace, c.live_name)};",
+        "sequence": f"DROP SEQUENCE {qname(c.namespace, c.live_name)};",
+        "domain": f"DROP DOMAIN {qname(c.namespace, c.live_name)};",
+        "composite type": f"DROP TYPE {qname(c.namespace, c.live_name)};",
+        "range type": f"DROP TYPE {qname(c.namespace, c.live_name)};",
+    }.get(kind)
+
+
+def _reset(c: ch.UnmanagedObject) -> list[Step] | None:
+    """A live property the record does not hold, back to PostgreSQL's default."""
+    kind, col = c.of, f"ALTER TABLE {_table(c)} ALTER COLUMN {quote_pg(c.live_name)}"
+    opts = _options(kind, c)
+    if opts is not None:
+        return [Step.of(opts[0], f"{opts[1]} RESET ({_keys(c.detail)});", c)]
+    if kind == "sequence options":
+        m = re.match(r"AS (\w+)", c.detail or "")
+        top = _SERIAL_MAX.get(m.group(1) if m else "", 9223372036854775807)
+        return [Step.of("alter_columns", f"ALTER SEQUENCE {qname(c.namespace, c.live_name)} INCREMENT BY 1 "
+                        f"MINVALUE 1 MAXVALUE {top} START WITH 1 CACHE 1 NO CYCLE;", c)]
+    sql = {
+        "replica identity": ("comments", f"ALTER TABLE {_name(c)} REPLICA IDENTITY DEFAULT;"),
+        "cluster index": ("comments", f"ALTER TABLE {_table(c)} SET WITHOUT CLUSTER;"),
+        "column compression": ("alter_columns", f"{col} SET COMPRESSION DEFAULT;"),
+        "column statistics": ("alter_columns", f"{col} SET STATISTICS -1;"),
+        "trigger state": ("comments", f"ALTER TABLE {_table(c)} ENABLE TRIGGER {quote_pg(c.live_name)};"),
+        "unlogged table": ("alter_columns", f"ALTER TABLE {_name(c)} SET LOGGED;"),
+    }.get(kind)
+    return [Step.of(*sql, c)] if sql else None
+
+
+def unmanaged_object(c: ch.UnmanagedObject, ctx: Context) -> list[Step]:
+    steps = _reset(c)
+    if steps is not None:
+        return steps
+    drop = _drop(c.of, c)
+    if drop is None:
+        return ctx.omit(c, "not described by the schema; listed only")
+    if not ctx.options.allow_destructive:
+        return ctx.omit(c, f"drops a {c.of} the schema does not describe; {ALLOW_DESTRUCTIVE}")
+    return [Step.of("drops", drop, c, destructive=True)]
+
+
+HANDLERS = {ch.AddUnmanaged: add_unmanaged, ch.ModifyUnmanaged: modify_unmanaged, ch.UnmanagedObject: unmanaged_object}

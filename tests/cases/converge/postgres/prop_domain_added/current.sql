@@ -1,0 +1,2 @@
+-- a domain the current database lacks
+CREATE TABLE t (id int);

@@ -1,0 +1,2 @@
+-- CREATE STATISTICS on two columns
+CREATE TABLE t (a int, b int);

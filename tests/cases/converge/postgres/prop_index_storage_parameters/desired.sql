@@ -1,0 +1,3 @@
+-- index storage parameters (fillfactor) added
+CREATE TABLE t (id int);
+CREATE INDEX t_id ON t (id) WITH (fillfactor=50);

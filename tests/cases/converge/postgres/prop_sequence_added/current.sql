@@ -1,0 +1,2 @@
+-- a standalone sequence with options
+CREATE TABLE t (id int);

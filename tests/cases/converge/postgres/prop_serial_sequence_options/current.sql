@@ -1,0 +1,3 @@
+-- the options of a serial column's own sequence
+CREATE TABLE t (id serial);
+INSERT INTO t DEFAULT VALUES;

@@ -1,0 +1,2 @@
+-- an UNLOGGED table becomes logged
+CREATE TABLE t (id int PRIMARY KEY);

@@ -1,0 +1,3 @@
+-- a view's security_barrier option
+CREATE TABLE t (id int);
+CREATE VIEW v AS SELECT id FROM t;
