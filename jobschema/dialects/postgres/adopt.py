@@ -66,6 +66,8 @@ def _from_postgres(m, live, note):
         if item.kind == "enum type" and item.detail is not None:
             enums[item.name] = _enum_labels(item.detail)
             enums[f"{item.namespace}.{item.name}"] = enums[item.name]
+    # a sequence no column owns stays a sequence (recorded as unmanaged), its nextval() a plain default
+    standalone = {(item.namespace, item.name) for item in live.unmanaged if item.kind == "sequence"}
     tables = []
     for t in m.tables:
         cols = []
@@ -73,7 +75,8 @@ def _from_postgres(m, live, note):
             d = c.default
             sm = _SERIAL_DEFAULT.match(d.expression.text.strip()) if (
                 d is not None and d.kind == "expression" and d.expression is not None) else None
-            if sm and sm.group(1) == f"{t.name}_{c.name}_seq" and c.type in ("integer", "bigint") and not c.identity:
+            if sm and sm.group(1) == f"{t.name}_{c.name}_seq" and c.type in ("integer", "bigint") and not c.identity \
+                    and (t.namespace, sm.group(1)) not in standalone:
                 c = replace(c, type="serial" if c.type == "integer" else "bigserial", default=None)
             else:
                 try:
