@@ -18,7 +18,8 @@ import pymysql
 import pytest
 from pytest_postgresql.janitor import DatabaseJanitor
 
-from jobschema.connect import parse_mysql_dsn, redact_dsn
+from jobschema.connect import redact_dsn
+from jobschema.dialects.mysql.dsn import parse_mysql_dsn
 from jobschema.dialects.mysql.split import split_mysql_statements  # noqa: F401 - re-exported for tests
 
 CONNECT_TIMEOUT = 3

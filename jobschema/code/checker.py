@@ -12,6 +12,7 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..dialects.base import DEFAULT
 from ..finding import Finding, Location, Severity
 from ..model.expr import value_set
 from ..model.objects import Column, Module, Table
@@ -37,7 +38,7 @@ def allowed_values(table: Table, column: Column, dialect: str | None = None) -> 
         sets.append((frozenset(column.enum), "enum"))
     for check in table.checks:
         if dialect is None:
-            found = value_set(check.expression.text)
+            found = value_set(check.expression.text, DEFAULT)
         else:
             found = value_set(check.expression.override(dialect) or check.expression.text, dialect)
         if found is not None and found[0].lower() == column.name.lower():

@@ -55,6 +55,10 @@ class Capabilities:
     # the session settings that bound how long DDL waits for a lock, and how long one statement may run
     lock_timeout_settings: tuple[str, ...] = ()
     statement_timeout_settings: tuple[str, ...] = ()
+    arrays: bool = True  # array column types (``text[]``, an array of enum values)
+    # ENUM values compared under a case-insensitive collation with trailing spaces stripped (MySQL's ENUM):
+    # values that differ only there are one value to the server
+    enum_values_folded: bool = False
 
 
 @dataclass(frozen=True)
@@ -549,6 +553,10 @@ class ModuleRenderer:
 
     def supports_view(self, view) -> bool:
         return True
+
+    def overview_rows(self, table) -> list[tuple[str, str]]:
+        """(label, value) facts about ``table`` only this dialect has, for its documentation page."""
+        return []
 
     def capabilities(self) -> Capabilities:
         raise NotImplementedError

@@ -90,6 +90,7 @@ class DdlRules:
     drop_foreign_key = False  # ALTER TABLE ... DROP FOREIGN KEY name
     drop_index_drops_keys = False  # DROP INDEX ... ON t also drops a unique key (one object there)
     pk_name_on_rename = False  # an unnamed primary key keeps the old table's name when the table is renamed
+    view_security_option = False  # a view's security is a WITH (security_invoker=...) option, not SQL SECURITY
     gaps = (constraint_words, set_null_columns)  # the bridge over sqlglot's grammar gaps, one function each
 
     def fold(self, word: str) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from .. import codes
 from ..finding import Finding, Severity, sort_findings
+from ..model.objects import PORTABLE
 from . import changes as ch
 
 
@@ -416,7 +417,7 @@ def _(c, h):
 def _view_def(h, v) -> str | None:
     if v is None:
         return None
-    q = v.definition(h.dialect if h else "postgres")
+    q = v.definition(h.dialect if h else PORTABLE)  # without a dialect only the shared text is known
     return " ".join(q.split()) if q else None
 
 

@@ -16,6 +16,7 @@ import re
 import sys
 from typing import Any
 
+from ..dialects.base import DEFAULT
 from ..dialects.base import names as dialect_names
 from ..load import keys
 from ..model import types as ltypes
@@ -120,8 +121,8 @@ def build_schema() -> dict:
         "description": "An SQL expression written in PostgreSQL SQL, or per dialect: {postgres: ..., mysql: ...}.",
         "anyOf": [
             {"type": ["string", "number", "boolean"]},
-            {"type": "object", "properties": {"postgres": TEXT, "mysql": _nullable(TEXT)},
-             "required": ["postgres"], "additionalProperties": False},
+            {"type": "object", "properties": {d: TEXT if d == DEFAULT else _nullable(TEXT) for d in dialect_names()},
+             "required": [DEFAULT], "additionalProperties": False},
         ],
     }
     default = {

@@ -306,8 +306,8 @@ def _overview(page: TablePage) -> list[tuple[str, str]]:
     else:
         rows.append(("Primary key", "none"))
     rows.append(("Engines", ", ".join(e.name for e in page.engines)))
-    if "mysql" in m.dialects:
-        rows.append(("MySQL storage engine", md.code(t.mysql_engine or "InnoDB")))
+    for e in page.engines:
+        rows.extend((label, md.code(value)) for label, value in e.renderer.overview_rows(t))
     refs = sorted({(fk.ref_namespace or t.namespace, fk.ref_table) for fk in t.foreign_keys})
     if refs:
         rows.append(("References", ", ".join(_table_link(page, ns, name) for ns, name in refs)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..dialects import base as dialects
+from ..load.keys import MYSQL_SECTION
 from ..model.objects import PORTABLE, Column, Default, ForeignKey, Index, Module, Sql, Table, View
 from ..model.typename import format_type_name
 from ..model.types import parse_type
@@ -34,7 +35,7 @@ def sql_value(s: Sql):
     """An expression as YAML: its text, or {postgres: ..., mysql: ...} when it has overrides."""
     if not s.overrides:
         return s.text
-    out = {"postgres": s.text}
+    out = {dialects.DEFAULT: s.text}
     out.update({k: v for k, v in s.overrides})
     return out
 
@@ -107,7 +108,7 @@ def column_dict(col: Column) -> dict:
         out["using"] = sql_value(col.using)
     mysql = _mysql_text(col)
     if mysql:
-        out["mysql"] = mysql
+        out[MYSQL_SECTION] = mysql
     if col.comment is not None:
         out["comment"] = col.comment
     return out
@@ -229,7 +230,7 @@ def table_dict(t: Table, module_ns: str) -> dict:
     if t.mysql_options:
         mysql["options"] = t.mysql_options
     if mysql:
-        out["mysql"] = mysql
+        out[MYSQL_SECTION] = mysql
     if t.lint is not None:
         out["lint"] = {"ignore": list(t.lint.codes), "reason": t.lint.reason}
     return out
@@ -253,7 +254,7 @@ def module_dict(m: Module) -> dict:
         out["roles"] = list(m.roles)
     mysql = _mysql_text(m)
     if mysql:
-        out["mysql"] = mysql
+        out[MYSQL_SECTION] = mysql
     if m.unmanaged:
         out["unmanaged"] = [_unmanaged(u) for u in m.unmanaged]
     return out

@@ -94,7 +94,7 @@ def clean(text: str) -> str:
     found = ordered_values(out) if "ANY" in out.upper() else None
     if found is not None and len(found[1]) > 0:
         out = f"{quote_pg(found[0])} IN ({', '.join(literal_pg(v) for v in found[1])})"
-    return out if exprmod.parse_problem(out) is None else text
+    return out if exprmod.parse_problem(out, DEFAULT) is None else text
 
 
 def clean_sql(s: Sql | None) -> Sql | None:
@@ -105,10 +105,10 @@ def clean_sql(s: Sql | None) -> Sql | None:
 
 def ordered_values(text: str) -> tuple[str, tuple[str, ...]] | None:
     """(column, values in written order) when the expression only says ``column IN (...)``."""
-    if exprmod.value_set(text) is None:
+    if exprmod.value_set(text, DEFAULT) is None:
         return None
     try:
-        tree = exprmod.parse(text)
+        tree = exprmod.parse(text, DEFAULT)
     except Exception:
         return None
     out: list[str] = []
@@ -185,7 +185,7 @@ def _literal_default(col: Column, d: Default) -> Default | None:
             return Default.literal(float(text)) if repr(float(text)) == text else d
     if lt.base == "boolean" and not lt.is_array and text.lower() in ("true", "false"):
         return Default.literal(text.lower() == "true")
-    if text != d.expression.text and exprmod.parse_problem(text) is None:
+    if text != d.expression.text and exprmod.parse_problem(text, DEFAULT) is None:
         return Default.expr(text)
     return d
 
@@ -238,7 +238,7 @@ def _is_in_form(text: str) -> bool:
     """``col IN (...)`` or ``col = ANY (ARRAY[...])``: the forms an enum renders to (an OR chain is kept as a
     CHECK, so the stored constraint text does not change)."""
     try:
-        node = exprmod.parse(text)
+        node = exprmod.parse(text, DEFAULT)
     except Exception:
         return False
     while isinstance(node, exp.Paren):

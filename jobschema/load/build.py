@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from ..dialects.base import get
+from ..dialects.base import DEFAULT, get
 from ..dialects.base import names as dialect_names
 from ..errors import LoadError, LoadErrors
 from ..model import expr as exprmod
@@ -40,6 +40,15 @@ def _dialect_of(filename: str) -> tuple[str, str | None]:
         if stem.endswith("." + dialect):
             return stem[: -len(dialect) - 1], dialect
     return stem, None
+
+
+def _security_spelled_in(head: sqlfile.ViewHead) -> str:
+    """The dialect that spells a view's security as ``head`` does: ``WITH (security_invoker=...)`` or
+    ``SQL SECURITY ...``; the default dialect when none does."""
+    for name in dialect_names():
+        if get(name).ddl.view_security_option == head.security_option:
+            return name
+    return DEFAULT
 
 
 def _read_text(path: str, display: str) -> str:
@@ -78,7 +87,7 @@ def _read_views(r: Reader, folder: str, rel: str, module_ns: str) -> list[View]:
             if head.name != stem:
                 r.errors.append(LoadError(f"file defines view {head.name!r} but is named {stem!r}", display,
                                           stmts[0].line, 1, f"rename the file to {head.name}.sql"))
-            read = dialect or "postgres"  # a file for every dialect is written in PostgreSQL SQL
+            read = dialect or DEFAULT  # a file for every dialect is written in the default dialect's SQL
             problem = None if queries.known_valid(head.query, read) else exprmod.query_problem(head.query, read)
             if problem:
                 reason, qline, qcol = problem
@@ -86,7 +95,7 @@ def _read_views(r: Reader, folder: str, rel: str, module_ns: str) -> list[View]:
                 line = stmts[0].line + before.count("\n") + qline - 1
                 col = qcol + (len(before) - before.rfind("\n") - 1 if qline == 1 else 0)
                 r.errors.append(LoadError(
-                    f"view {head.name}: the query is not valid {dialect or 'postgres'} SQL: {reason}", display, line,
+                    f"view {head.name}: the query is not valid {read} SQL: {reason}", display, line,
                     col, "fix the query after AS"))
                 continue
             queries.add_valid(head.query, read)
@@ -98,9 +107,8 @@ def _read_views(r: Reader, folder: str, rel: str, module_ns: str) -> list[View]:
             fields.setdefault("columns", head.columns)
             if head.algorithm:
                 fields["algorithm"] = head.algorithm
-            if head.security:  # a shared file says security_invoker in PostgreSQL's WITH (...) form
-                spelled = dialect or ("postgres" if "WITH" in stmts[0].text.upper()[:200] else "mysql")
-                fields.update(get(spelled).ddl.view_fields(head.security))
+            if head.security:  # a shared file is read by the dialect whose spelling of security it uses
+                fields.update(get(dialect or _security_spelled_in(head)).ddl.view_fields(head.security))
             if head.check_option:
                 fields["check_option"] = head.check_option
         if definitions:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+MYSQL_SECTION = "mysql"  # a data key: the mapping of MySQL-only settings (charset, collation, engine, options)
 MODULE_KEYS = {"module": True, "description": False, "namespace": False, "database": False,
                "dialects": False, "requires": False, "extensions": False, "schemas": False,
                "roles": False, "mysql": False, "unmanaged": False}

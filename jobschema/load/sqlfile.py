@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..dialects.base import get
+from ..dialects.base import DEFAULT, get
 from ..errors import LoadError
 from ..statement import Statement
 
@@ -19,7 +19,7 @@ def split_statements(sql: str, dialect: str | None = None) -> list[Statement]:
     """The file's statements, split by its dialect's splitter (``dialects/<name>/split.py``, the one lint and
     migrate use); a file for every dialect is written in PostgreSQL SQL."""
 
-    return get(dialect or "postgres").split(sql)
+    return get(dialect or DEFAULT).split(sql)
 
 
 # ---------------------------------------------------------------------------------------------- views
@@ -51,6 +51,7 @@ class ViewHead:
     materialized: bool
     algorithm: str | None
     security: str | None
+    security_option: bool  # spelled WITH (security_invoker=...) rather than SQL SECURITY
     columns: tuple[str, ...]
     check_option: str | None
 
@@ -91,6 +92,7 @@ def parse_view(stmt: Statement, file: str) -> ViewHead:
         materialized=bool(m.group("materialized")),
         algorithm=m.group("algorithm").upper() if m.group("algorithm") else None,
         security=security.upper() if security else None,
+        security_option=bool(security) and not m.group("security"),
         columns=cols,
         check_option=check,
     )

@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from ..dialects.base import names
+from ..dialects.base import DEFAULT, names
 from ..errors import LoadError
 from ..model.objects import (
     Check,
@@ -39,6 +39,7 @@ from .keys import (
     INDEX_PART_KEYS,
     LINT_KEYS,
     MYSQL_KEYS,
+    MYSQL_SECTION,
     MYSQL_TEXT_KEYS,
     NULLS_ORDER,
     PK_KEYS,
@@ -71,9 +72,9 @@ def read_mysql_text(r: Reader, d: YDict, what: str, allowed: dict[str, bool] = M
                     ) -> tuple[str | None, str | None, YDict | None]:
     """(charset, collation, the mapping) of a ``mysql:`` mapping; the names are written into DDL, so
     they must be plain words (``utf8mb4``, ``utf8mb4_bin``)."""
-    if "mysql" not in d or d["mysql"] is None:
+    if MYSQL_SECTION not in d or d[MYSQL_SECTION] is None:
         return None, None, None
-    md = r.mapping(d["mysql"], d.vpos("mysql"), f"{what}.mysql")
+    md = r.mapping(d[MYSQL_SECTION], d.vpos(MYSQL_SECTION), f"{what}.mysql")
     if md is None or not r.keys(md, allowed, f"{what}.mysql"):
         return None, None, None
     out = []
@@ -120,7 +121,7 @@ def _read_default(r: Reader, d: YDict, ltype, enum, what: str) -> Default | None
     looks_sql = bool(SQL_CALL_RE.match(text.strip())) or text.strip().lower() in SQL_KEYWORD_DEFAULTS
     if texty and not looks_sql:
         return Default.literal(text)
-    r.parse_check(text, "postgres", pos, f"{what}.default")
+    r.parse_check(text, DEFAULT, pos, f"{what}.default")
     return Default.expr(text)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 
+from ..dialects.base import DEFAULT, get
 from ..errors import LoadError
 from ..model.expr import column_names
 from ..model.objects import Module, Origin, Table
@@ -25,10 +26,18 @@ def _missing_columns(table: Table, cols: tuple[str, ...] | list[str]) -> list[st
 def _unknown_in_expression(table: Table, text: str) -> str | None:
     """The first column an expression reads that ``table`` lacks (unquoted names fold to lower case)."""
     names = {c.name for c in table.columns}
-    for name, quoted in column_names(text) or []:
+    for name, quoted in column_names(text, DEFAULT) or []:
         if name not in names and (quoted or name.lower() not in names):
             return name
     return None
+
+
+def _capable(dialect: str, capability: str) -> bool:
+    """Whether the registered dialect has ``capability`` (an unknown name is reported elsewhere)."""
+    try:
+        return bool(getattr(get(dialect).capabilities, capability))
+    except KeyError:
+        return False
 
 
 def _hint(name: str, options: list[str]) -> str | None:
@@ -73,18 +82,19 @@ def validate_module(m: Module, known_modules: set[str]) -> list[LoadError]:
             if len(derived.encode("utf-8")) > 63:
                 errors.append(_err(t.origin, f"{what} of table {t.name} would be named {derived!r}, longer than "
                                    "the 63 bytes PostgreSQL keeps", "give it an explicit name"))
-        if "mysql" in m.dialects:
+        folding = next((d for d in m.dialects if _capable(d, "enum_values_folded")), None)
+        if folding:
             for c in t.columns:
                 folded = [v.casefold() for v in c.enum or ()]
                 dups = sorted({v for v in c.enum or () if folded.count(v.casefold()) > 1})
                 if dups:
                     errors.append(_err(c.origin, f"enum values {', '.join(map(repr, dups))} of {t.name}.{c.name} "
-                                       "differ only in case, which MySQL's case-insensitive collation rejects",
+                                       f"differ only in case, which {folding}'s case-insensitive collation rejects",
                                        "use distinct values"))
                 for v in c.enum or ():
                     if v != v.rstrip(" "):
                         errors.append(_err(c.origin, f"enum value {v!r} of {t.name}.{c.name} ends in spaces, "
-                                           "which MySQL strips from ENUM values", "remove the trailing spaces"))
+                                           f"which {folding} strips from ENUM values", "remove the trailing spaces"))
         colnames = [c.name for c in t.columns]
         seen_cols: dict[str, Origin] = {}
         for c in t.columns:
@@ -208,7 +218,11 @@ def _enum_type_errors(m: Module) -> list[LoadError]:
                 errors.append(_err(c.origin, f"enum type {key[0]}.{key[1]} of {t.name}.{c.name} lists other values "
                                    f"than {first[key][2]}", f"first listed at {first[key][1]}; a type has one list"))
             first.setdefault(key, (c.enum, c.origin, f"{t.name}.{c.name}"))
-            if "mysql" in m.dialects and c.type.endswith("[]"):
-                errors.append(_err(c.origin, f"{t.name}.{c.name} is an array of enum values, which only "
-                                   "PostgreSQL has", "set the module's dialects: [postgres]"))
+            lacking = [d for d in m.dialects if not _capable(d, "arrays")]
+            if lacking and c.type.endswith("[]"):
+                having = [d for d in m.dialects if _capable(d, "arrays")]
+                errors.append(_err(c.origin, f"{t.name}.{c.name} is an array of enum values, which "
+                                   f"{', '.join(lacking)} cannot hold",
+                                   f"set the module's dialects: [{', '.join(having)}]" if having
+                                   else "use a column type every dialect of the module has"))
     return errors

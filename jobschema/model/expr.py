@@ -1,7 +1,8 @@
 """SQL expressions through sqlglot: parse each distinct text once, translate, and read value sets.
 
-PostgreSQL is the source dialect of every expression in the schema. Parsing is cached by (text,
-dialect) because the same CHECK text repeats across tables and runs.
+Every function takes the dialect the text is written in (the caller asks the registry: schema expressions
+are in ``dialects.base.DEFAULT``'s SQL); the model names no dialect. Parsing is cached by (text, dialect)
+because the same CHECK text repeats across tables and runs.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ from sqlglot.errors import ParseError, TokenError
 
 
 @lru_cache(maxsize=65536)
-def parse(text: str, dialect: str = "postgres") -> exp.Expression:
+def parse(text: str, dialect: str) -> exp.Expression:
     """Parse one expression; raises sqlglot's errors on bad input (callers report them)."""
     return sqlglot.parse_one(text, read=dialect)
 
 
-def parse_problem(text: str, dialect: str = "postgres") -> str | None:
+def parse_problem(text: str, dialect: str) -> str | None:
     """None when ``text`` parses as one expression, else a one-line reason."""
     if not text or not text.strip():
         return "it is empty"
@@ -37,7 +38,7 @@ def parse_problem(text: str, dialect: str = "postgres") -> str | None:
     return None
 
 
-def query_problem(text: str, dialect: str = "postgres") -> tuple[str, int, int] | None:
+def query_problem(text: str, dialect: str) -> tuple[str, int, int] | None:
     """None when ``text`` parses as one query (SELECT, set operation, VALUES), else (reason, line, column)
     with line and column counted within ``text`` (1-based)."""
     if not text or not text.strip():
@@ -65,7 +66,7 @@ def translate(text: str, source: str, target: str) -> str:
     return parse(text, source).sql(dialect=target)
 
 
-def value_set(text: str, dialect: str = "postgres") -> tuple[str, frozenset[str]] | None:
+def value_set(text: str, dialect: str) -> tuple[str, frozenset[str]] | None:
     """(column, values) when ``text`` only says ``column IN (...)`` (in any of its spellings), else None.
 
     Recognises ``col IN ('a','b')``, ``col = ANY (ARRAY['a'::text, ...])``, ``col = 'a' OR col = 'b'`` and
@@ -83,7 +84,7 @@ _NILADIC = frozenset({"user", "current_role", "current_user", "session_user", "c
                       "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp"})
 
 
-def column_names(text: str, dialect: str = "postgres") -> list[tuple[str, bool]] | None:
+def column_names(text: str, dialect: str) -> list[tuple[str, bool]] | None:
     """The unqualified columns ``text`` reads outside subqueries, as (name, quoted) in order of appearance;
     None when it does not parse (the parse error is reported elsewhere)."""
     try:

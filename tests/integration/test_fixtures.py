@@ -25,7 +25,8 @@ from dbutil import (
     temp_pg_database,
 )
 
-from jobschema.connect import parse_mysql_dsn, redact_dsn
+from jobschema.connect import redact_dsn
+from jobschema.dialects.mysql.dsn import parse_mysql_dsn
 
 TESTS = Path(__file__).resolve().parents[1]
 

@@ -306,7 +306,7 @@ def _dump(dialect: str, dsn: str) -> str:
     import shutil
     import subprocess
 
-    from jobschema.connect import parse_mysql_dsn
+    from jobschema.dialects.mysql.dsn import parse_mysql_dsn
 
     if dialect == "postgres":
         tool = shutil.which("pg_dump")

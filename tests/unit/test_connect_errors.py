@@ -7,6 +7,7 @@ import pytest
 
 from jobschema import connect
 from jobschema.dialects import base
+from jobschema.dialects.mysql import dsn as mysql_dsn
 from jobschema.dialects.mysql.version import ServerVersion
 from jobschema.dialects.postgres import session as pg_session
 from jobschema.dialects.postgres import version as pg_version
@@ -64,7 +65,7 @@ def test_passwords_seen_in_any_dsn_are_scrubbed_later(monkeypatch):
 def test_wrong_protocol_and_dsn_connect_timeout():
     assert "does not speak the PostgreSQL protocol" in pg_session.connect_problem(
         Exception("received invalid response to SSL negotiation: J"))
-    assert connect.mysql_connect_timeout("mysql://h/db?connect_timeout=3") == 3
-    assert connect.mysql_connect_timeout("mysql://h/db") == 10
+    assert mysql_dsn.mysql_connect_timeout("mysql://h/db?connect_timeout=3") == 3
+    assert mysql_dsn.mysql_connect_timeout("mysql://h/db") == 10
     assert pg_session.connect_kwargs("postgresql://h/db?connect_timeout=3") == {}
     assert pg_session.connect_kwargs("postgresql://h/db") == {"connect_timeout": 10}

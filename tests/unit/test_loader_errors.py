@@ -196,3 +196,13 @@ def test_more_bad_input_is_located(tmp_path, desc, text, fragment, line):
     hits = [e for e in errs if fragment in e]
     assert hits, errs
     assert hits[0].startswith(f"m/tables/jobs.yaml:{line}:"), hits[0]
+
+
+@pytest.mark.parametrize("head, fields", [
+    ("CREATE VIEW v WITH (security_invoker = true) AS", {"security_invoker": True, "security": None}),
+    ("CREATE SQL SECURITY INVOKER VIEW v AS", {"security_invoker": False, "security": "INVOKER"}),
+])
+def test_a_shared_view_file_is_read_by_the_dialect_whose_security_spelling_it_uses(tmp_path, head, fields):
+    root = make(tmp_path, {"jobs": GOOD_TABLE}, extra={"views/v.sql": f"{head} SELECT id FROM jobs;\n"})
+    v = api.load(root).module("m").views[0]
+    assert {k: getattr(v, k) for k in fields} == fields

@@ -31,7 +31,7 @@ def mysql_expr(text: str) -> Sql:
         back = sqlglot.transpile(pg, read="postgres", write="mysql")[0]
     except Exception:
         return Sql(text, (("mysql", text),))
-    if exprmod.parse_problem(pg) is not None:
+    if exprmod.parse_problem(pg, "postgres") is not None:
         return Sql(text, (("mysql", text),))
     same = " ".join(back.lower().split()) == " ".join(text.lower().split())  # the generated DDL says what was read
     return Sql(pg) if same else Sql(pg, (("mysql", text),))

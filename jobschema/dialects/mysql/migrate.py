@@ -13,20 +13,14 @@ import hashlib
 
 import pymysql
 
-from ...connect import (
-    MYSQL_NO_ANSWER,
-    mysql_connect_timeout,
-    mysql_no_answer,
-    open_mysql,
-    parse_mysql_dsn,
-    redact_dsn,
-)
+from ...connect import redact_dsn
 from ...errors import ConnectError
 from ...migrate.directory import MigrationFile
 from ...migrate.executor import HistoryRow, Migrator
 from ...names import HISTORY_TABLE, LOCK_NAME
 from . import online_migrate as online
 from . import recover as recovery
+from .dsn import MYSQL_NO_ANSWER, mysql_connect_timeout, mysql_no_answer, open_mysql, parse_mysql_dsn
 from .session import server_version
 from .split import Statement, split_statements
 

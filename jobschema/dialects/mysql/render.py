@@ -40,6 +40,7 @@ CAPABILITIES = Capabilities(
     native_enum_column=True, index_include=False, index_methods=("btree",), namespaces=False,
     lock_timeout_settings=("lock_wait_timeout", "innodb_lock_wait_timeout"),
     statement_timeout_settings=("max_statement_time", "max_execution_time"),
+    arrays=False, enum_values_folded=True,
 )
 
 _ENV = LazyTemplates(os.path.dirname(__file__))
@@ -160,6 +161,9 @@ class MysqlRenderer(ModuleRenderer):
         return column_type(col, col.name in self.keyed.get(table.name, ()))
 
     # narrow questions the docs ask (the same names on every renderer)
+    def overview_rows(self, table: Table) -> list[tuple[str, str]]:
+        return [("MySQL storage engine", table.mysql_engine or "InnoDB")]
+
     def default_text(self, table: Table, col: Column) -> str | None:
         if col.default is None:
             return None

@@ -11,15 +11,9 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 
-from ...connect import (
-    MYSQL_NO_ANSWER,
-    mysql_connect_timeout,
-    mysql_no_answer,
-    open_mysql,
-    parse_mysql_dsn,
-    redact_dsn,
-)
+from ...connect import redact_dsn
 from ...errors import ConnectError
+from .dsn import MYSQL_NO_ANSWER, mysql_connect_timeout, mysql_no_answer, open_mysql, parse_mysql_dsn
 from .version import ServerVersion
 
 DEFAULT_STATEMENT_TIMEOUT = 30.0  # seconds

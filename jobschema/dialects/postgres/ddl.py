@@ -57,6 +57,7 @@ class PostgresDdl(DdlRules):
     names = names
     enum_types = True
     pk_name_on_rename = True
+    view_security_option = True
     gaps = DdlRules.gaps + (bit_varying, on_only, comment_is_null, qualified_type, index_nulls_distinct)
 
     def fold(self, word: str) -> str:
