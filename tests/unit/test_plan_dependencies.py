@@ -10,7 +10,7 @@ import pytest
 
 from jobschema import api
 from jobschema.dialects import base
-from jobschema.dialects.postgres.plan import casts_by_itself
+from jobschema.dialects.postgres.column_plan import casts_by_itself
 from jobschema.diff import changes as ch
 from jobschema.errors import PlanRefused
 from jobschema.model.objects import Column, Default, PrimaryKey, Sql, Table, View

@@ -11,7 +11,7 @@ from jobschema.dialects import base
 from jobschema.dialects.mysql import plan as mysql_plan
 from jobschema.dialects.mysql.migrate import MysqlMigrator
 from jobschema.dialects.mysql.split import split_mysql_statements
-from jobschema.dialects.postgres import plan as pg_plan
+from jobschema.dialects.postgres import column_plan as pg_plan
 from jobschema.dialects.postgres.migrate import PostgresMigrator
 from jobschema.dialects.postgres.normalize import HOOKS
 from jobschema.dialects.postgres.split import split_statements as split_pg
