@@ -24,6 +24,9 @@ SAME = [
     ("org_id = auth.uid()", "(org_id = auth.uid())"),
     ("expires_at IS NOT NULL AND status = 'IN_PROGRESS'", "((expires_at IS NOT NULL) AND (status = 'IN_PROGRESS'::text))"),
     ("Status IN ('a')", "status IN ('a')"),
+    ("value BETWEEN -1000 AND 1000", "(((value >= ('-1000'::integer)::numeric) AND (value <= (1000)::numeric)))"),
+    ("n NOT BETWEEN 1 AND 5", "((n < 1) OR (n > 5))"),
+    ("NOT (n BETWEEN 1 AND 5)", "((n < 1) OR (n > 5))"),
 ]
 
 DIFFERENT = [
@@ -33,6 +36,8 @@ DIFFERENT = [
     ("'queued'", "'pending'::text"),
     ("a AND b OR c", "a AND (b OR c)"),
     ("(x IS NOT NULL)::int = 1", "(x IS NOT NULL)::boolean = 1"),
+    ("n BETWEEN -5 AND 5", "((n >= '-5'::integer) AND (n <= 6))"),
+    ("n BETWEEN 1 AND 5", "((n < 1) OR (n > 5))"),
 ]
 
 

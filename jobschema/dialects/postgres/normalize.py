@@ -127,6 +127,21 @@ def _rule(node: exp.Expression, loose: bool) -> exp.Expression:
         return _strip_cast(node, loose)
     if isinstance(node, exp.Identifier):
         return _ident(node)
+    if isinstance(node, exp.Between) and not node.args.get("symmetric"):
+        # the server stores ``x BETWEEN a AND b`` as ``(x >= a) AND (x <= b)`` (and NOT BETWEEN as ``<`` OR ``>``)
+        low, high = node.args["low"], node.args["high"]
+        above = node.parent
+        while isinstance(above, exp.Paren):
+            above = above.parent
+        if isinstance(above, exp.Not):  # the NOT above it is dropped next (below)
+            outside = exp.Or(this=exp.LT(this=node.this, expression=low),
+                             expression=exp.GT(this=node.this.copy(), expression=high))
+            outside.meta["not_between"] = True
+            return outside
+        return exp.And(this=exp.GTE(this=node.this, expression=low),
+                       expression=exp.LTE(this=node.this.copy(), expression=high))
+    if isinstance(node, exp.Not) and isinstance(node.this, exp.Or) and node.this.meta.get("not_between"):
+        return node.this
     if isinstance(node, exp.Neg) and isinstance(node.this, exp.Literal) and not node.this.is_string:
         return exp.Literal.number("-" + node.this.this)
     if isinstance(node, exp.Anonymous) and str(node.this).lower() in _NOW_ALIASES and not node.expressions:
