@@ -65,7 +65,7 @@ def import_sql(paths: list[str], dialect: str, module: str, out_dir: str | None 
         except UnicodeDecodeError as exc:
             raise LoadError("file is not valid UTF-8", p, data[: exc.start].count(b"\n") + 1, 1) from None
     got = read_ddl(sources, dialect, module, namespace)
-    got.module = _without_history(got.module, got.skipped, dialect)
+    got.module = _without_history(got.module, got.skipped, _paths(d, None))
     m = tidy.tidy_module(_writable_views(got.module, got.notes, dialect))
     problems = validate_module(m, {module})
     if problems:
@@ -115,7 +115,9 @@ def inspect_db(dsn: str, module: str, out_dir: str | None = None, namespaces: li
                 extensions=extensions, schemas=schemas)
     notes: list = []
     skipped: list = []
-    m = _without_history(m, skipped, dialect)
+    # a dialect without namespaces reads the database the DSN names: paths say that database, not a namespace
+    where_of = _paths(d, live.database)
+    m = _without_history(m, skipped, where_of)
     m = d.adopt.from_live(m, live, lambda where, message: notes.append(Note(where, message)))
     m = _routines(m, d)
     m = tidy.tidy_module(_writable_views(_as_loaded(m), notes, dialect))
@@ -130,8 +132,8 @@ def inspect_db(dsn: str, module: str, out_dir: str | None = None, namespaces: li
         key=lambda u: (u.kind, u.namespace or "", u.table or "", u.name))))
     result = BringInResult(m, notes=notes, skipped=skipped)
     for item in kept:
-        where = ".".join(x for x in (item.namespace, item.table, item.name) if x)
-        result.unmanaged.append(Note(f"{dialect}:{where}", f"{item.kind} {item.name} is not managed by jobschema"
+        result.unmanaged.append(Note(where_of(item.namespace, item.table, item.name),
+                                     f"{item.kind} {item.name} is not managed by jobschema"
                                      + (f": {item.detail}" if item.detail else "")))
     problems = validate_module(m, {module})
     if problems:
@@ -142,16 +144,24 @@ def inspect_db(dsn: str, module: str, out_dir: str | None = None, namespaces: li
     return result
 
 
-def _without_history(m, skipped: list, dialect: str):
+def _paths(d, database: str | None):
+    """How notes name a live object: ``postgres:public.jobs.x``; where the dialect has no namespaces, the
+    database read stands in their place (``mysql:shop.jobs.x``), or nothing for a script."""
+    def where(namespace: str | None, *names: str | None) -> str:
+        first = namespace if d.capabilities.namespaces else database
+        return f"{d.name}:" + ".".join(x for x in (first, *names) if x)
+    return where
+
+
+def _without_history(m, skipped: list, where_of):
     """``m`` without jobschema's own history table: ``migrate`` creates it, so it is not the user's schema."""
     from .load.ddl_result import Note
 
     keep = tuple(t for t in m.tables if t.name != HISTORY_TABLE)
     for t in m.tables:
         if t.name == HISTORY_TABLE:
-            where = ".".join(x for x in (t.namespace, t.name) if x)
-            skipped.append(Note(f"{dialect}:{where}", "jobschema migrate's history table, not part of the schema; "
-                                "left out"))
+            skipped.append(Note(where_of(t.namespace, t.name),
+                                "jobschema migrate's history table, not part of the schema; left out"))
     return replace(m, tables=keep) if len(keep) != len(m.tables) else m
 
 

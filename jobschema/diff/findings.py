@@ -124,8 +124,9 @@ def _live(c: ch.Change) -> str:
 @converts(ch.AddTable)
 def _(c, h):
     t = c.desired
-    return [_finding(c, MISSING_TABLE, f"table {t.name} does not exist in {t.namespace}",
-                     expected=f"{t.qualified} with {len(t.columns)} columns", actual="absent",
+    place, name = (h.place(t.namespace), h.qualified(t.namespace, t.name)) if h else (t.namespace, t.qualified)
+    return [_finding(c, MISSING_TABLE, f"table {t.name} does not exist in {place}",
+                     expected=f"{name} with {len(t.columns)} columns", actual="absent",
                      data={"columns": [col.name for col in t.columns]})]
 
 
@@ -486,7 +487,8 @@ def _(c, h):
 
 @converts(ch.DropTable)
 def _(c, h):
-    return [_finding(c, EXTRA_TABLE, f"table {c.table} is not in the schema", "absent", c.live.qualified)]
+    return [_finding(c, EXTRA_TABLE, f"table {c.table} is not in the schema", "absent",
+                     h.qualified(c.live.namespace, c.live.name) if h else c.live.qualified)]
 
 
 @converts(ch.DropColumn)

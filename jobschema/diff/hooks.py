@@ -50,6 +50,15 @@ class DiffHooks:
     constraint_comments = False  # can CHECKs and foreign keys carry comments (PostgreSQL)?
     identity_options = False  # are an identity column's sequence options (START WITH, ...) kept (PostgreSQL)?
 
+    def place(self, namespace: str) -> str:
+        """Where a missing object was looked for, as messages name it: the namespace, or for a dialect whose
+        namespace is the database the DSN names, that database."""
+        return namespace
+
+    def qualified(self, namespace: str, name: str) -> str:
+        """An object's name as messages print it, with its namespace (or database)."""
+        return f"{namespace}.{name}"
+
     # -- columns ------------------------------------------------------------------------------
     def native_type(self, col: Column) -> str:
         """The dialect's canonical type of a column, desired or live. For a live column an inspector may

@@ -221,7 +221,7 @@ def test_migrate_summaries_escape_control_characters(engine, request, tmp_path):
 
 # ------------------------------------------------------------------------------------- MySQL has databases
 
-def test_mysql_reports_name_the_database_not_a_namespace(mysql_dsn, mysql_conn):
+def test_mysql_reports_name_the_database_not_a_namespace(mysql_dsn, mysql_conn, tmp_path):
     import json
 
     from dbutil import database_of
@@ -231,5 +231,18 @@ def test_mysql_reports_name_the_database_not_a_namespace(mysql_dsn, mysql_conn):
     assert res.exit_code == 1, res.output
     summary = res.stdout.strip().splitlines()[-1]
     assert f"(mysql, database {db})" in summary and "namespace" not in summary, summary
+    # the findings too: a missing table is looked for in the database, and named with it
+    assert f"table batch_jobs does not exist in database {db}" in res.stdout, res.stdout
+    assert f"expected: {db}.batch_jobs with" in res.stdout and "public" not in res.stdout, res.stdout
     res = CliRunner().invoke(main, ["audit", "--dsn", mysql_dsn, "--module", "batch", "--format", "json"])
     assert json.loads(res.stdout)["database"] == db
+    # inspect's notes name objects by the database read (mysql:<db>.table), never a "public" namespace
+    with mysql_conn.cursor() as cur:
+        cur.execute("CREATE TABLE jobs (id integer PRIMARY KEY)")
+        cur.execute("CREATE TABLE jobschema_migrations (module varchar(200) NOT NULL, version varchar(200) "
+                    "NOT NULL, PRIMARY KEY (module, version))")
+        cur.execute("CREATE TABLE parts (id integer NOT NULL) PARTITION BY HASH (id) PARTITIONS 2")
+    res = CliRunner().invoke(main, ["inspect", "--dsn", mysql_dsn, "--module", "m", "--out", str(tmp_path / "s")])
+    assert res.exit_code == 0, res.output
+    assert f"mysql:{db}.jobschema_migrations" in res.stderr and f"mysql:{db}.parts" in res.stderr, res.stderr
+    assert "public" not in res.output, res.output

@@ -157,6 +157,12 @@ class MysqlHooks(DiffHooks):
         module (its database's default character set)."""
         return MysqlHooks(self.version, desired, database or self.database, live if live is not None else self.live)
 
+    def place(self, namespace: str) -> str:
+        return f"database {self.database}" if self.database else namespace
+
+    def qualified(self, namespace: str, name: str) -> str:
+        return f"{self.database}.{name}" if self.database else name
+
     # -- columns ----------------------------------------------------------------------------------
     def native_type(self, col: Column) -> str:
         hit = self._native.get(id(col))
