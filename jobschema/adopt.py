@@ -118,6 +118,9 @@ def inspect_db(dsn: str, module: str, out_dir: str | None = None, namespaces: li
     # a dialect without namespaces reads the database the DSN names: paths say that database, not a namespace
     where_of = _paths(d, live.database)
     m = _without_history(m, skipped, where_of)
+    hidden = {(i.namespace, i.name): i for i in live.unreadable if i.kind == "view definition"}
+    if hidden:  # an empty query is not the view: listed, not written
+        m = replace(m, views=tuple(v for v in m.views if (v.namespace, v.name) not in hidden))
     m = d.adopt.from_live(m, live, lambda where, message: notes.append(Note(where, message)))
     m = _routines(m, d)
     m = tidy.tidy_module(_writable_views(_as_loaded(m), notes, dialect))
@@ -131,6 +134,10 @@ def inspect_db(dsn: str, module: str, out_dir: str | None = None, namespaces: li
         (replace(u, namespace=None if u.namespace == primary else u.namespace) for u in kept),
         key=lambda u: (u.kind, u.namespace or "", u.table or "", u.name))))
     result = BringInResult(m, notes=notes, skipped=skipped)
+    for item in live.unreadable:
+        result.unmanaged.append(Note(where_of(item.namespace, item.table, item.name),
+                                     f"the {item.kind} of {item.name} is hidden from this user; not written: "
+                                     f"{item.detail}"))
     for item in kept:
         result.unmanaged.append(Note(where_of(item.namespace, item.table, item.name),
                                      f"{item.kind} {item.name} is not managed by jobschema"

@@ -413,6 +413,16 @@ class ModifyUnmanaged(Change):
 
 
 @dataclass(frozen=True)
+class Unreadable(Change):
+    """Something the audit's user may not read (a view's query without MySQL's SHOW VIEW): not compared,
+    and said so."""
+
+    of: str = "object"
+    detail: str | None = None
+    object_kind = "unreadable"
+
+
+@dataclass(frozen=True)
 class DiffResult:
     changes: list[Change] = field(default_factory=list)
 

@@ -444,6 +444,7 @@ class _Walk:
         for ns, view, ix in self.live.view_indexes:
             live_ix.setdefault((ns, view), []).append(ix)
         seen = set()
+        hidden = {(i.namespace, i.name) for i in self.live.unreadable if i.kind == "view definition"}
         for m in self.desired:
             for v in m.views:
                 if v.definition(self.dialect) is None:
@@ -458,7 +459,7 @@ class _Walk:
                 kinds = set()
                 if v.materialized != lv.materialized:
                     kinds.add("materialized")
-                elif not h.view_equal(v, lv):
+                elif key not in hidden and not h.view_equal(v, lv):  # a hidden query is reported below
                     kinds.add("definition")
                 kinds |= h.view_option_kinds(v, lv)
                 if (v.check_option or None) != (lv.check_option or None):
@@ -538,6 +539,11 @@ class _Walk:
         primary = self.opt.primary_namespace
         recorded = {u.key(m.namespace): (m, u) for m in self.desired for u in m.unmanaged}
         seen = set()
+        for item in self.live.unreadable:
+            where = f"{item.table}.{item.name}" if item.table else item.name
+            self.add(ch.Unreadable(module=self.main, path=f"{self.main}.{where}", namespace=item.namespace or "",
+                                   table=item.table, live=item, live_name=item.name, of=item.kind,
+                                   detail=item.detail, severity=Severity.WARNING))
         for item in self.live.unmanaged:
             key = item.key(primary)
             where = f"{item.table}.{item.name}" if item.table else item.name

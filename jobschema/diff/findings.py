@@ -68,6 +68,7 @@ EXTRA_TYPE = register("JS369", "enum type not in the schema")
 UNMANAGED = register("JS370", "object the schema cannot describe")
 UNMANAGED_MISSING = register("JS371", "recorded object the schema cannot describe is missing")
 UNMANAGED_DIFFERS = register("JS372", "object the schema cannot describe differs from its record")
+UNREADABLE = register("JS373", "object the audit's user may not read")
 # JS380 (live rows violate a desired constraint) and JS381 (could not be counted): counts.py
 
 
@@ -577,6 +578,10 @@ def _(c, h):
     where = f" on {c.table}" if c.table else ""
     return [_finding(c, UNMANAGED_DIFFERS, f"{c.of} {c.name}{where} differs from the module's record", c.detail,
                      c.live_detail, data={"kind": c.of})]
+@converts(ch.Unreadable)
+def _(c, h):
+    return [_finding(c, UNREADABLE, f"the {c.of} of {c.live_name} is hidden from this user, so it was not compared",
+                     None, "hidden", hint=c.detail, data={"kind": c.of})]
 
 
 def change_findings(changes, hooks=None) -> list[Finding]:

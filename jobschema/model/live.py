@@ -27,6 +27,9 @@ class LiveCatalog:
     catalog_connections: int = 1  # the sessions (sharing one snapshot) the queries were sent on
     table_privileges: dict = field(default_factory=dict)  # (namespace, table) -> can SELECT
     database: str | None = None  # where the dialect has no namespaces (MySQL): the database read, for reports
+    # what the session's privileges hide (kind "view definition": a view whose query the user may not read):
+    # reported as such and left out of the comparison, never taken for drift or for "in sync"
+    unreadable: tuple[UnmanagedItem, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,9 @@ def plan(changes: Sequence[ch.Change], project: Project, module: str, target: Pl
         if isinstance(c, ch.UnmanagedObject) and handler is None:
             ctx.omit(c, "not described by the schema; listed only")
             continue
+        if isinstance(c, ch.Unreadable):
+            ctx.omit(c, "hidden from the audit's user; not compared")
+            continue
         if handler is None:
             ctx.omit(c, f"not planned automatically on {dialect}; change it by hand")
             continue

@@ -229,6 +229,32 @@ def test_mariadb_audit_writes_nothing_with_a_select_only_user(mysql_server, mysq
         assert [r[0] for r in cur.fetchall()] == ["jobs", "other"]
 
 
+def test_mariadb_select_only_user_sees_no_false_fk_or_view_drift(mysql_dsn, mysql_conn):
+    """MariaDB shows a user with only SELECT no REFERENTIAL_CONSTRAINTS rows and empty view queries: the foreign
+    key rules are read from SHOW CREATE TABLE instead, and each hidden view query is one JS373 warning (not
+    compared), never JS326/JS341 drift."""
+    shipped = str(Path(__file__).resolve().parents[2] / "schema")
+    files = api.render_project(api.load(shipped), module="campaign", dialect="mysql").files
+    for path in sorted(p for p in files if p.startswith("campaign/mysql/")):
+        apply_sql_mysql(mysql_dsn, files[path])
+    assert api.audit(mysql_dsn, shipped, module="campaign").findings == []  # the owner's view: in sync
+    db = database_of(mysql_dsn)
+    user = unique("jst_ro")
+    with mysql_conn.cursor() as cur:
+        cur.execute("CREATE USER %s@'%%' IDENTIFIED BY 'ro-pass-123'", (user,))
+        cur.execute(f"GRANT SELECT ON `{db}`.* TO %s@'%%'", (user,))
+    try:
+        res = api.audit(with_user(mysql_dsn, user, "ro-pass-123"), shipped, module="campaign")
+        got = sorted((f.code, f.path, f.severity.value) for f in res.findings)
+        assert got == [("JS373", "campaign.job_performance_summary", "warning"),
+                       ("JS373", "campaign.recent_job_activity", "warning")], got
+        fks = {fk.name: (fk.on_delete, fk.on_update) for t in res.live.module.tables for fk in t.foreign_keys}
+        assert fks["job_tasks_job_id_fkey"][0] == "cascade" and fks["agent_runs_job_id_fkey"][0] == "set null"
+    finally:
+        with mysql_conn.cursor() as cur:
+            cur.execute("DROP USER %s@'%%'", (user,))
+
+
 # ------------------------------------------------------------------------------------------ 4. secrets
 
 PLANTED = "Pl4nted-S3cret-7q"  # distinctive: any occurrence in any output is a leak

@@ -35,6 +35,7 @@ from ...model.objects import (
     View,
 )
 from ..pipeline import QueryThread
+from . import hidden
 from .types import enum_values, logical, split_quoted
 from .version import ServerVersion
 
@@ -149,9 +150,13 @@ def inspect(conn, database: str, name: str = "live", namespace: str = "public") 
             cat.rows.get(q)
     finally:
         reader.close()
+    # a user with only SELECT is shown no foreign key rules and no view queries: read the rules another way
+    unruled = hidden.tables_missing_fk_actions(cat.rows.get("constraints", []))
+    module, more = hidden.with_fk_actions(conn, module, unruled)
     return LiveCatalog(module=module, dialect="mysql", namespaces=(namespace,), server_version=cat.version.raw,
                        unmanaged=unmanaged_items(cat.rows.get("tables", []), namespace),
-                       catalog_queries=reader.sent)
+                       unreadable=hidden.hidden_views(cat.rows.get("views", []), namespace),
+                       catalog_queries=reader.sent + more)
 
 
 def table_options(create_options: str | None) -> str | None:
