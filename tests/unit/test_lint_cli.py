@@ -86,3 +86,15 @@ def test_lint_one_table_file_of_the_shipped_schema(monkeypatch):
     assert r.exit_code == 0 and "JS206" in r.output
     r = run(["lint", "schema/batch/tables/batch_jobs.yaml"], root, monkeypatch)
     assert r.exit_code == 0, r.output
+
+
+def test_js109_names_the_target_dialect_by_its_registry_name(tmp_path):
+    tables = tmp_path / "schema" / "m" / "tables"
+    tables.mkdir(parents=True)
+    (tables.parent / "module.yaml").write_text("module: m\ndialects: [postgres, mysql]\n")
+    (tables / "jobs.yaml").write_text("table: jobs\ncolumns:\n  - {name: id, type: integer}\nprimary_key: [id]\n"
+                                      "rls: {enabled: true, policies: [{name: p, using: 'id > 0'}]}\n")
+    res = CliRunner().invoke(main, ["lint", "--select", "JS109", str(tmp_path / "schema")])
+    assert res.exit_code == 1, res.output
+    assert "jobs: row-level security has no mysql form" in res.output and "a mysql override" in res.output
+    assert "MySQL" not in res.output, res.output

@@ -91,8 +91,8 @@ class MysqlInexpressible(Rule):
         caps = dialects.get(target).capabilities
 
         def report(obj: str, what: str, origin):
-            return self.finding(ctx.path(table, *([obj] if obj else [])), f"{table.name}: {what} has no MySQL form",
-                                ctx.location(origin or table.origin), module=m, expected="a MySQL override",
+            return self.finding(ctx.path(table, *([obj] if obj else [])), f"{table.name}: {what} has no {target} form",
+                                ctx.location(origin or table.origin), module=m, expected=f"a {target} override",
                                 actual=what)
 
         if table.rls.enabled and not caps.rls:
