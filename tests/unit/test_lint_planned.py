@@ -56,3 +56,27 @@ def test_drop_not_null_the_schema_asks_for_is_suppressed_with_its_reason(project
     assert "DROP NOT NULL" in text and "jobschema:ignore JS209 the schema declares note nullable" in text
     assert lint_text(text) == []
     assert lint_text(text.replace("-- jobschema:ignore JS209", "--")) != []  # the rule would fire without it
+
+
+def test_added_columns_and_keys_lint_clean_with_reasons(project):
+    """A column with a volatile default is added bare, given its default, then backfilled (JS211 would
+    otherwise fire: ADD COLUMN ... DEFAULT gen_random_uuid() rewrites the table); an identity column and a key
+    built in its own statement cannot avoid their lock, so they carry the reason (JS211, JS212)."""
+    from jobschema import fixlint
+    from jobschema.model.objects import Default, PrimaryKey, UniqueKey
+
+    cols = (Column("id", "integer", nullable=False),
+            Column("token", "uuid", nullable=False, default=Default.expr("gen_random_uuid()")),
+            Column("seq", "integer", nullable=False, identity="always"))
+    t = Table("jobs", cols, primary_key=PrimaryKey(("id",)), uniques=(UniqueKey("jobs_seq_key", ("seq",)),))
+    live = Table("jobs", cols[:1], primary_key=PrimaryKey(("id",)))
+    base = dict(module="batch", table="jobs", desired_table=t, live_table=live)
+    changes = [ch.AddColumn(path="batch.jobs.token", desired=cols[1], **base),
+               ch.AddColumn(path="batch.jobs.seq", desired=cols[2], **base),
+               ch.AddUniqueKey(path="batch.jobs.jobs_seq_key", desired=t.uniques[0], **base)]
+    text = plan(changes, project, "batch", POSTGRES).render()
+    assert "ADD COLUMN token uuid;" in text and "ALTER COLUMN token SET DEFAULT gen_random_uuid();" in text
+    assert sorted(x.split(": ")[1].split()[0] for x in lint_text(text)) == ["JS211", "JS212"]  # seq, the key
+    annotated = fixlint.annotate(text, "postgres")
+    assert "jobschema:ignore JS211 an identity" in annotated and "jobschema:ignore JS212 the key" in annotated
+    assert lint_text(annotated) == []

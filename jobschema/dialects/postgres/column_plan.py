@@ -9,10 +9,12 @@ from dataclasses import replace
 
 from ...diff import changes as ch
 from ...model.objects import IdentityOptions
+from ...model import expr as exprmod
 from ...model.types import parse_type
 from ...plan.context import Context
 from ...plan.steps import Step
 from ..base import literal_pg, quote_pg
+from ..online_words import volatile
 from . import enum_plan
 from .online import AE as ACCESS_EXCLUSIVE
 from .render import column_sql, column_type, default_sql, identity_options_sql, qname
@@ -30,6 +32,17 @@ def add_column(c: ch.AddColumn, ctx: Context) -> list[Step]:
         t.primary_key is not None and col.name in t.primary_key.columns)
     if plain:
         steps.append(Step.of("add_columns", f"ALTER TABLE {_t(c)} ADD COLUMN {column_sql(col, t)};", c))
+    elif col.default is not None and _volatile(col):  # added with it, every row would be rewritten at once
+        steps += [
+            Step.of("add_columns", f"ALTER TABLE {_t(c)} ADD COLUMN "
+                    f"{column_sql(replace(col, nullable=True, default=None), t)};", c,
+                    note="added bare: its default is volatile, which would rewrite the table; existing rows are "
+                         "filled below in batches"),
+            Step.of("set_defaults", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} SET DEFAULT "
+                    f"{default_sql(col, col.default)};", c),
+            Step.of("backfill", f"UPDATE {_t(c)} SET {q} = {default_sql(col, col.default)} WHERE {q} IS NULL;", c),
+            Step.of("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} SET NOT NULL;", c),
+        ]
     elif col.default is not None:
         steps += [
             Step.of("add_columns", f"ALTER TABLE {_t(c)} ADD COLUMN {column_sql(replace(col, nullable=True), t)};",
@@ -45,6 +58,17 @@ def add_column(c: ch.AddColumn, ctx: Context) -> list[Step]:
     if col.comment:
         steps.append(Step.of("comments", f"COMMENT ON COLUMN {_t(c)}.{q} IS {literal_pg(col.comment)};", c))
     return steps
+
+
+def _volatile(col) -> bool:
+    """Whether the column's default is evaluated per row (``gen_random_uuid()``, ``clock_timestamp()``)."""
+    if col.default is None or col.default.kind != "expression" or col.default.expression is None:
+        return False
+    try:
+        return volatile(exprmod.parse(col.default.expression.override("postgres") or col.default.expression.text,
+                                      "postgres"))
+    except Exception:  # noqa: BLE001 - an expression sqlglot cannot read is treated as stable
+        return False
 
 
 def drop_key_name(c: ch.Change, name: str) -> str:

@@ -11,6 +11,7 @@ SET SESSION lock_wait_timeout = 5;
 -- jobschema:step 2 tx=own lock=NONE scans=no rewrites=no algorithm=INSTANT table=batch_jobs
 -- batch.batch_jobs.status: enum values differ: missing queued, processing; extra pending, running
 -- widened to the union of the live and desired values first
+-- jobschema:ignore JS208 jobschema's fixes bound how long a statement waits for its lock (the lock timeout set first), not how long it runs: a statement timeout would stop the long steps (batched rewrites, constraint validation) halfway on a large table
 ALTER TABLE batch_jobs MODIFY COLUMN status enum('pending','running','paused','completed','failed','cancelled','queued','processing') NOT NULL DEFAULT 'queued' COMMENT 'Job status: queued (waiting), processing (active), paused, completed, failed, cancelled. Older rows may hold pending/running, which a fix must rewrite to queued/processing before the new check is added (the source''s own fix adds the check first and so fails on such rows).', ALGORITHM=INSTANT, LOCK=NONE;
 
 -- jobschema:step 3 tx=batches lock=NONE scans=no rewrites=no key=id table=batch_jobs

@@ -2,12 +2,9 @@ from __future__ import annotations
 
 from sqlglot import exp
 
+from ....dialects.online_words import volatile
 from ...registry import Rule, register
 
-# Defaults evaluated once per row (PostgreSQL: VOLATILE functions), so every existing row gets its own value
-VOLATILE_NODES = (exp.Uuid, exp.Rand)
-VOLATILE_CALLS = {"clock_timestamp", "timeofday", "nextval", "uuid_generate_v1", "uuid_generate_v1mc",
-                  "uuid_generate_v4", "gen_random_bytes", "random_normal", "uuid_short", "sys_guid"}
 SERIAL_TYPES = {exp.DataType.Type.SERIAL, exp.DataType.Type.BIGSERIAL, exp.DataType.Type.SMALLSERIAL}
 
 
@@ -22,11 +19,8 @@ def _rewrites(coldef: exp.ColumnDef, words: tuple[str, ...], dialect: str) -> st
             return "an identity column fills every row from a sequence"
         if isinstance(k, exp.ComputedColumnConstraint) and (k.args.get("persisted") or "STORED" in words):
             return "a stored generated column is computed for every row"
-        if isinstance(k, exp.DefaultColumnConstraint):
-            for node in k.this.walk():
-                if isinstance(node, VOLATILE_NODES) or (
-                        isinstance(node, exp.Anonymous) and str(node.this).lower() in VOLATILE_CALLS):
-                    return f"the default {k.this.sql(dialect)} is volatile: evaluated for every existing row"
+        if isinstance(k, exp.DefaultColumnConstraint) and volatile(k.this):
+            return f"the default {k.this.sql(dialect)} is volatile: evaluated for every existing row"
     return None
 
 
