@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...diff import changes as ch
-from ...model.objects import IdentityOptions
 from ...model import expr as exprmod
+from ...model.objects import IdentityOptions
 from ...model.types import parse_type
 from ...plan.context import Context
 from ...plan.steps import Step
