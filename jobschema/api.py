@@ -326,7 +326,7 @@ def lint_live(dsn: str, selection, module: str = "live", namespaces: list[str] |
     from .lint import runner
 
     live = adopt.inspect_db(dsn, module, None, list(namespaces or ["public"]))
-    return runner.lint_project(Project((live.module,)), selection, prefix="")
+    return runner.lint_project(Project((live.module,)), selection, prefix="", live=True)
 
 
 @dataclass

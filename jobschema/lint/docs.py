@@ -26,7 +26,9 @@ with an example in [code.md](code.md)).
 
 `jobschema lint --dsn DSN [--module M] [--namespace S]` runs the schema rules over what `jobschema inspect`
 reads from a live database (privileges and function settings from the catalog), with the same formats and
-exit codes; findings name catalog objects, and the YAML suppressions of a schema folder do not apply.
+exit codes; findings name catalog objects, and the YAML suppressions of a schema folder do not apply (leave a
+rule out with `--ignore`). A rule about what the schema's files say that a catalog does not record
+(JS118: which module created a function) is not run there; its section says so.
 `jobschema lint --dsn DSN MIGRATION.sql...` (files or migration folders) runs the migration rules and
 also counts, in the audit's read-only session, the live rows each constraint or NOT NULL the files add
 would reject (JS220), before the migration runs.
@@ -71,6 +73,8 @@ def render() -> str:
                    + (f" ({', '.join(r.reads())} files)" if r.target == "migration" else "") + ".")
         if r.aliases:
             out.append(f"Retired codes: {', '.join(r.aliases)}.")
+        if r.target in ("table", "module") and not r.catalog:
+            out.append("Not run by `lint --dsn`: a live catalog does not record what this rule checks.")
         out.append("")
         out.append(f"*Why:* {r.rationale}  ")
         out.append(f"*Fix:* {r.fix}" + ("  " if r.inspiration else ""))

@@ -45,6 +45,7 @@ class Rule:
     aliases: tuple[str, ...] = ()  # retired codes that now mean this rule
     needs: tuple[str, ...] = ()  # migration rules: the dialect capabilities they are about; () for every dialect
     inspiration: str = ""  # the linter or guidance the rule comes from (docs/rules.md cites it)
+    catalog: bool = True  # schema rules: whether a live catalog shows what it checks (lint --dsn runs it)
 
     @classmethod
     def reads(cls) -> tuple[str, ...]:

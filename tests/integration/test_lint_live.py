@@ -173,3 +173,4 @@ def test_every_migration_case_reads_the_same_with_dsn(request, dialect):
     got = {(f.location.file, f.location.line, f.code) for f in result.findings if f.code != "JS220"}
     want = {(str(p.relative_to(cases)), line, code) for p in files for line, code in annotations(p)[0]}
     assert got == want
+

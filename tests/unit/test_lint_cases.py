@@ -89,3 +89,14 @@ def test_every_rule_has_a_failing_and_a_passing_case():
     codes = {r.code for r in registry.all_rules()}
     assert codes - fails == set(), "rules without a failing case"
     assert codes - passes == set(), "rules without a passing case"
+
+
+def test_rules_about_files_are_left_out_of_a_catalog_lint(tmp_path):
+    """lint --dsn lints a project read from a catalog (``live=True``): a rule about what the files say
+    (``catalog = False``, JS118: which module defines a function) is not run there, the others are."""
+    doc = yaml.safe_load((CASES / "JS118.yaml").read_text(encoding="utf-8"))
+    project = load_project(str(write_module(tmp_path, doc["cases"][1])))
+    selection = Selection.build(["JS118", "JS102"])
+    assert [f.code for f in runner.lint_project(project, selection).findings] == ["JS118"]
+    assert [f.code for f in runner.lint_project(project, selection, live=True).findings] == []
+    assert [r.code for r in registry.all_rules() if r.target in ("table", "module") and not r.catalog] == ["JS118"]
