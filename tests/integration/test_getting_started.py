@@ -1,5 +1,6 @@
-"""docs/getting-started.md, run as written: its shell blocks from step 2 on, in a copy of the project, against
-a fresh database; the outputs it shows must be what the commands print (timestamps and timings aside).
+"""docs/getting-started.md, run as written: its shell blocks from step 2 on, in a copy of the repository as a
+clone has it (shipped migrations included), against a fresh database; the outputs it shows must be what the
+commands print (timestamps and timings aside).
 
 Step 1 (clone and install) is what this checkout already is; the only substitutions are the database name and,
 when the test server is not the documented ``postgres@127.0.0.1:5432``, its address.
@@ -22,6 +23,7 @@ REPO = Path(__file__).resolve().parents[2]
 DOC = REPO / "docs" / "getting-started.md"
 DOC_SERVER = "postgresql://postgres@127.0.0.1:5432"
 DOC_OPTS = "-h 127.0.0.1 -U postgres"
+CLONE_DIRS = ("schema", "generated", "migrations")  # what the commands read or could write
 
 
 def blocks() -> list[tuple[str, str]]:
@@ -46,11 +48,12 @@ def test_getting_started_works_as_written(pg_server, tmp_path):
     base = f"postgresql://{server.username or 'postgres'}@{server.hostname}:{server.port or 5432}"
     opts = f"-h {server.hostname} -p {server.port or 5432} -U {server.username or 'postgres'}"
     db = unique_database_name()
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("schema", "generated"):
-        shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / "pyproject.toml", project / "pyproject.toml")
+    clone = tmp_path / "jobschema"
+    clone.mkdir()
+    for name in CLONE_DIRS:
+        shutil.copytree(REPO / name, clone / name)
+    shutil.copy(REPO / "pyproject.toml", clone / "pyproject.toml")
+    shipped = snapshot(clone)
 
     def sub(text: str) -> str:
         return text.replace(DOC_SERVER, base).replace(DOC_OPTS, opts).replace("jobs_demo", db)
@@ -62,7 +65,7 @@ def test_getting_started_works_as_written(pg_server, tmp_path):
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     env["NO_COLOR"] = "1"
     try:
-        res = subprocess.run(["bash", "-c", script], cwd=project, env=env, capture_output=True, text=True,
+        res = subprocess.run(["bash", "-c", script], cwd=clone, env=env, capture_output=True, text=True,
                              timeout=300)
     finally:
         subprocess.run(["dropdb", "--if-exists", *opts.split(), db], env=env, capture_output=True)
@@ -77,4 +80,9 @@ def test_getting_started_works_as_written(pg_server, tmp_path):
             if not line.strip() or "<when>" in line:
                 continue
             assert line in out, f"docs/getting-started.md shows {line!r}, the commands printed:\n{out}"
-    assert not (project / "migrations" / "batch").exists()  # step 8 cleaned up
+    assert not (tmp_path / "jobs-demo").exists()  # step 8 cleaned up
+    assert snapshot(clone) == shipped  # the walkthrough left the repository's files as they were
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
