@@ -206,7 +206,9 @@ def _read_unmanaged(r: Reader, d: YDict) -> tuple[UnmanagedItem, ...]:
     return tuple(out)
 
 
-def _read_module(r: Reader, root: str, name: str) -> Module | None:
+def _read_module(r: Reader, root: str, name: str, unread: set[str]) -> Module | None:
+    """The module of ``root/name``; adds to ``unread`` the tables whose files had errors (their file names'
+    stems, and their names where read), so references to them are not reported as a second error."""
     folder = os.path.join(root, name)
     rel = name
     mfile = os.path.join(folder, "module.yaml")
@@ -251,11 +253,16 @@ def _read_module(r: Reader, root: str, name: str) -> Module | None:
                 r.errors.append(LoadError("unexpected file in tables/", display, None, None,
                                           "tables are <name>.yaml files"))
                 continue
+            n_errors = len(r.errors)
             try:
                 t = _read_table_file(r, cache, os.path.join(tdir, fn), fn, display, namespace)
             except LoadError as exc:
                 r.errors.append(exc)
-                continue
+                t = None
+            if t is None or len(r.errors) > n_errors:
+                unread.add(fn.rsplit(".", 1)[0])
+                if t is not None:
+                    unread.add(t.name)
             if t is not None:
                 tables.append(t)
         cache.prune(set(names))
@@ -281,15 +288,16 @@ def load_project(root: str) -> Project:
                                     "pass --schema DIR or run from the project root")])
     r = Reader()
     modules = []
+    unread: dict[str, set[str]] = {}
     for name in sorted(os.listdir(root)):
         if name.startswith((".", "_")) or not os.path.isdir(os.path.join(root, name)):
             continue
-        m = _read_module(r, root, name)
+        m = _read_module(r, root, name, unread.setdefault(name, set()))
         if m is not None:
             modules.append(m)
     known = {m.name for m in modules}
     for m in modules:
-        r.errors.extend(validate_module(m, known))
+        r.errors.extend(validate_module(m, known, frozenset(unread[m.name])))
     if r.errors:
         raise LoadErrors(r.errors)
     return Project(modules=tuple(modules), root=root)

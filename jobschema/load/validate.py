@@ -45,7 +45,9 @@ def _hint(name: str, options: list[str]) -> str | None:
     return f"did you mean {close[0]!r}?" if close else None
 
 
-def validate_module(m: Module, known_modules: set[str]) -> list[LoadError]:
+def validate_module(m: Module, known_modules: set[str], unread: frozenset[str] = frozenset()) -> list[LoadError]:
+    """Every cross-reference error of ``m``. A foreign key to a table in ``unread`` (its file had errors of its
+    own) is not checked: the file's error is the one to fix, and a second one would send the reader elsewhere."""
     errors: list[LoadError] = []
     for req in m.requires:
         if req not in known_modules:
@@ -146,6 +148,8 @@ def validate_module(m: Module, known_modules: set[str]) -> list[LoadError]:
             if bad:
                 errors.append(_err(fk.origin, f"foreign key {fk.name} of {t.name} names unknown column "
                                    f"{bad[0]!r}", _hint(bad[0], colnames)))
+            if fk.ref_table in unread and (fk.ref_namespace or t.namespace) == m.namespace:
+                continue
             target = seen_tables.get((fk.ref_namespace or t.namespace, fk.ref_table)) or next(
                 (x for x in m.tables if x.name == fk.ref_table and x.namespace == (fk.ref_namespace or t.namespace)),
                 None)

@@ -106,6 +106,31 @@ def test_errors_are_all_reported_together(tmp_path):
     assert any(e.startswith("m/tables/b.yaml") for e in errs)
 
 
+LOG_TABLE = """\
+table: job_logs
+columns:
+  - {name: id, type: uuid}
+  - {name: job_id, type: uuid}
+  - {name: queue_id, type: uuid}
+primary_key: [id]
+foreign_keys:
+  - {columns: [job_id], references: jobs(id)}
+  - {columns: [queue_id], references: queue(id)}
+"""
+
+
+@pytest.mark.parametrize("broken", [
+    GOOD_TABLE.replace("type: uuid}", "type: uuid", 1),  # invalid YAML: the table is not read at all
+    GOOD_TABLE.replace("primary_key:", "primary_kye:"),  # read, but without its primary key
+])
+def test_a_broken_file_is_one_error_not_one_per_reference(tmp_path, broken):
+    """The file with the mistake is the error; a foreign key to its table is not reported as a second one
+    ("unknown table 'jobs' (did you mean 'job_logs'?)"), while other references are still checked."""
+    errs = errors_of(make(tmp_path, {"jobs": broken, "job_logs": LOG_TABLE}))
+    assert [e.split(":")[0] for e in errs] == ["m/tables/job_logs.yaml", "m/tables/jobs.yaml"], errs
+    assert "references unknown table 'queue'" in errs[0], errs
+
+
 def test_non_utf8_file(tmp_path):
     root = make(tmp_path, {"jobs": GOOD_TABLE})
     with open(os.path.join(root, "m", "tables", "jobs.yaml"), "ab") as fh:
