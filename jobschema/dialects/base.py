@@ -52,6 +52,8 @@ class Capabilities:
     security_definer: bool = False
     not_valid: bool = False  # a constraint can be added NOT VALID and validated later under a weaker lock
     concurrent_index: bool = False  # CREATE INDEX CONCURRENTLY builds an index while writes continue
+    # the server creates an index on a foreign key's columns when no index covers them (InnoDB)
+    foreign_key_index: bool = False
     # the session settings that bound how long DDL waits for a lock, and how long one statement may run
     lock_timeout_settings: tuple[str, ...] = ()
     statement_timeout_settings: tuple[str, ...] = ()

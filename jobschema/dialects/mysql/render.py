@@ -37,7 +37,7 @@ from . import charsets, types
 
 CAPABILITIES = Capabilities(
     rls=False, partial_index=False, check=True, transactional_ddl=False, materialized_views=False,
-    native_enum_column=True, index_include=False, index_methods=("btree",), namespaces=False,
+    native_enum_column=True, index_include=False, index_methods=("btree",), namespaces=False, foreign_key_index=True,
     lock_timeout_settings=("lock_wait_timeout", "innodb_lock_wait_timeout"),
     statement_timeout_settings=("max_statement_time", "max_execution_time"),
     arrays=False, enum_values_folded=True,

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from ...capable import having
 from ...registry import Rule, register
 from ._util import keys
 
@@ -12,7 +13,8 @@ class FkWithoutIndex(Rule):
     the referencing columns. Every `DELETE` or key `UPDATE` on the parent then scans the child table to
     find dependent rows, under a lock, and `ON DELETE CASCADE` becomes a sequential scan per parent row.
     Joins from parent to children have the same problem. MySQL/InnoDB creates such an index silently;
-    declaring it keeps both dialects the same.
+    declaring it keeps both dialects the same. A module only for dialects that create the index themselves
+    (`dialects: [mysql]`, as `inspect` writes for a MySQL database) is not flagged: there the index exists.
 
     An index *covers* the key when its leading columns are exactly the key's columns (in any order) and
     it has no `WHERE` predicate. The primary key and unique keys count.
@@ -41,6 +43,8 @@ class FkWithoutIndex(Rule):
     inspiration = "Supabase database linter `unindexed_foreign_keys`"
 
     def check(self, table, ctx):
+        if len(having("foreign_key_index", ctx.module.dialects)) == len(ctx.module.dialects):
+            return
         cands = [k for k in keys(table) if not k.partial and k.method == "btree"]
         for fk in table.foreign_keys:
             want = set(fk.columns)
