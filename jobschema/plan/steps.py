@@ -275,9 +275,14 @@ def describe(c: ch.Change) -> str:
             and c.desired.enum is not None and c.live.enum is not None:
         missing = [v for v in c.desired.enum if v not in c.live.enum]
         extra = [v for v in c.live.enum if v not in c.desired.enum]
-        if not missing and not extra:
-            return f"{what}: enum values in another order: {', '.join(c.desired.enum)}"
-        return f"{what}: enum values differ: missing {', '.join(missing) or '-'}; extra {', '.join(extra) or '-'}"
+        parts = [f"enum values in another order: {', '.join(c.desired.enum)}"] if not missing and not extra else []
+        if missing:
+            parts.append(("enum values differ: " if not parts else "") + "missing " + ", ".join(missing))
+        if extra:
+            parts.append(("enum values differ: " if not parts else "") + "extra " + ", ".join(extra))
+        if "default" in c.kinds:  # the same statement sets it: the header names every finding it fixes
+            parts.append(f"default {c.live_default} → {c.desired_default}")
+        return f"{what}: {'; '.join(parts)}"
     if isinstance(c, ch.ModifyColumn):
         bits = []
         for k in sorted(c.kinds):
