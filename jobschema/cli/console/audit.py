@@ -16,6 +16,10 @@ from ...report.text import printable
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
+
+def _shown(value) -> str:
+    return "(none)" if value is None else str(value)
+
 def _group(path: str) -> str:
     parts = path.split(".")
     return ".".join(parts[:2])
@@ -68,10 +72,9 @@ def print_text(result, console=None) -> None:
         for f in groups[name]:
             style = _STYLE[f.severity]
             out.print(f"  [{style}]{f.severity.value:<7}[/{style}] {f.code}  {escape(f.message)}")
-            if f.expected is not None:
-                out.print(f"      [dim]expected:[/dim] {escape(f.expected)}")
-            if f.actual is not None:
-                out.print(f"      [dim]actual:  [/dim] {escape(f.actual)}")
+            if f.expected is not None or f.actual is not None:  # one side absent (no comment, no default)
+                out.print(f"      [dim]expected:[/dim] {escape(_shown(f.expected))}")
+                out.print(f"      [dim]actual:  [/dim] {escape(_shown(f.actual))}")
             if f.hint:
                 out.print(f"      [dim]hint:[/dim] {escape(f.hint)}")
         out.print("")
