@@ -287,6 +287,8 @@ def _modify_online(c: ch.ModifyColumn, r: MysqlRenderer, t, target, kinds: set[s
             (hb, ha), (wb, wa) = _split_type(have), _split_type(want)
             if not (hb == wb == "varchar" and ha and wa and varchar_in_place(ha[0], wa[0])):
                 return COPY
+    if live.nullable and not target.nullable and target.default is not None and target.default.kind != "literal":
+        return COPY  # MariaDB fills NULLs with a non-constant default (CURRENT_TIMESTAMP) only by copying
     return REBUILD if live.nullable != target.nullable else INSTANT
 
 
