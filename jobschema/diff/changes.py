@@ -92,7 +92,8 @@ class DropColumn(Change):
     object_kind = "column"
 
 
-COLUMN_KINDS = ("type", "null", "default", "identity", "generated", "collation", "on_update", "comment")
+COLUMN_KINDS = ("type", "null", "default", "identity", "generated", "collation", "on_update", "comment", "visibility",
+                "position")
 
 
 @dataclass(frozen=True, kw_only=True)

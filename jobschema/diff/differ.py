@@ -22,6 +22,7 @@ from ..names import HISTORY_TABLE
 from . import changes as ch
 from .hooks import CheckMeaning, DiffHooks
 from .match import pair, pair_checks
+from .order import moved
 
 __all__ = ["CheckMeaning", "DiffHooks", "DiffOptions", "diff"]
 
@@ -37,7 +38,7 @@ _KIND_SEVERITY = {
     "type": Severity.ERROR, "null": Severity.ERROR, "default": Severity.WARNING,
     "identity": Severity.WARNING, "generated": Severity.ERROR, "collation": Severity.WARNING,
     "on_update": Severity.WARNING,
-    "comment": Severity.WARNING,
+    "comment": Severity.WARNING, "visibility": Severity.WARNING, "position": Severity.WARNING,
 }
 
 
@@ -125,6 +126,8 @@ class _Walk:
         h = self.hooks
         # by name, the first of a name winning like ``Table.column``: one scan per column was quadratic
         live_by_name = {c.name: c for c in reversed(lt.columns)}
+        out_of_place = moved([c.name for c in t.columns], [c.name for c in lt.columns]) \
+            if h.column_order and not t.minimal else set()
         for c in t.columns:
             lc = live_by_name.get(c.name)
             if lc is None:
@@ -148,6 +151,10 @@ class _Walk:
                 kinds.add("on_update")
             if self.opt.comments and not t.minimal and (c.comment or None) != (lc.comment or None):
                 kinds.add("comment")
+            if h.invisible_columns and c.invisible != lc.invisible:
+                kinds.add("visibility")
+            if c.name in out_of_place:
+                kinds.add("position")
             enum_delta = h.enum_values_delta(c, lc) if "type" in kinds else None
             if kinds:
                 self.add(ch.ModifyColumn(
@@ -364,7 +371,8 @@ class _Walk:
         for d, lv in p.changed:
             dk, lk = h.index_key(d), h.index_key(lv)
             kinds = {name for name, i in (("unique", 0), ("method", 1), ("columns", 2), ("where", 3),
-                                          ("include", 4)) if dk[i] != lk[i]}
+                                          ("include", 4), ("ignored", 5), ("parser", 6), ("comment", 7))
+                     if dk[i:i + 1] != lk[i:i + 1]}
             self.add(ch.ModifyIndex(**self._base(m, t, lt, d.name), desired=d, live=lv, live_name=lv.name,
                                     kinds=frozenset(kinds or {"columns"}),
                                     severity=Severity.ERROR if d.unique or lv.unique else Severity.WARNING))

@@ -42,6 +42,8 @@ UNIQUE_DIFFERS = register("JS317", "unique key differs")
 TABLE_OPTIONS = register("JS319", "table engine, character set or collation differs")
 MISSING_INDEX = register("JS320", "index missing")
 INDEX_DIFFERS = register("JS321", "index differs")
+COLUMN_POSITION = register("JS322", "column position differs")
+COLUMN_VISIBILITY = register("JS323", "column visibility (INVISIBLE) differs")
 MISSING_FK = register("JS325", "foreign key missing")
 FK_DIFFERS = register("JS326", "foreign key differs")
 RLS_DISABLED = register("JS330", "row-level security disabled")
@@ -213,6 +215,19 @@ def _(c, h):
     if "comment" in c.kinds:
         out.append(_finding(c, COMMENT, f"comment on column {t}.{d.name} differs", d.comment, lv.comment,
                             severity=Severity.WARNING))
+    if "visibility" in c.kinds:
+        want, have = ("INVISIBLE" if d.invisible else "visible"), ("INVISIBLE" if lv.invisible else "visible")
+        out.append(_finding(c, COLUMN_VISIBILITY, f"column {t}.{d.name} is {have}; the schema says {want}",
+                            want, have, severity=Severity.WARNING))
+    if "position" in c.kinds:
+        names = [x.name for x in c.desired_table.columns] if c.desired_table else [d.name]
+        at = names.index(d.name) if d.name in names else 0
+        want = f"after {names[at - 1]}" if at else "first"
+        live_names = [x.name for x in c.live_table.columns] if c.live_table else []
+        li = live_names.index(lv.name) if lv.name in live_names else 0
+        have = f"after {live_names[li - 1]}" if li else "first"
+        out.append(_finding(c, COLUMN_POSITION, f"column {t}.{d.name} comes {have}; the schema puts it {want}",
+                            want, have, severity=Severity.WARNING))
     return out
 
 
@@ -335,6 +350,10 @@ def _index(h, ix) -> str:
         out += f" INCLUDE ({', '.join(ix.include)})"
     if ix.where is not None:
         out += f" WHERE {h.sql_text(ix.where) if h else ix.where}"
+    if ix.parser:
+        out += f" WITH PARSER {ix.parser}"
+    if ix.ignored:
+        out += " IGNORED"
     return out
 
 

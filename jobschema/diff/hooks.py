@@ -49,6 +49,8 @@ class DiffHooks:
     deferrable_keys = False  # can primary and unique keys be DEFERRABLE (PostgreSQL)?
     constraint_comments = False  # can CHECKs and foreign keys carry comments (PostgreSQL)?
     identity_options = False  # are an identity column's sequence options (START WITH, ...) kept (PostgreSQL)?
+    column_order = False  # can a fix place a column among the others (MySQL AFTER / FIRST)?
+    invisible_columns = False  # can a column be left out of SELECT * (MySQL INVISIBLE)?
 
     def place(self, namespace: str) -> str:
         """Where a missing object was looked for, as messages name it: the namespace, or for a dialect whose

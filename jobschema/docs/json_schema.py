@@ -167,7 +167,10 @@ def build_schema() -> dict:
             b.IDENTITY_KEYS, {"generated": _choice(b.IDENTITY, "always or by default"), "start": INT,
                               "increment": INT, "min_value": INT, "max_value": INT, "cache": INT, "cycle": BOOL},
             "identity", "Identity column with its sequence options (PostgreSQL).")]},
-        "generated": _d(SQL, "Stored generated column expression."),
+        "generated": _d(SQL, "Generated column expression (stored unless virtual)."),
+        "virtual": _d(BOOL, "MySQL: the generated column is computed on read (VIRTUAL), not stored; "
+                      "PostgreSQL 15 stores it and warns."),
+        "invisible": _d(BOOL, "MySQL: the column is left out of SELECT * (INVISIBLE); PostgreSQL warns."),
         "collation": _d(TEXT, "PostgreSQL collation of the column."),
         "on_update": _d(SQL, "MySQL ON UPDATE expression (now() becomes CURRENT_TIMESTAMP(p)); PostgreSQL warns."),
         "using": _d(SQL, "PostgreSQL: expression converting the live values when a fix changes the column's type "
@@ -192,6 +195,9 @@ def build_schema() -> dict:
         "where": _d(SQL, "Partial-index predicate (PostgreSQL only; MySQL indexes every row and warns)."),
         "include": _d(TEXTS, "INCLUDE columns (PostgreSQL only)."),
         "nulls_not_distinct": _d(BOOL, "A unique index treating NULLs as equal (PostgreSQL 15; MySQL warns)."),
+        "ignored": _d(BOOL, "MySQL: kept up to date but not used by the optimizer (MariaDB IGNORED, MySQL 8 "
+                      "INVISIBLE); PostgreSQL warns."),
+        "parser": _d(NAME, "MySQL FULLTEXT index parser (WITH PARSER), e.g. ngram."),
         "comment": TEXT,
     }, "an index", "A secondary index.")
     ref = {"anyOf": [

@@ -100,6 +100,10 @@ def column_dict(col: Column) -> dict:
         out["identity"] = col.identity
     if col.generated is not None:
         out["generated"] = sql_value(col.generated)
+        if col.virtual:
+            out["virtual"] = True
+    if col.invisible:
+        out["invisible"] = True
     if col.collation is not None:
         out["collation"] = col.collation
     if col.on_update is not None:
@@ -147,6 +151,10 @@ def index_dict(ix: Index) -> dict:
         out["include"] = list(ix.include)
     if ix.where is not None:
         out["where"] = sql_value(ix.where)
+    if ix.parser is not None:
+        out["parser"] = ix.parser
+    if ix.ignored:
+        out["ignored"] = True
     if ix.comment is not None:
         out["comment"] = ix.comment
     return out

@@ -17,7 +17,7 @@ TABLE_KEYS = {"table": True, "namespace": False, "comment": False, "minimal": Fa
 COLUMN_KEYS = {"name": True, "type": True, "nullable": False, "default": False, "comment": False,
                "enum": False, "enum_check_name": False, "enum_type": False, "legacy_values": False, "types": False,
                "identity": False, "generated": False, "collation": False, "on_update": False,
-               "using": False, "mysql": False}
+               "using": False, "mysql": False, "invisible": False, "virtual": False}
 IDENTITY_KEYS = {"generated": True, "start": False, "increment": False, "min_value": False, "max_value": False,
                  "cache": False, "cycle": False}
 PK_KEYS = {"name": False, "columns": True, "deferrable": False, "initially_deferred": False}
@@ -25,7 +25,7 @@ UNIQUE_KEYS = {"name": True, "columns": True, "nulls_not_distinct": False, "defe
                "initially_deferred": False}
 INDEX_KEYS = {"name": True, "columns": True, "unique": False, "nulls_not_distinct": False, "method": False,
               "where": False,
-              "include": False, "comment": False}
+              "include": False, "comment": False, "ignored": False, "parser": False}
 INDEX_PART_KEYS = {"column": False, "expression": False, "desc": False, "nulls": False, "opclass": False,
                    "length": False}
 FK_KEYS = {"name": False, "columns": True, "references": True, "on_delete": False, "on_update": False,
@@ -42,7 +42,7 @@ DEFAULT_KEYS = {"sql": False, "value": False}
 
 FK_ACTIONS = ("no action", "restrict", "cascade", "set null", "set default")
 POLICY_COMMANDS = ("all", "select", "insert", "update", "delete")
-INDEX_METHODS = ("btree", "hash", "gin", "gist", "brin", "spgist")
+INDEX_METHODS = ("btree", "hash", "gin", "gist", "brin", "spgist", "fulltext", "spatial")
 IDENTITY = ("always", "by default")
 NULLS_ORDER = ("first", "last")
 SQL_KEYWORD_DEFAULTS = {"current_timestamp", "current_date", "current_time", "localtimestamp",

@@ -215,6 +215,10 @@ def _read_column(r: Reader, raw: Any, pos: Pos, table: str) -> Column | None:
         r.err(d.vpos("identity"), f"{what}: identity needs an integer type, not {ltype}")
     col_origin = origin_of(d.pos)
     charset, collation, _ = read_mysql_text(r, d, what)
+    virtual = r.boolean(d, "virtual", what, False)
+    if virtual and "generated" not in d:
+        r.err(d.vpos("virtual"), f"{what}.virtual needs a generated expression",
+              "virtual: true makes a generated column computed on read instead of stored")
     return with_enum_type(Column(
         name=name,
         type=ltype.format() if ltype else "text",
@@ -234,6 +238,8 @@ def _read_column(r: Reader, raw: Any, pos: Pos, table: str) -> Column | None:
         using=r.sql(d, "using", what, col_origin),
         mysql_charset=charset,
         mysql_collation=collation,
+        invisible=r.boolean(d, "invisible", what, False),
+        virtual=virtual,
     ), enum_type)
 
 
@@ -378,13 +384,19 @@ def read_table(r: Reader, data: Any, file: str, module_ns: str) -> Table | None:
         iname = r.name(idd, "name", what)
         iwhat = f"index {iname} of {name}"
         parts = _read_index_parts(r, idd, iwhat)
+        method = r.choice(idd, "method", iwhat, INDEX_METHODS, "btree")
+        parser = r.name(idd, "parser", iwhat) if "parser" in idd else None
+        if parser is not None and method != "fulltext":
+            r.err(idd.vpos("parser"), f"{iwhat}.parser is a FULLTEXT index's (WITH PARSER)",
+                  "set method: fulltext, or remove parser")
         if iname and parts:
             indexes.append(Index(
                 name=iname, parts=parts, unique=r.boolean(idd, "unique", iwhat, False),
-                method=r.choice(idd, "method", iwhat, INDEX_METHODS, "btree"),
+                method=method,
                 where=r.sql(idd, "where", iwhat, origin_of(idd.pos)),
                 include=r.strings(idd, "include", iwhat), comment=r.string(idd, "comment", iwhat),
-                origin=origin_of(idd.pos), nulls_not_distinct=r.boolean(idd, "nulls_not_distinct", iwhat, False)))
+                origin=origin_of(idd.pos), nulls_not_distinct=r.boolean(idd, "nulls_not_distinct", iwhat, False),
+                ignored=r.boolean(idd, "ignored", iwhat, False), parser=parser))
     fks = []
     for i, (raw, pos) in enumerate(_items(r, d, "foreign_keys", what)):
         fk = _read_fk(r, raw, pos, name, i)

@@ -138,6 +138,10 @@ class Column:
     # MySQL character set and collation, where the column's differ from its table's (None: inherited)
     mysql_charset: str | None = None
     mysql_collation: str | None = None
+    # MySQL/MariaDB: left out of ``SELECT *`` (INVISIBLE); a generated column computed on read (VIRTUAL)
+    # rather than stored
+    invisible: bool = False
+    virtual: bool = False
 
     def enum_type_in(self, table_namespace: str) -> tuple[str, str] | None:
         """(namespace, name) of the column's native enum type, unqualified names resolved to the table's."""
@@ -202,6 +206,9 @@ class Index:
     comment: str | None = None
     origin: Origin = NO_ORIGIN
     nulls_not_distinct: bool = False  # PostgreSQL 15: a unique index treating NULLs as equal
+    # MySQL/MariaDB: kept up to date but not used by the optimizer (MariaDB IGNORED, MySQL 8 INVISIBLE)
+    ignored: bool = False
+    parser: str | None = None  # MySQL FULLTEXT ... WITH PARSER
 
     @property
     def columns(self) -> tuple[str, ...]:

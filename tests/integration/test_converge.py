@@ -217,9 +217,25 @@ def _sorted_bodies(lines: list[str], opener: str) -> list[str]:
     return out + sorted(body or [])
 
 
+def _keys_sorted(lines: list[str]) -> list[str]:
+    """A MariaDB ``CREATE TABLE`` with its column lines in their order (a fix places columns) and its key and
+    constraint lines sorted (their order is the server's, by kind and age)."""
+    out: list[str] = []
+    keys: list[str] = []
+    for line in lines:
+        if line.startswith("  ") and not line.startswith("  `"):
+            keys.append(line.rstrip(","))
+            continue
+        if line.startswith(")") and keys:
+            out.extend(sorted(keys))
+            keys = []
+        out.append(line.rstrip(",") if line.startswith("  `") else line)
+    return out + sorted(keys)
+
+
 def _mysql_dump(dsn: str) -> str:
     """``SHOW CREATE`` of every table, view, trigger and routine, with the database name and the
-    ``AUTO_INCREMENT`` counter taken out and each table's column and key lines sorted."""
+    ``AUTO_INCREMENT`` counter taken out and each table's key lines sorted (column order is compared)."""
     database = database_of(dsn)
     conn = connect_mysql(dsn)
     parts = []
@@ -241,7 +257,7 @@ def _mysql_dump(dsn: str) -> str:
                 text = re.sub(r" AUTO_INCREMENT=\d+", "", text.replace(f"`{database}`.", ""))
                 lines = text.splitlines()
                 if kind == "TABLE":
-                    lines = _sorted_bodies(lines, "CREATE TABLE ")
+                    lines = _keys_sorted(lines)
                 elif kind != "VIEW":  # the author's text as written: its line breaks are not the schema's
                     lines = [" ".join(text.split())]
                 parts.append("\n".join(lines))
@@ -299,6 +315,15 @@ def _text(value) -> str | None:
     return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
 
 
+_GEOMETRY = ("geometry", "point", "linestring", "polygon", "multipoint", "multilinestring", "multipolygon",
+             "geometrycollection")
+
+
+def _as_text(column: str, type_: str) -> str:
+    """A column's value as text (geometry values have no CAST to CHAR)."""
+    return f"ST_AsText(`{column}`)" if type_.lower() in _GEOMETRY else f"CAST(`{column}` AS CHAR)"
+
+
 def _mysql_rows(dsn: str) -> dict:
     database = database_of(dsn)
     out = {}
@@ -313,8 +338,7 @@ def _mysql_rows(dsn: str) -> dict:
             for table, column, type_ in cur.fetchall():
                 tables.setdefault(table, []).append((column, type_))
             for table, columns in tables.items():
-                cur.execute("SELECT {} FROM `{}`".format(", ".join(f"CAST(`{c}` AS CHAR)" for c, _ in columns),
-                                                          table))
+                cur.execute("SELECT {} FROM `{}`".format(", ".join(_as_text(c, t) for c, t in columns), table))
                 rows = cur.fetchall()
                 out[table] = (len(rows), {c: (t, sorted((_text(r[i]) for r in rows), key=_sort_key))
                                           for i, (c, t) in enumerate(columns)})

@@ -261,6 +261,8 @@ def build_module(cat: Catalog, module_name: str = "live", namespace: str = "publ
             on_update=_on_update(extra),
             mysql_charset=r.get("charset") or None,
             mysql_collation=r.get("collation") or None,
+            invisible="invisible" in extra,
+            virtual=generated is not None and "virtual" in extra,
         ))
 
     pks: dict[str, PrimaryKey] = {}
@@ -303,10 +305,12 @@ def build_module(cat: Catalog, module_name: str = "live", namespace: str = "publ
         if name == "PRIMARY" or (t, name) in unique_names or t not in is_base:
             continue
         parts.sort(key=lambda p: p["seq_in_index"])
+        method = (parts[0].get("index_type") or "BTREE").lower()
         ix_parts = []
         for p in parts:
             if p.get("column_name"):
-                length = p.get("sub_part")
+                # a SPATIAL key reports the geometry's internal key length, which no DDL can set
+                length = p.get("sub_part") if method != "spatial" else None
                 ix_parts.append(IndexPart(column=p["column_name"], descending=(p.get("collation") == "D"),
                                           length=int(length) if length else None))
             else:
@@ -314,10 +318,10 @@ def build_module(cat: Catalog, module_name: str = "live", namespace: str = "publ
                                                                                      or ""),)),
                                           descending=(p.get("collation") == "D")))
         unique = str(parts[0]["non_unique"]) == "0"
-        method = (parts[0].get("index_type") or "BTREE").lower()
         indexes.setdefault(t, []).append(Index(
             name=name, parts=tuple(ix_parts), unique=unique, method=method,
-            comment=parts[0].get("index_comment") or None, origin=origin(t, name)))
+            comment=parts[0].get("index_comment") or None, origin=origin(t, name),
+            ignored=(parts[0].get("ignored") or "NO").upper() == "YES"))
 
     tables = []
     for t in base_tables:

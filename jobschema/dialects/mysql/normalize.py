@@ -119,6 +119,8 @@ class MysqlHooks(DiffHooks):
     dialect = "mysql"
     rls = False
     checks = True
+    column_order = True
+    invisible_columns = True
 
     def __init__(self, version: ServerVersion = MARIADB_10_11, desired: Module | Sequence[Module] | None = None,
                  database: str | None = None, live: Module | None = None):
@@ -223,7 +225,8 @@ class MysqlHooks(DiffHooks):
         return None if text is None or text.strip().upper() == "NULL" else text
 
     def generated_key(self, col: Column) -> str | None:
-        return self.expression_key(col.generated)
+        key = self.expression_key(col.generated)
+        return None if key is None else key + (" VIRTUAL" if col.virtual else " STORED")
 
     # -- character sets and collations (charsets.py holds the rule) --------------------------------
     def table_text(self, table: Table) -> charsets.Text:
@@ -354,7 +357,10 @@ class MysqlHooks(DiffHooks):
         parts = tuple((p.column.lower() if p.column else None,
                        expression_key(self.sql_text(p.expression) or "") if p.expression is not None else None,
                        p.descending and desc, p.length) for p in ix.parts)
-        return (ix.unique, "btree", parts, None, ())  # (unique, method, parts, where, include) as the differ reads it
+        # (unique, method, parts, where, include, ignored, parser, comment) as the differ reads it; InnoDB
+        # builds every USING HASH index as a BTREE one
+        method = ix.method if ix.method in ("fulltext", "spatial") else "btree"
+        return (ix.unique, method, parts, None, (), ix.ignored, (ix.parser or "").lower() or None, ix.comment or None)
 
     def index_expressible(self, table: Table, ix: Index) -> bool:
         """Whether the renderer creates this desired index on MySQL at all (it warns and skips the rest)."""

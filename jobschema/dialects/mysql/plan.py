@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 
 from ...diff import changes as ch
+from ...diff import order
 from ...model.objects import Module
 from ...plan.context import ALLOW_DESTRUCTIVE, Context, PlanOptions
 from ...plan.steps import Step
@@ -116,6 +117,34 @@ def table_comment(c: ch.ModifyTableComment, ctx: Context) -> list[Step]:
 
 # ------------------------------------------------------------------------------------------ columns
 
+def _column_key(c: ch.Change, name: str) -> str:
+    return f"column:{c.table}.{name}"
+
+
+def _added_at(c: ch.AddColumn) -> tuple[str, tuple[str, ...]]:
+    """Where an added column goes (`` FIRST`` or `` AFTER `x```) and the added column it must follow: after
+    the nearest column before it in the schema that is new or keeps its place (a column that moves is placed
+    later, in ``alter_columns``, after its own predecessor)."""
+    names = [x.name for x in c.desired_table.columns]
+    live = [x.name for x in c.live_table.columns] if c.live_table is not None else []
+    moving = order.moved(names, live)
+    at = names.index(c.desired.name)
+    anchor = next((n for n in reversed(names[:at]) if n not in moving), None)
+    if anchor is None:
+        return " FIRST", ()
+    return f" AFTER {quote_mysql(anchor)}", (() if anchor in live else (_column_key(c, anchor),))
+
+
+def _moved_to(c: ch.ModifyColumn) -> tuple[str, tuple[str, ...]]:
+    """`` FIRST`` or `` AFTER `x``` for a column the schema puts elsewhere, and the moved column it follows."""
+    names = [x.name for x in c.desired_table.columns]
+    live = [x.name for x in c.live_table.columns] if c.live_table is not None else []
+    before = order.predecessor(names, c.desired.name)
+    if before is None:
+        return " FIRST", ()
+    return f" AFTER {quote_mysql(before)}", ((_column_key(c, before),) if before in order.moved(names, live) else ())
+
+
 def add_column(c: ch.AddColumn, ctx: Context) -> list[Step]:
     r = _r(ctx, c)
     col, t = c.desired, c.desired_table
@@ -123,12 +152,14 @@ def add_column(c: ch.AddColumn, ctx: Context) -> list[Step]:
     auto = col.identity is not None or col.generated is not None
     in_pk = t.primary_key is not None and col.name in t.primary_key.columns
     how = COPY if auto or in_pk or not _instant_default(col) else INSTANT
+    where, after = _added_at(c)
+    placed = {"key": _column_key(c, col.name), "after": after}
     if col.nullable or auto or in_pk:
-        steps = [_alter("add_columns", c, f"ADD COLUMN {r.column_sql(t, col)}", how)]
+        steps = [_alter("add_columns", c, f"ADD COLUMN {r.column_sql(t, col)}{where}", how, **placed)]
     elif col.default is not None:
         steps = [
-            _alter("add_columns", c, f"ADD COLUMN {r.column_sql(t, replace(col, nullable=True))}", how,
-                   note="added nullable first; existing rows are filled from the default below"),
+            _alter("add_columns", c, f"ADD COLUMN {r.column_sql(t, replace(col, nullable=True))}{where}", how,
+                   note="added nullable first; existing rows are filled from the default below", **placed),
             Step.of("backfill", f"UPDATE {_t(c)} SET {q} = {r.default_text(t, col)} WHERE {q} IS NULL;", c),
             _alter("alter_columns", c, f"MODIFY COLUMN {r.column_sql(t, col)}", REBUILD),
         ]
@@ -136,7 +167,7 @@ def add_column(c: ch.AddColumn, ctx: Context) -> list[Step]:
         why = ctx.rows_needing_value(c, col)
         if why:
             return ctx.refuse(c, why)
-        steps = [_alter("add_columns", c, f"ADD COLUMN {r.column_sql(t, col)}", how)]
+        steps = [_alter("add_columns", c, f"ADD COLUMN {r.column_sql(t, col)}{where}", how, **placed)]
     _flush(ctx, r)
     return steps
 
@@ -256,14 +287,26 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
                                  c))
     if "type" in kinds:
         steps += _foreign_keys_around(c, ctx, col.name)
-    handled = {"type", "null", "default", "comment", "collation", "on_update", "identity"}
+    handled = {"type", "null", "default", "comment", "collation", "on_update", "identity", "visibility", "position"}
+    where, after = _moved_to(c) if "position" in kinds else ("", ())
+    if "generated" in kinds and col.generated is not None and live.generated is not None:
+        # both computed from other columns: nothing is lost by computing it again, and MariaDB cannot turn a
+        # STORED column VIRTUAL (or back) in place
+        kinds.discard("generated")
+        if not where:
+            where, after = _moved_to(c)
+        steps.append(_alter("alter_columns", c, f"DROP COLUMN {q}, ADD COLUMN {r.column_sql(t, target)}{where}", COPY,
+                            key=_column_key(c, col.name), after=after,
+                            note="a generated column, computed again from its expression"))
+        kinds -= handled
     rest = kinds - handled
     if rest:
         ctx.omit_by_hand(c, rest, col.name)
     if kinds & handled:
         phase = "narrow_values" if enum_change else "alter_columns"
-        how = _modify_online(c, r, t, target, kinds)
-        steps.append(_alter(phase, c, f"MODIFY COLUMN {r.column_sql(t, target)}", how, destructive=narrowed))
+        how = COPY if "visibility" in kinds else _modify_online(c, r, t, target, kinds)
+        steps.append(_alter(phase, c, f"MODIFY COLUMN {r.column_sql(t, target)}{where}", how, destructive=narrowed,
+                            key=_column_key(c, col.name) if where else "", after=after))
     _flush(ctx, r)
     return steps
 
@@ -440,6 +483,9 @@ def drop_foreign_key(c: ch.DropForeignKey, ctx: Context) -> list[Step]:
 # ------------------------------------------------------------------------------------------ indexes
 
 def add_index(c: ch.Change, ctx: Context) -> list[Step]:
+    if isinstance(c, ch.ModifyIndex) and c.kinds == {"ignored"}:  # no rebuild: the optimizer's flag only
+        word = "IGNORED" if c.desired.ignored else "NOT IGNORED"
+        return [_alter("indexes", c, f"ALTER INDEX {quote_mysql(c.live_name)} {word}", INSTANT)]
     r = _r(ctx, c)
     one = replace(c.desired_table, indexes=(c.desired,))
     if isinstance(c, ch.ModifyIndex) and c.live_name:

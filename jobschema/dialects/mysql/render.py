@@ -16,6 +16,7 @@ from ...model.objects import (
     Column,
     Default,
     Function,
+    Index,
     Module,
     Project,
     Sql,
@@ -37,7 +38,8 @@ from . import charsets, types
 
 CAPABILITIES = Capabilities(
     rls=False, partial_index=False, check=True, transactional_ddl=False, materialized_views=False,
-    native_enum_column=True, index_include=False, index_methods=("btree",), namespaces=False, foreign_key_index=True,
+    native_enum_column=True, index_include=False, index_methods=("btree", "fulltext", "spatial"), namespaces=False,
+    foreign_key_index=True,
     lock_timeout_settings=("lock_wait_timeout", "innodb_lock_wait_timeout"),
     statement_timeout_settings=("max_statement_time", "max_execution_time"),
     arrays=False, enum_values_folded=True,
@@ -62,7 +64,8 @@ def keyed_columns(module: Module) -> dict[str, set[str]]:
         for u in t.uniques:
             s.update(u.columns)
         for ix in t.indexes:
-            s.update(ix.columns)
+            if ix.method not in ("fulltext", "spatial"):  # those take TEXT and geometry columns as they are
+                s.update(ix.columns)
         for fk in t.foreign_keys:
             s.update(fk.columns)
             out.setdefault(fk.ref_table, set()).update(fk.ref_columns)
@@ -128,6 +131,24 @@ def on_update_sql(col: Column) -> str:
     return translate(col.on_update)
 
 
+def index_kind(ix: Index) -> str:
+    """The word before INDEX: UNIQUE, FULLTEXT, SPATIAL or nothing."""
+    if ix.method in ("fulltext", "spatial"):
+        return ix.method.upper() + " "
+    return "UNIQUE " if ix.unique else ""
+
+
+def index_options(ix: Index) -> list[str]:
+    """What follows the key parts: the FULLTEXT parser, the comment, IGNORED (MariaDB 10.6+; MySQL 8 spells
+    it INVISIBLE)."""
+    out = [f"WITH PARSER {quote_mysql(ix.parser)}"] if ix.parser else []
+    if ix.comment:
+        out.append(f"COMMENT {literal_mysql(ix.comment)}")
+    if ix.ignored:
+        out.append("IGNORED")
+    return out
+
+
 class MysqlRenderer(ModuleRenderer):
     name = "mysql"
 
@@ -188,13 +209,15 @@ class MysqlRenderer(ModuleRenderer):
         if own is not None:
             parts.append(charsets.clause(own))
         if c.generated is not None:
-            parts.append(f"GENERATED ALWAYS AS ({translate(c.generated)}) STORED")
+            parts.append(f"GENERATED ALWAYS AS ({translate(c.generated)}) {'VIRTUAL' if c.virtual else 'STORED'}")
         in_pk = t.primary_key is not None and c.name in t.primary_key.columns
         auto = bool(c.identity) or parse_type(c.type).base in ("serial", "bigserial")
         if not c.nullable or in_pk or auto:
             parts.append("NOT NULL")
         elif c.generated is None:
             parts.append("NULL")
+        if c.invisible:
+            parts.append("INVISIBLE")
         if c.default is not None:
             parts.append(f"DEFAULT {default_sql(c, c.default, native)}")
         if c.on_update is not None:
@@ -278,12 +301,13 @@ class MysqlRenderer(ModuleRenderer):
                 self.warn(what, f"partial index predicate (WHERE {ix.where.text}) is not supported; the "
                           "index covers every row")
             if options:
-                out.append(f"ALTER TABLE {quote_mysql(t.name)} ADD {'UNIQUE ' if ix.unique else ''}INDEX "
-                           f"{quote_mysql(ix.name)} ({', '.join(self._index_parts(ix))}){options};")
+                after = "".join(" " + o for o in index_options(ix))
+                out.append(f"ALTER TABLE {quote_mysql(t.name)} ADD {index_kind(ix)}INDEX "
+                           f"{quote_mysql(ix.name)} ({', '.join(self._index_parts(ix))}){after}{options};")
                 continue
             out.append(_ENV.get_template("index.sql.j2").render(
-                unique=ix.unique, name=quote_mysql(ix.name), table=quote_mysql(t.name),
-                parts=self._index_parts(ix)).strip())
+                kind=index_kind(ix), name=quote_mysql(ix.name), table=quote_mysql(t.name),
+                parts=self._index_parts(ix), options=index_options(ix)).strip())
         return out
 
     @staticmethod
@@ -301,9 +325,10 @@ class MysqlRenderer(ModuleRenderer):
         if not created:
             return [f"ALTER TABLE {quote_mysql(t.name)} DROP INDEX {quote_mysql(live_name)}{options};"]
         (ix,) = t.indexes
-        kind = "UNIQUE INDEX" if ix.unique else "INDEX"
+        after = "".join(" " + o for o in index_options(ix))
         return [f"ALTER TABLE {quote_mysql(t.name)} DROP INDEX {quote_mysql(live_name)}, "
-                f"ADD {kind} {quote_mysql(ix.name)} ({', '.join(self._index_parts(ix))}){options};"]
+                f"ADD {index_kind(ix)}INDEX {quote_mysql(ix.name)} ({', '.join(self._index_parts(ix))}){after}"
+                f"{options};"]
 
     def foreign_keys(self, t: Table) -> list[str]:
         out = []

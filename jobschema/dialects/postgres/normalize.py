@@ -21,7 +21,7 @@ from ...model import expr as exprmod
 from ...model.objects import Check, Column, Default, Function, Index, Sql, Table, Trigger, View
 from ...model.types import TypeError_, parse_type
 from . import enums, names
-from .render import default_sql, enum_check_name, enum_check_sql
+from .render import MYSQL_ONLY_METHODS, default_sql, enum_check_name, enum_check_sql
 from .types import logical
 
 _TEXT_TYPES = {exp.DataType.Type.TEXT, exp.DataType.Type.VARCHAR, exp.DataType.Type.CHAR,
@@ -441,6 +441,10 @@ class PostgresHooks(DiffHooks):
             if col.enum is not None and col.enum_type is None:  # a native enum type needs no CHECK
                 out.append((Check(enum_check_name(table, col), Sql(enum_check_sql(col)), origin=col.origin), col))
         return tuple(out)
+
+    def index_expressible(self, table: Table, ix: Index) -> bool:
+        """FULLTEXT and SPATIAL indexes are MySQL's: the renderer warns and creates none here."""
+        return ix.method not in MYSQL_ONLY_METHODS
 
     def index_key(self, ix: Index) -> tuple:
         parts = tuple((p.column.lower() if p.column else None,

@@ -156,6 +156,9 @@ def identity_options_sql(o, prefix: str = "") -> str:
     return " ".join(out)
 
 
+MYSQL_ONLY_METHODS = ("fulltext", "spatial")
+
+
 def index_part_sql(part) -> str:
     if part.column is not None:
         out = quote_pg(part.column)
@@ -279,6 +282,10 @@ class PostgresRenderer(ModuleRenderer):
             if c.on_update is not None:
                 self.warn(f"column {t.name}.{c.name}", f"ON UPDATE {c.on_update.text} has no PostgreSQL column "
                           "equivalent (a BEFORE UPDATE trigger does it); not created")
+            if c.invisible:
+                self.warn(f"column {t.name}.{c.name}", "INVISIBLE is MySQL's; the PostgreSQL column is visible")
+            if c.virtual and c.generated is not None:
+                self.warn(f"column {t.name}.{c.name}", "PostgreSQL 15 has no VIRTUAL generated columns; stored")
         lines = [column_sql(c, t) for c in t.columns]
         if t.primary_key is not None:
             lines.append(f"CONSTRAINT {quote_pg(t.primary_key.name or t.name + '_pkey')} PRIMARY KEY "
@@ -300,8 +307,18 @@ class PostgresRenderer(ModuleRenderer):
                                                          comment_line=None)]
 
     def indexes(self, t: Table) -> list[str]:
-        out = [index_sql(t, ix) for ix in t.indexes]
+        made = []
         for ix in t.indexes:
+            if ix.method in MYSQL_ONLY_METHODS:
+                self.warn(f"index {t.name}.{ix.name}", f"{ix.method.upper()} indexes are MySQL's (a GIN or GiST "
+                          "index does it on PostgreSQL); index not created")
+                continue
+            if ix.ignored:
+                self.warn(f"index {t.name}.{ix.name}", "IGNORED (MySQL 8: INVISIBLE) is MySQL's; the PostgreSQL "
+                          "index is used by the planner")
+            made.append(ix)
+        out = [index_sql(t, ix) for ix in made]
+        for ix in made:
             if ix.comment:
                 out.append(f"COMMENT ON INDEX {qname(t.namespace, ix.name)} IS {literal_pg(ix.comment)};")
         return out

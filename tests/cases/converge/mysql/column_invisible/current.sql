@@ -1,0 +1,3 @@
+-- after MariaDB's INVISIBLE column attribute: a column left out of SELECT * is not a visible one
+CREATE TABLE jobs (id bigint NOT NULL PRIMARY KEY, status varchar(20) NOT NULL, attempts int NULL);
+INSERT INTO jobs VALUES (1, 'queued', 2);

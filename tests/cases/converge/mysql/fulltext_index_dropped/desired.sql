@@ -1,0 +1,2 @@
+-- a FULLTEXT key the schema does not have
+CREATE TABLE job_logs (id bigint NOT NULL PRIMARY KEY, line text NOT NULL);
