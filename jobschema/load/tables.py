@@ -9,6 +9,7 @@ from typing import Any
 
 from ..dialects.base import DEFAULT, names
 from ..errors import LoadError
+from ..model import expr as exprmod
 from ..model.objects import (
     Check,
     Column,
@@ -148,7 +149,9 @@ def _read_identity(r: Reader, d: YDict, what: str, base: str) -> tuple[str | Non
     return r.choice(v, "generated", where, IDENTITY, "") or None, options.canonical(base)
 
 
-def _read_column(r: Reader, raw: Any, pos: Pos, table: str) -> Column | None:
+def _read_column(r: Reader, raw: Any, pos: Pos, table: str, checked: list | None = None) -> Column | None:
+    """One column; ``legacy_values`` of a column without ``enum`` are appended to ``checked`` as (column,
+    position), for the table to map them into a CHECK on the column (``_legacy_into_checks``)."""
     d = r.mapping(raw, pos, f"a column of table {table!r}")
     if d is None:
         return None
@@ -195,7 +198,9 @@ def _read_column(r: Reader, raw: Any, pos: Pos, table: str) -> Column | None:
                     r.err(lv.kpos(old), f"{what}.legacy_values: {old!r} is still an enum value",
                           "a legacy value is one the schema no longer allows")
                 legacy.append((str(old), str(new)))
-            if enum is None:
+            if enum is None and checked is not None:
+                checked.append((name, d.vpos("legacy_values")))
+            elif enum is None:
                 r.err(d.vpos("legacy_values"), f"{what}.legacy_values needs an enum to map into")
     overrides: list[tuple[str, str]] = []
     if "types" in d:
@@ -278,6 +283,34 @@ def _read_index_parts(r: Reader, d: YDict, what: str) -> tuple[IndexPart, ...]:
     return tuple(parts)
 
 
+def _check_values(ck: Check) -> tuple[str, frozenset[str]] | None:
+    """(column, values) of a CHECK that only says ``column IN (...)``, in the dialect it is written in."""
+    for dialect, text in ((d, ck.expression.override(d)) for d in ("mysql", "postgres")):
+        if text is not None:
+            return exprmod.value_set(text, dialect)
+    return exprmod.value_set(ck.expression.text)
+
+
+def _legacy_into_checks(r: Reader, table: str, columns: list[Column], checks: list[Check],
+                        checked: list[tuple[str, Pos]]) -> None:
+    """``legacy_values`` on a column without ``enum`` map into the values a CHECK ``column IN (...)`` allows
+    (a MySQL VARCHAR keeps its CHECK, where ``enum:`` would make it an ENUM)."""
+    for column, pos in checked:
+        what = f"column {table}.{column}"
+        allowed = next((vs[1] for ck in checks if (vs := _check_values(ck)) is not None and vs[0] == column), None)
+        if allowed is None:
+            r.err(pos, f"{what}.legacy_values needs an enum, or a CHECK ({column} IN (...)), to map into")
+            continue
+        col = next(c for c in columns if c.name == column)
+        for old, new in col.legacy_values:
+            if new not in allowed:
+                r.err(pos, f"{what}.legacy_values maps {old!r} to {new!r}, which its CHECK does not allow",
+                      "allowed: " + ", ".join(sorted(allowed)))
+            if old in allowed:
+                r.err(pos, f"{what}.legacy_values: {old!r} is still allowed by its CHECK",
+                      "a legacy value is one the schema no longer allows")
+
+
 _REF_RE = re.compile(r"^\s*(?:([A-Za-z_][\w$]*)\s*\.\s*)?([A-Za-z_][\w$]*)\s*\(([^)]*)\)\s*$")
 
 
@@ -351,8 +384,9 @@ def read_table(r: Reader, data: Any, file: str, module_ns: str) -> Table | None:
         return None
     what = f"table {name}"
     columns = []
+    checked: list[tuple[str, Pos]] = []
     for raw, pos in _items(r, d, "columns", what):
-        col = _read_column(r, raw, pos, name)
+        col = _read_column(r, raw, pos, name, checked)
         if col is not None:
             columns.append(col)
     pk = None
@@ -412,6 +446,7 @@ def read_table(r: Reader, data: Any, file: str, module_ns: str) -> Table | None:
         if cname and ex:
             checks.append(Check(cname, ex, r.string(cd, "comment", what), origin_of(cd.pos),
                                 no_inherit=r.boolean(cd, "no_inherit", what, False)))
+    _legacy_into_checks(r, name, columns, checks, checked)
     rls = Rls()
     if "rls" in d and d["rls"] is not None:
         rd = r.mapping(d["rls"], d.vpos("rls"), f"{what}.rls")
