@@ -453,13 +453,16 @@ def test_cli_clean_and_errors(generated, mysql_dsn):
 
 
 def test_partitioned_table_is_listed_as_unmanaged(generated, mysql_dsn):
-    """Partitioning is a table property the schema format cannot describe: listed (JS370), never in sync."""
+    """Partitioning is a table property the schema format cannot describe: listed (JS370) with the clause that
+    creates it, never in sync."""
     apply_sql_mysql(mysql_dsn, module_ddl(generated, "deletion") + "\n"
                     "CREATE TABLE scratch (id INT PRIMARY KEY) PARTITION BY KEY (id) PARTITIONS 2;\n"
                     "CREATE TABLE events (id INT, d DATE) PARTITION BY RANGE (YEAR(d)) "
                     "(PARTITION p2024 VALUES LESS THAN (2025), PARTITION pmax VALUES LESS THAN MAXVALUE);\n")
     res = api.audit(mysql_dsn, str(SCHEMA), module="deletion")
     listed = sorted((f.code, f.path, f.data.get("kind"), f.actual) for f in res.findings if f.code == "JS370")
-    assert listed == [("JS370", "deletion.events", "partitioning", "PARTITIONED"),
-                      ("JS370", "deletion.scratch", "partitioning", "PARTITIONED")], [f.to_dict() for f in res.findings]
+    assert listed == [("JS370", "deletion.events", "partitioning", "PARTITION BY RANGE (year(`d`)) (PARTITION p2024 "
+                       "VALUES LESS THAN (2025), PARTITION pmax VALUES LESS THAN MAXVALUE)"),
+                      ("JS370", "deletion.scratch", "partitioning", "PARTITION BY KEY (`id`) PARTITIONS 2")], \
+        [f.to_dict() for f in res.findings]
     assert res.exit_code == 1

@@ -16,7 +16,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import cache
 
-from ...model.live import LiveCatalog, UnmanagedItem
+from ...model.live import LiveCatalog
 from ...model.objects import (
     Check,
     Column,
@@ -35,7 +35,7 @@ from ...model.objects import (
     View,
 )
 from ..pipeline import QueryThread
-from . import hidden
+from . import hidden, unmanaged
 from .types import enum_values, logical, split_quoted
 from .version import ServerVersion
 
@@ -43,7 +43,7 @@ _QUERY_DIR = os.path.join(os.path.dirname(__file__), "queries")
 
 # The statements one inspection sends, in order: a fixed list, independent of the table count.
 QUERY_NAMES = ("version", "tables", "columns", "constraints", "checks", "indexes", "views", "routines",
-               "parameters", "triggers")
+               "parameters", "triggers", "partitions")
 _VARIANTS = {"constraints", "checks", "indexes", "views"}  # <name>.maria.sql / <name>.mysql.sql
 
 
@@ -154,7 +154,8 @@ def inspect(conn, database: str, name: str = "live", namespace: str = "public") 
     unruled = hidden.tables_missing_fk_actions(cat.rows.get("constraints", []))
     module, more = hidden.with_fk_actions(conn, module, unruled)
     return LiveCatalog(module=module, dialect="mysql", namespaces=(namespace,), server_version=cat.version.raw,
-                       unmanaged=unmanaged_items(cat.rows.get("tables", []), namespace),
+                       unmanaged=unmanaged.items(cat.rows.get("tables", []), cat.rows.get("columns", []),
+                                                 cat.rows.get("partitions", []), namespace),
                        unreadable=hidden.hidden_views(cat.rows.get("views", []), namespace),
                        catalog_queries=reader.sent + more)
 
@@ -162,15 +163,10 @@ def inspect(conn, database: str, name: str = "live", namespace: str = "public") 
 def table_options(create_options: str | None) -> str | None:
     """CREATE_OPTIONS as the model keeps it: name=value pairs, names lower-cased, sorted; partitioning
     (the word ``partitioned``) is not an option here but an unmanaged item."""
-    pairs = sorted(o.split("=", 1)[0].lower() + "=" + o.split("=", 1)[1]
+    # MariaDB quotes engine-defined options: `page_compressed`='1'
+    pairs = sorted(o.split("=", 1)[0].strip("`").lower() + "=" + o.split("=", 1)[1].strip("'")
                    for o in (create_options or "").split() if "=" in o)
     return " ".join(pairs) or None
-
-
-def unmanaged_items(table_rows, namespace: str) -> tuple[UnmanagedItem, ...]:
-    """Table properties the schema format cannot describe: partitioning. Listed, never passed as in sync."""
-    return tuple(UnmanagedItem("partitioning", r["table_name"], namespace, None, "PARTITIONED")
-                 for r in table_rows if "partitioned" in (r.get("create_options") or "").lower())
 
 
 # --------------------------------------------------------------------------------------------- types
@@ -234,7 +230,9 @@ def build_module(cat: Catalog, module_name: str = "live", namespace: str = "publ
         return Origin(catalog=f"{db}.{table}.{name}")
 
     kinds = {r["table_name"]: r for r in rows.get("tables", [])}
-    base_tables = [name for name, r in kinds.items() if (r["table_type"] or "").upper() == "BASE TABLE"]
+    # a system-versioned table is a base table with history (recorded as unmanaged); a sequence is not a table
+    base_tables = [name for name, r in kinds.items()
+                   if (r["table_type"] or "").upper() in ("BASE TABLE", "SYSTEM VERSIONED")]
     is_base = set(base_tables)  # membership per row: a list here made the build quadratic in tables
 
     columns: dict[str, list[Column]] = {}
@@ -271,8 +269,12 @@ def build_module(cat: Catalog, module_name: str = "live", namespace: str = "publ
     grouped: OrderedDict[tuple[str, str, str], list[dict]] = OrderedDict()
     for r in rows.get("constraints", []):
         grouped.setdefault((r["table_name"], r["constraint_name"], r["constraint_type"]), []).append(r)
+    versioned = {name for name, r in kinds.items() if (r["table_type"] or "").upper() == "SYSTEM VERSIONED"}
     for (t, name, kind), parts in grouped.items():
         parts.sort(key=lambda p: p["ordinal_position"])
+        if t in versioned:  # its keys end with the hidden row_end column, which ADD SYSTEM VERSIONING adds back
+            shown = {c.name for c in columns.get(t, ())}
+            parts = [p for p in parts if p["column_name"] in shown]
         cols = tuple(p["column_name"] for p in parts)
         if kind == "PRIMARY KEY":
             pks[t] = PrimaryKey(cols, name, origin(t, name))

@@ -189,8 +189,11 @@ class MysqlHooks(DiffHooks):
         d, lv = self.native_type(desired), self.native_type(live)
         if d == lv:
             return True
-        # MariaDB's JSON is LONGTEXT (its json_valid CHECK is matched separately)
-        return d == "json" and lv == "longtext" and self.version.json_is_longtext
+        # MariaDB's JSON is LONGTEXT with its json_valid CHECK: a LONGTEXT without one is not JSON
+        if not (d == "json" and lv == "longtext" and self.version.json_is_longtext):
+            return False
+        table = self._owner.get(id(live), (None, None))[0]
+        return table is None or any(is_implicit_json_check(table, ck) and ck.name == live.name for ck in table.checks)
 
     def enum_delta(self, desired: Column, live: Column) -> EnumDelta:
         """Missing and extra ENUM values (also when one side is not an ENUM at all: then empty)."""

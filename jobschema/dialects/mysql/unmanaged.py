@@ -1,0 +1,78 @@
+"""What a MariaDB/MySQL table has that the schema format cannot describe, as ``UnmanagedItem``s whose detail
+is the clause that creates it: partitioning (``PARTITION BY ...``), system versioning (``WITH SYSTEM
+VERSIONING`` and the columns left out of it) and sequences. ``inspect`` records them and audit compares the
+record with the database, so equal databases audit clean and a differing one never does; a fix applies the
+recorded clause (``plan.py``).
+"""
+
+from __future__ import annotations
+
+from ...model.objects import UnmanagedItem
+from ..base import quote_mysql
+
+PARTITIONING = "partitioning"
+VERSIONING = "system versioning"
+SEQUENCE = "sequence"
+
+
+def partition_clause(rows: list[dict]) -> str:
+    """``PARTITION BY ...`` of one table from its PARTITIONS rows, spelled as MariaDB prints it: ``PARTITIONS n``
+    when HASH or KEY partitions carry the default names p0..pn-1, else each partition with its bounds."""
+    first = rows[0]
+    method = (first.get("partition_method") or "").upper()
+    expression = first.get("partition_expression") or ""
+    names: list[str] = []
+    bounds: dict[str, str | None] = {}
+    subs: dict[str, list[str]] = {}
+    for r in rows:
+        name = r["partition_name"]
+        if name not in bounds:
+            names.append(name)
+            bounds[name] = r.get("partition_description")
+        if r.get("subpartition_name"):
+            subs.setdefault(name, []).append(r["subpartition_name"])
+    columns = method.endswith("COLUMNS")
+    head = f"PARTITION BY {method}({expression})" if columns else f"PARTITION BY {method} ({expression})"
+    if first.get("subpartition_method"):
+        head += f" SUBPARTITION BY {first['subpartition_method'].upper()} ({first.get('subpartition_expression')})"
+        head += f" SUBPARTITIONS {len(subs.get(names[0], []))}"
+    if method.replace("LINEAR ", "") in ("HASH", "KEY") and names == [f"p{i}" for i in range(len(names))]:
+        return f"{head} PARTITIONS {len(names)}"
+    parts = []
+    for name in names:
+        bound = bounds[name]
+        if method.startswith("RANGE"):
+            value = "MAXVALUE" if (bound or "").upper() == "MAXVALUE" else f"({bound})"
+            parts.append(f"PARTITION {quote_mysql(name)} VALUES LESS THAN {value}")
+        elif method.startswith("LIST"):
+            parts.append(f"PARTITION {quote_mysql(name)} VALUES IN ({bound})")
+        else:
+            parts.append(f"PARTITION {quote_mysql(name)}")
+    return f"{head} ({', '.join(parts)})"
+
+
+def items(table_rows: list[dict], column_rows: list[dict], partition_rows: list[dict],
+          namespace: str) -> tuple[UnmanagedItem, ...]:
+    """The unmanaged facts of one database, one per partitioned table, system-versioned table and sequence."""
+    out: list[UnmanagedItem] = []
+    by_table: dict[str, list[dict]] = {}
+    for r in partition_rows:
+        by_table.setdefault(r["table_name"], []).append(r)
+    unversioned: dict[str, list[str]] = {}
+    for r in column_rows:
+        if "without system versioning" in (r.get("extra") or "").lower():
+            unversioned.setdefault(r["table_name"], []).append(r["column_name"])
+    for r in table_rows:
+        name, kind = r["table_name"], (r.get("table_type") or "").upper()
+        if kind == "SEQUENCE":
+            out.append(UnmanagedItem(SEQUENCE, name, namespace, None, "SEQUENCE"))
+            continue
+        if kind == "SYSTEM VERSIONED":
+            left = unversioned.get(name, [])
+            detail = "WITH SYSTEM VERSIONING" + (f" (columns without: {', '.join(left)})" if left else "")
+            out.append(UnmanagedItem(VERSIONING, name, namespace, None, detail))
+        if name in by_table:
+            out.append(UnmanagedItem(PARTITIONING, name, namespace, None, partition_clause(by_table[name])))
+        elif "partitioned" in (r.get("create_options") or "").lower():
+            out.append(UnmanagedItem(PARTITIONING, name, namespace, None, "PARTITIONED"))
+    return tuple(out)

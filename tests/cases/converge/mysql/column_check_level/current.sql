@@ -1,0 +1,2 @@
+-- a property SHOW CREATE TABLE prints on MariaDB 10.11 (column_check_level): it must be compared, recorded or reported
+CREATE TABLE t1 (id int NOT NULL PRIMARY KEY, a int, CONSTRAINT a CHECK (a > 0));

@@ -1,0 +1,2 @@
+-- a property SHOW CREATE TABLE prints on MariaDB 10.11 (column_compressed): it must be compared, recorded or reported
+CREATE TABLE t1 (id int NOT NULL PRIMARY KEY, a text);

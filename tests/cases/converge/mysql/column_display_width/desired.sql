@@ -1,0 +1,2 @@
+-- a property SHOW CREATE TABLE prints on MariaDB 10.11 (display_width): it must be compared, recorded or reported
+CREATE TABLE t1 (id int NOT NULL PRIMARY KEY, a int(5));

@@ -1,0 +1,2 @@
+-- a property SHOW CREATE TABLE prints on MariaDB 10.11 (partition_changed): it must be compared, recorded or reported
+CREATE TABLE t1 (id int NOT NULL PRIMARY KEY) PARTITION BY HASH (id) PARTITIONS 2;
