@@ -488,10 +488,12 @@ def add_index(c: ch.Change, ctx: Context) -> list[Step]:
         return [_alter("indexes", c, f"ALTER INDEX {quote_mysql(c.live_name)} {word}", INSTANT)]
     r = _r(ctx, c)
     one = replace(c.desired_table, indexes=(c.desired,))
+    # InnoDB builds a FULLTEXT or SPATIAL key only with writes waiting (LOCK=NONE is refused)
+    how = COPY if c.desired.method in ("fulltext", "spatial") else BUILD
     if isinstance(c, ch.ModifyIndex) and c.live_name:
-        steps = _steps("indexes", r.replace_index(one, c.live_name, BUILD.alter()), c, **BUILD.flags())
+        steps = _steps("indexes", r.replace_index(one, c.live_name, how.alter()), c, **how.flags())
     else:
-        steps = _steps("indexes", r.indexes(one, BUILD.alter()), c, **BUILD.flags())
+        steps = _steps("indexes", r.indexes(one, how.alter()), c, **how.flags())
     _flush(ctx, r)
     if ctx.options.concurrently:
         ctx.note("--concurrently is PostgreSQL's; InnoDB builds secondary indexes online by default")
