@@ -284,9 +284,10 @@ def _read_index_parts(r: Reader, d: YDict, what: str) -> tuple[IndexPart, ...]:
 
 
 def _check_values(ck: Check) -> tuple[str, frozenset[str]] | None:
-    """(column, values) of a CHECK that only says ``column IN (...)``, in the dialect it is written in."""
-    for dialect, text in ((d, ck.expression.override(d)) for d in ("mysql", "postgres")):
-        if text is not None:
+    """(column, values) of a CHECK that only says ``column IN (...)``, in the dialect it is written in (the
+    first override, else the portable text)."""
+    for dialect, text in ck.expression.overrides:
+        if dialect in names():
             return exprmod.value_set(text, dialect)
     return exprmod.value_set(ck.expression.text)
 

@@ -118,6 +118,8 @@ def _column(name: str, type: str, nullable: bool, default: Default | None, comme
     d["using"] = None
     d["mysql_charset"] = None
     d["mysql_collation"] = None
+    d["invisible"] = False
+    d["virtual"] = False
     return col
 
 
