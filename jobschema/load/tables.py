@@ -289,7 +289,7 @@ def _check_values(ck: Check) -> tuple[str, frozenset[str]] | None:
     for dialect, text in ck.expression.overrides:
         if dialect in names():
             return exprmod.value_set(text, dialect)
-    return exprmod.value_set(ck.expression.text)
+    return exprmod.value_set(ck.expression.text, DEFAULT)
 
 
 def _legacy_into_checks(r: Reader, table: str, columns: list[Column], checks: list[Check],
