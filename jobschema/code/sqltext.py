@@ -4,6 +4,11 @@ The text is parsed as written; only what stands for a value the program supplies
 parsing — template substitutions (``${x}``, f-string fields) and driver placeholders (``%s``,
 ``%(name)s``) — by named placeholders, and a map keeps every offset pointing into the original
 literal, so a value is reported at its own line and column in the file.
+
+Services repeat their SQL with other values (``WHERE status = 'queued'`` here, ``'failed'`` there), and
+parsing is what costs: a statement is read once per shape. sqlglot's tokenizer finds the plain string
+literals, their contents are masked (same length, so every offset stays), and the uses found in the
+masked statement are kept as records whose string values are read back from each text's own tokens.
 """
 
 from __future__ import annotations
@@ -11,14 +16,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from . import uses as u
 from .source import Source
 
 _SQL_START = re.compile(r"^\s*(?:\(\s*)?(select|insert|update|delete|with|SELECT|INSERT|UPDATE|DELETE|WITH)\b")
 _NEEDS = {"select": "from", "insert": "into", "update": "set", "delete": "from", "with": "as"}
+_CLAUSE = {word: re.compile(rf"\b{word}\b") for need in _NEEDS.values() for word in (need, need.upper())}
 _DRIVER_PARAM = re.compile(r"%%|%\((\w+)\)s|%s")
+_CACHE_SIZE = 4096  # entries per cache; cleared when full (a file's statements are read together)
 
 
 def looks_like_sql(text: str) -> bool:
@@ -29,7 +35,7 @@ def looks_like_sql(text: str) -> bool:
         return False
     verb = m.group(1)
     need = _NEEDS[verb.lower()]
-    return re.search(rf"\b{need if verb.islower() else need.upper()}\b", text[m.end():]) is not None
+    return _CLAUSE[need if verb.islower() else need.upper()].search(text, m.end()) is not None
 
 
 @dataclass
@@ -53,7 +59,7 @@ class _Prepared:
         out: list[str] = []
         new = old = 0
         cuts: list[tuple[int, int, tuple | None]] = [(a, b, ("hole", n)) for a, b, n in s.holes]
-        if not s.holes:  # driver placeholders only in plain strings (a template builds its own text)
+        if not s.holes and "%" in s.text:  # driver placeholders only in plain strings (a template builds its own)
             pos = 0
             for m in _DRIVER_PARAM.finditer(s.text):
                 if m.group(0) == "%%":
@@ -86,10 +92,32 @@ class _Prepared:
         return best[1] + (offset - best[0])
 
 
-@lru_cache(maxsize=4096)
+# What a statement yields, independent of the literal contents and the program's values, so one shape's
+# records serve every text of that shape. Offsets are into the prepared text; None stands for its start.
+#   ("skip", at, reason)
+#   ("use", kind, table, column, at, value, via, others) where value is
+#       None (no value), ("lit", start, text) a string literal (its text from the tokens at ``start``, else
+#       ``text``), ("const",) a NULL, boolean or number, ("any",) not a literal: unresolved,
+#       ("hole", name, literal) a placeholder, alone or as a whole string literal ('{x}' in an f-string)
+Record = tuple
+
+
+class _Unmasked(Exception):
+    """A string value in the masked statement cannot be traced to its token: read the text as written."""
+
+
+_exact: dict[tuple[str, str], tuple[list[Record], dict[int, str]] | str] = {}
+_shapes: dict[tuple[str, str], list[Record] | None] = {}
+
+
+def _bounded(cache: dict) -> dict:
+    if len(cache) >= _CACHE_SIZE:
+        cache.clear()
+    return cache
+
+
 def _parse(text: str, dialect: str):
-    """The statements of ``text`` (parsed once per distinct text: services repeat their SQL), or the reason
-    sqlglot gives for not reading it."""
+    """The statements of ``text``, or the reason sqlglot gives for not reading it."""
     import sqlglot
 
     try:
@@ -98,30 +126,110 @@ def _parse(text: str, dialect: str):
         return [], " ".join((str(exc).splitlines() or [type(exc).__name__])[0].split())[:160]
 
 
+def _masked(text: str, dialect: str) -> tuple[str, dict[int, str]] | None:
+    """``text`` with the contents of its plain string literals masked, and those literals' values by start
+    offset; None when sqlglot's tokenizer cannot read it (the parse then says why)."""
+    import sqlglot
+    from sqlglot.tokens import TokenType
+
+    try:
+        tokens = sqlglot.Dialect.get_or_raise(dialect).tokenize(text)
+    except Exception:  # TokenError and the like: the parse of the text as written reports it
+        return None
+    parts, literals, last = [], {}, 0
+    for t in tokens:
+        if t.token_type != TokenType.STRING or ":jsp" in t.text:
+            continue
+        a, b = t.start + 1, t.end  # the contents, between the quotes
+        if text[a - 1] not in "'\"" or text[a:b] != t.text:  # escapes: the contents stay in the key
+            continue
+        parts += [text[last:a], "x" * (b - a)]
+        literals[t.start] = t.text
+        last = b
+    parts.append(text[last:])
+    return "".join(parts), literals
+
+
+def _records(text: str, dialect: str, params: set[str]) -> tuple[list[Record], dict[int, str]] | str:
+    """The records of the prepared ``text`` with the values of its masked literals, or why sqlglot cannot
+    read it."""
+    masked = _masked(text, dialect)
+    if masked is not None and masked[1]:
+        key = (masked[0], dialect)
+        if key not in _shapes:
+            statements, problem = _parse(masked[0], dialect)
+            try:
+                found = None if problem else _analyse(statements, params, set(masked[1]))
+            except _Unmasked:
+                found = None
+            _bounded(_shapes)[key] = found
+        if _shapes[key] is not None:
+            return _shapes[key], masked[1]
+    statements, problem = _parse(text, dialect)
+    if problem is not None:
+        return problem
+    return _analyse(statements, params, set()), {}
+
+
 def read(src: Source, s: SqlString, dialect: str, resolve: Resolver) -> u.Extraction:
     """Uses in the SQL of ``s``; a text sqlglot cannot parse is ``Skipped`` with its reason, never guessed."""
-    from sqlglot import exp
-
     out = u.Extraction()
     prep = _Prepared(s)
-    statements, problem = _parse(prep.text, dialect)
-    if problem is not None:
-        out.skipped.append(u.Skipped(src.site_at(s.start_byte), f"SQL sqlglot cannot parse: {problem}"))
+    key = (prep.text, dialect)
+    found = _exact.get(key)
+    if found is None:
+        found = _bounded(_exact)[key] = _records(prep.text, dialect, set(prep.params))
+    if isinstance(found, str):
+        out.skipped.append(u.Skipped(src.site_at(s.start_byte), f"SQL sqlglot cannot parse: {found}"))
         return out
+    records, literals = found
 
-    def site(node, fallback: int = 0) -> u.Site:
-        start = (node.meta or {}).get("start") if node is not None else None
-        off = prep.original(start if start is not None else fallback)
-        return src.site_at(src.byte_of(s.start_byte, s.text, off))
+    def site(at: int | None) -> u.Site:
+        return src.site_at(src.byte_of(s.start_byte, s.text, prep.original(at or 0)))
 
-    for stmt in statements:
-        _Statement(stmt, exp, site, prep, resolve, out).walk()
+    for r in records:
+        if r[0] == "skip":
+            out.skipped.append(u.Skipped(site(r[1]), r[2]))
+            continue
+        _kind, kind, table, column, at, value, via, others = r
+        where = site(at)
+        if value is None:
+            out.uses.append(u.Use(kind, table, where, column=column, via=via, candidates=others))
+        elif value[0] == "lit":
+            text = literals.get(value[1], value[2])
+            out.uses.append(u.Use(kind, table, site(value[1]), column=column, value=text, via=via,
+                                  candidates=others))
+        elif value[0] == "const":
+            out.uses.append(u.Use(kind, table, where, column=column, via=via, candidates=others))
+        elif value[0] == "any":
+            out.uses.append(u.Use(kind, table, where, column=column, unresolved=True, via=via, candidates=others))
+        else:  # a placeholder: what the program binds to it
+            ref = prep.params.get(value[1])
+            values, unresolved = resolve(ref) if ref is not None else ([], True)
+            for v, at_value in values:
+                out.uses.append(u.value_use(kind, table, at_value, column, v, via, others))
+            if unresolved or not values:
+                out.uses.append(u.Use(kind, table, where, column=column, unresolved=unresolved or value[2],
+                                      via=via, candidates=others))
     return out
 
 
+def _analyse(statements: list, params: set[str], masked: set[int]) -> list[Record]:
+    from sqlglot import exp
+
+    out: list[Record] = []
+    for stmt in statements:
+        _Statement(stmt, exp, params, masked, out).walk()
+    return out
+
+
+def _start(node) -> int | None:
+    return (node.meta or {}).get("start") if node is not None else None
+
+
 class _Statement:
-    def __init__(self, stmt, exp, site, prep: _Prepared, resolve: Resolver, out: u.Extraction):
-        self.stmt, self.exp, self.site, self.prep, self.resolve, self.out = stmt, exp, site, prep, resolve, out
+    def __init__(self, stmt, exp, params: set[str], masked: set[int], out: list[Record]):
+        self.stmt, self.exp, self.params, self.masked, self.out = stmt, exp, params, masked, out
         self.nodes: dict[type, list] = {}
         for i, node in enumerate(stmt.walk()):  # one pass, bucketed by class, instead of a find_all per class
             self.nodes.setdefault(type(node), []).append((i, node))
@@ -149,10 +257,10 @@ class _Statement:
     def walk(self) -> None:
         exp = self.exp
         if self.variable_table:
-            self.out.skipped.append(u.Skipped(self.site(None), "the statement's table name comes from the program "
-                                                               "(a template or f-string field): not checked"))
+            self.out.append(("skip", None, "the statement's table name comes from the program "
+                                           "(a template or f-string field): not checked"))
         for t, name in self.tables:
-            self.out.uses.append(u.Use(u.TABLE, name, self.site(t.this), via=self._verb()))
+            self._add(u.TABLE, name, None, _start(t.this), None, self._verb())
         if isinstance(self.stmt, exp.Insert):
             self._insert()
         for node in self._all(exp.Update):
@@ -174,7 +282,7 @@ class _Statement:
                 self._column_value(left, right, u.FILTER, "SQL WHERE")
         for col in self._all(exp.Column):
             if id(col) not in self.done:
-                self._column_use(col, u.READ, None, False, "SQL")
+                self._column_use(col, u.READ, "SQL")
 
     def _verb(self) -> str:
         return f"SQL {self.stmt.key.upper()}"
@@ -193,8 +301,7 @@ class _Statement:
         for i, ident in enumerate(cols):
             values = [t.expressions[i] for t in tuples if isinstance(t, exp.Tuple) and i < len(t.expressions)]
             if not values:
-                self._add(u.Use(u.WRITE, table, self.site(ident), column=ident.name, unresolved=True,
-                                via="SQL INSERT"))
+                self._add(u.WRITE, table, ident.name, _start(ident), ("any",), "SQL INSERT")
             for v in values:
                 self._value_uses(table, ident.name, ident, v, u.WRITE, "SQL INSERT", ())
 
@@ -222,42 +329,33 @@ class _Statement:
             return
         self._value_uses(table, col.name, col, value, kind, via, others)
 
-    def _column_use(self, col, kind, value, unresolved, via) -> None:
+    def _column_use(self, col, kind, via) -> None:
         if not col.table and col.name.lower() in self.projections:
             return
         table, others = self._resolve_table(col)
         if table is None:
             return
-        self._add(u.Use(kind, table, self.site(col.this), column=col.name, value=value, unresolved=unresolved,
-                        via=via, candidates=others))
+        self._add(kind, table, col.name, _start(col.this), None, via, others)
 
     def _value_uses(self, table, column, at, value, kind, via, others) -> None:
         exp = self.exp
         while isinstance(value, (exp.Paren, exp.Cast)):
             value = value.this
-        node = at.this if isinstance(at, exp.Column) else at
-        where = self.site(node)
+        where = _start(at.this if isinstance(at, exp.Column) else at)
         if isinstance(value, exp.Literal) and value.is_string and ":jsp" in value.this:
-            ref = self.prep.params.get(value.this[1:])  # '{x}' in an f-string: the whole literal is the hole
-            found, unresolved = self.resolve(ref) if ref is not None else ([], True)
-            for v, s in found:
-                self._add(u.value_use(kind, table, s, column, v, via, others))
-            if unresolved or not found:
-                self._add(u.Use(kind, table, where, column=column, unresolved=True, via=via, candidates=others))
+            ref = ("hole", value.this[1:], True)  # '{x}' in an f-string: the whole literal is the hole
         elif isinstance(value, exp.Literal) and value.is_string:
-            self._add(u.Use(kind, table, self.site(value), column=column, value=value.this, via=via,
-                            candidates=others))
-        elif isinstance(value, exp.Placeholder) and str(value.this) in self.prep.params:
-            found, unresolved = self.resolve(self.prep.params[str(value.this)])
-            for v, s in found:
-                self._add(u.value_use(kind, table, s, column, v, via, others))
-            if unresolved or not found:
-                self._add(u.Use(kind, table, where, column=column, unresolved=unresolved, via=via,
-                                candidates=others))
+            start = _start(value)
+            if start is None and self.masked:
+                raise _Unmasked
+            ref = ("lit", start, value.this)
+        elif isinstance(value, exp.Placeholder) and str(value.this) in self.params:
+            ref = ("hole", str(value.this), False)
         elif isinstance(value, (exp.Null, exp.Boolean)) or (isinstance(value, exp.Literal) and not value.is_string):
-            self._add(u.Use(kind, table, where, column=column, via=via, candidates=others))
+            ref = ("const",)
         else:
-            self._add(u.Use(kind, table, where, column=column, unresolved=True, via=via, candidates=others))
+            ref = ("any",)
+        self._add(kind, table, column, where, ref, via, others)
 
-    def _add(self, use: u.Use) -> None:
-        self.out.uses.append(use)
+    def _add(self, kind, table, column, at, value, via, others=()) -> None:
+        self.out.append(("use", kind, table, column, at, value, via, others))

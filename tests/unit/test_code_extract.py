@@ -106,6 +106,29 @@ def test_table_name_from_the_program_is_not_a_table():
         "the statement's table name comes from the program (a template or f-string field): not checked"]
 
 
+def test_statements_of_one_shape_keep_their_own_values_and_places(monkeypatch):
+    """A statement is parsed once per shape (string contents masked): each text still yields its own
+    literals at their own columns, the same as parsing each text as written; a literal with an escape,
+    a JSON path and an interval read as written."""
+    from jobschema.code import sqltext
+
+    sql = ("UPDATE shape_jobs SET status = '{a}', note = 'it''s' "
+           "WHERE kind IN ('{b}', 'c') AND data->>'{a}' = '{b}' AND t < now() - interval '{n} minutes'")
+    lines = [f'const q = "{sql.format(a=a, b=b, n=n)}";'
+             for n, (a, b) in enumerate([("queued", "x"), ("failed", "longer-value"), ("a", "")])]
+    shaped = uses("a.ts", "\n".join(lines))
+    assert {x for x in shaped if "@2:" in x} == {
+        "table shape_jobs@2:19", "write shape_jobs.status=failed@2:43", "write shape_jobs.note=it's@2:60",
+        "filter shape_jobs.kind=longer-value@2:83", "filter shape_jobs.kind=c@2:99",
+        "read shape_jobs.data@2:108", "read shape_jobs.t@2:145"}
+    monkeypatch.setattr(sqltext, "_masked", lambda text, dialect: None)  # every text parsed as written
+    monkeypatch.setattr(sqltext, "_exact", {})
+    as_written = set()
+    for n, line in enumerate(lines, start=1):
+        as_written |= {x.replace("@1:", f"@{n}:") for x in uses("a.ts", line)}
+    assert shaped == as_written
+
+
 def test_unparsable_sql_is_skipped_with_its_reason_not_guessed():
     ex = typescript.extract(Source("a.ts", b"const q = 'SELECT FROM FROM WHERE (';", "typescript"), "postgres")
     assert ex.uses == [] and len(ex.skipped) == 1
