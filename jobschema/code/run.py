@@ -4,7 +4,6 @@ the schema modules the code uses, read the live catalog when a DSN is given, che
 from __future__ import annotations
 
 import concurrent.futures
-import dataclasses
 import multiprocessing
 import os
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from ..errors import ExitCode, UsageError
 from ..finding import Finding, Location, Severity, sort_findings
 from ..load.build import load_project
 from ..model.objects import Module, Project
-from . import checker, files, python, suppress, typescript
+from . import checker, files, python, sqltext, suppress, typescript
 from . import uses as u
 from .settings import CodeSettings
 from .source import Source
@@ -73,6 +72,21 @@ def _extract_chunk(paths: list[str], dialect: str, base: str) -> u.Extraction:
     return out
 
 
+def _extract_rows(paths: list[str], dialect: str, base: str) -> tuple:
+    """``_extract_chunk`` for a worker process: the uses go back as flat tuples of strings and numbers,
+    which pickle at C speed (a named tuple pickles through a Python call per object)."""
+    ex = _extract_chunk(paths, dialect, base)
+    rows = [use[:2] + tuple(use[2]) + use[3:] for use in ex.uses]
+    return rows, ex.value_sets, ex.skipped, ex.suppressions, ex.problems
+
+
+def _from_rows(part: tuple) -> u.Extraction:
+    rows, value_sets, skipped, suppressions, problems = part
+    use, site = u.Use, u.Site
+    uses = [use(r[0], r[1], site(r[2], r[3], r[4]), *r[5:]) for r in rows]
+    return u.Extraction(uses, value_sets, skipped, suppressions, problems)
+
+
 def extract_files(paths: list[str], dialect: str, base: str = ".") -> tuple[u.Extraction, int]:
     """Every use in the source files under ``paths``; (extraction, number of files read). A large tree is
     read by one process per CPU, in chunks merged in file order, so the result is the same either way."""
@@ -84,11 +98,13 @@ def extract_files(paths: list[str], dialect: str, base: str = ".") -> tuple[u.Ex
         return out, len(found)
     for lang in sorted({files.language(p) for p in found}):
         EXTRACTORS[lang](Source("", b"", lang), dialect)  # parsers and queries built once, before the fork
+    sqltext.warm(dialect)  # and sqlglot imported once
     size = max(16, len(found) // (workers * 8))
     chunks = [found[i:i + size] for i in range(0, len(found), size)]
     try:
         with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            parts = list(pool.map(_extract_chunk, chunks, [dialect] * len(chunks), [base] * len(chunks)))
+            parts = [_from_rows(p) for p in pool.map(_extract_rows, chunks, [dialect] * len(chunks),
+                                                      [base] * len(chunks))]
     except (OSError, concurrent.futures.process.BrokenProcessPool):  # no processes here: read them in this one
         parts = [_extract_chunk(found, dialect, base)]
     for part in parts:
@@ -107,7 +123,7 @@ def resolve_members(found: list[u.Use], value_sets: list[u.ValueSet]) -> list[u.
     for use in found:
         known = members.get(use.symbol) if use.symbol else None
         if known is not None and len(known) == 1:
-            use = dataclasses.replace(use, value=next(iter(known)), unresolved=False)
+            use = use._replace(value=next(iter(known)), unresolved=False)
         out.append(use)
     return out
 

@@ -116,6 +116,11 @@ def _bounded(cache: dict) -> dict:
     return cache
 
 
+def warm(dialect: str) -> None:
+    """Import sqlglot and read one statement in ``dialect`` (before worker processes fork, so they share it)."""
+    _parse("SELECT 1 FROM t", dialect)
+
+
 def _parse(text: str, dialect: str):
     """The statements of ``text``, or the reason sqlglot gives for not reading it."""
     import sqlglot

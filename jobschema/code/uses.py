@@ -7,11 +7,14 @@ column on, each at the place in the source where the name or the literal itself 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Site:
-    """A place in an application file: path as shown to the user, 1-based line and column (characters)."""
+class Site(NamedTuple):
+    """A place in an application file: path as shown to the user, 1-based line and column (characters).
+
+    ``Site`` and ``Use`` are named tuples, not dataclasses: a large tree yields hundreds of thousands of
+    them, built in worker processes and sent back, and a tuple is several times cheaper to build and pickle."""
 
     file: str
     line: int
@@ -28,8 +31,7 @@ WRITE = "write"  # a column inserted or updated, with its value when one is know
 FILTER = "filter"  # a column compared with a value (``.eq``, ``WHERE c = 'x'``, a filter object)
 
 
-@dataclass(frozen=True)
-class Use:
+class Use(NamedTuple):
     kind: str  # TABLE | READ | WRITE | FILTER
     table: str  # as written: ``batch_jobs`` or ``public.batch_jobs``
     site: Site
