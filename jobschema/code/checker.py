@@ -55,6 +55,8 @@ class Catalog:
     def __init__(self, modules: list[Module], dialect: str | None, label: str):
         self.dialect, self.label = dialect, label
         self.by_name: dict[str, list[tuple[Module, Table]]] = defaultdict(list)
+        self._columns: dict[int, tuple[Table, dict[str, Column]]] = {}  # by id(table), which it keeps alive
+        self._allowed: dict[tuple[int, str], Allowed | None] = {}
         for m in modules:
             for t in m.tables:
                 self.by_name[t.name.lower()].append((m, t))
@@ -67,10 +69,21 @@ class Catalog:
             found = preferred or found
         return found[0] if found else None
 
-    @staticmethod
-    def column(table: Table, name: str) -> Column | None:
-        low = name.lower()
-        return next((c for c in table.columns if c.name.lower() == low), None)
+    def column(self, table: Table, name: str) -> Column | None:
+        held = self._columns.get(id(table))
+        if held is None:
+            held = self._columns[id(table)] = (table, {})
+            for c in reversed(table.columns):  # the first of a name wins, as a scan would find it
+                held[1][c.name.lower()] = c
+        return held[1].get(name.lower())
+
+    def allowed(self, table: Table, column: Column) -> Allowed | None:
+        """``allowed_values`` of a column of this catalog, computed once per column (every use asks)."""
+        key = (id(table), column.name)
+        if key not in self._allowed:
+            self.column(table, column.name)  # keeps the table alive with its id
+            self._allowed[key] = allowed_values(table, column, self.dialect)
+        return self._allowed[key]
 
 
 def _vals(values) -> str:
@@ -88,6 +101,12 @@ class Checker:
         self.unresolved: dict[tuple[str, str, str], list[u.Site]] = defaultdict(list)
         self.referenced: set[tuple[str, str]] = set()
         self._seen: set[tuple] = set()
+        self._tables: dict[str, tuple[Module, Table] | None] = {}
+
+    def _table(self, name: str) -> tuple[Module, Table] | None:
+        if name not in self._tables:
+            self._tables[name] = self.schema.table(name, self.modules)
+        return self._tables[name]
 
     # ------------------------------------------------------------------------------------- helpers
 
@@ -118,7 +137,7 @@ class Checker:
                 if use.unresolved and use.column:
                     self.unresolved[("", "", use.column)].append(use.site)
                 continue
-            found = self.schema.table(use.table, self.modules)
+            found = self._table(use.table)
             if found is None and (self.is_catalog(use.table) or use.table.lower().split(".")[-1] == HISTORY_TABLE):
                 continue  # pg_class, information_schema.tables, jobschema_migrations: not the application's tables
             if found is None:
@@ -136,7 +155,7 @@ class Checker:
             col = self.schema.column(t, use.column)
             if col is None and use.candidates:
                 for other in use.candidates:
-                    alt = self.schema.table(other, self.modules)
+                    alt = self._table(other)
                     if alt is not None and self.schema.column(alt[1], use.column) is not None:
                         m, t = alt
                         col = self.schema.column(t, use.column)
@@ -153,7 +172,7 @@ class Checker:
             self._live_column(use, m, t, col)
             if use.kind not in (u.WRITE, u.FILTER):
                 continue
-            allowed = allowed_values(t, col)
+            allowed = self.schema.allowed(t, col)
             key = (m.name, t.name, col.name)
             if use.unresolved:
                 if allowed is not None or self._live_allowed(m, t, col) is not None:
@@ -202,7 +221,7 @@ class Checker:
         if found is None:
             return None
         live_col = self.live.column(found[1], col.name)
-        return allowed_values(found[1], live_col, self.live.dialect) if live_col is not None else None
+        return self.live.allowed(found[1], live_col) if live_col is not None else None
 
     def _live_table(self, use: u.Use, m: Module, t: Table) -> None:
         if self.live is not None and self._live_find(m, t) is None:
@@ -256,7 +275,7 @@ class Checker:
                 continue
             code_values = frozenset(v for v, _ in vs.values)
             self.used_values[(m.name, t.name, col.name)].update(code_values)
-            for code, allowed, side in ((rules.VALUE_SET_SCHEMA, allowed_values(t, col), "the schema"),
+            for code, allowed, side in ((rules.VALUE_SET_SCHEMA, self.schema.allowed(t, col), "the schema"),
                                         (rules.VALUE_SET_LIVE, self._live_allowed(m, t, col), "the live database")):
                 if allowed is None or allowed.values == code_values:
                     continue
@@ -281,7 +300,7 @@ class Checker:
                     continue
                 for col in t.columns:
                     key = (m.name, t.name, col.name)
-                    allowed = allowed_values(t, col)
+                    allowed = self.schema.allowed(t, col)
                     if allowed is None or key not in self.used_values:
                         continue
                     unused = sorted(allowed.values - self.used_values[key])
