@@ -108,6 +108,8 @@ class _Unmasked(Exception):
 
 _exact: dict[tuple[str, str], tuple[list[Record], dict[int, str]] | str] = {}
 _shapes: dict[tuple[str, str], list[Record] | None] = {}
+_confirmed: dict[tuple[str, str], list[Record]] = {}
+_QUOTED = re.compile(r"'[^'\\]*'")
 
 
 def _bounded(cache: dict) -> dict:
@@ -176,6 +178,35 @@ def _records(text: str, dialect: str, params: set[str]) -> tuple[list[Record], d
     return _analyse(statements, params, set()), {}
 
 
+def _quoted(text: str) -> tuple[str, dict[int, str]] | None:
+    """``_masked`` without the tokenizer, for a text whose quote pairs hold no quote, backslash or
+    placeholder; it serves only a shape the tokenizer has confirmed (``_confirmed``)."""
+    parts, literals, last = [], {}, 0
+    for m in _QUOTED.finditer(text):
+        a, b = m.start() + 1, m.end() - 1
+        if ":jsp" in text[a:b]:
+            return None
+        parts += [text[last:a], "x" * (b - a)]
+        literals[m.start()] = text[a:b]
+        last = b
+    parts.append(text[last:])
+    return ("".join(parts), literals) if literals else None
+
+
+def _records_of(text: str, dialect: str, params: set[str]) -> tuple[list[Record], dict[int, str]] | str:
+    """``_records``, skipping the tokenizer for a text of a confirmed shape. A shape is confirmed when the
+    tokenizer's plain string literals of one text are exactly its quote pairs: another text of that shape
+    differs only inside quotes that hold no quote or backslash, so it tokenizes the same way."""
+    quick = _quoted(text)
+    key = (quick[0], dialect) if quick is not None else None
+    if key is not None and key in _confirmed:
+        return _confirmed[key], quick[1]
+    found = _records(text, dialect, params)
+    if key is not None and not isinstance(found, str) and found[1] == quick[1]:
+        _bounded(_confirmed)[key] = found[0]
+    return found
+
+
 def read(src: Source, s: SqlString, dialect: str, resolve: Resolver) -> u.Extraction:
     """Uses in the SQL of ``s``; a text sqlglot cannot parse is ``Skipped`` with its reason, never guessed."""
     out = u.Extraction()
@@ -183,7 +214,7 @@ def read(src: Source, s: SqlString, dialect: str, resolve: Resolver) -> u.Extrac
     key = (prep.text, dialect)
     found = _exact.get(key)
     if found is None:
-        found = _bounded(_exact)[key] = _records(prep.text, dialect, set(prep.params))
+        found = _bounded(_exact)[key] = _records_of(prep.text, dialect, set(prep.params))
     if isinstance(found, str):
         out.skipped.append(u.Skipped(src.site_at(s.start_byte), f"SQL sqlglot cannot parse: {found}"))
         return out

@@ -116,13 +116,17 @@ def test_statements_of_one_shape_keep_their_own_values_and_places(monkeypatch):
            "WHERE kind IN ('{b}', 'c') AND data->>'{a}' = '{b}' AND t < now() - interval '{n} minutes'")
     lines = [f'const q = "{sql.format(a=a, b=b, n=n)}";'
              for n, (a, b) in enumerate([("queued", "x"), ("failed", "longer-value"), ("a", "")])]
+    lines += ["const q = `UPDATE shape_jobs SET status = 'abcde' WHERE kind = 'x'`;",  # a shape to confirm,
+              "const q = `UPDATE shape_jobs SET status = '${s}' WHERE kind = 'y'`;",  # then a hole that fits it
+              "const q = `UPDATE shape_jobs SET status = 'a\\'b' WHERE kind = 'x'`;"]  # and an escape
     shaped = uses("a.ts", "\n".join(lines))
     assert {x for x in shaped if "@2:" in x} == {
         "table shape_jobs@2:19", "write shape_jobs.status=failed@2:43", "write shape_jobs.note=it's@2:60",
         "filter shape_jobs.kind=longer-value@2:83", "filter shape_jobs.kind=c@2:99",
         "read shape_jobs.data@2:108", "read shape_jobs.t@2:145"}
     monkeypatch.setattr(sqltext, "_masked", lambda text, dialect: None)  # every text parsed as written
-    monkeypatch.setattr(sqltext, "_exact", {})
+    for cache in ("_exact", "_shapes", "_confirmed"):
+        monkeypatch.setattr(sqltext, cache, {})
     as_written = set()
     for n, line in enumerate(lines, start=1):
         as_written |= {x.replace("@1:", f"@{n}:") for x in uses("a.ts", line)}
