@@ -56,6 +56,7 @@ class Source:
         self.shown = shown
         self.data = data
         self.lang = lang
+        self.ascii = data.isascii()  # then a column is a byte count, no decoding needed
         self.starts = [0]
         pos = data.find(b"\n")
         while pos >= 0:
@@ -88,7 +89,7 @@ class Source:
     def site_at(self, byte: int) -> Site:
         row = bisect.bisect_right(self.starts, byte) - 1
         start = self.starts[row]
-        col = len(self.data[start:byte].decode("utf-8", "replace")) + 1
+        col = byte - start + 1 if self.ascii else len(self.data[start:byte].decode("utf-8", "replace")) + 1
         return Site(self.shown, row + 1, col)
 
     def site(self, node) -> Site:

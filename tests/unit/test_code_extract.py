@@ -70,6 +70,8 @@ CASES = {
                        {"table jobs@1:19", "filter jobs.status=?@1:30", "filter jobs.kind=a@1:55"}),
     "python-supabase": ("w.py", 'sb.table("jobs").insert({"status": "queued" if ok else "failed"}).execute()',
                         {"table jobs@1:10", "write jobs.status=queued@1:36", "write jobs.status=failed@1:56"}),
+    "columns-count-characters": ("a.ts", "db.from('jobs').update({ note: 'déjà vu', status: 'x' }) // ✓",
+                                 {"table jobs@1:9", "write jobs.note=déjà vu@1:32", "write jobs.status=x@1:51"}),
     "python-not-sql": ("w.py", 'msg = "Select a file from the list"\nhelp = "update settings"', set()),
 }
 
