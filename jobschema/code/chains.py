@@ -29,6 +29,22 @@ COLUMN_LISTS = frozenset({"select", "first", "returning", "column", "columns", "
 KNEX_METHODS = WRITE_METHODS | VALUE_FILTERS | IN_FILTERS | COLUMN_LISTS | frozenset(
     {"whereNull", "whereNotNull", "del", "delete", "orderBy", "count", "increment", "decrement", "pluck",
      "whereBetween", "join", "leftJoin", "limit", "truncate", "onConflict", "merge"})
+
+# Bytes every use the walks read needs somewhere in its file, whatever the language (``markers``): a table
+# call's ``.from``/``.table``/``.into`` or a query method after ``knex('t')``, a filter object's ``column``
+# key, a string that starts with a SQL verb (any whitespace, or non-ASCII that may be whitespace, before
+# it), a suppression comment. A file with none of them holds nothing to read, and is not parsed.
+_SQL_VERBS = "select|insert|update|delete|with|SELECT|INSERT|UPDATE|DELETE|WITH"
+
+
+def markers(*more: str) -> re.Pattern[bytes]:
+    """The marker pattern of a language: the shared markers and ``more`` (its value-set keywords)."""
+    methods = "|".join(sorted(TABLE_METHODS | KNEX_METHODS))
+    alternatives = [rf"\.\s*(?:{methods})\b", r"\bcolumn\b",
+                    rf"""['"`][\s\x1c-\x1f\x80-\xff(]*(?:{_SQL_VERBS})\b""", r"(?i:jobschema)", *more]
+    return re.compile("|".join(alternatives).encode())
+
+
 EQUALS = frozenset({"eq", "=", "neq", "<>", "!=", "in", "is"})
 MEMBER = re.compile(r"^[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*(\.value)?$")
 SPREADS = frozenset({"spread_element", "dictionary_splat"})  # ``{...row}``, ``{**row}``

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from . import sqltext, suppress
 from . import uses as u
-from .chains import TABLE_METHODS, Chains, Kinds
+from .chains import TABLE_METHODS, Chains, Kinds, markers
 from .source import Source, matches
 from .ties import comment_tie
 
@@ -34,6 +34,7 @@ PATTERNS = (
     ("comment", suppress.PATTERN),
 )
 QUERY = "\n".join(p for _k, p in PATTERNS)
+MARKERS = markers("Enum", "Literal")  # value sets: an ``Enum`` class, ``Literal[...]``
 EXECUTE = frozenset({"execute", "executemany", "fetch", "fetchrow", "fetchval", "fetchone", "mogrify"})
 
 

@@ -22,6 +22,8 @@ from .source import Source
 
 EXTRACTORS = {"typescript": typescript.extract, "tsx": typescript.extract, "javascript": typescript.extract,
               "python": python.extract}
+MARKERS = {"typescript": typescript.MARKERS, "tsx": typescript.MARKERS, "javascript": typescript.MARKERS,
+           "python": python.MARKERS}
 
 
 @dataclass
@@ -56,6 +58,8 @@ def extract_one(path: str, dialect: str, base: str = ".") -> u.Extraction:
             data = fh.read()
     except OSError as exc:
         raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if MARKERS[lang].search(data) is None:  # nothing a use needs is in it: not worth parsing
+        return u.Extraction()
     src = Source(os.path.relpath(path, base), data, lang)
     out = EXTRACTORS[lang](src, dialect)
     if src.root.has_error:  # tree-sitter read around it; what the broken part holds was not seen

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from . import sqltext, suppress
 from . import uses as u
-from .chains import TABLE_METHODS, Chains, Kinds
+from .chains import TABLE_METHODS, Chains, Kinds, markers
 from .source import Source, matches
 from .ties import comment_tie
 
@@ -34,6 +34,8 @@ TS_PATTERNS = (
     ("set", "(property_signature name: (property_identifier) @name type: (type_annotation (union_type) @set)) @decl"),
     ("set", "(enum_declaration name: (identifier) @name body: (enum_body) @set) @decl"),
 )
+# a union is declared by ``type`` or in an ``interface``; ``enum`` declares an enum
+MARKERS = markers(r"\b(?:type|interface|enum)\b")
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "'": "'", '"': '"', "\\": "\\", "`": "`"}
 
 

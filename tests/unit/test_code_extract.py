@@ -170,3 +170,28 @@ def test_value_sets(case):
 def test_open_or_numeric_sets_are_not_value_sets(name, text):
     lang = language(name)
     assert EXTRACT[lang](Source(name, text.encode(), lang), "postgres").value_sets == []
+
+
+def test_every_shape_read_has_the_markers_that_let_its_file_be_parsed():
+    """A file without markers is not parsed: every snippet that yields a use, a value set or a suppression
+    must have them, and a file of plain code must not."""
+    from jobschema.code import run
+
+    snippets = [(name, text) for name, text, expected in CASES.values() if expected]
+    snippets += [(name, text) for name, text, *_rest in VALUE_SETS.values()]
+    snippets += [("a.ts", "// jobschema:ignore JS401 legacy rows\nx();"), ("w.py", "q = (\n  'select id from t')"),
+                 ("a.ts", "db?.\n  from<Row>('jobs')"), ("w.py", 'c.execute("""\u00a0SELECT id FROM t""")')]
+    for name, text in snippets:
+        assert run.MARKERS[language(name)].search(text.encode()), (name, text)
+    plain = [("a.tsx", "import React from 'react';\nexport const A = () => <b>{[1, 2].map(String)}</b>;\n"),
+             ("w.py", "import os\n\nwith open(os.devnull) as fh:\n    print(fh.read(), 'selected')\n")]
+    for name, text in plain:
+        assert not run.MARKERS[language(name)].search(text.encode()), (name, text)
+
+
+def test_a_file_without_markers_is_not_parsed(tmp_path, monkeypatch):
+    from jobschema.code import run
+
+    (tmp_path / "plain.ts").write_text("export function f(a: number) { return a * 2; }\nfunction (\n")
+    monkeypatch.setattr(run, "Source", None)  # parsing it would fail
+    assert run.extract_one(str(tmp_path / "plain.ts"), "postgres").uses == []
