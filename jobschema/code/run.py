@@ -48,6 +48,7 @@ class CodeResult:
 
 
 PARALLEL_FROM = 200  # files; below this a process pool costs more than it saves
+CHUNK_MIN = 16  # files a worker reads at a time, at least
 
 
 def extract_one(path: str, dialect: str, base: str = ".") -> u.Extraction:
@@ -103,7 +104,7 @@ def extract_files(paths: list[str], dialect: str, base: str = ".") -> tuple[u.Ex
     for lang in sorted({files.language(p) for p in found}):
         EXTRACTORS[lang](Source("", b"", lang), dialect)  # parsers and queries built once, before the fork
     sqltext.warm(dialect)  # and sqlglot imported once
-    size = max(16, len(found) // (workers * 8))
+    size = max(CHUNK_MIN, len(found) // (workers * 8))
     chunks = [found[i:i + size] for i in range(0, len(found), size)]
     try:
         with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:

@@ -83,6 +83,32 @@ def test_a_process_pool_reads_the_same_as_one_process(in_case, monkeypatch):
         serial.uses, serial.value_sets, serial.suppressions, serial.skipped)
 
 
+def test_a_pooled_report_is_byte_identical_to_one_process(tmp_path, monkeypatch):
+    """Many chunks, read by worker processes and merged: the JSON report is the single process's, byte for
+    byte (the copies differ, so a chunk lost or read differently in a worker would show)."""
+    from jobschema import report
+    from jobschema.code import run
+
+    files = [p for p in sorted((CASE / "app").rglob("*")) if p.is_file()]
+    for k, value in enumerate(["queued", "suspended", "failed", "pending", "done", "paused"]):
+        for p in files:
+            target = tmp_path / f"copy{k}" / p.relative_to(CASE / "app")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(p.read_text(encoding="utf-8").replace("'queued'", f"'{value}'"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    def report_json() -> str:
+        result = api.code(["."], str(CASE / "schema"))
+        return report.render(result.findings, "json", rules=api.code_rules(f.code for f in result.findings))
+
+    monkeypatch.setattr(run, "PARALLEL_FROM", 10**9)
+    serial = report_json()
+    monkeypatch.setattr(run, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(run, "CHUNK_MIN", 1)
+    assert report_json() == serial
+    assert serial.count("copy5/") > 0 and serial.count("suspended") > 1
+
+
 def test_sarif_with_related_locations_validates(in_case):
     import jsonschema
 
