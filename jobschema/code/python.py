@@ -25,7 +25,8 @@ PATTERNS = (
               " arguments: (argument_list . (string) @t .)) @call"),
     ("filter", "(dictionary (pair key: (string) @k)) @obj"),
     ("execute", "(call function: (attribute attribute: (identifier) @m)"
-                " arguments: (argument_list . (string) @sql . (_) @params)) @call"),
+                " arguments: (argument_list . [(string) (concatenated_string) (binary_operator)] @sql"
+                " . (_) @params)) @call"),
     ("sql", f"((string) @s (#match? @s {_SQL_PREFIX}))"),
     ("enum", "(class_definition name: (identifier) @name superclasses: (argument_list) @bases"
              " body: (block) @body) @decl"),
@@ -83,7 +84,7 @@ def extract(src: Source, dialect: str) -> u.Extraction:
                 chains.filter_object(caps["obj"][0])
         elif kind == "sql" and caps["s"][0].start_byte not in seen:
             seen.add(caps["s"][0].start_byte)
-            _sql(src, caps["s"][0], dialect, chains, literal, bound.get(caps["s"][0].start_byte), out)
+            _sql(src, caps["s"][0], dialect, chains, literal, bound, out)
         elif kind == "comment":
             suppress.read_comment(src, caps["c"][0], out)
         elif kind in ("enum", "literal"):
@@ -93,16 +94,63 @@ def extract(src: Source, dialect: str) -> u.Extraction:
     return out
 
 
-def _sql(src: Source, node, dialect: str, chains: Chains, literal, params, out: u.Extraction) -> None:
+def _piece(src: Source, node) -> sqltext.Piece | None:
+    """A string's text between its quotes with its f-string fields as holes; any other operand of a
+    concatenation is one hole; None for a string tree-sitter could not delimit."""
+    if node.type != "string":
+        return src.text(node), node.start_byte, [(0, len(src.text(node)), node)]
     parts = _parts(src, node)
-    if parts is None or not sqltext.looks_like_sql(parts[0]):
-        return
+    if parts is None:
+        return None
     text, start, interpolations = parts
-    holes = [(len(src.data[start:c.start_byte].decode("utf-8", "replace")),
-              len(src.data[start:c.end_byte].decode("utf-8", "replace")), c) for c in interpolations]
+    return text, start, [(len(src.data[start:c.start_byte].decode("utf-8", "replace")),
+                          len(src.data[start:c.end_byte].decode("utf-8", "replace")), c) for c in interpolations]
+
+
+def _concatenation(node) -> tuple[object, list]:
+    """The whole ``"a" "b"`` / ``a + b`` that ``node`` is part of, and its operands in order (only ``node``
+    when it is part of none)."""
+    top = node
+    while top.parent is not None and (top.parent.type in ("parenthesized_expression", "concatenated_string") or (
+            top.parent.type == "binary_operator" and _operator(top.parent) == "+")):
+        top = top.parent
+    leaves, stack = [], [top]
+    while stack:
+        n = stack.pop()
+        if n.type == "parenthesized_expression" and n.named_child_count == 1:
+            stack.append(n.named_children[0])
+        elif n.type == "concatenated_string":
+            stack += reversed([c for c in n.named_children if c.type != "comment"])
+        elif n.type == "binary_operator" and _operator(n) == "+":
+            stack += [n.child_by_field_name("right"), n.child_by_field_name("left")]
+        else:
+            leaves.append(n)
+    return top, leaves
+
+
+def _operator(node) -> str | None:
+    op = node.child_by_field_name("operator")
+    return op.type if op is not None else None
+
+
+def _sql(src: Source, node, dialect: str, chains: Chains, literal, bound: dict, out: u.Extraction) -> None:
+    top, leaves = _concatenation(node)
+    pieces = [_piece(src, n) for n in leaves] if len(leaves) > 1 else []
+    whole = sqltext.joined(pieces) if pieces and None not in pieces else None
+    if whole is not None and sqltext.looks_like_sql(whole.text):
+        if next(n for n in leaves if n.type == "string") != node:
+            return  # read with the concatenation's first string
+        s, params = whole, bound.get(top.start_byte)
+    else:
+        piece = _piece(src, node)
+        if piece is None or not sqltext.looks_like_sql(piece[0]):
+            return
+        s, params = sqltext.SqlString(*piece), bound.get(node.start_byte)
 
     def resolve(ref):
         if ref[0] == "hole":
+            if ref[1].type != "interpolation":  # an operand of the concatenation
+                return chains.values(ref[1])
             inner = ref[1].child_by_field_name("expression") or (ref[1].named_children or [None])[0]
             return chains.values(inner)
         if params is None:
@@ -117,7 +165,7 @@ def _sql(src: Source, node, dialect: str, chains: Chains, literal, params, out: 
                     return chains.values(child.child_by_field_name("value"))
         return [], True
 
-    out.extend(sqltext.read(src, sqltext.SqlString(text, start, holes), dialect, resolve))
+    out.extend(sqltext.read(src, s, dialect, resolve))
 
 
 def _enum(src: Source, caps: dict, literal) -> u.ValueSet | None:

@@ -41,11 +41,38 @@ def looks_like_sql(text: str) -> bool:
 @dataclass
 class SqlString:
     """A literal's text as it stands in the file, where its first character is, and its holes: the
-    (start, end, node) character spans of template substitutions."""
+    (start, end, node) character spans of template substitutions. Text joined from several pieces
+    (``'UPDATE t ' + "SET s = 'x'"``) has ``anchors``: the (offset in text, byte in file) of each piece."""
 
     text: str
     start_byte: int
     holes: list[tuple[int, int, object]] = field(default_factory=list)
+    anchors: list[tuple[int, int]] = field(default_factory=list)
+
+    def byte(self, offset: int) -> int:
+        """The byte in the file where character ``offset`` of the text stands."""
+        at, byte = 0, self.start_byte
+        for a, b in self.anchors:
+            if a > offset:
+                break
+            at, byte = a, b
+        return byte + len(self.text[at:offset].encode("utf-8"))
+
+
+# A piece of a joined string: its text as in the file, its first byte, its holes (character spans in it).
+# An operand that is not a literal is a piece that is one hole.
+Piece = tuple[str, int, list[tuple[int, int, object]]]
+
+
+def joined(pieces: list[Piece]) -> SqlString:
+    """One ``SqlString`` of the pieces of a concatenation, each character still pointing into the file."""
+    text, holes, anchors, at = [], [], [], 0
+    for content, start, inner in pieces:
+        anchors.append((at, start))
+        holes += [(at + a, at + b, n) for a, b, n in inner]
+        text.append(content)
+        at += len(content)
+    return SqlString("".join(text), pieces[0][1] if pieces else 0, holes, anchors)
 
 
 # what a placeholder stands for: ("hole", node), ("pos", index) or ("name", name)
@@ -221,7 +248,14 @@ def read(src: Source, s: SqlString, dialect: str, resolve: Resolver) -> u.Extrac
     records, literals = found
 
     def site(at: int | None) -> u.Site:
-        return src.site_at(src.byte_of(s.start_byte, s.text, prep.original(at or 0)))
+        return src.site_at(s.byte(prep.original(at or 0)))
+
+    def literal_site(start: int | None) -> u.Site:
+        """A string literal's place: its opening quote, or its first character when the quote ends an
+        earlier piece of a concatenation (``"… status = '" + "x" + "'"``)."""
+        quote = s.byte(prep.original(start or 0))
+        first = s.byte(prep.original((start or 0) + 1))
+        return src.site_at(first if s.anchors and first != quote + 1 else quote)
 
     for r in records:
         if r[0] == "skip":
@@ -233,7 +267,7 @@ def read(src: Source, s: SqlString, dialect: str, resolve: Resolver) -> u.Extrac
             out.uses.append(u.Use(kind, table, where, column=column, via=via, candidates=others))
         elif value[0] == "lit":
             text = literals.get(value[1], value[2])
-            out.uses.append(u.Use(kind, table, site(value[1]), column=column, value=text, via=via,
+            out.uses.append(u.Use(kind, table, literal_site(value[1]), column=column, value=text, via=via,
                                   candidates=others))
         elif value[0] == "const":
             out.uses.append(u.Use(kind, table, where, column=column, via=via, candidates=others))

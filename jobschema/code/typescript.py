@@ -89,22 +89,63 @@ def extract(src: Source, dialect: str) -> u.Extraction:
     return out
 
 
-def _sql(src: Source, node, dialect: str, chains: Chains, out: u.Extraction) -> None:
-    raw = src.text(node)
-    if not sqltext.looks_like_sql(raw[1:]):
-        return
+def _piece(src: Source, node) -> sqltext.Piece:
+    """A string or template literal's text between its quotes with its substitutions as holes; any other
+    operand of a concatenation is one hole."""
+    if node.type not in KINDS.strings:
+        return src.text(node), node.start_byte, [(0, len(src.text(node)), node)]
     first = node.start_byte + 1
     holes = [(len(src.data[first:c.start_byte].decode("utf-8", "replace")),
               len(src.data[first:c.end_byte].decode("utf-8", "replace")), c)
              for c in node.named_children if c.type == "template_substitution"]
+    return src.text(node)[1:-1], first, holes
+
+
+def _concatenation(node) -> tuple[object, list]:
+    """The whole ``a + b + (c + d)`` that ``node`` is part of, and its operands in order (only ``node``
+    when it is not an operand of ``+``)."""
+    top = node
+    while top.parent is not None and (top.parent.type == "parenthesized_expression" or (
+            top.parent.type == "binary_expression" and _operator(top.parent) == "+")):
+        top = top.parent
+    leaves, stack = [], [top]
+    while stack:
+        n = stack.pop()
+        if n.type == "parenthesized_expression" and n.named_child_count == 1:
+            stack.append(n.named_children[0])
+        elif n.type == "binary_expression" and _operator(n) == "+":
+            stack += [n.child_by_field_name("right"), n.child_by_field_name("left")]
+        else:
+            leaves.append(n)
+    return top, leaves
+
+
+def _operator(node) -> str | None:
+    op = node.child_by_field_name("operator")
+    return op.type if op is not None else None
+
+
+def _sql(src: Source, node, dialect: str, chains: Chains, out: u.Extraction) -> None:
+    _top, leaves = _concatenation(node)
+    whole = sqltext.joined([_piece(src, n) for n in leaves]) if len(leaves) > 1 else None
+    if whole is not None and sqltext.looks_like_sql(whole.text):
+        if next(n for n in leaves if n.type in KINDS.strings) != node:
+            return  # read with the concatenation's first literal
+        s = whole
+    else:
+        s = sqltext.SqlString(*_piece(src, node))
+        if not sqltext.looks_like_sql(s.text):
+            return
 
     def resolve(ref):
         if ref[0] == "hole":
+            if ref[1].type != "template_substitution":  # an operand of the concatenation
+                return chains.values(ref[1])
             inner = list(ref[1].named_children)
             return chains.values(inner[0]) if inner else ([], True)
         return [], True
 
-    out.extend(sqltext.read(src, sqltext.SqlString(raw[1:-1], first, holes), dialect, resolve))
+    out.extend(sqltext.read(src, s, dialect, resolve))
 
 
 def _value_set(src: Source, caps: dict, literal) -> u.ValueSet | None:

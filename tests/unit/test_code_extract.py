@@ -72,6 +72,19 @@ CASES = {
                         {"table jobs@1:10", "write jobs.status=queued@1:36", "write jobs.status=failed@1:56"}),
     "columns-count-characters": ("a.ts", "db.from('jobs').update({ note: 'déjà vu', status: 'x' }) // ✓",
                                  {"table jobs@1:9", "write jobs.note=déjà vu@1:32", "write jobs.status=x@1:51"}),
+    "concatenated-sql": ("a.ts", "const q = \"UPDATE jobs SET status = '\" + \"x\" + \"'\";",
+                         {"table jobs@1:19", "write jobs.status=x@1:43"}),
+    "concatenated-sql-operand": ("a.js", "db.query('SELECT id FROM jobs ' +\n  \"WHERE kind = 'a' AND status = \" + s)",
+                                 {"table jobs@1:26", "read jobs.id@1:18", "filter jobs.kind=a@2:17",
+                                  "filter jobs.status=?@2:25"}),
+    "concatenated-not-sql-head": ("a.ts", "const q = prefix + \"SELECT id FROM jobs WHERE status = 'x'\";",
+                                  {"table jobs@1:36", "read jobs.id@1:28", "filter jobs.status=x@1:56"}),
+    "python-implicit-concatenation": ("w.py", 'cur.execute("UPDATE jobs SET status = %s "\n'
+                                              '            "WHERE id = %s AND kind = \'a\'", ("done", i))',
+                                      {"table jobs@1:21", "write jobs.status=done@2:46", "filter jobs.id=?@2:20",
+                                       "filter jobs.kind=a@2:39"}),
+    "python-plus-fstring": ("w.py", 'q = ("DELETE FROM jobs " + f"WHERE status = \'{s}\'")',
+                            {"table jobs@1:19", "filter jobs.status=?@1:36"}),
     "python-not-sql": ("w.py", 'msg = "Select a file from the list"\nhelp = "update settings"', set()),
 }
 

@@ -37,3 +37,16 @@ def finish(conn, item_id, job_id, ok, message=None):
 def cancel(conn, job_id, status):
     with conn.cursor() as cur:
         cur.execute("UPDATE batch_items SET status = %s WHERE batch_job_id = %s", (status, job_id))
+
+
+def requeue_failed(conn, job_id):
+    with conn.cursor() as cur:
+        cur.execute("UPDATE batch_items SET status = %s, error_message = NULL "
+                    "WHERE batch_job_id = %s AND status = 'failed'", ("queued", job_id))
+
+
+def stall(conn, item_id):
+    with conn.cursor() as cur:
+        # a value the schema does not know, in the second piece
+        cur.execute("UPDATE batch_items SET error_message = 'stalled' " + "WHERE id = %s AND status <> "
+                    "'stalled'", (item_id,))

@@ -60,3 +60,14 @@ export const STALE_JOBS = `
 export function label(tier: string): string {
   return Buffer.from(tier).toString('base64') + Array.from('ab').join('');
 }
+
+// SQL built from pieces is read as one statement, each value at its own place
+export const RESET_ITEMS = 'UPDATE batch_items SET status = ' + "'queued', error_message = NULL " +
+  "WHERE status IN ('failed', 'cancelled') AND batch_job_id = $1";
+
+export const PAUSED_JOBS = 'SELECT id, name, ' + `status, total_items FROM batch_jobs WHERE status = 'paused'`;
+
+export function retryItem(jobId: string): string {
+  // a value the schema does not know, in the middle of the concatenation
+  return "UPDATE batch_items SET status = '" + 'retrying' + "' WHERE batch_job_id = '" + jobId + "'";
+}
