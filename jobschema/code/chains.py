@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import params
 from . import uses as u
 from .source import Source
 
@@ -68,6 +69,7 @@ class Kinds:
     ternary: str
     wrappers: frozenset[str]  # parentheses, ``x as T``, ``x satisfies T``, ``await``: the value inside
     constants: frozenset[str]  # null, true, numbers: not a string value, not unresolved either
+    grammar: params.Grammar  # functions, parameters and calls, to follow a value through a parameter
 
 
 class Chains:
@@ -76,17 +78,19 @@ class Chains:
 
     def __init__(self, src: Source, kinds: Kinds, literal, out: u.Extraction):
         self.src, self.k, self.literal, self.out = src, kinds, literal, out
+        self.calls: dict[str, list] | None = None  # direct calls by function name (params.values)
 
     # ------------------------------------------------------------------------------------- values
 
-    def values(self, node) -> tuple[list[tuple[str, u.Site]], bool]:
-        """The string literals that may flow out of ``node`` and whether something else may too."""
+    def values(self, node, seen: frozenset = frozenset()) -> tuple[list[tuple[str, u.Site]], bool]:
+        """The string literals that may flow out of ``node`` and whether something else may too; ``seen``
+        holds the (function, parameter) already followed, so recursion through calls ends."""
         k = self.k
         if node is None:
             return [], False
         if node.type in k.wrappers:
             inner = [c for c in node.named_children if c.type not in ("type_annotation", "comment")]
-            return self.values(inner[0]) if inner else ([], False)
+            return self.values(inner[0], seen) if inner else ([], False)
         if node.type in k.strings:
             v = self.literal(node)
             return ([(v, self.src.site(node))], False) if v is not None else ([], True)
@@ -95,11 +99,15 @@ class Chains:
         if node.type == k.member and MEMBER.match(self.src.text(node)):  # JobStatus.Queued, Status.QUEUED.value
             name = self.src.text(node).removesuffix(".value")
             return [(u.SYMBOL + name, self.src.site(node))], False
+        if node.type == k.identifier or node.type in k.shorthand:  # a parameter: what the file's calls pass
+            through = params.values(self, node, k.grammar, seen)
+            if through is not None:
+                return through
         if node.type in k.or_nodes:
             op = node.child_by_field_name("operator")
             if op is not None and self.src.text(op) in k.or_operators:
-                a, ua = self.values(node.child_by_field_name("left"))
-                b, ub = self.values(node.child_by_field_name("right"))
+                a, ua = self.values(node.child_by_field_name("left"), seen)
+                b, ub = self.values(node.child_by_field_name("right"), seen)
                 return a + b, ua or ub
         if node.type == k.ternary:
             parts = [node.child_by_field_name("consequence"), node.child_by_field_name("alternative")]
@@ -108,7 +116,7 @@ class Chains:
                 parts = [named[0], named[-1]] if len(named) == 3 else []
             found, unresolved = [], False
             for p in parts:
-                f, x = self.values(p)
+                f, x = self.values(p, seen)
                 found += f
                 unresolved = unresolved or x
             return found, unresolved
@@ -130,8 +138,8 @@ class Chains:
                 name, key = self._key(child)
                 if name is not None:
                     yield name, key, child.child_by_field_name("value")
-            elif child.type in self.k.shorthand:  # ``{ status }``: a value from a variable
-                yield self.src.text(child), child, None
+            elif child.type in self.k.shorthand:  # ``{ status }``: a value from the variable of that name
+                yield self.src.text(child), child, child
 
     def _emit(self, kind, table, column, at, value, via, present=True) -> None:
         found, unresolved = self.values(value) if present else ([], False)

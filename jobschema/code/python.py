@@ -4,7 +4,7 @@ classes, ``Literal[...]``)."""
 
 from __future__ import annotations
 
-from . import sqltext, suppress
+from . import params, sqltext, suppress
 from . import uses as u
 from .chains import TABLE_METHODS, Chains, Kinds, markers
 from .source import Source, matches
@@ -15,7 +15,7 @@ KINDS = Kinds(call="call", member="attribute", member_object="object", member_pr
               arrays=frozenset({"list", "tuple"}), pair="pair", shorthand=frozenset(),
               keys=frozenset(), or_nodes=frozenset({"boolean_operator"}), or_operators=frozenset({"or"}),
               ternary="conditional_expression", wrappers=frozenset({"parenthesized_expression", "await"}),
-              constants=frozenset({"none", "true", "false", "integer", "float"}))
+              constants=frozenset({"none", "true", "false", "integer", "float"}), grammar=params.PYTHON)
 
 # a prefilter run inside tree-sitter; ``sqltext.looks_like_sql`` decides
 _SQL_PREFIX = r'"(select|insert|update|delete|with|SELECT|INSERT|UPDATE|DELETE|WITH)[ \\t\\r\\n]"'

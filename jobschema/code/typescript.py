@@ -3,7 +3,7 @@ string and template literals, and value sets (string-literal unions, ``enum``s).
 
 from __future__ import annotations
 
-from . import sqltext, suppress
+from . import params, sqltext, suppress
 from . import uses as u
 from .chains import TABLE_METHODS, Chains, Kinds, markers
 from .source import Source, matches
@@ -17,7 +17,7 @@ KINDS = Kinds(call="call_expression", member="member_expression", member_object=
               or_operators=frozenset({"||", "??"}), ternary="ternary_expression",
               wrappers=frozenset({"parenthesized_expression", "as_expression", "satisfies_expression",
                                   "await_expression", "non_null_expression"}),
-              constants=frozenset({"null", "undefined", "true", "false", "number"}))
+              constants=frozenset({"null", "undefined", "true", "false", "number"}), grammar=params.JS)
 
 _SQL_PREFIX = r'"^.[ \\t\\r\\n(]*(select|insert|update|delete|with|SELECT|INSERT|UPDATE|DELETE|WITH)[ \\t\\r\\n]"'
 # one query, one pass over the tree: the pattern index says which shape matched

@@ -85,6 +85,32 @@ CASES = {
                                        "filter jobs.kind=a@2:39"}),
     "python-plus-fstring": ("w.py", 'q = ("DELETE FROM jobs " + f"WHERE status = \'{s}\'")',
                             {"table jobs@1:19", "filter jobs.status=?@1:36"}),
+    "parameter-from-calls": ("a.ts", "function set(id, status) {\n  return db.from('jobs').update({ status });\n}\n"
+                                     "set(1, 'paused');\nset(2, ok ? 'done' : 'failed');\n",
+                             {"table jobs@2:18", "write jobs.status=paused@4:8", "write jobs.status=done@5:13",
+                              "write jobs.status=failed@5:22"}),
+    "parameter-through-two-calls": ("a.ts", "function f(s) { return db.from('jobs').update({ status: s }); }\n"
+                                            "const g = (t) => f(t);\ng('deep');\n",
+                                    {"table jobs@1:32", "write jobs.status=deep@3:3"}),
+    "parameter-exported-keeps-count": ("a.ts", "export function set(status = 'new') {\n"
+                                               "  return db.from('jobs').update({ status: status });\n}\nset();\n",
+                                       {"table jobs@2:18", "write jobs.status=?@2:35", "write jobs.status=new@1:30"}),
+    "parameter-passed-around": ("a.js", "function set(status) { return db.from('jobs').update({ status }); }\n"
+                                        "set('x');\nmodule.exports = { set };\n",
+                                {"table jobs@1:39", "write jobs.status=?@1:56"}),
+    "parameter-assigned": ("a.ts", "function set(s) { s = s.trim(); return db.from('jobs').update({ status: s }); }\n"
+                                   "set('x');\n", {"table jobs@1:48", "write jobs.status=?@1:65"}),
+    "parameter-spread-call": ("a.ts", "function set(s) { return db.from('jobs').update({ status: s }); }\n"
+                                      "set('x');\nset(...args);\n",
+                              {"table jobs@1:34", "write jobs.status=?@1:51", "write jobs.status=x@2:5"}),
+    "python-parameter-keyword": ("w.py", "def cancel(conn, status):\n"
+                                         "    conn.execute('UPDATE jobs SET status = %s', (status,))\n\n"
+                                         "cancel(c, 'cancelled')\ncancel(c, status='stopped')\n",
+                                 {"table jobs@2:26", "write jobs.status=?@2:35", "write jobs.status=cancelled@4:11",
+                                  "write jobs.status=stopped@5:18"}),
+    "python-method-not-followed": ("w.py", "class W:\n    def set(self, status):\n"
+                                           "        sb.table('jobs').update({'status': status})\n\nset(1, 'x')\n",
+                                   {"table jobs@3:18", "write jobs.status=?@3:34"}),
     "python-not-sql": ("w.py", 'msg = "Select a file from the list"\nhelp = "update settings"', set()),
 }
 

@@ -50,3 +50,8 @@ def stall(conn, item_id):
         # a value the schema does not know, in the second piece
         cur.execute("UPDATE batch_items SET error_message = 'stalled' " + "WHERE id = %s AND status <> "
                     "'stalled'", (item_id,))
+
+
+def cancel_all(conn, job_ids):
+    for job_id in job_ids:
+        cancel(conn, job_id, "cancelled")

@@ -71,3 +71,12 @@ export function retryItem(jobId: string): string {
   // a value the schema does not know, in the middle of the concatenation
   return "UPDATE batch_items SET status = '" + 'retrying' + "' WHERE batch_job_id = '" + jobId + "'";
 }
+
+// values passed through a parameter: each call's literal is checked where the call passes it
+async function setJobStatus(id: string, status: string) {
+  return supabase.from('batch_jobs').update({ status }).eq('id', id);
+}
+
+export const resumeJob = (id: string) => setJobStatus(id, 'processing');
+
+export const archiveJob = (id: string) => setJobStatus(id, 'archived');
