@@ -18,7 +18,7 @@ from .source import matches
 
 @dataclass(frozen=True)
 class Grammar:
-    functions: frozenset[str]  # function nodes whose parameters are looked up
+    functions: frozenset[str]  # nodes that bind parameters (the nearest one is the value's)
     holders: frozenset[str]  # a node that names its function: ``const f = () => …`` (the declarator)
     parameters: str  # the field holding the parameter list
     single: str | None  # the field of an arrow function's one unparenthesised parameter
@@ -33,14 +33,14 @@ class Grammar:
 
 
 JS = Grammar(functions=frozenset({"function_declaration", "function_expression", "arrow_function",
-                                  "generator_function_declaration"}),
+                                  "generator_function_declaration", "generator_function", "method_definition"}),
              holders=frozenset({"variable_declarator"}), parameters="parameters", single="parameter",
              rest=frozenset({"rest_pattern"}),
              writes=frozenset({"assignment_expression", "augmented_assignment_expression", "update_expression"}),
              keyword=None, spreads=frozenset({"spread_element"}), classes=frozenset({"class_body"}),
              exported=frozenset({"export_statement"}), importable=False,
              calls="(call_expression function: (identifier) @f arguments: (arguments) @args) @call")
-PYTHON = Grammar(functions=frozenset({"function_definition"}), holders=frozenset(), parameters="parameters",
+PYTHON = Grammar(functions=frozenset({"function_definition", "lambda"}), holders=frozenset(), parameters="parameters",
                  single=None, rest=frozenset({"list_splat_pattern", "dictionary_splat_pattern", "keyword_separator"}),
                  writes=frozenset({"assignment", "augmented_assignment", "for_statement", "named_expression"}),
                  keyword="keyword_argument", spreads=frozenset({"list_splat", "dictionary_splat"}),
@@ -56,7 +56,10 @@ def _function_of(node, g: Grammar):
 
 
 def _name_of(fn, g: Grammar, src) -> tuple[str | None, object]:
-    """The function's name and the node that declares it (for ``export``), or None when calls cannot name it."""
+    """The function's name and the node that declares it (for ``export``), or None when calls cannot name it
+    (a method, called through its object; a lambda)."""
+    if fn.type in ("method_definition", "lambda"):
+        return None, None
     name = fn.child_by_field_name("name")
     if name is not None:
         return src.text(name), fn

@@ -111,6 +111,12 @@ CASES = {
     "python-method-not-followed": ("w.py", "class W:\n    def set(self, status):\n"
                                            "        sb.table('jobs').update({'status': status})\n\nset(1, 'x')\n",
                                    {"table jobs@3:18", "write jobs.status=?@3:34"}),
+    "parameter-of-a-method-inside": ("a.ts", "function outer(status) {\n"
+                                             "  class K { m(status) { return db.from('jobs').update({ status }); } }\n"
+                                             "}\nouter('x');\n", {"table jobs@2:40", "write jobs.status=?@2:57"}),
+    "python-parameter-of-a-lambda": ("w.py", "def outer(status):\n"
+                                             "    return lambda status: sb.table('jobs').update({'status': status})\n\n"
+                                             "outer('x')\n", {"table jobs@2:36", "write jobs.status=?@2:52"}),
     "python-not-sql": ("w.py", 'msg = "Select a file from the list"\nhelp = "update settings"', set()),
 }
 
