@@ -1,6 +1,6 @@
 """How fast ``jobschema code`` reads an application: files per second on a generated tree.
 
-    python benchmarks/code.py [--files 5000] [--reps 3] [--compare-serial] [--no-record]
+    python benchmarks/code.py [--files 5000] [--reps 3] [--baseline REF] [--compare-serial] [--no-record]
 
 Writes a tree of ``--files`` source files under benchmarks/_work/code/ — TypeScript services (Supabase
 chains, filter objects, SQL in template literals, a status union), TSX components, JavaScript (Knex) and
@@ -12,6 +12,8 @@ load is slower than the work it does), then the median and the quietest run. The
 tree in under 10 s on the project's 2-core machine.
 
 Each invocation is appended to benchmarks/code-results.json (``--no-record`` to leave it alone).
+``--baseline REF`` also times ``jobschema`` as it was at git REF, each of its runs right after the working
+tree's so both meet the same load, and says whether its report is the same.
 ``--compare-serial`` also reads the tree in this process with one process only and checks that the JSON
 report is byte-identical to the command's.
 """
@@ -215,10 +217,52 @@ def _commit() -> str:
     return proc.stdout.strip() + ("+changes" if dirty else "")
 
 
+# runs ``jobschema`` from the folder given first, ahead of an editable install of the working tree
+_FROM_FOLDER = ("import runpy, sys; "
+                "sys.meta_path[:] = [f for f in sys.meta_path if 'editable' not in repr(f).lower()]; "
+                "sys.path.insert(0, sys.argv.pop(1)); "
+                "runpy.run_module('jobschema', run_name='__main__', alter_sys=True)")
+
+
+def _baseline(ref: str) -> str:
+    """``jobschema/`` as it was at git ``ref``, unpacked under benchmarks/_work/baseline/."""
+    folder = os.path.join(HERE, "_work", "baseline", ref.replace("/", "_"))
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(folder)
+    archive = subprocess.run(["git", "archive", ref, "jobschema"], capture_output=True, cwd=ROOT, check=True)
+    subprocess.run(["tar", "-x", "-C", folder], input=archive.stdout, check=True)
+    return folder
+
+
+def _run(cmd: list[str], files: int) -> tuple[dict, str] | None:
+    """One timed run: wall, CPU of the command and its workers, load average around it; and its output."""
+    load = os.getloadavg()[0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode not in (0, 1):
+        print(proc.stderr, file=sys.stderr)
+        return None
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "files_per_s": round(files / wall),
+            "load_before": round(load, 2), "load_after": round(os.getloadavg()[0], 2)}, proc.stdout
+
+
+def _summary(runs: list[dict], files: int) -> dict:
+    wall = statistics.median(r["wall_s"] for r in runs)
+    return {"median_wall_s": wall, "median_files_per_s": round(files / wall),
+            "median_cpu_s": round(statistics.median(r["cpu_s"] for r in runs), 2),
+            "quietest": min(runs, key=lambda r: (r["load_before"], r["wall_s"])), "runs": runs}
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--files", type=int, default=5000)
     ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--baseline", metavar="REF",
+                    help="also time jobschema as at git REF, each run interleaved with the working tree's")
     ap.add_argument("--compare-serial", action="store_true",
                     help="check the report is byte-identical to a single-process read")
     ap.add_argument("--no-record", action="store_true", help="do not append to benchmarks/code-results.json")
@@ -228,46 +272,48 @@ def main(argv: list[str]) -> int:
     tree = os.path.join(root, "src")
     lines = sum(sum(1 for _ in open(os.path.join(d, f), encoding="utf-8"))
                 for d, _dirs, names in os.walk(tree) for f in names)
-    cmd = [sys.executable, "-m", "jobschema", "code", tree, "--schema", SCHEMA, "--format", "json"]
-    runs, doc, out = [], None, ""
+    tail = ["code", tree, "--schema", SCHEMA, "--format", "json"]
+    variants = {"current": [sys.executable, "-m", "jobschema", *tail]}
+    if args.baseline:
+        variants[args.baseline] = [sys.executable, "-c", _FROM_FOLDER, _baseline(args.baseline), *tail]
+    runs: dict[str, list[dict]] = {k: [] for k in variants}
+    outputs: dict[str, str] = {}
     print(f"jobschema code on {args.files} files ({lines} lines, under {tree}); {os.cpu_count()} CPUs")
     for _ in range(args.reps):
-        load = os.getloadavg()[0]
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
-        wall = time.perf_counter() - start
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and its worker processes
-        cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-        if proc.returncode not in (0, 1):
-            print(proc.stderr, file=sys.stderr)
-            return 2
-        out, doc = proc.stdout, json.loads(proc.stdout)
-        runs.append({"wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "files_per_s": round(args.files / wall),
-                     "load_before": round(load, 2), "load_after": round(os.getloadavg()[0], 2)})
-        print(f"  run: wall {wall:.2f} s, {args.files / wall:.0f} files/s, CPU {cpu:.2f} s, "
-              f"load average {load:.2f} before, {runs[-1]['load_after']:.2f} after")
-    wall = statistics.median(r["wall_s"] for r in runs)
-    quiet = min(runs, key=lambda r: (r["load_before"], r["wall_s"]))
-    print(f"  median wall {wall:.2f} s of {args.reps} runs (min {min(r['wall_s'] for r in runs):.2f}); "
-          f"{args.files / wall:.0f} files/s; {lines / wall:.0f} lines/s; "
-          f"median CPU {statistics.median(r['cpu_s'] for r in runs):.2f} s")
-    print(f"  quietest run (load average {quiet['load_before']:.2f}): wall {quiet['wall_s']:.2f} s, "
-          f"{quiet['files_per_s']} files/s, CPU {quiet['cpu_s']:.2f} s")
+        for name, cmd in variants.items():
+            done = _run(cmd, args.files)
+            if done is None:
+                return 2
+            runs[name].append(done[0])
+            outputs[name] = done[1]
+            r = done[0]
+            print(f"  {name}: wall {r['wall_s']:.2f} s, {r['files_per_s']} files/s, CPU {r['cpu_s']:.2f} s, "
+                  f"load average {r['load_before']:.2f} before, {r['load_after']:.2f} after")
+    results = {name: _summary(rs, args.files) for name, rs in runs.items()}
+    for name, res in results.items():
+        quiet = res["quietest"]
+        print(f"  {name}: median wall {res['median_wall_s']:.2f} s of {args.reps} runs "
+              f"(min {min(r['wall_s'] for r in res['runs']):.2f}); {res['median_files_per_s']} files/s; "
+              f"{lines / res['median_wall_s']:.0f} lines/s; median CPU {res['median_cpu_s']:.2f} s; quietest run "
+              f"(load average {quiet['load_before']:.2f}): wall {quiet['wall_s']:.2f} s, CPU {quiet['cpu_s']:.2f} s")
+    doc = json.loads(outputs["current"])
     print(f"  findings: {doc['summary']}")
+    wall = results["current"]["median_wall_s"]
     print(f"  target: whole tree under 10 s -> {'met' if wall < 10 else 'NOT met'} (median)")
+    same = {name: out == outputs["current"] for name, out in outputs.items() if name != "current"}
+    for name, equal in same.items():
+        print(f"  report identical to {name}'s: {'yes' if equal else 'no'}")
     identical = None
     if args.compare_serial:
-        identical = _serial_report(tree) == out
+        identical = _serial_report(tree) == outputs["current"]
         print(f"  single-process report byte-identical: {'yes' if identical else 'NO'}")
     if not args.no_record:
         path = os.path.join(HERE, "code-results.json")
         history = json.load(open(path, encoding="utf-8")) if os.path.exists(path) else []
         history.append({"date": time.strftime("%Y-%m-%d %H:%M"), "commit": _commit(), "files": args.files,
                         "lines": lines, "cpus": os.cpu_count(), "python": sys.version.split()[0],
-                        "median_wall_s": wall, "median_files_per_s": round(args.files / wall),
-                        "quietest": quiet, "runs": runs, "serial_identical": identical,
-                        "summary": doc["summary"]})
+                        **results.pop("current"), "serial_identical": identical, "summary": doc["summary"],
+                        "baseline": {name: {**res, "report_identical": same[name]} for name, res in results.items()}})
         with open(path, "w", encoding="utf-8") as fh:
             json.dump(history, fh, indent=1)
             fh.write("\n")
