@@ -141,7 +141,9 @@ def _sql(src: Source, node, dialect: str, chains: Chains, literal, bound: dict, 
         if next(n for n in leaves if n.type == "string") != node:
             return  # read with the concatenation's first string
         s, params = whole, bound.get(top.start_byte)
+        alone = sqltext.SqlString(*_piece(src, node))
     else:
+        alone = None
         piece = _piece(src, node)
         if piece is None or not sqltext.looks_like_sql(piece[0]):
             return
@@ -165,7 +167,7 @@ def _sql(src: Source, node, dialect: str, chains: Chains, literal, bound: dict, 
                     return chains.values(child.child_by_field_name("value"))
         return [], True
 
-    out.extend(sqltext.read(src, s, dialect, resolve))
+    out.extend(sqltext.read(src, s, dialect, resolve, alone))
 
 
 def _enum(src: Source, caps: dict, literal) -> u.ValueSet | None:

@@ -234,14 +234,18 @@ def _records_of(text: str, dialect: str, params: set[str]) -> tuple[list[Record]
     return found
 
 
-def read(src: Source, s: SqlString, dialect: str, resolve: Resolver) -> u.Extraction:
-    """Uses in the SQL of ``s``; a text sqlglot cannot parse is ``Skipped`` with its reason, never guessed."""
+def read(src: Source, s: SqlString, dialect: str, resolve: Resolver,
+         alone: SqlString | None = None) -> u.Extraction:
+    """Uses in the SQL of ``s``; a text sqlglot cannot parse is ``Skipped`` with its reason, never guessed.
+    ``alone`` is the first piece of a concatenation ``s`` joins: read instead when the whole cannot be."""
     out = u.Extraction()
     prep = _Prepared(s)
     key = (prep.text, dialect)
     found = _exact.get(key)
     if found is None:
         found = _bounded(_exact)[key] = _records_of(prep.text, dialect, set(prep.params))
+    if isinstance(found, str) and alone is not None and looks_like_sql(alone.text):
+        return read(src, alone, dialect, resolve)
     if isinstance(found, str):
         out.skipped.append(u.Skipped(src.site_at(s.start_byte), f"SQL sqlglot cannot parse: {found}"))
         return out

@@ -131,8 +131,9 @@ def _sql(src: Source, node, dialect: str, chains: Chains, out: u.Extraction) -> 
     if whole is not None and sqltext.looks_like_sql(whole.text):
         if next(n for n in leaves if n.type in KINDS.strings) != node:
             return  # read with the concatenation's first literal
-        s = whole
+        s, alone = whole, sqltext.SqlString(*_piece(src, node))
     else:
+        alone = None
         s = sqltext.SqlString(*_piece(src, node))
         if not sqltext.looks_like_sql(s.text):
             return
@@ -145,7 +146,7 @@ def _sql(src: Source, node, dialect: str, chains: Chains, out: u.Extraction) -> 
             return chains.values(inner[0]) if inner else ([], True)
         return [], True
 
-    out.extend(sqltext.read(src, s, dialect, resolve))
+    out.extend(sqltext.read(src, s, dialect, resolve, alone))
 
 
 def _value_set(src: Source, caps: dict, literal) -> u.ValueSet | None:

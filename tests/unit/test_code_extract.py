@@ -79,6 +79,8 @@ CASES = {
                                   "filter jobs.status=?@2:25"}),
     "concatenated-not-sql-head": ("a.ts", "const q = prefix + \"SELECT id FROM jobs WHERE status = 'x'\";",
                                   {"table jobs@1:36", "read jobs.id@1:28", "filter jobs.status=x@1:56"}),
+    "concatenated-unreadable-whole": ("a.ts", "const q = 'SELECT a FROM jobs ' + \"WHERE (((\";",
+                                      {"table jobs@1:26", "read jobs.a@1:19"}),
     "python-implicit-concatenation": ("w.py", 'cur.execute("UPDATE jobs SET status = %s "\n'
                                               '            "WHERE id = %s AND kind = \'a\'", ("done", i))',
                                       {"table jobs@1:21", "write jobs.status=done@2:46", "filter jobs.id=?@2:20",
