@@ -360,6 +360,7 @@ FILE_KINDS = (
     ("050", "functions"),
     ("060", "triggers"),
     ("070", "rls"),
+    ("080", "unmanaged"),
 )
 
 
@@ -485,6 +486,14 @@ class ModuleRenderer:
     def rls(self, table) -> list[str]:
         return []
 
+    def unmanaged(self) -> list[str]:
+        """The recorded facts the format cannot describe (``Module.unmanaged``) that come after every other
+        object. A dialect that cannot write them says so: a database built from the files would lack them."""
+        for u in self.module.unmanaged:
+            where = ".".join(x for x in (u.namespace, u.table, u.name) if x)
+            self.warn(f"{u.kind} {where}", f"recorded by inspect but not written for {self.name}; create it by hand")
+        return []
+
     def unsupported_routines(self) -> None:
         """Warn about functions and triggers written only for other dialects."""
         mine = {(f.namespace, f.name, f.arguments) for f in self.module.functions if f.dialect == self.name}
@@ -533,6 +542,7 @@ class ModuleRenderer:
                 add("triggers", self.trigger(t))
         for t in m.tables:
             add("rls", self.rls(t))
+        add("unmanaged", self.unmanaged())
 
         result = RenderResult(warnings=list(self.warnings))
         result.tables = len(m.tables)

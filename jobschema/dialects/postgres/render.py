@@ -26,7 +26,7 @@ from ..base import (
     literal_pg,
     quote_pg,
 )
-from . import types
+from . import types, unmanaged_sql
 
 CAPABILITIES = Capabilities(
     rls=True, partial_index=True, check=True, transactional_ddl=True, materialized_views=True,
@@ -250,7 +250,7 @@ class PostgresRenderer(ModuleRenderer):
         out = []
         # the module's own namespace and every one its objects live in, whether or not they hold tables
         spaces = {m.namespace} | {x.namespace for x in (*m.tables, *m.views, *m.functions)}
-        spaces |= {ns for (ns, _), _ in enum_types(m)}
+        spaces |= {ns for (ns, _), _ in enum_types(m)} | {u.namespace for u in m.unmanaged if u.namespace}
         schemas = sorted((set(m.schemas) | spaces) - {"public"})
         for s in schemas:
             out.append(f"CREATE SCHEMA IF NOT EXISTS {quote_pg(s)};")
@@ -261,6 +261,24 @@ class PostgresRenderer(ModuleRenderer):
         out.extend(self.required_modules())
         inherited = self.required_enum_types()
         out.extend(create_enum_type_sql(key, labels) for key, labels in enum_types(m) if key not in inherited)
+        for u in unmanaged_sql.facts(m, unmanaged_sql.BEFORE_TABLES):  # what the columns may use
+            out.extend(self._fact(u))
+        return out
+
+    def _fact(self, u) -> list[str]:
+        sql = unmanaged_sql.item_sql(self.module, u)
+        if sql is None:
+            self.warn(f"{u.kind} {u.name}", "recorded by inspect without a definition to create it from")
+        return sql or []
+
+    def unmanaged(self) -> list[str]:
+        out = []
+        for u in unmanaged_sql.facts(self.module, unmanaged_sql.AFTER):
+            out.extend(self._fact(u))
+        known = set(unmanaged_sql.BEFORE_TABLES + unmanaged_sql.IN_TABLE + unmanaged_sql.AFTER)
+        for u in self.module.unmanaged:
+            if u.kind not in known:
+                self.warn(f"{u.kind} {u.name}", "recorded by inspect but not written for postgres; create it by hand")
         return out
 
     def required_enum_types(self) -> set[tuple[str, str]]:
@@ -303,8 +321,11 @@ class PostgresRenderer(ModuleRenderer):
         for ck in t.checks:
             if ck.comment:
                 comments.append(f"COMMENT ON CONSTRAINT {quote_pg(ck.name)} ON {name} IS {literal_pg(ck.comment)};")
-        return [_ENV.get_template("table.sql.j2").render(name=name, lines=lines, comments=comments,
-                                                         comment_line=None)]
+        unlogged = unmanaged_sql.table_fact(self.module, "unlogged table", t.namespace, t.name) is not None
+        partitioning = unmanaged_sql.table_fact(self.module, "partitioning", t.namespace, t.name)
+        return [_ENV.get_template("table.sql.j2").render(
+            name=name, lines=lines, comments=comments, comment_line=None, unlogged=unlogged,
+            suffix=f" {partitioning.detail}" if partitioning is not None and partitioning.detail else "")]
 
     def indexes(self, t: Table) -> list[str]:
         made = []
@@ -334,7 +355,7 @@ class PostgresRenderer(ModuleRenderer):
 
     # Parts whose authored SQL (view queries, function bodies, trigger and policy expressions) is resolved
     # when it is created, against the search path.
-    SCOPED_PARTS = ("views", "functions", "triggers", "rls")
+    SCOPED_PARTS = ("views", "functions", "triggers", "rls", "unmanaged")
 
     def part_scope(self, kind: str, chunks: list[str]) -> list[str]:
         """A module outside ``public`` names its own tables unqualified in views, functions and policies:

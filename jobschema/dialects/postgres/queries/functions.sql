@@ -1,5 +1,6 @@
 -- Functions and procedures of the inspected namespaces that no extension owns: identity signature,
--- result type, language, body, SECURITY DEFINER, its SET options (search_path) and privileges.
+-- result type, language, body, SECURITY DEFINER, its SET options (search_path) and privileges. The
+-- constructors a range type makes for itself (an internal dependency on the type) go with the type.
 SELECT n.nspname AS namespace,
        p.proname AS name,
        p.prokind AS kind,
@@ -17,5 +18,5 @@ JOIN pg_language l ON l.oid = p.prolang
 WHERE n.nspname = ANY (%(namespaces)s)
   AND p.prokind IN ('f', 'p')
   AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                  WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+                  WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype IN ('e', 'i'))
 ORDER BY n.nspname, p.proname, 4

@@ -1,4 +1,4 @@
--- Objects of the inspected namespaces the schema format cannot describe: rules, sequences that no
+-- Objects of the inspected namespaces the schema format cannot describe: collations, rules, sequences that no
 -- column owns (and the options of owned ones that are not a serial's defaults), user-defined types (enums,
 -- domains, composites, ranges), extended statistics, and properties: the partitioning of a partitioned
 -- table, partitions, table inheritance, UNLOGGED, storage parameters of tables, indexes and views, replica
@@ -59,6 +59,22 @@ WHERE n.nspname = ANY (%(namespaces)s)
       SELECT 1 FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace cn ON cn.oid = c.relnamespace
       WHERE a.atttypid IN (t.oid, t.typarray) AND a.attnum > 0 AND NOT a.attisdropped
         AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND cn.nspname = ANY (%(namespaces)s)))
+UNION ALL
+-- a collation: its provider and locale as CREATE COLLATION takes them (the ICU locale column is named
+-- colliculocale on 15 and 16, colllocale from 17, and absent before 15: read through the row as JSON)
+SELECT 'collation', n.nspname, co.collname, NULL,
+       concat_ws(', ', 'provider = ' || CASE co.collprovider WHEN 'i' THEN 'icu' ELSE 'libc' END,
+                 CASE WHEN co.collprovider = 'i'
+                      THEN 'locale = ' || quote_literal(COALESCE(to_jsonb(co) ->> 'colllocale',
+                                                                 to_jsonb(co) ->> 'colliculocale', co.collcollate))
+                      ELSE 'lc_collate = ' || quote_literal(co.collcollate) || ', lc_ctype = '
+                           || quote_literal(co.collctype) END,
+                 CASE WHEN NOT co.collisdeterministic THEN 'deterministic = false' END)
+FROM pg_collation co
+JOIN pg_namespace n ON n.oid = co.collnamespace
+WHERE n.nspname = ANY (%(namespaces)s)
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                  WHERE d.classid = 'pg_collation'::regclass AND d.objid = co.oid AND d.deptype = 'e')
 UNION ALL
 SELECT 'partitioning', n.nspname, c.relname, NULL, 'PARTITION BY ' || pg_get_partkeydef(c.oid)
 FROM pg_class c
