@@ -41,6 +41,7 @@ class Context:
     # (namespace, table) → the live table, for every table some change names (what its keys are called live)
     live_tables: dict[tuple[str, str], Table] = field(default_factory=dict)
     created_tables: set[tuple[str, str]] = field(default_factory=set)  # (namespace, table) the plan creates
+    changes: Sequence[ch.Change] = ()  # every change of the plan, for a builder whose statements depend on others
 
     def module(self, name: str) -> Module:
         m = self.project.module(name)

@@ -72,7 +72,7 @@ def plan(changes: Sequence[ch.Change], project: Project, module: str, target: Pl
     ``PlanRefused`` naming every change that cannot be fixed safely. Nothing is written here."""
     options = options or PlanOptions()
     dialect = target.name
-    ctx = Context(dialect, options, project)
+    ctx = Context(dialect, options, project, changes=tuple(changes))
     for r in probes:
         ctx.probes.setdefault(id(r.change), []).append(r)
     for c in changes:

@@ -15,7 +15,7 @@ from ...model.objects import Module, Rls, Table
 from ...plan.context import Context, PlanOptions
 from ...plan.steps import Step
 from ..base import dependent_views, literal_pg, quote_pg, view_order
-from . import enum_plan, unmanaged_plan
+from . import enum_plan, unmanaged_plan, view_deps
 from .column_plan import add_column, drop_column, drop_key_name, modify_column
 from .normalize import HOOKS
 from .online import AE, SUE
@@ -406,11 +406,6 @@ def add_view(c: ch.Change, ctx: Context) -> list[Step]:
     return steps
 
 
-def drop_view(c: ch.DropView, ctx: Context) -> list[Step]:
-    kind = "MATERIALIZED VIEW" if c.live.materialized else "VIEW"
-    return [Step.of("drops", f"DROP {kind} {qname(c.namespace, c.live.name)};", c)]
-
-
 _CREATE_FN = re.compile(r"^\s*CREATE\s+(?!OR\s+REPLACE)", re.I)
 
 
@@ -463,7 +458,7 @@ NOT_VALID = True  # --allow-not-valid keeps a violated constraint NOT VALID
 
 HANDLERS = {
     ch.AddTable: add_table, ch.DropTable: drop_table, ch.ModifyTableComment: table_comment,
-    ch.AddColumn: add_column, ch.DropColumn: drop_column, ch.ModifyColumn: modify_column,
+    ch.AddColumn: add_column, ch.DropColumn: drop_column, ch.ModifyColumn: view_deps.wrap(modify_column),
     ch.AddPrimaryKey: add_primary_key, ch.ModifyPrimaryKey: add_primary_key, ch.DropPrimaryKey: drop_primary_key,
     ch.AddCheck: add_check, ch.ModifyCheck: modify_check, ch.DropCheck: drop_constraint,
     ch.DuplicateColumnCheck: drop_duplicate_check, ch.RenamedEquivalent: rename, ch.ValidateConstraint: validate,
@@ -473,7 +468,7 @@ HANDLERS = {
     ch.AddIndex: add_index, ch.ModifyIndex: add_index, ch.DropIndex: drop_index,
     ch.EnableRls: enable_rls, ch.DisableRls: disable_rls, ch.ForceRls: force_rls,
     ch.AddPolicy: add_policy, ch.ModifyPolicy: add_policy, ch.DropPolicy: drop_policy,
-    ch.AddView: add_view, ch.ModifyView: add_view, ch.DropView: drop_view,
+    ch.AddView: add_view, ch.ModifyView: add_view, ch.DropView: view_deps.drop_view,
     ch.AddFunction: add_function, ch.ModifyFunction: add_function, ch.DropFunction: drop_function,
     ch.AddTrigger: add_trigger, ch.ModifyTrigger: add_trigger, ch.DropTrigger: drop_trigger,
     ch.AddExtension: add_extension, ch.DropEnumType: drop_enum_type,
