@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from ...diff import changes as ch
 from ...model.objects import Table
-from ...plan.context import Context
+from ...plan.context import ALLOW_DESTRUCTIVE, Context
 from ...plan.steps import Step
 from ..base import literal_pg, quote_pg
 from .normalize import HOOKS
@@ -78,8 +78,16 @@ def create_types(table: Table, columns, c: ch.Change, ctx: Context) -> list[Step
 
 
 def already_dropped(c: ch.Change, ctx: Context) -> bool:
-    """A live CHECK this plan drops already (converting its column to a native type)."""
-    return (c.namespace, c.table, c.live_name) in _state(ctx)["checks"]
+    """A live CHECK this plan drops already, or will whatever order the changes come in: one holding a column
+    that is converted from text to a native type to a value list (``_drop_value_checks``)."""
+    if (c.namespace, c.table, c.live_name) in _state(ctx)["checks"]:
+        return True
+    vs = HOOKS.check_meaning(c.live).value_set if c.live is not None and hasattr(c.live, "expression") else None
+    if vs is None:
+        return False
+    return any(isinstance(x, ch.ModifyColumn) and "type" in x.kinds and (x.namespace, x.table) == (c.namespace, c.table)
+               and x.live.name.lower() == vs[0] and x.desired.enum_type_in(x.namespace) is not None
+               and x.live.enum_type_in(x.namespace) is None for x in ctx.changes)
 
 
 def _using(col: str, mapping: list[tuple[str, str]], target: str, array: bool) -> str:
@@ -228,7 +236,13 @@ def _same_type(c: ch.ModifyColumn, ctx: Context, key: tuple[str, str], array: bo
                                  note="outside a transaction: the file uses the new label") for s in steps]
         return steps, {"type"}
     # labels removed or reordered: a new type, the columns converted, the old type dropped
-    if _refuse_leftovers(c, ctx):
+    if _refuse_leftovers(c, ctx):  # rows holding a label nothing replaces: named before anything else
+        return [], set(c.kinds)
+    mapped = {old for old, _ in d.legacy_values}
+    removed = [v for v in extra if v not in mapped]
+    if removed and not ctx.options.allow_destructive:  # narrowing the type: a label nothing replaces is gone
+        ctx.omit(c, f"removes the label{'s' * (len(removed) > 1)} {', '.join(removed)} from {d.enum_type}; "
+                 f"{ALLOW_DESTRUCTIVE}")
         return [], set(c.kinds)
     old_name = _aside(key[1])
     steps = []
