@@ -202,7 +202,8 @@ def _routines(m, d):
         h = sqlfile.parse_function(stmt, f.name)
         functions.append(replace(f, name=h.name, namespace=h.namespace or m.namespace, arguments=h.arguments,
                                  returns=h.returns, language=h.language, body=h.body, sql=stmt.text + ";",
-                                 kind=h.kind, security_definer=h.security_definer, search_path=h.search_path))
+                                 kind=h.kind, security_definer=h.security_definer, search_path=h.search_path,
+                                 options=h.options))
     triggers = []
     for tr in m.triggers:
         text = tr.sql.strip()

@@ -145,7 +145,7 @@ def _read_routines(r: Reader, folder: str, rel: str, module_ns: str, kind: str) 
                 out.append(Function(name=h.name, namespace=h.namespace or module_ns, arguments=h.arguments,
                                     returns=h.returns, language=h.language, body=h.body, sql=whole,
                                     dialect=dialect, kind=h.kind, security_definer=h.security_definer,
-                                    search_path=h.search_path,
+                                    search_path=h.search_path, options=h.options,
                                     origin=origin))
             else:
                 t = sqlfile.parse_trigger(stmts[0], display)

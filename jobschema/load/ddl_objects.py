@@ -193,7 +193,8 @@ class ObjectReader:
         self.functions.append(Function(
             name=h.name, namespace=h.namespace or self.namespace, arguments=h.arguments, returns=h.returns,
             language=h.language, body=h.body, sql=stmt.text + ";", dialect=self.rules.name, kind=h.kind,
-            security_definer=h.security_definer, search_path=h.search_path, origin=Origin(file, stmt.line, 1)))
+            security_definer=h.security_definer, search_path=h.search_path, options=h.options,
+            origin=Origin(file, stmt.line, 1)))
         return None
 
     def create_trigger(self, file, stmt) -> None:

@@ -119,6 +119,7 @@ class FunctionHead:
     body: str
     security_definer: bool
     search_path: str | None = None
+    options: tuple[str, ...] = ()
 
 
 def _balanced(text: str, open_at: int) -> int:
@@ -195,7 +196,29 @@ def parse_function(stmt: Statement, file: str) -> FunctionHead:
         body=body,
         security_definer=bool(re.search(r"\bSECURITY\s+DEFINER\b", outside, re.I)),
         search_path=_search_path(outside),
+        options=function_options(outside, lang.group(1).lower() if lang else "sql"),
     )
+
+
+def function_options(header: str, language: str) -> tuple[str, ...]:
+    """The PostgreSQL function attributes ``header`` declares that are not the defaults, in one canonical
+    spelling (``RETURNS NULL ON NULL INPUT`` is STRICT; ``COST`` only where it is not the language's default)."""
+    words = " ".join(re.sub(r"'(?:[^']|'')*'", "''", header).upper().split())
+    out = []
+    vol = re.search(r"\b(IMMUTABLE|STABLE)\b", words)
+    if vol:
+        out.append(vol.group(1))
+    if re.search(r"\bSTRICT\b|\bRETURNS NULL ON NULL INPUT\b", words):
+        out.append("STRICT")
+    if re.search(r"(?<!NOT )\bLEAKPROOF\b", words):
+        out.append("LEAKPROOF")
+    par = re.search(r"\bPARALLEL (SAFE|RESTRICTED)\b", words)
+    if par:
+        out.append(f"PARALLEL {par.group(1)}")
+    cost = re.search(r"\bCOST (\d+(?:\.\d+)?)\b", words)
+    if cost and float(cost.group(1)) != (1 if language in ("c", "internal") else 100):
+        out.append(f"COST {float(cost.group(1)):g}")
+    return tuple(out)
 
 
 _SEARCH_PATH = re.compile(

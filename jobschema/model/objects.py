@@ -345,6 +345,9 @@ class Function:
     security_definer: bool = False
     origin: Origin = NO_ORIGIN
     search_path: str | None = None  # the function's SET search_path as written, None when it sets none
+    # what the function declares beyond the defaults, canonical: IMMUTABLE|STABLE, STRICT, LEAKPROOF,
+    # PARALLEL SAFE|RESTRICTED, COST n (PostgreSQL; the planner trusts them)
+    options: tuple[str, ...] = ()
     acl: tuple[str, ...] | None = field(default=None, compare=False)  # live PostgreSQL aclitems; None: defaults
 
     @property

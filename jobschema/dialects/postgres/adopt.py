@@ -32,6 +32,8 @@ def function_sql(f, namespace: str) -> str:
     head += f"\nLANGUAGE {f.language}"
     if f.security_definer:
         head += " SECURITY DEFINER"
+    if f.options:
+        head += " " + " ".join(f.options)
     if f.search_path is not None:
         head += f"\nSET search_path = {f.search_path}"
     return f"{head}\nAS {tag}{f.body}{tag}"

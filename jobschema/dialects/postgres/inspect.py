@@ -304,6 +304,7 @@ def _build(fetch: QueryThread, ns: list[str], name: str) -> LiveCatalog:
             language=r["language"], body=r["body"] or "", sql="", dialect="postgres",
             kind="procedure" if r["kind"] == "p" else "function", security_definer=r["security_definer"],
             origin=_origin("function", r["namespace"], r["name"]), search_path=_search_path(r["config"]),
+            options=tuple(r["options"] or ()) if r["kind"] != "p" else (),
             acl=tuple(r["acl"]) if r["acl"] is not None else None))
 
     triggers = []

@@ -22,6 +22,7 @@ from ...model.objects import Check, Column, Default, Function, Index, Sql, Table
 from ...model.types import TypeError_, parse_type
 from . import enums, names
 from .render import MYSQL_ONLY_METHODS, default_sql, enum_check_name, enum_check_sql
+from .trigger_key import trigger_key
 from .types import logical
 
 _TEXT_TYPES = {exp.DataType.Type.TEXT, exp.DataType.Type.VARCHAR, exp.DataType.Type.CHAR,
@@ -479,6 +480,10 @@ class PostgresHooks(DiffHooks):
             kinds.add("security")
         if desired.kind != live.kind:
             kinds.add("kind")
+        if desired.options != live.options:
+            kinds.add("options")  # volatility, STRICT, LEAKPROOF, PARALLEL, COST
+        if _path_key(desired.search_path) != _path_key(live.search_path):
+            kinds.add("search_path")
         return frozenset(kinds)
 
     def trigger_kinds(self, desired: Trigger, live: Trigger) -> frozenset[str]:
@@ -491,7 +496,14 @@ class PostgresHooks(DiffHooks):
         lfn = (live.function or "").split(".")[-1].strip('"').lower()
         if dfn != lfn:
             kinds.add("function")
+        if trigger_key(desired.sql, expression_key) != trigger_key(live.sql, expression_key):
+            kinds.add("definition")  # level, UPDATE OF, WHEN, CONSTRAINT, REFERENCING, arguments
         return frozenset(kinds)
+
+
+def _path_key(path: str | None) -> str | None:
+    """``SET search_path = "$user", public`` as written and as ``proconfig`` keeps it compare equal."""
+    return None if path is None else re.sub(r"[\s'\"]", "", path.lower())
 
 
 @lru_cache(maxsize=65536)

@@ -11,6 +11,11 @@ SELECT n.nspname AS namespace,
        p.prosecdef AS security_definer,
        obj_description(p.oid, 'pg_proc') AS comment,
        p.proconfig AS config,
+       array_remove(ARRAY[CASE p.provolatile WHEN 'i' THEN 'IMMUTABLE' WHEN 's' THEN 'STABLE' END,
+                          CASE WHEN p.proisstrict THEN 'STRICT' END, CASE WHEN p.proleakproof THEN 'LEAKPROOF' END,
+                          CASE p.proparallel WHEN 's' THEN 'PARALLEL SAFE' WHEN 'r' THEN 'PARALLEL RESTRICTED' END,
+                          CASE WHEN p.procost <> CASE WHEN l.lanname IN ('c', 'internal') THEN 1 ELSE 100 END
+                               THEN 'COST ' || p.procost::numeric::text END], NULL) AS options,
        p.proacl::text[] AS acl
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace

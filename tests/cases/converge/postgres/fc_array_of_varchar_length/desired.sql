@@ -1,0 +1,2 @@
+-- array of varchar length
+CREATE TABLE t (tags varchar(20)[]);

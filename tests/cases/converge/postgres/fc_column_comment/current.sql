@@ -1,0 +1,2 @@
+-- a column comment
+CREATE TABLE t (id int);

@@ -1,0 +1,2 @@
+-- a foreign key made DEFERRABLE INITIALLY DEFERRED
+CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE c (pid int CONSTRAINT c_pid_fkey REFERENCES p);

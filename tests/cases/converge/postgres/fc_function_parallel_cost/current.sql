@@ -1,0 +1,2 @@
+-- a function's PARALLEL SAFE and COST
+CREATE FUNCTION one() RETURNS int LANGUAGE sql AS 'SELECT 1';

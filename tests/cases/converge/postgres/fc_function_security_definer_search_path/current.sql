@@ -1,0 +1,2 @@
+-- a function's search_path setting
+CREATE FUNCTION one() RETURNS int LANGUAGE sql SECURITY DEFINER AS 'SELECT 1';

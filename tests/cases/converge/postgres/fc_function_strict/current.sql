@@ -1,0 +1,2 @@
+-- a function STRICT
+CREATE FUNCTION inc(i int) RETURNS int LANGUAGE sql AS 'SELECT i + 1';

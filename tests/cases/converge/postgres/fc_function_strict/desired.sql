@@ -1,0 +1,2 @@
+-- a function STRICT
+CREATE FUNCTION inc(i int) RETURNS int LANGUAGE sql STRICT AS 'SELECT i + 1';

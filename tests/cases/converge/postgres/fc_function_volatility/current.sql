@@ -1,0 +1,2 @@
+-- a function's volatility
+CREATE FUNCTION one() RETURNS int LANGUAGE sql AS 'SELECT 1';

@@ -1,0 +1,2 @@
+-- a policy's command
+CREATE TABLE t (id int); ALTER TABLE t ENABLE ROW LEVEL SECURITY; CREATE POLICY p ON t FOR SELECT USING (true);

@@ -1,0 +1,2 @@
+-- a grant on a table
+DO $$ BEGIN CREATE ROLE fc_reader NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$; CREATE TABLE t (id int);

@@ -1,0 +1,2 @@
+-- timestamp precision
+CREATE TABLE t (at timestamptz);

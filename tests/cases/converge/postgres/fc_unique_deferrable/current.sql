@@ -1,0 +1,2 @@
+-- a unique constraint made DEFERRABLE
+CREATE TABLE t (id int CONSTRAINT t_id_key UNIQUE);
