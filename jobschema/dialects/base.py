@@ -61,6 +61,9 @@ class Capabilities:
     # ENUM values compared under a case-insensitive collation with trailing spaces stripped (MySQL's ENUM):
     # values that differ only there are one value to the server
     enum_values_folded: bool = False
+    # a timestamp type that keeps the instant (timestamptz) apart from a wall-clock one (timestamp); MySQL's
+    # DATETIME holds both (jobschema keeps UTC there), so its catalog cannot say which one was meant
+    zoned_timestamps: bool = False
 
 
 @dataclass(frozen=True)

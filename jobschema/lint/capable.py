@@ -4,6 +4,7 @@ dialect's name, so a new dialect folder is linted by what it declares."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import fields
 
 from ..dialects import base as dialects
 
@@ -14,6 +15,11 @@ def having(flag: str, among: Iterable[str] | None = None) -> tuple[str, ...]:
     """The dialects (of ``among``, default every registered one) whose ``Capabilities.<flag>`` is set."""
     names = dialects.names() if among is None else tuple(among)
     return tuple(n for n in names if dialects.canonical(n) and getattr(dialects.get(n).capabilities, flag))
+
+
+def known(flag: str) -> bool:
+    """Whether ``flag`` names a capability dialects declare (a rule's ``needs`` is checked at import)."""
+    return flag in {f.name for f in fields(dialects.Capabilities)}
 
 
 def split(dialect: str, text: str):

@@ -26,9 +26,12 @@ with an example in [code.md](code.md)).
 
 `jobschema lint --dsn DSN [--module M] [--namespace S]` runs the schema rules over what `jobschema inspect`
 reads from a live database (privileges and function settings from the catalog), with the same formats and
-exit codes; findings name catalog objects, and the YAML suppressions of a schema folder do not apply (leave a
-rule out with `--ignore`). A rule about what the schema's files say that a catalog does not record
-(JS118: which module created a function) is not run there; its section says so.
+exit codes; findings name catalog objects, and the YAML suppressions and `-- jobschema:ignore` comments of a
+schema folder do not apply (leave a rule out with `--ignore`). A rule about what the schema's files say that a
+catalog does not record (JS109: what another dialect would lose; JS118: which module created a function) is
+not run there, nor a rule about a capability the database's engine lacks (row-level security on MySQL); each
+rule's section says which catalogs it reads. Every failing and passing case of the schema rules is also a
+test of `lint --dsn` on a database built from the case's generated DDL, on each engine the rule reads.
 `jobschema lint --dsn DSN MIGRATION.sql...` (files or migration folders) runs the migration rules and
 also counts, in the audit's read-only session, the live rows each constraint or NOT NULL the files add
 would reject (JS220), before the migration runs.
@@ -75,6 +78,9 @@ def render() -> str:
             out.append(f"Retired codes: {', '.join(r.aliases)}.")
         if r.target in ("table", "module") and not r.catalog:
             out.append("Not run by `lint --dsn`: a live catalog does not record what this rule checks.")
+        elif r.target in ("table", "module") and r.needs:
+            out.append(f"`lint --dsn` runs it on {', '.join(r.reads())} databases only (the capability it needs: "
+                       f"{', '.join(f'`{n}`' for n in r.needs)}).")
         out.append("")
         out.append(f"*Why:* {r.rationale}  ")
         out.append(f"*Fix:* {r.fix}" + ("  " if r.inspiration else ""))

@@ -23,7 +23,7 @@ from ..dialects.base import names as dialect_names
 from ..finding import Finding, Location, Severity
 from ..report import RuleInfo
 from . import rules
-from .capable import having
+from .capable import having, known
 
 TARGETS = ("table", "module", "migration", "suppression")  # each is a family of ``codes.FAMILIES``
 
@@ -43,14 +43,16 @@ class Rule:
     target: str = "table"
     severity: Severity = Severity.ERROR
     aliases: tuple[str, ...] = ()  # retired codes that now mean this rule
-    needs: tuple[str, ...] = ()  # migration rules: the dialect capabilities they are about; () for every dialect
+    # the dialect capabilities the rule is about; () for every dialect. Migration rules read only those
+    # dialects' files; schema rules run on files for any dialect, but lint --dsn only on those dialects' catalogs
+    needs: tuple[str, ...] = ()
     inspiration: str = ""  # the linter or guidance the rule comes from (docs/rules.md cites it)
     catalog: bool = True  # schema rules: whether a live catalog shows what it checks (lint --dsn runs it)
 
     @classmethod
     def reads(cls) -> tuple[str, ...]:
-        """The dialects whose migration files the rule reads: every registered dialect that has the
-        capabilities the rule ``needs`` (asked of the registry, never by name)."""
+        """The dialects whose migration files, or (schema rules) live catalogs, the rule reads: every
+        registered dialect that has the capabilities the rule ``needs`` (asked of the registry, never by name)."""
         names = dialect_names()
         for flag in cls.needs:
             names = having(flag, names)
@@ -91,6 +93,9 @@ def register(cls: type[Rule]) -> type[Rule]:
             raise RegistryError(f"{where}: rule needs a {attr}")
     if not (cls.__doc__ or "").strip():
         raise RegistryError(f"{where}: rule needs a docstring (it is the documentation)")
+    unknown = [flag for flag in cls.needs if not known(flag)]
+    if unknown:
+        raise RegistryError(f"{where}: needs names no dialect capability: {', '.join(unknown)}")
     for c in (code, *cls.aliases):  # every check before any claim: a refused rule claims nothing
         why = codes.problem(c, cls.target, where)
         if why:

@@ -92,17 +92,25 @@ class _FileIgnores:
         return self._seen[origin.file]
 
 
+def _runs(rule: registry.Rule, module: Module, live: bool) -> bool:
+    """Every rule runs on files; on a catalog (``live``) only a rule a catalog shows the subject of
+    (``catalog``) and whose capabilities (``needs``) the catalog's dialect has."""
+    return not live or (rule.catalog and bool(set(rule.reads()) & set(module.dialects)))
+
+
 def lint_project(project: Project, selection: Selection, prefix: str = "schema",
                  only_files: set[str] | None = None, root: str | None = None, live: bool = False) -> LintResult:
     """Run the table rules over every table of ``project``; ``only_files`` keeps findings in those files.
     ``root`` (the schema folder on disk) lets a view or function file suppress findings on its object.
     ``live``: ``project`` was read from a catalog, so rules about what the files say are left out."""
     result = LintResult()
-    rules = [r for r in _instances(selection, "table") if r.catalog or not live]
-    module_rules = [r for r in _instances(selection, "module") if r.catalog or not live]
+    table_rules = _instances(selection, "table")
+    all_module_rules = _instances(selection, "module")
     meta = _meta(selection)
     files = _FileIgnores(root, prefix)
     for module in project.modules:
+        rules = [r for r in table_rules if _runs(r, module, live)]
+        module_rules = [r for r in all_module_rules if _runs(r, module, live)]
         ctx = TableContext(module, project, prefix)
         objects = {o.name: o.origin for o in (*module.functions, *module.views)}
         for rule in module_rules:

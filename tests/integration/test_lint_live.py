@@ -10,10 +10,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from dbutil import apply_sql_mysql, apply_sql_pg
+from dbutil import apply_sql_mysql, apply_sql_pg, database_of, temp_mysql_database, temp_pg_database
+from lintcases import case_id, schema_cases, write_module
 
 from jobschema import api
 from jobschema.cli import main
+from jobschema.dialects import base as dialects
+from jobschema.lint import registry, runner
 from jobschema.lint.registry import Selection
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -174,3 +177,59 @@ def test_every_migration_case_reads_the_same_with_dsn(request, dialect):
     want = {(str(p.relative_to(cases)), line, code) for p in files for line, code in annotations(p)[0]}
     assert got == want
 
+
+
+# What a Supabase project grants the API roles on every new table, view and function in public (its
+# default privileges, for the role that creates them): the cases that require supabase_compat run there.
+SUPABASE_DEFAULTS = "".join(
+    f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON {kind} TO anon, authenticated, service_role;\n"
+    for kind in ("TABLES", "FUNCTIONS", "SEQUENCES"))
+
+
+def _catalog_cases():
+    """(code, case, dialect) for every schema-rule case and every dialect its module targets whose catalog
+    the rule reads (``needs``); rules about the files (``catalog = False``) and cases marked ``live_skip``
+    (a suppression, which a catalog cannot hold) are left out."""
+    for code, i, case in schema_cases():
+        rule = registry.get(code)
+        if "live_skip" in case or not rule.catalog or rule.target not in ("table", "module"):
+            continue
+        targets = (case.get("module") or {}).get("dialects") or dialects.names()
+        for dialect in targets:
+            if dialect in rule.reads():
+                yield pytest.param(code, case, dialect, id=f"{case_id(code, i, case)}-{dialect}")
+
+
+@pytest.fixture(scope="module")
+def pg_base(pg_server):
+    """A database every PostgreSQL case is cloned from: it holds what the cases' policies and grants name
+    (auth.uid() and the API roles), from the shipped supabase_compat module's generated DDL."""
+    files = api.render_project(api.load(os.path.join(ROOT, "schema")), "supabase_compat").files
+    with temp_pg_database(pg_server.dsn, pg_server.template) as dsn:
+        apply_sql_pg(dsn, "\n".join(files[p] for p in sorted(files)))
+        yield database_of(dsn)
+
+
+@pytest.mark.parametrize(("code", "case", "dialect"), list(_catalog_cases()))
+def test_every_schema_case_reads_the_same_from_a_catalog(request, tmp_path, code, case, dialect):
+    """Each case of tests/cases/lint/JS1xx.yaml, its module's generated DDL applied to a fresh database of
+    the dialect: ``lint --dsn`` reports what ``lint`` reports over the files, object for object."""
+    schema = write_module(tmp_path, case)
+    project = api.load(str(schema))
+    (module,) = [m for m in project.modules if m.name == "m"]
+    select = case.get("select", [code])
+    from_files = runner.lint_project(project, Selection.build(select), root=str(schema)).findings
+    want = sorted((f.code, f.path) for f in from_files)
+    assert sorted(c for c, _ in want) == sorted(case["expect"])
+    ddl = api.render_project(project, "m", dialect).files
+    script = "\n".join(ddl[p] for p in sorted(ddl))
+    if dialect == "postgres":
+        server = request.getfixturevalue("pg_server")
+        fresh = temp_pg_database(server.dsn, request.getfixturevalue("pg_base"))
+        script = (SUPABASE_DEFAULTS if "supabase_compat" in module.requires else "") + script
+    else:
+        fresh = temp_mysql_database(request.getfixturevalue("mysql_server").dsn)
+    with fresh as dsn:
+        (apply_sql_pg if dialect == "postgres" else apply_sql_mysql)(dsn, script)
+        code_, out = cli("lint", "--dsn", dsn, "--module", "m", "--select", ",".join(select), "--format", "json")
+    assert (code_, found(out)) == (1 if want else 0, want), out

@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from lintcases import CASES, YAML_CASES, case_id, schema_cases, write_module
 
 from jobschema.lint import registry, runner
 from jobschema.lint.registry import Selection
 from jobschema.load.build import load_project
 
-CASES = Path(__file__).resolve().parent.parent / "cases" / "lint"
-YAML_CASES = sorted(CASES.glob("JS*.yaml"))
 SQL_CASES = sorted(CASES.rglob("*.sql"))
 # lint --dsn cases (tests/integration/test_lint_live.py): migrations against the rows a live.sql creates
 LIVE_CASES = sorted(p for p in (CASES.parent / "lint_live").rglob("*.sql") if p.name != "live.sql")
@@ -23,27 +22,8 @@ MARK = re.compile(r"--\s*(expect|ok):\s*(JS\d{3}(?:\s*,\s*JS\d{3})*)")
 
 
 def _schema_cases():
-    for path in YAML_CASES:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for i, case in enumerate(doc["cases"]):
-            yield pytest.param(path.stem, case, id=f"{path.stem}-{i}-{case['name'].replace(' ', '_')}")
-
-
-def write_module(root: Path, case: dict) -> Path:
-    schema = root / "schema"
-    mod = schema / "m"
-    (mod / "tables").mkdir(parents=True)
-    module = {"module": "m", **(case.get("module") or {})}
-    (mod / "module.yaml").write_text(yaml.safe_dump(module), encoding="utf-8")
-    for t in case["tables"]:
-        (mod / "tables" / f"{t['table']}.yaml").write_text(yaml.safe_dump(t, sort_keys=False), encoding="utf-8")
-    for rel, text in (case.get("files") or {}).items():  # views/..., functions/... of module m
-        (mod / rel).parent.mkdir(parents=True, exist_ok=True)
-        (mod / rel).write_text(text, encoding="utf-8")
-    for name, meta in (case.get("other_modules") or {}).items():  # e.g. supabase_compat, for requires
-        (schema / name).mkdir()
-        (schema / name / "module.yaml").write_text(yaml.safe_dump({"module": name, **meta}), encoding="utf-8")
-    return schema
+    for code, i, case in schema_cases():
+        yield pytest.param(code, case, id=case_id(code, i, case))
 
 
 @pytest.mark.parametrize(("code", "case"), list(_schema_cases()))
@@ -99,4 +79,18 @@ def test_rules_about_files_are_left_out_of_a_catalog_lint(tmp_path):
     selection = Selection.build(["JS118", "JS102"])
     assert [f.code for f in runner.lint_project(project, selection).findings] == ["JS118"]
     assert [f.code for f in runner.lint_project(project, selection, live=True).findings] == []
-    assert [r.code for r in registry.all_rules() if r.target in ("table", "module") and not r.catalog] == ["JS118"]
+    assert [r.code for r in registry.all_rules() if r.target in ("table", "module") and not r.catalog] == [
+        "JS109", "JS118"]
+
+
+def test_cases_left_out_of_the_live_lint_are_suppressions(tmp_path):
+    """``live_skip`` leaves a case out of the ``lint --dsn`` test (tests/integration/test_lint_live.py) only when
+    the case is a suppression, which lives in the files and never in a catalog: its file lint suppressed a
+    finding, and the reason is given. Anything else a catalog cannot hold is a dialect the case leaves out."""
+    skipped = [(code, i, case) for code, i, case in schema_cases() if "live_skip" in case]
+    assert skipped
+    for code, i, case in skipped:
+        schema = write_module(tmp_path / f"{code}-{i}", case)
+        result = runner.lint_project(load_project(str(schema)), Selection.build(case.get("select", [code])),
+                                     root=str(schema))
+        assert result.suppressed and len(str(case["live_skip"])) > 20, case_id(code, i, case)

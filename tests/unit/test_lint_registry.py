@@ -104,3 +104,18 @@ def test_migration_rules_read_the_dialects_whose_capabilities_they_need():
     assert registry.get("JS203").reads() == ("postgres", "mysql")
     for rule in registry.all_rules():
         assert not hasattr(rule, "dialects"), f"{rule.code} names dialects; declare `needs` capabilities"
+
+
+def test_needs_names_a_capability():
+    """A misspelt capability would make the rule read no dialect at all: refused at registration."""
+    bad = type("R", (_rule("JS196", "test.bad_needs"),), {"needs": ("row_security",), "__doc__": "Doc."})
+    with pytest.raises(RegistryError, match="no dialect capability: row_security"):
+        register(bad)
+
+
+def test_schema_rules_declare_the_catalogs_they_can_read():
+    """A live catalog of a dialect without the capability cannot hold what the rule checks: RLS rules read
+    PostgreSQL catalogs only, and JS104 too (MySQL keeps both timestamps in DATETIME)."""
+    assert registry.get("JS105").reads() == registry.get("JS117").reads() == ("postgres",)
+    assert registry.get("JS104").reads() == ("postgres",)
+    assert registry.get("JS101").reads() == ("postgres", "mysql")

@@ -34,6 +34,7 @@ CAPABILITIES = Capabilities(
     index_methods=("btree", "hash", "gin", "gist", "brin", "spgist"),
     security_definer=True, not_valid=True, concurrent_index=True,
     lock_timeout_settings=("lock_timeout",), statement_timeout_settings=("statement_timeout",),
+    zoned_timestamps=True,
 )
 
 _ENV = LazyTemplates(os.path.dirname(__file__))

@@ -32,6 +32,7 @@ class TimestampWithoutTimeZone(Rule):
     title = "Timestamp without time zone"
     rationale = "A timestamp without zone depends on the writer's session time zone; instants become ambiguous."
     fix = "Use timestamptz."
+    needs = ("zoned_timestamps",)
     inspiration = "Squawk `prefer-timestamptz`"
 
     def check(self, table, ctx):

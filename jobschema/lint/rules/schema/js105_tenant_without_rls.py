@@ -43,6 +43,7 @@ class TenantWithoutRls(Rule):
     title = "Tenant/org column without row-level security"
     rationale = "Isolation that depends on every query remembering a WHERE clause leaks sooner or later."
     fix = "Enable rls with a policy on the tenant column, or suppress with the reason isolation is not needed."
+    needs = ("rls",)
     inspiration = "Supabase database linter `rls_disabled_in_public`"
 
     def check(self, table, ctx):

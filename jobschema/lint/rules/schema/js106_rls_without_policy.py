@@ -33,6 +33,7 @@ class RlsWithoutPolicy(Rule):
     title = "Row-level security enabled with no policy"
     rationale = "RLS without a policy denies all rows to everyone but the owner; the app sees nothing."
     fix = "Add the policies under rls.policies (or disable RLS if the table is service-only)."
+    needs = ("rls",)
     inspiration = "Supabase database linter `rls_enabled_no_policy`"
 
     def check(self, table, ctx):

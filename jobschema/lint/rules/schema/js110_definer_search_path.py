@@ -44,6 +44,7 @@ class DefinerSearchPath(Rule):
     rationale = "pg_temp is searched first for tables unless listed: any caller can shadow the tables it reads."
     fix = "Add SET search_path = pg_catalog, public, pg_temp (or an empty search path and qualified names)."
     target = "module"
+    needs = ("security_definer",)
     inspiration = ("Supabase database linter `function_search_path_mutable`; PostgreSQL docs, CREATE FUNCTION: "
                    "Writing SECURITY DEFINER Functions Safely (pg_temp last)")
 

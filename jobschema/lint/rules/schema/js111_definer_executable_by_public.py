@@ -35,6 +35,7 @@ class DefinerExecutableByPublic(Rule):
     rationale = "EXECUTE goes to PUBLIC by default (and to anon on Supabase): anyone runs it with the owner's rights."
     fix = "REVOKE ALL ON FUNCTION ... FROM PUBLIC (and anon on Supabase); GRANT EXECUTE to the roles that need it."
     target = "module"
+    needs = ("security_definer",)
     inspiration = ("PostgreSQL docs, CREATE FUNCTION: Writing SECURITY DEFINER Functions Safely (revoke "
                    "PUBLIC's default EXECUTE)")
 

@@ -41,6 +41,7 @@ class ViewBypassesRls(Rule):
     fix = ("REVOKE SELECT from PUBLIC/anon/authenticated (expose it through a checking function), "
            "or use security_invoker.")
     target = "module"
+    needs = ("rls",)
     inspiration = "Supabase database linter `materialized_view_in_api` and `security_definer_view`"
 
     def check(self, module, ctx):

@@ -35,6 +35,7 @@ class PolicyWithoutRls(Rule):
     title = "Policies on a table without row-level security"
     rationale = "Policies are ignored until RLS is enabled: the table looks isolated and is not."
     fix = "Set rls.enabled: true (or remove the policies if the table is meant to be open)."
+    needs = ("rls",)
     inspiration = "Supabase database linter `policy_exists_rls_disabled`"
 
     def check(self, table, ctx):

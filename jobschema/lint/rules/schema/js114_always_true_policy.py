@@ -36,6 +36,7 @@ class AlwaysTruePolicy(Rule):
     title = "Permissive policy that is always true"
     rationale = "Permissive policies are OR-ed: one always-true policy opens the table to its roles."
     fix = "Write the real condition, or restrict the policy to a trusted role (roles: [service_role])."
+    needs = ("rls",)
     inspiration = "PostgreSQL docs, Row Security Policies (permissive policies are combined with OR)"
 
     def check(self, table, ctx):

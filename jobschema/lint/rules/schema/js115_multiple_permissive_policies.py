@@ -39,6 +39,7 @@ class MultiplePermissivePolicies(Rule):
     rationale = "Permissive policies are OR-ed and each is evaluated per row: slower, and the union is easy to miss."
     fix = "Merge them into one policy per role and command (or make the extra conditions RESTRICTIVE)."
     severity = Severity.WARNING
+    needs = ("rls",)
     inspiration = "Supabase database linter `multiple_permissive_policies`"
 
     def check(self, table, ctx):

@@ -40,6 +40,7 @@ class PolicyIgnoresForeignTenant(Rule):
     rationale = "Foreign-key checks ignore RLS: a row of tenant B can reference, and change, tenant A's rows."
     fix = ("Check the key in the policy (EXISTS on the referenced table for the caller's tenant), "
            "or key it with the tenant column.")
+    needs = ("rls",)
     inspiration = "PostgreSQL docs, Row Security Policies (referential integrity checks bypass row security)"
 
     def check(self, table, ctx):

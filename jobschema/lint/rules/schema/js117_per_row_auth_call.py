@@ -33,6 +33,7 @@ class PerRowAuthCall(Rule):
     rationale = "Called for every scanned row instead of once per statement; wrapping in (SELECT ...) fixes it."
     fix = "Write (SELECT auth.uid()) / (SELECT current_setting('...', true)) in the policy."
     severity = Severity.WARNING
+    needs = ("rls",)
     inspiration = "Supabase database linter `auth_rls_initplan`"
 
     def check(self, table, ctx):
