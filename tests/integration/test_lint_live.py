@@ -200,9 +200,23 @@ def _catalog_cases():
                 yield pytest.param(code, case, dialect, id=f"{case_id(code, i, case)}-{dialect}")
 
 
+def test_every_catalog_rule_fails_and_passes_on_every_engine_it_reads():
+    """The test below covers each schema rule a catalog shows with a failing and a passing case on every
+    engine whose catalog the rule reads: a case left out, or a module narrowed to one engine, must not leave
+    an engine without one."""
+    fails, passes = set(), set()
+    for p in _catalog_cases():
+        code, case, dialect = p.values
+        (fails if case["expect"] else passes).add((code, dialect))
+    want = {(r.code, d) for r in registry.all_rules() if r.target in ("table", "module") and r.catalog
+            for d in r.reads()}
+    assert want - fails == set(), "no failing case on these engines"
+    assert want - passes == set(), "no passing case on these engines"
+
+
 @pytest.fixture(scope="module")
 def pg_base(pg_server):
-    """A database every PostgreSQL case is cloned from: it holds what the cases' policies and grants name
+    """The database every PostgreSQL case is cloned from: it holds what the cases' policies and grants name
     (auth.uid() and the API roles), from the shipped supabase_compat module's generated DDL."""
     files = api.render_project(api.load(os.path.join(ROOT, "schema")), "supabase_compat").files
     with temp_pg_database(pg_server.dsn, pg_server.template) as dsn:
@@ -217,6 +231,7 @@ def test_every_schema_case_reads_the_same_from_a_catalog(request, tmp_path, code
     schema = write_module(tmp_path, case)
     project = api.load(str(schema))
     (module,) = [m for m in project.modules if m.name == "m"]
+    assert dialect in module.dialects
     select = case.get("select", [code])
     from_files = runner.lint_project(project, Selection.build(select), root=str(schema)).findings
     want = sorted((f.code, f.path) for f in from_files)
@@ -224,8 +239,7 @@ def test_every_schema_case_reads_the_same_from_a_catalog(request, tmp_path, code
     ddl = api.render_project(project, "m", dialect).files
     script = "\n".join(ddl[p] for p in sorted(ddl))
     if dialect == "postgres":
-        server = request.getfixturevalue("pg_server")
-        fresh = temp_pg_database(server.dsn, request.getfixturevalue("pg_base"))
+        fresh = temp_pg_database(request.getfixturevalue("pg_server").dsn, request.getfixturevalue("pg_base"))
         script = (SUPABASE_DEFAULTS if "supabase_compat" in module.requires else "") + script
     else:
         fresh = temp_mysql_database(request.getfixturevalue("mysql_server").dsn)
