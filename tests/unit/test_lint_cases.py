@@ -1,6 +1,7 @@
 """Every lint case is a data file: ``tests/cases/lint/<CODE>.yaml`` (schema rules: tables, plus view and
 function ``files`` and ``other_modules`` a case requires) and ``.sql`` files with ``-- expect: CODE`` on
-the offending line. Adding a case needs no Python."""
+the offending line. Adding a case needs no Python. tests/integration/test_lint_live.py builds each schema case
+on a real database and expects ``lint --dsn`` to read back the same findings."""
 
 from __future__ import annotations
 
