@@ -29,9 +29,10 @@ reads from a live database (privileges and function settings from the catalog), 
 exit codes; findings name catalog objects, and the YAML suppressions and `-- jobschema:ignore` comments of a
 schema folder do not apply (leave a rule out with `--ignore`). A rule about what the schema's files say that a
 catalog does not record (JS109: what another dialect would lose; JS118: which module created a function) is
-not run there, nor a rule about a capability the database's engine lacks (row-level security on MySQL); each
-rule's section says which catalogs it reads. Every failing and passing case of the schema rules is also a
-test of `lint --dsn` on a database built from the case's generated DDL, on each engine the rule reads.
+not run there, nor a rule about a capability the database's engine lacks (row-level security on MySQL) or a
+gap it closes itself (InnoDB indexes a foreign key); each rule's section says which catalogs it reads.
+Every failing and passing case of the schema rules is also a test of `lint --dsn` on a database built from
+the case's generated DDL, on each engine the rule reads.
 `jobschema lint --dsn DSN MIGRATION.sql...` (files or migration folders) runs the migration rules and
 also counts, in the audit's read-only session, the live rows each constraint or NOT NULL the files add
 would reject (JS220), before the migration runs.
@@ -78,9 +79,10 @@ def render() -> str:
             out.append(f"Retired codes: {', '.join(r.aliases)}.")
         if r.target in ("table", "module") and not r.catalog:
             out.append("Not run by `lint --dsn`: a live catalog does not record what this rule checks.")
-        elif r.target in ("table", "module") and r.needs:
-            out.append(f"`lint --dsn` runs it on {', '.join(r.reads())} databases only (the capability it needs: "
-                       f"{', '.join(f'`{n}`' for n in r.needs)}).")
+        elif r.target in ("table", "module") and (r.needs or r.lacks):
+            why = [f"needs {', '.join(f'`{n}`' for n in r.needs)}"] if r.needs else []
+            why += [f"is moot where the server has {', '.join(f'`{n}`' for n in r.lacks)}"] if r.lacks else []
+            out.append(f"`lint --dsn` runs it on {', '.join(r.reads())} databases only (it {' and '.join(why)}).")
         out.append("")
         out.append(f"*Why:* {r.rationale}  ")
         out.append(f"*Fix:* {r.fix}" + ("  " if r.inspiration else ""))

@@ -46,16 +46,20 @@ class Rule:
     # the dialect capabilities the rule is about; () for every dialect. Migration rules read only those
     # dialects' files; schema rules run on files for any dialect, but lint --dsn only on those dialects' catalogs
     needs: tuple[str, ...] = ()
+    lacks: tuple[str, ...] = ()  # capabilities that make the rule moot (the server closes the gap itself)
     inspiration: str = ""  # the linter or guidance the rule comes from (docs/rules.md cites it)
     catalog: bool = True  # schema rules: whether a live catalog shows what it checks (lint --dsn runs it)
 
     @classmethod
     def reads(cls) -> tuple[str, ...]:
         """The dialects whose migration files, or (schema rules) live catalogs, the rule reads: every
-        registered dialect that has the capabilities the rule ``needs`` (asked of the registry, never by name)."""
+        registered dialect that has the capabilities the rule ``needs`` and none it ``lacks`` (asked of the
+        registry, never by name)."""
         names = dialect_names()
         for flag in cls.needs:
             names = having(flag, names)
+        for flag in cls.lacks:
+            names = tuple(n for n in names if n not in having(flag, names))
         return names
 
     def finding(self, path: str, message: str, location: Location | None = None, *,
@@ -93,9 +97,9 @@ def register(cls: type[Rule]) -> type[Rule]:
             raise RegistryError(f"{where}: rule needs a {attr}")
     if not (cls.__doc__ or "").strip():
         raise RegistryError(f"{where}: rule needs a docstring (it is the documentation)")
-    unknown = [flag for flag in cls.needs if not known(flag)]
+    unknown = [flag for flag in (*cls.needs, *cls.lacks) if not known(flag)]
     if unknown:
-        raise RegistryError(f"{where}: needs names no dialect capability: {', '.join(unknown)}")
+        raise RegistryError(f"{where}: needs or lacks names no dialect capability: {', '.join(unknown)}")
     for c in (code, *cls.aliases):  # every check before any claim: a refused rule claims nothing
         why = codes.problem(c, cls.target, where)
         if why:
