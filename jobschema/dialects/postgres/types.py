@@ -42,6 +42,7 @@ def enum_values_kept(values: tuple[str, ...]) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)  # a catalog repeats a few dozen type names over thousands of columns
 def logical(native_type: str) -> NativeType:
     """A native PostgreSQL type (``character varying(64)``, ``int8``, ``timestamp(3) with time zone``,
     ``integer ARRAY``) as a logical type; anything else (``money``, ``time with time zone``, a user type)
