@@ -33,6 +33,9 @@ class LoadError(JobschemaError):
         self.hint = hint
         super().__init__(self.format())
 
+    def __reduce__(self):  # rebuilt from its parts, not its text (a worker process sends errors back)
+        return type(self), (self.message, self.file, self.line, self.col, self.hint)
+
     @property
     def location(self) -> str:
         if self.file is None:

@@ -24,12 +24,13 @@ from ..model.objects import (
     View,
 )
 from . import sqlfile
-from .cache import FolderCache, QueryCache, digest
+from .cache import QueryCache
 from .keys import MODULE_KEYS, UNMANAGED_KEYS
 from .reader import Reader
-from .tables import read_mysql_text, read_table
+from .table_files import read_tables
+from .tables import read_mysql_text
 from .validate import validate_module
-from .yaml_source import MAX_BYTES, Pos, YDict, YList, load_yaml
+from .yaml_source import Pos, YDict, YList, load_yaml
 
 # ------------------------------------------------------------------------------------ SQL objects
 
@@ -159,30 +160,6 @@ def _read_routines(r: Reader, folder: str, rel: str, module_ns: str, kind: str) 
 
 # ---------------------------------------------------------------------------------------- modules
 
-def _read_table_file(r: Reader, cache: FolderCache, path: str, fn: str, display: str, namespace: str):
-    """The table of one file, from the folder cache when the file's content is unchanged."""
-    if cache.path is None:
-        return read_table(r, load_yaml(path, display), display, namespace)
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise LoadError(f"cannot read file: {exc.strerror}", display) from None
-    dig = digest(data)
-    table = cache.table(fn, dig, namespace)
-    if table is not None:
-        return table
-    value, hit = cache.get(fn, dig, display)
-    if not hit:
-        value = load_yaml(path, display, data=data)
-    n_errors = len(r.errors)
-    table = read_table(r, value, display, namespace)
-    clean = table is not None and len(r.errors) == n_errors
-    if clean or not hit:
-        cache.put(fn, dig, value, namespace, table if clean else None)
-    return table
-
-
 def _read_unmanaged(r: Reader, d: YDict) -> tuple[UnmanagedItem, ...]:
     """``unmanaged:`` of module.yaml: the facts ``inspect`` recorded about what the format cannot describe."""
     v = d.get("unmanaged")
@@ -242,31 +219,8 @@ def _read_module(r: Reader, root: str, name: str, unread: set[str]) -> Module | 
         roles=r.strings(d, "roles", "module"), unmanaged=_read_unmanaged(r, d),
     )
     meta["mysql_charset"], meta["mysql_collation"], _ = read_mysql_text(r, d, "module")
-    tables = []
     tdir = os.path.join(folder, "tables")
-    if os.path.isdir(tdir):
-        names = sorted(fn for fn in os.listdir(tdir) if not fn.startswith("."))
-        cache = FolderCache(tdir, len(names))
-        for fn in names:
-            display = f"{rel}/tables/{fn}"
-            if not fn.endswith((".yaml", ".yml")):
-                r.errors.append(LoadError("unexpected file in tables/", display, None, None,
-                                          "tables are <name>.yaml files"))
-                continue
-            n_errors = len(r.errors)
-            try:
-                t = _read_table_file(r, cache, os.path.join(tdir, fn), fn, display, namespace)
-            except LoadError as exc:
-                r.errors.append(exc)
-                t = None
-            if t is None or len(r.errors) > n_errors:
-                unread.add(fn.rsplit(".", 1)[0])
-                if t is not None:
-                    unread.add(t.name)
-            if t is not None:
-                tables.append(t)
-        cache.prune(set(names))
-        cache.save()
+    tables = read_tables(r, tdir, f"{rel}/tables", namespace, unread) if os.path.isdir(tdir) else []
     views = _read_views(r, os.path.join(folder, "views"), f"{rel}/views", namespace)
     functions = _read_routines(r, os.path.join(folder, "functions"), f"{rel}/functions", namespace, "function")
     triggers = _read_routines(r, os.path.join(folder, "triggers"), f"{rel}/triggers", namespace, "trigger")

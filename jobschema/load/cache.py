@@ -194,6 +194,14 @@ class FolderCache:
         self.path = _cache_file(folder, n_files, "yaml")
         self.entries: dict[str, tuple] = (_read(self.path, _code_key(), dict) if self.path else None) or {}
 
+    @classmethod
+    def detached(cls, record: bool) -> FolderCache:
+        """A cache that reads and writes no file: off, or (``record``) collecting the entries built, for a
+        worker process's share of a cold folder that the folder's own cache takes with ``add``."""
+        self = cls.__new__(cls)
+        self.dirty, self.path, self.entries = False, "" if record else None, {}
+        return self
+
     def _hit(self, name: str, dig: bytes):
         hit = self.entries.get(name)
         if type(hit) is not tuple or len(hit) != 4 or hit[0] != dig:
@@ -230,13 +238,19 @@ class FolderCache:
         self.entries[name] = (dig, marshal.dumps(encode(value)), namespace, built)
         self.dirty = True
 
+    def add(self, entries: dict[str, tuple]) -> None:
+        """Entries a recording ``detached`` cache built, kept as if ``put`` had been called here."""
+        if self.path is not None and entries:
+            self.entries.update(entries)
+            self.dirty = True
+
     def prune(self, names: set[str]) -> None:
         for name in set(self.entries) - names:
             del self.entries[name]
             self.dirty = True
 
     def save(self) -> None:
-        if self.path is not None and self.dirty:
+        if self.path and self.dirty:  # a recorder's path is "": nothing of its own to write
             _write(self.path, _code_key(), self.entries)
 
 

@@ -7,6 +7,7 @@ import os
 import pytest
 
 from jobschema.load import build, cache
+from jobschema.load.tables import read_table
 
 TABLE = """\
 table: t{i}
@@ -103,8 +104,8 @@ def test_module_namespace_change_rebuilds_cached_tables(schema):
 def test_cached_tables_are_the_model_classes(schema):
     build.load_project(str(schema))
     t = build.load_project(str(schema)).modules[0].table("t0")
-    fresh = build.read_table(build.Reader(), build.load_yaml(str(schema / "m" / "tables" / "t0.yaml"),
-                                                              "m/tables/t0.yaml"), "m/tables/t0.yaml", "public")
+    fresh = read_table(build.Reader(), build.load_yaml(str(schema / "m" / "tables" / "t0.yaml"),
+                                                        "m/tables/t0.yaml"), "m/tables/t0.yaml", "public")
     assert t == fresh and hash(t) == hash(fresh) and type(t.columns) is tuple
 
 
