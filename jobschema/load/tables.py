@@ -149,12 +149,46 @@ def _read_identity(r: Reader, d: YDict, what: str, base: str) -> tuple[str | Non
     return r.choice(v, "generated", where, IDENTITY, "") or None, options.canonical(base)
 
 
+def _frozen(value) -> tuple:
+    """A YAML value as a hashable key that tells apart what reads differently (``1``, ``1.0``, ``true``)."""
+    t = type(value)
+    if t is YDict:
+        return (t, tuple((type(k), k, _frozen(v)) for k, v in value.items()))
+    if t is YList:
+        return (t, tuple(_frozen(v) for v in value))
+    return (t, value)
+
+
+# a column mapping's content -> the Column it built without an error: the same columns (id, created_at,
+# status…) fill most table files, and building one is the larger part of reading a table
+_COLUMNS: dict[tuple, Column] = {}
+_COLUMNS_MAX = 20_000
+_new = object.__new__
+
+
 def _read_column(r: Reader, raw: Any, pos: Pos, table: str, checked: list | None = None) -> Column | None:
     """One column; ``legacy_values`` of a column without ``enum`` are appended to ``checked`` as (column,
     position), for the table to map them into a CHECK on the column (``_legacy_into_checks``)."""
     d = r.mapping(raw, pos, f"a column of table {table!r}")
     if d is None:
         return None
+    if "legacy_values" in d:  # read every time: it may append to ``checked``
+        return _build_column(r, d, table, checked)
+    key = _frozen(d)
+    built = _COLUMNS.get(key)
+    if built is not None:  # only the position differs: a copy with this mapping's origin
+        col = _new(Column)
+        col.__dict__.update(built.__dict__)
+        col.__dict__["origin"] = origin_of(d.pos)
+        return col
+    n_errors = len(r.errors)
+    col = _build_column(r, d, table, checked)
+    if col is not None and len(r.errors) == n_errors and len(_COLUMNS) < _COLUMNS_MAX:
+        _COLUMNS[key] = col
+    return col
+
+
+def _build_column(r: Reader, d: YDict, table: str, checked: list | None = None) -> Column | None:
     name = r.name(d, "name", f"column of {table}") if "name" in d else None
     what = f"column {table}.{name}" if name else f"a column of table {table!r}"
     r.keys(d, COLUMN_KEYS, what)

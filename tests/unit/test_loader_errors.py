@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import textwrap
+from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
@@ -231,3 +232,16 @@ def test_a_shared_view_file_is_read_by_the_dialect_whose_security_spelling_it_us
     root = make(tmp_path, {"jobs": GOOD_TABLE}, extra={"views/v.sql": f"{head} SELECT id FROM jobs;\n"})
     v = api.load(root).module("m").views[0]
     assert {k: getattr(v, k) for k in fields} == fields
+
+
+def test_a_repeated_column_is_reported_in_every_file_and_keeps_its_own_origin(tmp_path):
+    bad = "table: {t}\ncolumns:\n{pad}  - {{name: n, type: integer, nullable: 1}}\n  - {{name: id, type: uuid}}\n"
+    root = make(tmp_path, {"a": bad.format(t="a", pad=""), "b": bad.format(t="b", pad="  - {name: x, type: text}\n")})
+    assert [e.split(": ", 1)[0] for e in errors_of(root) if "nullable" in e] == ["m/tables/a.yaml:3:40",
+                                                                                "m/tables/b.yaml:4:40"]
+    good = {t: bad.format(t=t, pad="  - {name: x, type: text}\n" * i).replace("nullable: 1", "nullable: true")
+            for i, t in enumerate("ab")}
+    tables = api.load(make(tmp_path / "good", good)).modules[0].tables
+    assert [c.origin.line for t in tables for c in t.columns if c.name == "id"] == [4, 5]
+    a, b = tables[0].column("n"), tables[1].column("n")
+    assert a != b and replace(a, origin=b.origin) == b and not a.nullable
