@@ -239,7 +239,7 @@ def test_a_repeated_column_is_reported_in_every_file_and_keeps_its_own_origin(tm
     root = make(tmp_path, {"a": bad.format(t="a", pad=""), "b": bad.format(t="b", pad="  - {name: x, type: text}\n")})
     assert [e.split(": ", 1)[0] for e in errors_of(root) if "nullable" in e] == ["m/tables/a.yaml:3:40",
                                                                                 "m/tables/b.yaml:4:40"]
-    good = {t: bad.format(t=t, pad="  - {name: x, type: text}\n" * i).replace("nullable: 1", "nullable: true")
+    good = {t: bad.format(t=t, pad="  - {name: x, type: text}\n" * i).replace("nullable: 1", "nullable: false")
             for i, t in enumerate("ab")}
     tables = api.load(make(tmp_path / "good", good)).modules[0].tables
     assert [c.origin.line for t in tables for c in t.columns if c.name == "id"] == [4, 5]
