@@ -239,6 +239,9 @@ def run(dsn: str | None, schema_dir: str, module: str | None = None, namespace: 
     d = base.for_dsn(dsn)
     step = progress or (lambda _s: None)
     step("loading the schema")
+    from .load.table_files import prestart
+
+    prestart(schema_dir)  # a worker process for the table files, ready before the catalog thread competes
     early = _read_catalog_early(d, dsn, schema_dir, module, namespace, statement_timeout_ms, lock_timeout_ms)
     try:
         project = load(schema_dir, module)

@@ -23,7 +23,7 @@ from ..model.objects import (
     UnmanagedItem,
     View,
 )
-from . import sqlfile
+from . import sqlfile, table_files
 from .cache import QueryCache
 from .keys import MODULE_KEYS, UNMANAGED_KEYS
 from .reader import Reader
@@ -243,12 +243,15 @@ def load_project(root: str) -> Project:
     r = Reader()
     modules = []
     unread: dict[str, set[str]] = {}
-    for name in sorted(os.listdir(root)):
-        if name.startswith((".", "_")) or not os.path.isdir(os.path.join(root, name)):
-            continue
-        m = _read_module(r, root, name, unread.setdefault(name, set()))
-        if m is not None:
-            modules.append(m)
+    try:
+        for name in sorted(os.listdir(root)):
+            if name.startswith((".", "_")) or not os.path.isdir(os.path.join(root, name)):
+                continue
+            m = _read_module(r, root, name, unread.setdefault(name, set()))
+            if m is not None:
+                modules.append(m)
+    finally:
+        table_files.release()
     known = {m.name for m in modules}
     for m in modules:
         r.errors.extend(validate_module(m, known, frozenset(unread[m.name])))

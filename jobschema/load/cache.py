@@ -158,6 +158,11 @@ def _cache_file(folder: str, n_files: int, prefix: str) -> str | None:
     return os.path.join(base, f"{prefix}-{name}.marshal")
 
 
+def cache_file(folder: str, n_files: int) -> str | None:
+    """Where the folder cache of a ``tables/`` folder of ``n_files`` files lives, if it is used at all."""
+    return _cache_file(folder, n_files, "yaml")
+
+
 def _read(path: str, key: str, kind: type):
     """The payload stored under ``key`` in ``path``, or None when it is missing, corrupt, of another kind
     or written by other code."""

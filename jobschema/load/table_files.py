@@ -16,7 +16,7 @@ import os
 import pickle
 
 from ..errors import LoadError
-from .cache import FolderCache, digest
+from .cache import FolderCache, cache_file, digest
 from .reader import Reader
 from .tables import read_table
 from .yaml_source import MAX_BYTES, load_yaml
@@ -87,16 +87,67 @@ def _read_part(folder: str, names: list[str], rel: str, namespace: str, record: 
     return pickle.dumps((tables, r.errors, cache.entries, unread), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _start_worker(folder: str, names: list[str], rel: str, namespace: str, record: bool):
-    """(pool, future) reading ``names`` in a fresh process, or None when no process can be started here."""
+def _pool():
+    """A pool of one fresh process, or None when no process can be started here."""
     import concurrent.futures
     import multiprocessing
 
     try:
         # spawn, not fork: the process already runs threads (the early catalog read)
-        pool = concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-        return pool, pool.submit(_read_part, folder, names, rel, namespace, record)
+        return concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
     except (OSError, RuntimeError, ValueError):
+        return None
+
+
+_PRESTARTED: list = []  # the pool ``prestart`` started, until a folder takes it or ``release`` ends it
+
+
+def _ready() -> None:
+    """Nothing: unpickling this function in the worker imports the loader, which is what prestart wants."""
+
+
+def prestart(root: str) -> None:
+    """Start the worker now when a ``tables/`` folder under ``root`` will want one (large, and the cache
+    off or not yet written), so that its interpreter and imports are ready when the load reaches the
+    folder; the audit calls this before it starts reading the catalog."""
+    if _PRESTARTED or not os.path.isdir(root):
+        return
+    for name in sorted(os.listdir(root)):
+        folder = os.path.join(root, name, "tables")
+        if name.startswith((".", "_")) or not os.path.isdir(folder):
+            continue
+        n = sum(1 for fn in os.listdir(folder) if not fn.startswith("."))
+        if n < max(PARALLEL_MIN_FILES, 2):
+            continue
+        stored = cache_file(folder, n)
+        if stored is None or not os.path.exists(stored):
+            pool = _pool()
+            if pool is not None:
+                try:
+                    pool.submit(_ready)
+                except (OSError, RuntimeError):
+                    pool.shutdown(wait=False)
+                    return
+                _PRESTARTED.append(pool)
+            return
+
+
+def release() -> None:
+    """End a prestarted worker no folder took."""
+    while _PRESTARTED:
+        _PRESTARTED.pop().shutdown(wait=False)
+
+
+def _start_worker(folder: str, names: list[str], rel: str, namespace: str, record: bool):
+    """(pool, future) reading ``names`` in the prestarted or a fresh process, or None when no process can
+    be started here."""
+    pool = _PRESTARTED.pop() if _PRESTARTED else _pool()
+    if pool is None:
+        return None
+    try:
+        return pool, pool.submit(_read_part, folder, names, rel, namespace, record)
+    except (OSError, RuntimeError):  # a prestarted worker that died meanwhile
+        pool.shutdown(wait=False)
         return None
 
 

@@ -128,3 +128,21 @@ def test_load_error_survives_pickling():
     back = pickle.loads(pickle.dumps(e))
     assert (back.message, back.file, back.line, back.col, back.hint, str(back)) == (
         e.message, e.file, e.line, e.col, e.hint, str(e))
+
+
+def test_prestarted_worker_is_taken_by_the_load_or_released(tmp_path, monkeypatch, no_cache, answers):
+    root = _schema(tmp_path, bad=False)
+    serial, _ = _load(root, monkeypatch, parallel=False)
+    monkeypatch.setattr(table_files, "PARALLEL_MIN_FILES", 2)
+    table_files.prestart(str(root))
+    assert len(table_files._PRESTARTED) == 1
+    assert build.load_project(str(root)) == serial and answers == [10] and table_files._PRESTARTED == []
+    monkeypatch.setattr(table_files, "PARALLEL_MIN_FILES", 10**9)
+    table_files.prestart(str(root))  # a folder below the threshold: no worker
+    assert table_files._PRESTARTED == []
+    monkeypatch.setattr(table_files, "PARALLEL_MIN_FILES", 2)
+    table_files.prestart(str(root))
+    pool = table_files._PRESTARTED[0]
+    (tmp_path / "empty").mkdir()
+    assert build.load_project(str(tmp_path / "empty")).modules == ()  # no folder took the worker
+    assert table_files._PRESTARTED == [] and pool._shutdown_thread
