@@ -67,8 +67,10 @@ class SessionWatch:
 
     def _poll(self) -> None:
         while not self._stop.is_set():
-            (n,) = self._conn.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = ANY(%s)",
-                                      (self._databases,)).fetchone()
+            # a session the client has closed stays listed, idle, until its backend has exited: counting
+            # only sessions at work keeps a finished audit's leftover from being charged to the next one
+            (n,) = self._conn.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = ANY(%s) "
+                                      "AND state IS DISTINCT FROM 'idle'", (self._databases,)).fetchone()
             self.most = max(self.most, n)
             self._stop.wait(0.002)
 

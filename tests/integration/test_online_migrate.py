@@ -109,7 +109,7 @@ def test_pg_sigkill_during_the_fix_resumes_and_loses_nothing(pg_server, tmp_path
             writer = Writer(dsn)
             writer.start()
             seen_states = set()
-            landed = 0  # kills after the history row was written; one before it (a slow start) does not count
+            landed = 0  # kills after the history row was written (a kill before it: test_crash_concurrency)
             for attempt in range(12):
                 if landed == 4:
                     break
@@ -118,9 +118,9 @@ def test_pg_sigkill_during_the_fix_resumes_and_loses_nothing(pg_server, tmp_path
                 proc = subprocess.Popen(migrate_cmd(dsn, folder, "--batch-size", "20", "--pause-ms", "30"),
                                         cwd=REPO, env=clean_env(), stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL)
-                started = time.monotonic()  # start-up (imports) takes long on a busy machine: wait for the run
-                while time.monotonic() - started < 30 and proc.poll() is None and not migrate_sessions(conn):
-                    time.sleep(0.02)
+                started = time.monotonic()  # start-up (imports) takes long on a busy machine: wait until the run
+                while time.monotonic() - started < 30 and proc.poll() is None and history(conn) is None:
+                    time.sleep(0.02)  # has recorded that it started the file, then kill it somewhere inside
                 time.sleep(delay)
                 proc.send_signal(signal.SIGKILL)
                 proc.wait(timeout=10)
