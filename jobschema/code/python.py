@@ -7,7 +7,7 @@ from __future__ import annotations
 from . import params, sqltext, suppress
 from . import uses as u
 from .chains import TABLE_METHODS, Chains, Kinds, markers
-from .source import Source, matches
+from .source import Source, concatenation, matches
 from .ties import comment_tie
 
 KINDS = Kinds(call="call", member="attribute", member_object="object", member_property="attribute",
@@ -107,34 +107,8 @@ def _piece(src: Source, node) -> sqltext.Piece | None:
                           len(src.data[start:c.end_byte].decode("utf-8", "replace")), c) for c in interpolations]
 
 
-def _concatenation(node) -> tuple[object, list]:
-    """The whole ``"a" "b"`` / ``a + b`` that ``node`` is part of, and its operands in order (only ``node``
-    when it is part of none)."""
-    top = node
-    while top.parent is not None and (top.parent.type in ("parenthesized_expression", "concatenated_string") or (
-            top.parent.type == "binary_operator" and _operator(top.parent) == "+")):
-        top = top.parent
-    leaves, stack = [], [top]
-    while stack:
-        n = stack.pop()
-        if n.type == "parenthesized_expression" and n.named_child_count == 1:
-            stack.append(n.named_children[0])
-        elif n.type == "concatenated_string":
-            stack += reversed([c for c in n.named_children if c.type != "comment"])
-        elif n.type == "binary_operator" and _operator(n) == "+":
-            stack += [n.child_by_field_name("right"), n.child_by_field_name("left")]
-        else:
-            leaves.append(n)
-    return top, leaves
-
-
-def _operator(node) -> str | None:
-    op = node.child_by_field_name("operator")
-    return op.type if op is not None else None
-
-
 def _sql(src: Source, node, dialect: str, chains: Chains, literal, bound: dict, out: u.Extraction) -> None:
-    top, leaves = _concatenation(node)
+    top, leaves = concatenation(node, "binary_operator", frozenset({"concatenated_string"}))
     pieces = [_piece(src, n) for n in leaves] if len(leaves) > 1 else []
     whole = sqltext.joined(pieces) if pieces and None not in pieces else None
     if whole is not None and sqltext.looks_like_sql(whole.text):

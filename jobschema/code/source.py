@@ -51,6 +51,34 @@ def matches(lang: str, text: str, node) -> list[tuple[int, dict]]:
     return tree_sitter.QueryCursor(query(lang, text)).matches(node)
 
 
+
+def operator(node) -> str | None:
+    """The operator token of a binary node (``+``, ``or``…), whatever the grammar calls the node."""
+    op = node.child_by_field_name("operator")
+    return op.type if op is not None else None
+
+
+def concatenation(node, binary: str, joined: frozenset[str] = frozenset()) -> tuple[object, list]:
+    """The whole ``a + b + (c + d)`` that ``node`` is part of, and its operands in order (only ``node`` when it
+    is part of none). ``binary`` is the grammar's binary-expression node; ``joined`` are node types whose named
+    children are concatenated too (Python's implicit ``"a" "b"``)."""
+    top = node
+    while top.parent is not None and (top.parent.type == "parenthesized_expression" or top.parent.type in joined
+                                      or (top.parent.type == binary and operator(top.parent) == "+")):
+        top = top.parent
+    leaves, stack = [], [top]
+    while stack:
+        n = stack.pop()
+        if n.type == "parenthesized_expression" and n.named_child_count == 1:
+            stack.append(n.named_children[0])
+        elif n.type in joined:
+            stack += reversed([c for c in n.named_children if c.type != "comment"])
+        elif n.type == binary and operator(n) == "+":
+            stack += [n.child_by_field_name("right"), n.child_by_field_name("left")]
+        else:
+            leaves.append(n)
+    return top, leaves
+
 class Source:
     def __init__(self, shown: str, data: bytes, lang: str):
         self.shown = shown

@@ -6,7 +6,7 @@ from __future__ import annotations
 from . import params, sqltext, suppress
 from . import uses as u
 from .chains import TABLE_METHODS, Chains, Kinds, markers
-from .source import Source, matches
+from .source import Source, concatenation, matches
 from .ties import comment_tie
 
 KINDS = Kinds(call="call_expression", member="member_expression", member_object="object",
@@ -101,32 +101,8 @@ def _piece(src: Source, node) -> sqltext.Piece:
     return src.text(node)[1:-1], first, holes
 
 
-def _concatenation(node) -> tuple[object, list]:
-    """The whole ``a + b + (c + d)`` that ``node`` is part of, and its operands in order (only ``node``
-    when it is not an operand of ``+``)."""
-    top = node
-    while top.parent is not None and (top.parent.type == "parenthesized_expression" or (
-            top.parent.type == "binary_expression" and _operator(top.parent) == "+")):
-        top = top.parent
-    leaves, stack = [], [top]
-    while stack:
-        n = stack.pop()
-        if n.type == "parenthesized_expression" and n.named_child_count == 1:
-            stack.append(n.named_children[0])
-        elif n.type == "binary_expression" and _operator(n) == "+":
-            stack += [n.child_by_field_name("right"), n.child_by_field_name("left")]
-        else:
-            leaves.append(n)
-    return top, leaves
-
-
-def _operator(node) -> str | None:
-    op = node.child_by_field_name("operator")
-    return op.type if op is not None else None
-
-
 def _sql(src: Source, node, dialect: str, chains: Chains, out: u.Extraction) -> None:
-    _top, leaves = _concatenation(node)
+    _top, leaves = concatenation(node, "binary_expression")
     whole = sqltext.joined([_piece(src, n) for n in leaves]) if len(leaves) > 1 else None
     if whole is not None and sqltext.looks_like_sql(whole.text):
         if next(n for n in leaves if n.type in KINDS.strings) != node:
