@@ -62,13 +62,17 @@ def test_logical_guess(native, logical):
 @pytest.mark.parametrize("a,b", [
     ("bigint(20)", "bigint"), ("int(11)", "int"), ("INT", "int"), ("enum('a','b')", "ENUM('a', 'b')"),
     ("datetime(0)", "datetime"), ("decimal(10, 2)", "decimal(10,2)"), ("bigint(20) unsigned", "bigint unsigned"),
+    ("int(10) unsigned", "int unsigned"), ("tinyint(4)", "tinyint"), ("smallint(5) unsigned zerofill",
+                                                                      "smallint unsigned zerofill"),
 ])
 def test_canonical_type_same(a, b):
     assert n.canonical_type(a) == n.canonical_type(b)
 
 
 @pytest.mark.parametrize("a,b", [("tinyint(1)", "tinyint(4)"), ("datetime(6)", "datetime(3)"),
-                                 ("char(36)", "varchar(36)"), ("enum('a','b')", "enum('b','a')")])
+                                 ("char(36)", "varchar(36)"), ("enum('a','b')", "enum('b','a')"),
+                                 ("int(5)", "int(11)"), ("int(11) unsigned", "int(10) unsigned"),
+                                 ("bigint(8)", "bigint")])
 def test_canonical_type_differs(a, b):
     assert n.canonical_type(a) != n.canonical_type(b)
 

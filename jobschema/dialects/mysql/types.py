@@ -76,7 +76,10 @@ def precision(spec: str) -> int | None:
 
 _ENUM_RE = re.compile(r"^(enum|set)\((.*)\)$", re.I | re.S)
 _TYPE_RE = re.compile(r"^([a-z ]+?)\s*(?:\(([^)]*)\))?((?:\s+(?:unsigned|signed|zerofill))*)$", re.I)
-_INT_WIDTH = re.compile(r"^(tinyint|smallint|mediumint|int|integer|bigint)\(\d+\)")
+_INT_WIDTH = re.compile(r"^(tinyint|smallint|mediumint|int|integer|bigint)\((\d+)\)")
+# the display width MariaDB prints for an integer type that names none: (signed, unsigned)
+_DEFAULT_WIDTH = {"tinyint": (4, 3), "smallint": (6, 5), "mediumint": (9, 8), "int": (11, 10), "integer": (11, 10),
+                  "bigint": (20, 20)}
 _SPACES = re.compile(r"\s+")
 
 # native base name → logical type, for the names that need no look at their arguments
@@ -136,16 +139,17 @@ def split_quoted(body: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def canonical(native: str) -> str:
-    """A MySQL column type in one spelling: lower case, integer display widths dropped except the
-    ``tinyint(1)`` that marks booleans, ENUM value lists re-quoted uniformly, synonyms and the server's
-    implied arguments (``decimal`` is ``decimal(10,0)``, ``char`` is ``char(1)``) folded."""
+    """A MySQL column type in one spelling: lower case, integer display widths dropped where they are the
+    server's default (``int(11)``, ``int(10) unsigned``), so ``int(5)`` stays apart from ``int``; ENUM value
+    lists re-quoted uniformly, synonyms and the server's implied arguments (``decimal`` is ``decimal(10,0)``,
+    ``char`` is ``char(1)``) folded."""
     t = _SPACES.sub(" ", native.strip().lower())
     values = enum_values(native)
     if values is not None:
         return "enum(" + ",".join("'" + v.replace("'", "''") + "'" for v in values) + ")"
     if t.startswith("tinyint(1)"):
         return "tinyint(1)" + t[len("tinyint(1)"):]
-    t = _INT_WIDTH.sub(r"\1", t)
+    t = _INT_WIDTH.sub(_default_width_dropped, t)
     t = re.sub(r"^integer\b", "int", t)
     t = re.sub(r"^(bool|boolean)$", "tinyint(1)", t)
     t = re.sub(r"^numeric\b", "decimal", t)
@@ -157,6 +161,12 @@ def canonical(native: str) -> str:
     t = re.sub(r"^(datetime|timestamp|time)\(0\)$", r"\1", t)
     t = re.sub(r"\s*,\s*", ",", t)
     return t
+
+
+def _default_width_dropped(m: re.Match) -> str:
+    """``int(11)`` as ``int``; a width other than the server's default stays (MariaDB prints it back)."""
+    unsigned = " unsigned" in m.string[m.end():]
+    return m.group(1) if int(m.group(2)) == _DEFAULT_WIDTH[m.group(1)][unsigned] else m.group(0)
 
 
 @lru_cache(maxsize=4096)
