@@ -332,7 +332,8 @@ def _mysql_rows(dsn: str) -> dict:
         with conn.cursor() as cur:
             cur.execute("SELECT c.TABLE_NAME, c.COLUMN_NAME, c.COLUMN_TYPE FROM information_schema.COLUMNS c "
                         "JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA "
-                        "AND t.TABLE_NAME = c.TABLE_NAME WHERE c.TABLE_SCHEMA = %s AND t.TABLE_TYPE = 'BASE TABLE' "
+                        "AND t.TABLE_NAME = c.TABLE_NAME WHERE c.TABLE_SCHEMA = %s "
+                        "AND t.TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') "
                         "AND c.TABLE_NAME <> %s ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION", (database, HISTORY))
             tables: dict[str, list[tuple[str, str]]] = {}
             for table, column, type_ in cur.fetchall():

@@ -4,7 +4,7 @@ sequences before the tables, UNLOGGED and PARTITION BY in them, the rest after e
 
 from __future__ import annotations
 
-from dbutil import apply_sql_pg, connect_pg
+from dbutil import apply_sql_mysql, apply_sql_pg, connect_pg
 
 from jobschema import api
 from jobschema.model.objects import Module, Project, UnmanagedItem
@@ -77,3 +77,30 @@ def test_a_dialect_that_cannot_write_a_fact_says_so():
     result = api.render_project(Project(modules=(module,)), "app", "mysql")
     assert any("partitioning" in w.object and "not written for mysql" in w.message for w in result.warnings)
     assert any("-- WARNING: partitioning events" in text for text in result.files.values())
+
+
+# every shape of key whose options only SHOW CREATE TABLE prints (not UNIQUE ... USING HASH on InnoDB: MariaDB
+# builds it as a hash key and turns it into a BTREE one at the table's next ALTER, such as a CREATE INDEX)
+MYSQL_KEY_OPTIONS = """
+CREATE TABLE jobs (id int NOT NULL, code varchar(20), n int, note varchar(40),
+    PRIMARY KEY (id) USING BTREE, UNIQUE KEY jobs_code (code) KEY_BLOCK_SIZE=8,
+    KEY jobs_n (n) USING HASH COMMENT 'as written', KEY jobs_note (note(10) DESC) KEY_BLOCK_SIZE=4);
+CREATE TABLE cache (id int NOT NULL PRIMARY KEY, k int, KEY cache_k (k) USING BTREE) ENGINE=MEMORY;
+"""
+
+
+def test_generated_mysql_ddl_writes_recorded_key_options(mysql_dsn, tmp_path):
+    apply_sql_mysql(mysql_dsn, MYSQL_KEY_OPTIONS)
+    schema = tmp_path / "schema"
+    inspected = api.inspect_db(mysql_dsn, "app", str(schema))
+    assert sorted((u.table, u.name, u.detail) for u in inspected.module.unmanaged) == [
+        ("cache", "cache_k", "USING BTREE"), ("jobs", "PRIMARY", "USING BTREE"),
+        ("jobs", "jobs_code", "KEY_BLOCK_SIZE=8"), ("jobs", "jobs_n", "USING HASH"),
+        ("jobs", "jobs_note", "KEY_BLOCK_SIZE=4")]
+    result = api.render_project(api.load(str(schema)), "app", "mysql")
+    assert not [w for w in result.warnings if "key options" in w.object]
+    apply_sql_mysql(mysql_dsn, "DROP TABLE jobs, cache;")
+    for path in sorted(result.files):
+        apply_sql_mysql(mysql_dsn, result.files[path])
+    audited = api.audit(mysql_dsn, str(schema), module="app")
+    assert [f"{f.code} {f.path} {f.message}" for f in audited.findings] == []

@@ -1,7 +1,7 @@
 """What MariaDB's ``information_schema`` hides from a user with only ``SELECT``, which docs/security.md says is
 enough to audit: ``REFERENTIAL_CONSTRAINTS`` shows such a user no rows, so every foreign key would read as
 ``ON DELETE NO ACTION``, and ``VIEWS.VIEW_DEFINITION`` is empty without ``SHOW VIEW``. Foreign key actions are
-read instead from ``SHOW CREATE TABLE`` (which ``SELECT`` allows), one statement per table that has such a key;
+read instead from ``SHOW CREATE TABLE`` (which ``SELECT`` allows; the inspector reads it for every table);
 a view whose query stays hidden is reported as unreadable, never compared as an empty query."""
 
 from __future__ import annotations
@@ -40,18 +40,11 @@ def fk_actions(create_table: str) -> dict[str, tuple[str, str]]:
     return out
 
 
-def with_fk_actions(conn, module: Module, tables: list[str]) -> tuple[Module, int]:
-    """``module`` with the foreign key rules of ``tables`` read from ``SHOW CREATE TABLE``; and how many
-    statements that took."""
-    if not tables:
-        return module, 0
-    actions: dict[str, dict[str, tuple[str, str]]] = {}
-    with conn.cursor() as cur:
-        for t in tables:
-            cur.execute("SHOW CREATE TABLE `" + t.replace("`", "``") + "`")
-            row = cur.fetchone()
-            text = row[1] if not isinstance(row, dict) else list(row.values())[1]
-            actions[t] = fk_actions(text.decode() if isinstance(text, (bytes, bytearray)) else text)
+def with_fk_actions(module: Module, create_tables: dict[str, str]) -> Module:
+    """``module`` with the foreign key rules of the tables whose ``SHOW CREATE TABLE`` text is given."""
+    if not create_tables:
+        return module
+    actions = {t: fk_actions(text) for t, text in create_tables.items()}
     out = []
     for table in module.tables:
         found = actions.get(table.name)
@@ -60,7 +53,7 @@ def with_fk_actions(conn, module: Module, tables: list[str]) -> tuple[Module, in
                         if fk.name in found else fk for fk in table.foreign_keys)
             table = dataclasses.replace(table, foreign_keys=fks)
         out.append(table)
-    return dataclasses.replace(module, tables=tuple(out)), len(tables)
+    return dataclasses.replace(module, tables=tuple(out))
 
 
 def hidden_views(view_rows, namespace: str) -> tuple[UnmanagedItem, ...]:

@@ -1,7 +1,8 @@
 """Live MySQL/MariaDB catalog → the neutral model, in a fixed number of queries.
 
 One query per object kind for the whole database (``queries/*.sql``), whatever the number of tables;
-:data:`QUERY_NAMES` lists them and a test counts the statements. The inspector reports what the server
+:data:`QUERY_NAMES` lists them, and then one ``SHOW CREATE TABLE`` per base table (``showcreate.py``: what
+no catalog table holds); a test counts the statements. The inspector reports what the server
 says and nothing more: native column types stay in ``Column.type_overrides`` as ``("mysql", native)``
 beside a best logical guess, ENUM columns carry their values in ``Column.enum``, MariaDB's automatic
 ``json_valid()`` CHECKs and the indexes InnoDB adds for foreign keys are kept. Telling those apart from
@@ -35,7 +36,7 @@ from ...model.objects import (
     View,
 )
 from ..pipeline import QueryThread
-from . import hidden, unmanaged
+from . import hidden, showcreate, unmanaged
 from .types import enum_values, logical, split_quoted
 from .version import ServerVersion
 
@@ -44,6 +45,7 @@ _QUERY_DIR = os.path.join(os.path.dirname(__file__), "queries")
 # The statements one inspection sends, in order: a fixed list, independent of the table count.
 QUERY_NAMES = ("version", "tables", "columns", "constraints", "checks", "indexes", "views", "routines",
                "parameters", "triggers", "partitions")
+SHOWN = "create_tables"  # after the fixed queries: SHOW CREATE TABLE of every base table, one statement each
 _VARIANTS = {"constraints", "checks", "indexes", "views"}  # <name>.maria.sql / <name>.mysql.sql
 
 
@@ -75,7 +77,7 @@ def fetch(conn, database: str) -> Catalog:
     try:
         cat = Catalog(reader.take("version"), database)
         cat.rows = {name: reader.take(name) for name in QUERY_NAMES[1:]}
-        cat.statements = reader.sent
+        cat.statements = reader.sent - 1 + len(reader.take(SHOWN))
     finally:
         reader.close()
     return cat
@@ -83,10 +85,12 @@ def fetch(conn, database: str) -> Catalog:
 
 def _reader(conn, database: str) -> QueryThread:
     """The query set, sent by a thread (``dialects/pipeline.py``): "version" answers a ``ServerVersion``,
-    every other name its rows as dicts."""
-    state: dict[str, ServerVersion] = {}
+    :data:`SHOWN` the ``SHOW CREATE TABLE`` text of each base table, every other name its rows as dicts."""
+    state: dict = {}
 
     def run(name: str):
+        if name == SHOWN:
+            return showcreate.read(conn, state["base"])
         with conn.cursor() as cur:
             if name == "version":
                 cur.execute(query_text("version"))
@@ -94,9 +98,18 @@ def _reader(conn, database: str) -> QueryThread:
                 state["version"] = ServerVersion.parse(str(row["version"]), str(row.get("version_comment") or ""))
                 return state["version"]
             cur.execute(query_for(name, state["version"]), {"schema": database})
-            return _as_dicts(cur, cur.fetchall())
+            rows = _as_dicts(cur, cur.fetchall())
+            if name == "tables":
+                state["base"] = [r["table_name"] for r in rows if _is_base(r)]
+            return rows
 
-    return QueryThread(QUERY_NAMES, run)
+    return QueryThread((*QUERY_NAMES, SHOWN), run)
+
+
+def _is_base(table_row: dict) -> bool:
+    """A base table, system-versioned ones included (their history is recorded as unmanaged); not a view or
+    a sequence."""
+    return (table_row["table_type"] or "").upper() in ("BASE TABLE", "SYSTEM VERSIONED")
 
 
 class _Rows(dict):
@@ -148,16 +161,17 @@ def inspect(conn, database: str, name: str = "live", namespace: str = "public") 
         module = build_module(cat, name, namespace)
         for q in QUERY_NAMES[1:]:  # every query answered, the connection is the caller's again
             cat.rows.get(q)
+        shown = reader.take(SHOWN)
     finally:
         reader.close()
     # a user with only SELECT is shown no foreign key rules and no view queries: read the rules another way
     unruled = hidden.tables_missing_fk_actions(cat.rows.get("constraints", []))
-    module, more = hidden.with_fk_actions(conn, module, unruled)
+    module = hidden.with_fk_actions(module, {t: shown[t] for t in unruled if t in shown})
     return LiveCatalog(module=module, dialect="mysql", namespaces=(namespace,), server_version=cat.version.raw,
                        unmanaged=unmanaged.items(cat.rows.get("tables", []), cat.rows.get("columns", []),
-                                                 cat.rows.get("partitions", []), namespace),
+                                                 cat.rows.get("partitions", []), namespace, shown),
                        unreadable=hidden.hidden_views(cat.rows.get("views", []), namespace),
-                       catalog_queries=reader.sent + more)
+                       catalog_queries=reader.sent - 1 + len(shown))
 
 
 def table_options(create_options: str | None) -> str | None:
@@ -230,9 +244,7 @@ def build_module(cat: Catalog, module_name: str = "live", namespace: str = "publ
         return Origin(catalog=f"{db}.{table}.{name}")
 
     kinds = {r["table_name"]: r for r in rows.get("tables", [])}
-    # a system-versioned table is a base table with history (recorded as unmanaged); a sequence is not a table
-    base_tables = [name for name, r in kinds.items()
-                   if (r["table_type"] or "").upper() in ("BASE TABLE", "SYSTEM VERSIONED")]
+    base_tables = [name for name, r in kinds.items() if _is_base(r)]
     is_base = set(base_tables)  # membership per row: a list here made the build quadratic in tables
 
     columns: dict[str, list[Column]] = {}

@@ -46,6 +46,11 @@ REBUILD = Online("INPLACE", scans=True, rewrites=True)  # the table rebuilt whil
 COPY = Online("COPY", rewrites=True)  # the table copied; writes wait
 
 
+def on_engine(how: Online, engine: str | None) -> Online:
+    """``how`` on InnoDB; another engine (MEMORY, MyISAM, Aria) alters a table's keys only by copying it."""
+    return how if (engine or "InnoDB").lower() == "innodb" else COPY
+
+
 def varchar_in_place(live: int, desired: int) -> bool:
     """Whether widening VARCHAR(live) to VARCHAR(desired) keeps its length prefix (1 byte up to 255 bytes,
     2 above), which InnoDB needs to widen it instantly; checked for every character width (1-4 bytes), as the

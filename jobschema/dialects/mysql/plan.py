@@ -24,9 +24,9 @@ from ...model.objects import Module
 from ...plan.context import ALLOW_DESTRUCTIVE, Context, PlanOptions
 from ...plan.steps import Step
 from ..base import literal_mysql, quote_mysql, view_order
-from . import charsets, unmanaged
+from . import charsets, unmanaged_plan
 from .normalize import HOOKS
-from .online import BUILD, COPY, INSTANT, REBUILD, Online, enum_in_place, varchar_in_place
+from .online import BUILD, COPY, INSTANT, REBUILD, Online, enum_in_place, on_engine, varchar_in_place
 from .online import facts as STEP_FACTS  # noqa: F401 - the planner reads it from this module
 from .render import MysqlRenderer
 
@@ -438,9 +438,9 @@ def add_primary_key(c: ch.Change, ctx: Context) -> list[Step]:
     bad = ctx.key_violations(c, c.desired.columns)
     if bad:
         return ctx.refuse(c, bad)
-    cols = ", ".join(quote_mysql(x) for x in c.desired.columns)
+    key = _r(ctx, c).primary_key_sql(replace(c.desired_table, primary_key=c.desired))
     drop = "DROP PRIMARY KEY, " if isinstance(c, ch.ModifyPrimaryKey) else ""
-    return [_alter("add_constraints", c, f"{drop}ADD PRIMARY KEY ({cols})", REBUILD)]
+    return [_alter("add_constraints", c, f"{drop}ADD {key}", REBUILD)]
 
 
 def drop_primary_key(c: ch.DropPrimaryKey, ctx: Context) -> list[Step]:
@@ -489,7 +489,7 @@ def add_index(c: ch.Change, ctx: Context) -> list[Step]:
     r = _r(ctx, c)
     one = replace(c.desired_table, indexes=(c.desired,))
     # InnoDB builds a FULLTEXT or SPATIAL key only with writes waiting (LOCK=NONE is refused)
-    how = COPY if c.desired.method in ("fulltext", "spatial") else BUILD
+    how = COPY if c.desired.method in ("fulltext", "spatial") else on_engine(BUILD, c.desired_table.mysql_engine)
     if isinstance(c, ch.ModifyIndex) and c.live_name:
         steps = _steps("indexes", r.replace_index(one, c.live_name, how.alter()), c, **how.flags())
     else:
@@ -573,39 +573,6 @@ def _no_rls(c: ch.Change, ctx: Context) -> list[Step]:
     return ctx.omit(c, "MySQL has no row-level security")
 
 
-# ------------------------------------------------------------------- what the schema cannot describe
-
-def _unmanaged_table(c: ch.Change) -> str:
-    return quote_mysql(getattr(c.desired, "name", None) or c.live_name or "")
-
-
-def add_unmanaged(c: ch.Change, ctx: Context) -> list[Step]:
-    """A recorded partitioning, system versioning or sequence the database lacks or has otherwise: the
-    recorded clause applied (a partitioning is replaced whole, which rewrites the table)."""
-    item, t = c.desired, _unmanaged_table(c)
-    if item.kind == unmanaged.PARTITIONING and (item.detail or "").upper().startswith("PARTITION BY"):
-        return [Step.of("alter_columns", f"ALTER TABLE {t} {item.detail};", c)]
-    if item.kind == unmanaged.VERSIONING and isinstance(c, ch.AddUnmanaged):
-        return [Step.of("alter_columns", f"ALTER TABLE {t} ADD SYSTEM VERSIONING;", c)]
-    if item.kind == unmanaged.SEQUENCE and isinstance(c, ch.AddUnmanaged):
-        return [Step.of("create_tables", f"CREATE SEQUENCE {t};", c)]
-    return ctx.omit(c, f"the {item.kind} recorded as {item.detail!r} is applied by hand")
-
-
-def drop_unmanaged(c: ch.UnmanagedObject, ctx: Context) -> list[Step]:
-    """A partitioning, system versioning or sequence the schema neither describes nor recorded: removed with
-    --allow-destructive (the rows stay; system versioning loses its history, a sequence its position)."""
-    t = quote_mysql(c.live_name or "")
-    sql = {unmanaged.PARTITIONING: f"ALTER TABLE {t} REMOVE PARTITIONING;",
-           unmanaged.VERSIONING: f"ALTER TABLE {t} DROP SYSTEM VERSIONING;",
-           unmanaged.SEQUENCE: f"DROP SEQUENCE {t};"}.get(c.of)
-    if sql is None:
-        return ctx.omit(c, "not described by the schema; listed only")
-    if not ctx.options.allow_destructive:
-        return ctx.omit(c, f"removing the {c.of} of {c.live_name}; {ALLOW_DESTRUCTIVE}")
-    return [Step.of("drops", sql, c, destructive=True)]
-
-
 NOT_VALID = False  # no NOT VALID: a constraint live rows violate always stops the plan
 
 HANDLERS = {
@@ -621,6 +588,6 @@ HANDLERS = {
     ch.AddView: add_view, ch.ModifyView: add_view, ch.DropView: drop_view,
     ch.AddFunction: add_function, ch.ModifyFunction: add_function, ch.DropFunction: drop_function,
     ch.AddTrigger: add_trigger, ch.ModifyTrigger: add_trigger, ch.DropTrigger: drop_trigger,
-    ch.AddUnmanaged: add_unmanaged, ch.ModifyUnmanaged: add_unmanaged, ch.UnmanagedObject: drop_unmanaged,
+    **unmanaged_plan.HANDLERS,
     ch.EnableRls: _no_rls, ch.ForceRls: _no_rls, ch.AddPolicy: _no_rls, ch.ModifyPolicy: _no_rls,
 }

@@ -34,7 +34,7 @@ from ..base import (
     literal_mysql,
     quote_mysql,
 )
-from . import charsets, types
+from . import charsets, types, unmanaged
 
 CAPABILITIES = Capabilities(
     rls=False, partial_index=False, check=True, transactional_ddl=False, materialized_views=False,
@@ -191,7 +191,27 @@ class MysqlRenderer(ModuleRenderer):
         return default_sql(col, col.default, self.native_type(table, col))
 
     def unique_sql(self, table: Table, u: UniqueKey) -> str:
-        return f"UNIQUE KEY {quote_mysql(u.name)} ({', '.join(quote_mysql(c) for c in u.columns)})"
+        return f"UNIQUE KEY {quote_mysql(u.name)} ({', '.join(quote_mysql(c) for c in u.columns)})" + \
+            "".join(" " + o for o in self.key_options(table, u.name))
+
+    def primary_key_sql(self, table: Table) -> str:
+        assert table.primary_key is not None
+        return f"PRIMARY KEY ({', '.join(quote_mysql(c) for c in table.primary_key.columns)})" + \
+            "".join(" " + o for o in self.key_options(table, "PRIMARY"))
+
+    def key_options(self, table: Table, key: str) -> list[str]:
+        """The key's recorded ``USING``/``KEY_BLOCK_SIZE`` options (``unmanaged.KEY_OPTIONS``), as written."""
+        found = unmanaged.key_options(self.module, table.name, key) if self.module.unmanaged else None
+        return [found] if found else []
+
+    def unmanaged(self) -> list[str]:
+        """Recorded key options are written into their keys; the other recorded facts are created by hand."""
+        for u in self.module.unmanaged:
+            if u.kind != unmanaged.KEY_OPTIONS:
+                where = ".".join(x for x in (u.namespace, u.table, u.name) if x)
+                self.warn(f"{u.kind} {where}", f"recorded by inspect but not written for {self.name}; create it by "
+                          "hand")
+        return []
 
     def check_sql(self, table: Table, ck: Check) -> str:
         """The CHECK clause; raises when sqlglot cannot translate the expression."""
@@ -240,7 +260,7 @@ class MysqlRenderer(ModuleRenderer):
             return []
         lines = [self.column_sql(t, c) for c in t.columns]
         if t.primary_key is not None:
-            lines.append(f"PRIMARY KEY ({', '.join(quote_mysql(c) for c in t.primary_key.columns)})")
+            lines.append(self.primary_key_sql(t))
         for key in (t.primary_key, *t.uniques):
             if key is not None and key.deferrable:
                 self.warn(f"table {t.name}", f"DEFERRABLE key ({', '.join(key.columns)}) is checked immediately on "
@@ -301,14 +321,18 @@ class MysqlRenderer(ModuleRenderer):
                 self.warn(what, f"partial index predicate (WHERE {ix.where.text}) is not supported; the "
                           "index covers every row")
             if options:
-                after = "".join(" " + o for o in index_options(ix))
+                after = "".join(" " + o for o in self.index_options(t, ix))
                 out.append(f"ALTER TABLE {quote_mysql(t.name)} ADD {index_kind(ix)}INDEX "
                            f"{quote_mysql(ix.name)} ({', '.join(self._index_parts(ix))}){after}{options};")
                 continue
             out.append(_ENV.get_template("index.sql.j2").render(
                 kind=index_kind(ix), name=quote_mysql(ix.name), table=quote_mysql(t.name),
-                parts=self._index_parts(ix), options=index_options(ix)).strip())
+                parts=self._index_parts(ix), options=self.index_options(t, ix)).strip())
         return out
+
+    def index_options(self, t: Table, ix: Index) -> list[str]:
+        """What follows an index's key parts: its recorded options, then ``index_options``."""
+        return self.key_options(t, ix.name) + index_options(ix)
 
     @staticmethod
     def _index_parts(ix) -> list[str]:
@@ -325,7 +349,7 @@ class MysqlRenderer(ModuleRenderer):
         if not created:
             return [f"ALTER TABLE {quote_mysql(t.name)} DROP INDEX {quote_mysql(live_name)}{options};"]
         (ix,) = t.indexes
-        after = "".join(" " + o for o in index_options(ix))
+        after = "".join(" " + o for o in self.index_options(t, ix))
         return [f"ALTER TABLE {quote_mysql(t.name)} DROP INDEX {quote_mysql(live_name)}, "
                 f"ADD {index_kind(ix)}INDEX {quote_mysql(ix.name)} ({', '.join(self._index_parts(ix))}){after}"
                 f"{options};"]

@@ -1,18 +1,29 @@
 """What a MariaDB/MySQL table has that the schema format cannot describe, as ``UnmanagedItem``s whose detail
 is the clause that creates it: partitioning (``PARTITION BY ...``), system versioning (``WITH SYSTEM
-VERSIONING`` and the columns left out of it) and sequences. ``inspect`` records them and audit compares the
-record with the database, so equal databases audit clean and a differing one never does; a fix applies the
-recorded clause (``plan.py``).
+VERSIONING`` and the columns left out of it), sequences, and a key's options as written (``USING HASH``,
+``KEY_BLOCK_SIZE=8``: only ``SHOW CREATE TABLE`` prints them; the renderer writes them into the key).
+``inspect`` records them and audit compares the record with the database, so equal databases audit clean and a
+differing one never does; a fix applies the recorded clause (``unmanaged_plan.py``).
 """
 
 from __future__ import annotations
 
 from ...model.objects import UnmanagedItem
 from ..base import quote_mysql
+from . import showcreate
 
 PARTITIONING = "partitioning"
 VERSIONING = "system versioning"
 SEQUENCE = "sequence"
+KEY_OPTIONS = "key options"  # name: the key's (PRIMARY for the primary key)
+
+
+def key_options(module, table: str, key: str) -> str | None:
+    """The recorded options of one key of ``module``, or None."""
+    for u in module.unmanaged:
+        if u.kind == KEY_OPTIONS and u.table == table and u.name.lower() == key.lower():
+            return u.detail
+    return None
 
 
 def partition_clause(rows: list[dict]) -> str:
@@ -52,9 +63,13 @@ def partition_clause(rows: list[dict]) -> str:
 
 
 def items(table_rows: list[dict], column_rows: list[dict], partition_rows: list[dict],
-          namespace: str) -> tuple[UnmanagedItem, ...]:
-    """The unmanaged facts of one database, one per partitioned table, system-versioned table and sequence."""
+          namespace: str, create_tables: dict[str, str] | None = None) -> tuple[UnmanagedItem, ...]:
+    """The unmanaged facts of one database, one per partitioned table, system-versioned table, sequence and
+    key with options (read from ``create_tables``, each table's ``SHOW CREATE TABLE`` text)."""
     out: list[UnmanagedItem] = []
+    for table, text in sorted((create_tables or {}).items()):
+        for key, options in sorted(showcreate.key_options(text).items()):
+            out.append(UnmanagedItem(KEY_OPTIONS, key, namespace, table, options))
     by_table: dict[str, list[dict]] = {}
     for r in partition_rows:
         by_table.setdefault(r["table_name"], []).append(r)

@@ -1,0 +1,3 @@
+-- a unique key's KEY_BLOCK_SIZE
+CREATE TABLE t1 (id int NOT NULL PRIMARY KEY, a int, UNIQUE KEY ua (a));
+INSERT INTO t1 VALUES (1, 1), (2, NULL);
