@@ -480,7 +480,7 @@ class _Walk:
                 if self.opt.comments and (h.view_comment(v) or None) != (lv.comment or None):
                     kinds.add("comment")
                 if kinds:
-                    sev = Severity.INFO if kinds == {"comment"} else Severity.ERROR
+                    sev = Severity.WARNING if kinds == {"comment"} else Severity.ERROR
                     self.add(ch.ModifyView(**base, desired=v, live=lv, live_name=lv.name, kinds=frozenset(kinds),
                                            severity=sev))
                 for name in sorted(set(have_ix) - want_ix):

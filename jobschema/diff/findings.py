@@ -453,8 +453,7 @@ def _(c, h):
     kinds = sorted(c.kinds)
     if c.kinds == {"comment"}:
         want = h.view_comment(c.desired) if h else c.desired.comment
-        return [_finding(c, COMMENT, f"comment on {kind} {c.desired.name} differs", want, c.live.comment,
-                         severity=Severity.INFO)]
+        return [_finding(c, COMMENT, f"comment on {kind} {c.desired.name} differs", want, c.live.comment)]
     exp_, act = _view_def(h, c.desired), _view_def(h, c.live)
     if "materialized" in c.kinds:
         exp_, act = kind, "materialized view" if c.live.materialized else "view"

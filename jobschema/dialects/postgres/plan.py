@@ -395,6 +395,11 @@ def _drop_view_step(c: ch.Change, v, views, note: str) -> Step:
 def add_view(c: ch.Change, ctx: Context) -> list[Step]:
     v = c.desired
     r = _renderer(ctx, c)
+    if isinstance(c, ch.ModifyView) and c.kinds == {"comment"}:  # COMMENT ON keeps the view and its grants
+        text = HOOKS.view_comment(v)
+        kind = "MATERIALIZED VIEW" if v.materialized else "VIEW"
+        return [Step.of("comments", f"COMMENT ON {kind} {qname(c.namespace, v.name)} IS "
+                        f"{literal_pg(text) if text else 'NULL'};", c)]
     steps = _steps("views", r.view(v), c, key=f"view:{v.name}", after=_view_after(ctx, c))
     if isinstance(c, ch.ModifyView):
         views = ctx.module(c.module).views
