@@ -341,7 +341,25 @@ def returns_key(text: str | None) -> str:
     return canonical_type(t)
 
 
-_NEXTVAL = re.compile(r"^nextval\(\s*'[^']+'(?:\s*::\s*regclass)?\s*\)$", re.I)
+_NEXTVAL = re.compile(r"^nextval\(\s*'([^']+)'(?:\s*::\s*regclass)?\s*\)$", re.I)
+_REGCLASS_PART = re.compile(r'"((?:[^"]|"")*)"|([^."]+)')
+
+
+def _sequence_key(text: str) -> str:
+    """The sequence a ``nextval('...')`` reads, as regclass resolves the string: unquoted parts folded, quoted
+    ones kept, ``public.`` dropped (the server prints it only off the search path)."""
+    parts = [m.group(1).replace('""', '"') if m.group(1) is not None else m.group(2).strip().lower()
+             for m in _REGCLASS_PART.finditer(text)]
+    return ".".join(parts[1:] if len(parts) > 1 and parts[0] == "public" else parts)
+
+
+def _nextval_key(col: Column) -> str | None:
+    """``<serial:<sequence>>`` for a default reading a sequence: two columns reading different sequences differ."""
+    d = col.default
+    if d is None or d.kind != "expression" or d.expression is None:
+        return None
+    m = _NEXTVAL.match(d.expression.text.strip())
+    return f"<serial:{_sequence_key(m.group(1))}>" if m else None
 
 
 def _is_serial(col: Column) -> bool:
@@ -394,7 +412,7 @@ class PostgresHooks(DiffHooks):
 
     def default_key(self, col: Column) -> str | None:
         if _is_serial(col):  # serial is integer + nextval() of the column's own sequence, read back either way
-            return "<serial>"
+            return _nextval_key(col) or "<serial>"
         if col.default is None or col.identity or col.generated is not None:
             return None
         text = default_sql(col, col.default) if col.default.kind == "literal" else _sql_text(col.default.expression)
@@ -414,7 +432,10 @@ class PostgresHooks(DiffHooks):
         # with no default on either side the key depends on the type alone (serial or not): most columns
         if desired.default is None and live.default is None and desired.type == live.type:
             return True
-        return self.default_key(desired) == self.default_key(live)
+        want, have = self.default_key(desired), self.default_key(live)
+        if want == "<serial>" and have is not None and have.startswith("<serial:"):
+            return True  # a declared serial: whichever sequence the server named for it
+        return want == have
 
     def default_text(self, col: Column) -> str | None:
         if col.default is None:
