@@ -29,6 +29,7 @@ CREATE TABLE jobs (
     CONSTRAINT jobs_no_overlap EXCLUDE USING gist (during WITH &&)
 ) WITH (fillfactor = 70);
 ALTER SEQUENCE jobs_id_seq START WITH 100 INCREMENT BY 2;
+ALTER SEQUENCE counters OWNED BY jobs.ticket;
 ALTER TABLE jobs ALTER COLUMN code SET STORAGE EXTERNAL, ALTER COLUMN n SET STATISTICS 500;
 CREATE UNIQUE INDEX jobs_ticket ON jobs (ticket) WITH (fillfactor = 50);
 ALTER TABLE jobs CLUSTER ON jobs_ticket;
@@ -47,9 +48,9 @@ CREATE VIEW job_ids WITH (security_barrier = true) AS SELECT id FROM jobs;
 """
 
 KINDS = {"collation", "enum type", "range type", "domain", "composite type", "sequence", "sequence options",
-         "exclusion constraint", "storage parameters", "column storage", "column compression", "column statistics",
-         "index storage parameters", "cluster index", "replica identity", "extended statistics", "rule",
-         "trigger state", "unlogged table", "partitioning", "partition", "table inheritance", "view options"}
+         "sequence owner", "exclusion constraint", "storage parameters", "column storage", "column compression",
+         "column statistics", "index storage parameters", "cluster index", "replica identity", "extended statistics",
+         "rule", "trigger state", "unlogged table", "partitioning", "partition", "table inheritance", "view options"}
 
 
 def test_generated_ddl_of_an_inspected_module_audits_clean(pg_dsn, tmp_path):

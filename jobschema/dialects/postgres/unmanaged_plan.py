@@ -55,6 +55,7 @@ def _set(kind: str, c: ch.Change, detail: str, live: str | None) -> list[Step] |
         return steps + [Step.of(phase, f"{alter} SET ({detail});", c)]
     sql = {
         "sequence options": ("alter_columns", f"ALTER SEQUENCE {_name(c)} {detail};"),
+        "sequence owner": ("comments", f"ALTER SEQUENCE {_name(c)} OWNED BY {detail};"),
         "replica identity": ("comments", f"ALTER TABLE {_name(c)} REPLICA IDENTITY {detail};"),
         "cluster index": ("comments", f"ALTER TABLE {_table(c)} CLUSTER ON {quote_pg(c.name)};"),
         "column storage": ("alter_columns", f"{col} SET STORAGE {detail};"),
@@ -77,7 +78,7 @@ _CREATE_PHASE = {
     "index storage parameters": "comments", "view options": "comments", "replica identity": "comments",
     "cluster index": "comments", "trigger state": "comments", "storage parameters": "alter_columns",
     "column storage": "alter_columns", "column compression": "alter_columns", "column statistics": "alter_columns",
-    "sequence options": "alter_columns", "unlogged table": "alter_columns",
+    "sequence options": "alter_columns", "unlogged table": "alter_columns", "sequence owner": "comments",
 }
 
 
@@ -142,6 +143,7 @@ def _reset(c: ch.UnmanagedObject) -> list[Step] | None:
         "column statistics": ("alter_columns", f"{col} SET STATISTICS -1;"),
         "trigger state": ("comments", f"ALTER TABLE {_table(c)} ENABLE TRIGGER {quote_pg(c.live_name)};"),
         "unlogged table": ("alter_columns", f"ALTER TABLE {_name(c)} SET LOGGED;"),
+        "sequence owner": ("comments", f"ALTER SEQUENCE {qname(c.namespace, c.live_name)} OWNED BY NONE;"),
     }.get(kind)
     return [Step.of(*sql, c)] if sql else None
 

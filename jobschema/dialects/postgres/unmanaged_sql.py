@@ -18,7 +18,7 @@ from ..base import quote_pg
 BEFORE_TABLES = ("collation", "enum type", "range type", "domain", "composite type", "sequence")
 IN_TABLE = ("unlogged table", "partitioning")
 AFTER = ("partition", "table inheritance", "storage parameters", "column storage", "column compression",
-         "column statistics", "sequence options", "exclusion constraint", "index storage parameters",
+         "column statistics", "sequence options", "sequence owner", "exclusion constraint", "index storage parameters",
          "cluster index", "replica identity", "view options", "extended statistics", "trigger state", "rule")
 
 _IDENT = r'(?:"(?:[^"]|"")*"|[^",\s()]+)'
@@ -63,6 +63,7 @@ def create_sql(kind: str, namespace: str, name: str, table: str | None, detail: 
         "column compression": f"{column} SET COMPRESSION {detail};",
         "column statistics": f"{column} SET STATISTICS {detail};",
         "sequence options": f"ALTER SEQUENCE {obj} {detail};",
+        "sequence owner": f"ALTER SEQUENCE {obj} OWNED BY {detail};",
         "exclusion constraint": f"ALTER TABLE {tbl} ADD CONSTRAINT {quote_pg(name)} {detail};",
         "cluster index": f"ALTER TABLE {tbl} CLUSTER ON {quote_pg(name)};",
         "replica identity": f"ALTER TABLE {obj} REPLICA IDENTITY {detail};",

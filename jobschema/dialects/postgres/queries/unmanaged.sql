@@ -1,9 +1,26 @@
--- Objects of the inspected namespaces the schema format cannot describe: collations, rules, sequences that no
--- column owns (and the options of owned ones that are not a serial's defaults), user-defined types (enums,
+-- Objects of the inspected namespaces the schema format cannot describe: collations, rules, sequences other
+-- than a serial's own (and the column an OWNED BY names), the options of a serial's own sequence that are not a
+-- serial's defaults, user-defined types (enums,
 -- domains, composites, ranges), extended statistics, and properties: the partitioning of a partitioned
 -- table, partitions, table inheritance, UNLOGGED, storage parameters of tables, indexes and views, replica
 -- identity, CLUSTER ON, column storage, compression and statistics targets, disabled triggers. No
 -- extension owns them. Each detail is the catalog's definition, written so a fix can apply it.
+WITH owned_sequences AS (
+    -- each sequence OWNED BY a column, and whether it is that column's serial: named <table>_<column>_seq,
+    -- read by its integer or bigint column's default (what inspect writes as `serial` / `bigserial`)
+    SELECT d.objid AS seq, t.relname AS table_name, a.attname AS column_name,
+           (q.relname = t.relname || '_' || a.attname || '_seq'
+            AND a.atttypid IN ('integer'::regtype, 'bigint'::regtype)
+            AND EXISTS (SELECT 1 FROM pg_attrdef ad
+                        JOIN pg_depend dd ON dd.classid = 'pg_attrdef'::regclass AND dd.objid = ad.oid
+                                         AND dd.refclassid = 'pg_class'::regclass AND dd.refobjid = d.objid
+                        WHERE ad.adrelid = t.oid AND ad.adnum = a.attnum)) AS serial
+    FROM pg_depend d
+    JOIN pg_class q ON q.oid = d.objid AND q.relkind = 'S'
+    JOIN pg_class t ON t.oid = d.refobjid
+    JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
+    WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a'
+)
 SELECT 'rule' AS kind, n.nspname AS namespace, r.rulename AS name, c.relname AS table_name,
        pg_get_ruledef(r.oid) AS detail
 FROM pg_rewrite r
@@ -11,23 +28,29 @@ JOIN pg_class c ON c.oid = r.ev_class
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = ANY (%(namespaces)s) AND r.rulename <> '_RETURN'
 UNION ALL
-SELECT CASE WHEN d.objid IS NULL THEN 'sequence' ELSE 'sequence options' END, n.nspname, c.relname,
-       CASE WHEN d.objid IS NOT NULL THEN (SELECT o.relname FROM pg_class o WHERE o.oid = d.refobjid) END,
+SELECT CASE WHEN o.serial THEN 'sequence options' ELSE 'sequence' END, n.nspname, c.relname,
+       CASE WHEN o.serial THEN o.table_name END,
        concat_ws(' ', 'AS ' || format_type(s.seqtypid, NULL), 'INCREMENT BY ' || s.seqincrement,
                  'MINVALUE ' || s.seqmin, 'MAXVALUE ' || s.seqmax, 'START WITH ' || s.seqstart,
                  'CACHE ' || s.seqcache, CASE WHEN s.seqcycle THEN 'CYCLE' ELSE 'NO CYCLE' END)
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_sequence s ON s.seqrelid = c.oid
-LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'a'
-                     AND d.refclassid = 'pg_class'::regclass
+LEFT JOIN owned_sequences o ON o.seq = c.oid
 WHERE n.nspname = ANY (%(namespaces)s) AND c.relkind = 'S'
   AND NOT EXISTS (SELECT 1 FROM pg_depend x
                   WHERE x.classid = 'pg_class'::regclass AND x.objid = c.oid AND x.deptype IN ('i', 'e'))
-  -- an owned (serial) sequence only where its options are not a serial's
-  AND (d.objid IS NULL OR s.seqincrement <> 1 OR s.seqmin <> 1 OR s.seqstart <> 1 OR s.seqcache <> 1 OR s.seqcycle
-       OR s.seqmax <> CASE format_type(s.seqtypid, NULL) WHEN 'smallint' THEN 32767 WHEN 'integer' THEN 2147483647
-                                                           ELSE 9223372036854775807 END)
+  -- a serial's own sequence only where its options are not a serial's
+  AND (o.serial IS NOT TRUE OR s.seqincrement <> 1 OR s.seqmin <> 1 OR s.seqstart <> 1 OR s.seqcache <> 1
+       OR s.seqcycle OR s.seqmax <> CASE format_type(s.seqtypid, NULL) WHEN 'smallint' THEN 32767
+                                        WHEN 'integer' THEN 2147483647 ELSE 9223372036854775807 END)
+UNION ALL
+-- OWNED BY of a sequence that is not a serial's own (that one is the column's `serial` type)
+SELECT 'sequence owner', n.nspname, c.relname, NULL, quote_ident(o.table_name) || '.' || quote_ident(o.column_name)
+FROM owned_sequences o
+JOIN pg_class c ON c.oid = o.seq
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY (%(namespaces)s) AND NOT o.serial
 UNION ALL
 SELECT CASE t.typtype WHEN 'e' THEN 'enum type' WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type'
                       ELSE 'composite type' END,
