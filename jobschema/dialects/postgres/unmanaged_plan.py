@@ -28,6 +28,11 @@ def _table(c: ch.Change) -> str:
     return qname(c.namespace, c.table or "")
 
 
+def _unquote(ident: str) -> str:
+    """``"Odd""name"`` → ``Odd"name`` (a detail written by ``quote_ident``)."""
+    return ident[1:-1].replace('""', '"') if ident.startswith('"') and ident.endswith('"') else ident
+
+
 def _keys(options: str | None) -> str:
     """``fillfactor=70, autovacuum_enabled=false`` → ``fillfactor, autovacuum_enabled``."""
     return ", ".join(o.split("=", 1)[0].strip() for o in (options or "").split(",") if o.strip())
@@ -56,6 +61,8 @@ def _set(kind: str, c: ch.Change, detail: str, live: str | None) -> list[Step] |
     sql = {
         "sequence options": ("alter_columns", f"ALTER SEQUENCE {_name(c)} {detail};"),
         "sequence owner": ("comments", f"ALTER SEQUENCE {_name(c)} OWNED BY {detail};"),
+        "identity sequence": ("comments", f"ALTER SEQUENCE {qname(c.namespace, _unquote(live or ''))} "
+                                          f"RENAME TO {detail};"),
         "replica identity": ("comments", f"ALTER TABLE {_name(c)} REPLICA IDENTITY {detail};"),
         "cluster index": ("comments", f"ALTER TABLE {_table(c)} CLUSTER ON {quote_pg(c.name)};"),
         "column storage": ("alter_columns", f"{col} SET STORAGE {detail};"),
@@ -79,6 +86,7 @@ _CREATE_PHASE = {
     "cluster index": "comments", "trigger state": "comments", "storage parameters": "alter_columns",
     "column storage": "alter_columns", "column compression": "alter_columns", "column statistics": "alter_columns",
     "sequence options": "alter_columns", "unlogged table": "alter_columns", "sequence owner": "comments",
+    "identity sequence": "comments",
 }
 
 
@@ -144,6 +152,8 @@ def _reset(c: ch.UnmanagedObject) -> list[Step] | None:
         "trigger state": ("comments", f"ALTER TABLE {_table(c)} ENABLE TRIGGER {quote_pg(c.live_name)};"),
         "unlogged table": ("alter_columns", f"ALTER TABLE {_name(c)} SET LOGGED;"),
         "sequence owner": ("comments", f"ALTER SEQUENCE {qname(c.namespace, c.live_name)} OWNED BY NONE;"),
+        "identity sequence": ("comments", f"ALTER SEQUENCE {qname(c.namespace, _unquote(c.detail or ''))} RENAME TO "
+                                          f"{quote_pg(f'{c.table}_{c.live_name}_seq')};"),
     }.get(kind)
     return [Step.of(*sql, c)] if sql else None
 

@@ -18,7 +18,8 @@ from ..base import quote_pg
 BEFORE_TABLES = ("collation", "enum type", "range type", "domain", "composite type", "sequence")
 IN_TABLE = ("unlogged table", "partitioning")
 AFTER = ("partition", "table inheritance", "storage parameters", "column storage", "column compression",
-         "column statistics", "sequence options", "sequence owner", "exclusion constraint", "index storage parameters",
+         "column statistics", "sequence options", "sequence owner",
+         "identity sequence", "exclusion constraint", "index storage parameters",
          "cluster index", "replica identity", "view options", "extended statistics", "trigger state", "rule")
 
 _IDENT = r'(?:"(?:[^"]|"")*"|[^",\s()]+)'
@@ -33,6 +34,11 @@ def _qname(namespace: str, name: str) -> str:
 
 def _statement(text: str) -> str:
     return text.rstrip().rstrip(";").rstrip() + ";"
+
+
+def identity_sequence(namespace: str, table: str, column: str) -> str:
+    """The name PostgreSQL gives an identity column's sequence when none is named."""
+    return _qname(namespace, f"{table}_{column}_seq")
 
 
 def create_sql(kind: str, namespace: str, name: str, table: str | None, detail: str | None) -> list[str] | None:
@@ -64,6 +70,7 @@ def create_sql(kind: str, namespace: str, name: str, table: str | None, detail: 
         "column statistics": f"{column} SET STATISTICS {detail};",
         "sequence options": f"ALTER SEQUENCE {obj} {detail};",
         "sequence owner": f"ALTER SEQUENCE {obj} OWNED BY {detail};",
+        "identity sequence": f"ALTER SEQUENCE {identity_sequence(namespace, table or '', name)} RENAME TO {detail};",
         "exclusion constraint": f"ALTER TABLE {tbl} ADD CONSTRAINT {quote_pg(name)} {detail};",
         "cluster index": f"ALTER TABLE {tbl} CLUSTER ON {quote_pg(name)};",
         "replica identity": f"ALTER TABLE {obj} REPLICA IDENTITY {detail};",

@@ -1,6 +1,6 @@
 -- Objects of the inspected namespaces the schema format cannot describe: collations, rules, sequences other
 -- than a serial's own (and the column an OWNED BY names), the options of a serial's own sequence that are not a
--- serial's defaults, user-defined types (enums,
+-- serial's defaults, the name of an identity column's sequence, user-defined types (enums,
 -- domains, composites, ranges), extended statistics, and properties: the partitioning of a partitioned
 -- table, partitions, table inheritance, UNLOGGED, storage parameters of tables, indexes and views, replica
 -- identity, CLUSTER ON, column storage, compression and statistics targets, disabled triggers. No
@@ -51,6 +51,17 @@ FROM owned_sequences o
 JOIN pg_class c ON c.oid = o.seq
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = ANY (%(namespaces)s) AND NOT o.serial
+UNION ALL
+-- the sequence of an identity column named otherwise than <table>_<column>_seq (SEQUENCE NAME)
+SELECT 'identity sequence', n.nspname, a.attname, c.relname, quote_ident(q.relname)
+FROM pg_attribute a
+JOIN pg_class c ON c.oid = a.attrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_depend d ON d.refclassid = 'pg_class'::regclass AND d.refobjid = c.oid AND d.refobjsubid = a.attnum
+                AND d.classid = 'pg_class'::regclass AND d.deptype = 'i'
+JOIN pg_class q ON q.oid = d.objid AND q.relkind = 'S'
+WHERE n.nspname = ANY (%(namespaces)s) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+  AND a.attidentity <> '' AND NOT a.attisdropped AND q.relname <> c.relname || '_' || a.attname || '_seq'
 UNION ALL
 SELECT CASE t.typtype WHEN 'e' THEN 'enum type' WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type'
                       ELSE 'composite type' END,
