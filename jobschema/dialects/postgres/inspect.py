@@ -251,7 +251,10 @@ def _build(fetch: QueryThread, ns: list[str], name: str) -> LiveCatalog:
             desc = bool(r["descending"][i])
             opclass = r["opclasses"][i]
             nulls_first = None if bool(r["nulls_first"][i]) == desc else bool(r["nulls_first"][i])
-            if r["is_column"][i]:
+            if r["collations"][i] is not None:  # ``(key COLLATE x)``: the server reads it back as this key
+                parts.append(IndexPart(expression=Sql(f"{text} COLLATE {r['collations'][i]}"), descending=desc,
+                                       opclass=opclass, nulls_first=nulls_first))
+            elif r["is_column"][i]:
                 parts.append(IndexPart(column=_unquote(text), descending=desc, opclass=opclass,
                                        nulls_first=nulls_first))
             else:

@@ -1,6 +1,6 @@
 -- Indexes of tables and materialized views of the inspected namespaces that do not back a
 -- constraint: method, uniqueness, each key (column or expression, DESC, NULLS FIRST, non-default operator
--- class),
+-- class and collation),
 -- INCLUDE columns and the partial-index predicate. Comments come from a join (obj_description() is a
 -- function call per row).
 SELECT n.nspname AS namespace,
@@ -21,6 +21,17 @@ SELECT n.nspname AS namespace,
        ARRAY(SELECT CASE WHEN oc.opcdefault THEN NULL ELSE oc.opcname END
              FROM generate_series(0, i.indnkeyatts - 1) k
              JOIN pg_opclass oc ON oc.oid = i.indclass[k] ORDER BY k)::text[] AS opclasses,
+       -- a key's collation where it is not the column's own (or, for an expression, not the database default):
+       -- pg_get_indexdef per key omits it
+       ARRAY(SELECT CASE WHEN co.oid IS NULL OR co.oid = 100
+                              OR (i.indkey[k] <> 0 AND co.oid = (SELECT a.attcollation FROM pg_attribute a
+                                                                 WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k]))
+                         THEN NULL
+                         WHEN co.collnamespace = 'pg_catalog'::regnamespace OR co.collnamespace = c.relnamespace
+                         THEN quote_ident(co.collname)
+                         ELSE quote_ident(co.collnamespace::regnamespace::text) || '.' || quote_ident(co.collname) END
+             FROM generate_series(0, i.indnkeyatts - 1) k
+             LEFT JOIN pg_collation co ON co.oid = i.indcollation[k] ORDER BY k)::text[] AS collations,
        pg_get_expr(i.indpred, i.indrelid) AS predicate,
        ds.description AS comment
 FROM pg_index i
