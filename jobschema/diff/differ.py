@@ -472,10 +472,12 @@ class _Walk:
                 kinds |= h.view_option_kinds(v, lv)
                 if (v.check_option or None) != (lv.check_option or None):
                     kinds.add("check_option")
-                want_ix = {mm.group(1).lower() for d, s in v.extra_sql if d in (self.dialect, "*")
+                want_ix = {mm.group(1).lower(): s for d, s in v.extra_sql if d in (self.dialect, "*")
                            if (mm := _INDEX_STMT.match(s))}
                 have_ix = {ix.name.lower(): ix for ix in live_ix.get(key, [])}
-                if want_ix - set(have_ix):
+                if set(want_ix) - set(have_ix) or any(
+                        h.live_view_index_key(v.namespace, v.name, have_ix[n]) not in (None, h.view_index_key(s))
+                        for n, s in want_ix.items() if n in have_ix):
                     kinds.add("index")
                 if self.opt.comments and (h.view_comment(v) or None) != (lv.comment or None):
                     kinds.add("comment")
@@ -483,7 +485,7 @@ class _Walk:
                     sev = Severity.WARNING if kinds == {"comment"} else Severity.ERROR
                     self.add(ch.ModifyView(**base, desired=v, live=lv, live_name=lv.name, kinds=frozenset(kinds),
                                            severity=sev))
-                for name in sorted(set(have_ix) - want_ix):
+                for name in sorted(set(have_ix) - set(want_ix)):
                     ix = have_ix[name]
                     self.add(ch.DropIndex(**base | {"path": f"{m.name}.{v.name}.{ix.name}"}, live=ix,
                                           live_name=ix.name, severity=self.extra_sev))

@@ -164,6 +164,14 @@ class DiffHooks:
     def index_equal(self, desired: Index, live: Index) -> bool:
         return self.index_key(desired) == self.index_key(live)
 
+    def view_index_key(self, statement: str) -> str:
+        """What a ``CREATE INDEX`` on a materialized view (a statement of its file) means, for comparison."""
+        return " ".join(statement.lower().rstrip().rstrip(";").split())
+
+    def live_view_index_key(self, namespace: str, view: str, ix: Index) -> str | None:
+        """The same key of a live index of a materialized view; None where the dialect cannot write one."""
+        return None
+
     def view_key(self, view: View) -> str | None:
         q = view.definition(self.dialect)
         return None if q is None else " ".join(q.lower().split())

@@ -21,7 +21,7 @@ from ...model import expr as exprmod
 from ...model.objects import Check, Column, Default, Function, Index, Sql, Table, Trigger, View
 from ...model.types import TypeError_, parse_type
 from . import enums, names
-from .render import MYSQL_ONLY_METHODS, default_sql, enum_check_name, enum_check_sql
+from .render import MYSQL_ONLY_METHODS, default_sql, enum_check_name, enum_check_sql, index_sql
 from .trigger_key import trigger_key
 from .types import logical
 
@@ -378,6 +378,33 @@ def _is_serial(col: Column) -> bool:
 _NULL_KEY = expression_key("NULL")
 
 
+@lru_cache(maxsize=1024)
+def _index_statement_key(statement: str) -> str:
+    """A ``CREATE INDEX`` as sqlglot prints it, without what does not change the index: CONCURRENTLY, IF NOT
+    EXISTS, the table's namespace, ``USING btree``, storage parameters (recorded apart, as unmanaged)."""
+    text = statement.strip().rstrip(";")
+    try:
+        tree = sqlglot.parse_one(text, read="postgres")
+    except sqlglot.errors.ParseError:
+        return " ".join(text.lower().split())
+    if not isinstance(tree, exp.Create) or not isinstance(tree.this, exp.Index):
+        return " ".join(text.lower().split())
+    tree = tree.copy()
+    tree.set("concurrently", None)
+    tree.set("exists", None)
+    index = tree.this
+    table = index.args.get("table")
+    if isinstance(table, exp.Table):
+        table.set("db", None)
+    params = index.args.get("params")
+    if params is not None:
+        using = params.args.get("using")
+        if using is not None and using.name.lower() == "btree":
+            params.set("using", None)
+        params.set("with_storage", None)
+    return tree.sql(dialect="postgres", normalize=True)
+
+
 class PostgresHooks(DiffHooks):
     dialect = "postgres"
     native_enum_types = True
@@ -463,6 +490,12 @@ class PostgresHooks(DiffHooks):
             if col.enum is not None and col.enum_type is None:  # a native enum type needs no CHECK
                 out.append((Check(enum_check_name(table, col), Sql(enum_check_sql(col)), origin=col.origin), col))
         return tuple(out)
+
+    def view_index_key(self, statement: str) -> str:
+        return _index_statement_key(statement)
+
+    def live_view_index_key(self, namespace: str, view: str, ix: Index) -> str | None:
+        return _index_statement_key(index_sql(Table(name=view, columns=(), namespace=namespace), ix))
 
     def index_expressible(self, table: Table, ix: Index) -> bool:
         """FULLTEXT and SPATIAL indexes are MySQL's: the renderer warns and creates none here."""
