@@ -508,7 +508,8 @@ def plan_from_audit(result, *, allow_destructive: bool = False, allow_not_valid:
     """Audit result → ordered fix ``Plan`` and its file text; raises ``PlanRefused``; writes nothing."""
     project = Project(modules=tuple(result.desired))
     options = planner.PlanOptions(allow_destructive=allow_destructive, allow_not_valid=allow_not_valid,
-                                  concurrently=concurrently, lock_timeout=lock_timeout)
+                                  concurrently=concurrently, lock_timeout=lock_timeout,
+                                  server_version=result.server_version)
     p = planner.plan(result.changes, project, result.module, dialects.get(result.dialect), probes=result.probes,
              options=options)
     text = "" if p.empty else fixlint.annotate(p.render(), result.dialect)

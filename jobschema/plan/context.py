@@ -25,6 +25,7 @@ class PlanOptions:
     allow_not_valid: bool = False  # PostgreSQL: keep a violated constraint NOT VALID instead of refusing
     concurrently: bool = False  # PostgreSQL: CREATE INDEX CONCURRENTLY (the file runs without a transaction)
     lock_timeout: str = "5s"
+    server_version: str | None = None  # the audited server's, as it reports it: what statements it takes
 
 
 @dataclass

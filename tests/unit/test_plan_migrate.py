@@ -322,3 +322,23 @@ def test_step_lines_are_read_back_and_checked(tmp_path):
                          (text.replace("key=id ", ""), "a tx=batches step is one UPDATE with key=")):
         with pytest.raises(MigrateRefused, match=message):
             units.read(bad, split_pg(bad), "f.sql")
+
+
+@pytest.mark.parametrize(("server", "expected"), [
+    ("17.2 (Debian 17.2-1)", ["ALTER TABLE t ALTER COLUMN b SET EXPRESSION AS (a * 3);"]),
+    ("15.4", ["ALTER TABLE t DROP COLUMN b;", "ALTER TABLE t ADD COLUMN b integer GENERATED ALWAYS AS (a * 3) STORED;",
+              "CREATE INDEX t_b ON t (b);"]),
+])
+def test_generated_expression_is_set_from_17_and_the_column_added_again_before(server, expected):
+    from jobschema.model.objects import Column, Index, IndexPart, Module, Project, Table
+
+    a = Column("a", "integer")
+    want = Table("t", (a, Column("b", "integer", generated=Sql("a * 3"))),
+                 indexes=(Index("t_b", (IndexPart(column="b"),)), Index("t_a", (IndexPart(column="a"),))))
+    live = Table("t", (a, Column("b", "integer", generated=Sql("a * 2"))))
+    change = ch.ModifyColumn(module="app", path="app.t.b", table="t", desired=want.columns[1], live=live.columns[1],
+                             desired_table=want, live_table=live, kinds=frozenset({"generated"}))
+    project = Project(modules=(Module(name="app", tables=(want,)),))
+    p = plan([change], project, "app", POSTGRES, options=PlanOptions(server_version=server))
+    assert [s.sql for s in p.steps if not s.sql.startswith("SET lock_timeout")] == expected
+    assert not any(s.statement.destructive for s in p.steps) and not p.omitted

@@ -15,9 +15,18 @@ from ...plan.context import Context
 from ...plan.steps import Step
 from ..base import literal_pg, quote_pg
 from ..online_words import volatile
-from . import enum_plan
+from . import enum_plan, version
 from .online import AE as ACCESS_EXCLUSIVE
-from .render import column_sql, column_type, default_sql, identity_options_sql, qname
+from .render import (
+    add_constraint_sql,
+    check_sql,
+    column_sql,
+    column_type,
+    default_sql,
+    identity_options_sql,
+    index_sql,
+    qname,
+)
 
 
 def _t(c: ch.Change) -> str:
@@ -197,6 +206,39 @@ def _identity(c: ch.ModifyColumn) -> list[Step]:
     return steps
 
 
+def _generation_expression(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
+    """Another expression for a generated column: ``SET EXPRESSION`` from PostgreSQL 17; before it the column
+    is dropped and added again, which loses nothing (its values are computed from the others), with the
+    indexes and CHECKs of the schema that name it created again after it."""
+    col, t = c.desired, c.desired_table
+    expr = col.generated.override("postgres") or col.generated.text
+    if version.sets_generation_expression(ctx.options.server_version):
+        return [Step.of("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {quote_pg(col.name)} SET EXPRESSION AS "
+                        f"({expr});", c, lock=ACCESS_EXCLUSIVE)]
+    if t is None:
+        return ctx.omit_by_hand(c, {"generated"}, col.name)
+    steps = [Step.of("alter_columns", f"ALTER TABLE {_t(c)} DROP COLUMN {quote_pg(col.name)};", c,
+                     lock=ACCESS_EXCLUSIVE, note="a generated column holds no data of its own: it is added again "
+                     "below with the schema's expression (SET EXPRESSION needs PostgreSQL 17)"),
+             Step.of("alter_columns", f"ALTER TABLE {_t(c)} ADD COLUMN {column_sql(col, t)};", c,
+                     lock=ACCESS_EXCLUSIVE)]
+    for ck in t.checks:
+        if _names_column(ck.expression.override("postgres") or ck.expression.text, col.name):
+            steps.append(Step.of("alter_columns", add_constraint_sql(_t(c), check_sql(ck)), c))
+    for ix in t.indexes:
+        if any(p.column == col.name or (p.expression is not None and _names_column(p.expression.text, col.name))
+               for p in ix.parts) or col.name in ix.include:
+            steps.append(Step.of("alter_columns", index_sql(t, ix), c))
+    return steps
+
+
+def _names_column(text: str, column: str) -> bool:
+    """Whether an expression reads ``column``; an expression that does not parse is taken to, so the object is
+    created again rather than lost."""
+    names = exprmod.column_names(text, "postgres")
+    return names is None or any(n == column or (not quoted and n.lower() == column) for n, quoted in names)
+
+
 def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
     col, live = c.desired, c.live
     q = quote_pg(col.name)
@@ -245,6 +287,9 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
     if "generated" in left and col.generated is None:  # stored values are kept as plain ones
         left.discard("generated")
         steps.append(Step.of("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} DROP EXPRESSION;", c))
+    elif "generated" in left and live.generated is not None:
+        left.discard("generated")
+        steps += _generation_expression(c, ctx)
     if "comment" in c.kinds:
         left.discard("comment")
         text = literal_pg(col.comment) if col.comment else "NULL"

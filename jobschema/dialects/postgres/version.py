@@ -15,6 +15,17 @@ def label(num: int) -> str:
     return f"{num // 10000}.{num // 100 % 100}.{num % 100}"
 
 
+def major(server_version: str | None) -> int | None:
+    """The major version of ``current_setting('server_version')`` (``15.4 (Debian 15.4-1)`` → 15)."""
+    digits = (server_version or "").split(".", 1)[0].split(" ", 1)[0]
+    return int(digits) if digits.isdigit() else None
+
+
+def sets_generation_expression(server_version: str | None) -> bool:
+    """``ALTER COLUMN ... SET EXPRESSION AS`` (PostgreSQL 17); an unknown version is taken as older."""
+    return (major(server_version) or 0) >= 17
+
+
 def too_old(server_version: int) -> str | None:
     """One line saying the server is older than the catalog queries need, or None."""
     if server_version and server_version < MIN_POSTGRES:
