@@ -14,7 +14,7 @@ from ...diff import changes as ch
 from ...plan.context import ALLOW_DESTRUCTIVE, Context
 from ...plan.steps import Step
 from ..base import quote_pg
-from . import unmanaged_sql
+from . import domain_plan, unmanaged_sql
 from .render import qname
 
 _SERIAL_MAX = {"smallint": 32767, "integer": 2147483647}
@@ -112,6 +112,8 @@ def modify_unmanaged(c: ch.ModifyUnmanaged, ctx: Context) -> list[Step]:
     if c.of == "rule":
         return [Step.of("triggers", re.sub(r"^\s*CREATE\s+RULE", "CREATE OR REPLACE RULE", c.detail.rstrip(), count=1,
                                            flags=re.I).rstrip(";") + ";", c)]
+    if c.of == "domain":
+        return domain_plan.modify(c, ctx)
     if c.of in ("exclusion constraint", "extended statistics"):
         drop = _drop(c.of, c)
         return [Step.of("drop_constraints", drop, c)] + (_create(c.of, c, c.detail) or [])
