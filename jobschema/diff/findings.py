@@ -8,120 +8,66 @@ Conversion is a dispatch table keyed by Change class, one small function per kin
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from .. import codes
 from ..finding import Finding, Severity, sort_findings
-from ..model.objects import PORTABLE
 from . import changes as ch
-from .counts import probe_findings, quote_value
+from .convert import (
+    _DISPATCH,
+    _check_text,
+    _col_decl,
+    _cols,
+    _finding,
+    _fk,
+    _identity_text,
+    _index,
+    _live,
+    _policy,
+    _q,
+    _trigger,
+    _unique,
+    _vals,
+    _view_def,
+    converts,
+    register,
+)
+from .counts import probe_findings
+from .extras import UNMANAGED
 
-
-def register(code: str, title: str) -> str:
-    return codes.claim(code, title, "audit", __name__)
-
-
-MISSING_TABLE = register("JS301", "table missing")
-MISSING_COLUMN = register("JS302", "column missing")
-COLUMN_TYPE = register("JS303", "column type differs")
-COLUMN_NULL = register("JS304", "column nullability differs")
-COLUMN_DEFAULT = register("JS305", "column default differs")
-COLUMN_IDENTITY = register("JS306", "column identity differs")
-COLUMN_GENERATED = register("JS307", "generated column expression differs")
-COLUMN_COLLATION = register("JS308", "column collation differs")
-COMMENT = register("JS309", "comment differs")
-MISSING_CHECK = register("JS310", "CHECK constraint missing")
-CHECK_VALUES = register("JS311", "CHECK allows other values")
-CHECK_EXPRESSION = register("JS312", "CHECK expression differs")
-DUPLICATE_CHECK = register("JS313", "more than one CHECK constrains a column")
-RENAMED = register("JS314", "same meaning under another name")
-NOT_VALID = register("JS318", "constraint is NOT VALID")
-PRIMARY_KEY = register("JS315", "primary key missing or different")
-MISSING_UNIQUE = register("JS316", "unique key missing")
-UNIQUE_DIFFERS = register("JS317", "unique key differs")
-TABLE_OPTIONS = register("JS319", "table engine, character set or collation differs")
-MISSING_INDEX = register("JS320", "index missing")
-INDEX_DIFFERS = register("JS321", "index differs")
-COLUMN_POSITION = register("JS322", "column position differs")
-COLUMN_VISIBILITY = register("JS323", "column visibility (INVISIBLE) differs")
-MISSING_FK = register("JS325", "foreign key missing")
-FK_DIFFERS = register("JS326", "foreign key differs")
-RLS_DISABLED = register("JS330", "row-level security disabled")
-RLS_FORCE = register("JS331", "FORCE ROW LEVEL SECURITY differs")
-MISSING_POLICY = register("JS332", "policy missing")
-POLICY_DIFFERS = register("JS333", "policy differs")
-MISSING_VIEW = register("JS340", "view missing")
-VIEW_DIFFERS = register("JS341", "view differs")
-MISSING_FUNCTION = register("JS345", "function missing")
-FUNCTION_DIFFERS = register("JS346", "function differs")
-MISSING_TRIGGER = register("JS347", "trigger missing")
-TRIGGER_DIFFERS = register("JS348", "trigger differs")
-MISSING_EXTENSION = register("JS350", "extension missing")
-EXTRA_TABLE = register("JS360", "table not in the schema")
-EXTRA_COLUMN = register("JS361", "column not in the schema")
-EXTRA_INDEX = register("JS362", "index not in the schema")
-EXTRA_CONSTRAINT = register("JS363", "constraint not in the schema")
-EXTRA_POLICY = register("JS364", "policy not in the schema")
-EXTRA_RLS = register("JS365", "row-level security enabled but not in the schema")
-EXTRA_VIEW = register("JS366", "view not in the schema")
-EXTRA_FUNCTION = register("JS367", "function not in the schema")
-EXTRA_TRIGGER = register("JS368", "trigger not in the schema")
-EXTRA_TYPE = register("JS369", "enum type not in the schema")
-UNMANAGED = register("JS370", "object the schema cannot describe")
-UNMANAGED_MISSING = register("JS371", "recorded object the schema cannot describe is missing")
-UNMANAGED_DIFFERS = register("JS372", "object the schema cannot describe differs from its record")
-UNREADABLE = register("JS373", "object the audit's user may not read")
-# JS380 (live rows violate a desired constraint) and JS381 (could not be counted): counts.py
-
-
-_q = quote_value
-
-
-def _vals(values) -> str:
-    return ", ".join(values)
-
-
-def _finding(c: ch.Change, code: str, message: str, expected=None, actual=None, hint=None, data=None,
-             severity: Severity | None = None) -> Finding:
-    return Finding(code=code, severity=severity or c.severity, path=c.path, message=message,
-                   expected=None if expected is None else str(expected),
-                   actual=None if actual is None else str(actual), hint=hint, module=c.module,
-                   data=data or {})
-
-
-def _identity_text(col) -> str:
-    """``always``, ``by default (start 10, increment 10)`` or ``none``."""
-    if not col.identity:
-        return "none"
-    o = col.identity_options
-    if o is None:
-        return col.identity
-    opts = [f"{k.replace('_', ' ')} {getattr(o, k)}" for k in ("start", "increment", "min_value", "max_value", "cache")
-            if getattr(o, k) is not None] + (["cycle"] if o.cycle else [])
-    return f"{col.identity} ({', '.join(opts)})"
-
-
-def _col_decl(h, col) -> str:
-    out = h.native_type(col) if h else col.type
-    out += "" if col.nullable else " NOT NULL"
-    d = h.default_text(col) if h else None
-    if d is not None:
-        out += f" DEFAULT {d}"
-    return out
-
-
-_DISPATCH: dict[type, Callable] = {}
-
-
-def converts(cls: type):
-    def deco(fn):
-        _DISPATCH[cls] = fn
-        return fn
-    return deco
-
-
-def _live(c: ch.Change) -> str:
-    return f" (live name {c.live_name})" if c.live_name and c.live_name != c.name else ""
+MISSING_TABLE = register("JS301", "table missing", __name__)
+MISSING_COLUMN = register("JS302", "column missing", __name__)
+COLUMN_TYPE = register("JS303", "column type differs", __name__)
+COLUMN_NULL = register("JS304", "column nullability differs", __name__)
+COLUMN_DEFAULT = register("JS305", "column default differs", __name__)
+COLUMN_IDENTITY = register("JS306", "column identity differs", __name__)
+COLUMN_GENERATED = register("JS307", "generated column expression differs", __name__)
+COLUMN_COLLATION = register("JS308", "column collation differs", __name__)
+COMMENT = register("JS309", "comment differs", __name__)
+MISSING_CHECK = register("JS310", "CHECK constraint missing", __name__)
+CHECK_VALUES = register("JS311", "CHECK allows other values", __name__)
+CHECK_EXPRESSION = register("JS312", "CHECK expression differs", __name__)
+DUPLICATE_CHECK = register("JS313", "more than one CHECK constrains a column", __name__)
+RENAMED = register("JS314", "same meaning under another name", __name__)
+NOT_VALID = register("JS318", "constraint is NOT VALID", __name__)
+PRIMARY_KEY = register("JS315", "primary key missing or different", __name__)
+MISSING_UNIQUE = register("JS316", "unique key missing", __name__)
+UNIQUE_DIFFERS = register("JS317", "unique key differs", __name__)
+TABLE_OPTIONS = register("JS319", "table engine, character set or collation differs", __name__)
+MISSING_INDEX = register("JS320", "index missing", __name__)
+INDEX_DIFFERS = register("JS321", "index differs", __name__)
+COLUMN_POSITION = register("JS322", "column position differs", __name__)
+COLUMN_VISIBILITY = register("JS323", "column visibility (INVISIBLE) differs", __name__)
+MISSING_FK = register("JS325", "foreign key missing", __name__)
+FK_DIFFERS = register("JS326", "foreign key differs", __name__)
+RLS_DISABLED = register("JS330", "row-level security disabled", __name__)
+RLS_FORCE = register("JS331", "FORCE ROW LEVEL SECURITY differs", __name__)
+MISSING_POLICY = register("JS332", "policy missing", __name__)
+POLICY_DIFFERS = register("JS333", "policy differs", __name__)
+MISSING_VIEW = register("JS340", "view missing", __name__)
+VIEW_DIFFERS = register("JS341", "view differs", __name__)
+MISSING_FUNCTION = register("JS345", "function missing", __name__)
+FUNCTION_DIFFERS = register("JS346", "function differs", __name__)
+MISSING_TRIGGER = register("JS347", "trigger missing", __name__)
+TRIGGER_DIFFERS = register("JS348", "trigger differs", __name__)
+MISSING_EXTENSION = register("JS350", "extension missing", __name__)
 
 
 @converts(ch.AddTable)
@@ -243,13 +189,6 @@ def _(c, h):
     return [_finding(c, COMMENT, f"comment on table {c.table} differs", c.desired.comment, c.live.comment)]
 
 
-def _check_text(h, chk) -> str | None:
-    if chk is None:
-        return None
-    text = h.sql_text(chk.expression) if h else chk.expression.text
-    return text + " NO INHERIT" if chk.no_inherit else text
-
-
 @converts(ch.AddCheck)
 def _(c, h):
     what = f"enum CHECK on {c.table}.{c.column}" if c.column and c.desired.name.endswith("_check") else "CHECK"
@@ -302,10 +241,6 @@ def _(c, h):
                      dname, c.live_name, data={"of": c.of, "live_name": c.live_name})]
 
 
-def _cols(cols) -> str:
-    return "(" + ", ".join(cols) + ")"
-
-
 @converts(ch.AddPrimaryKey)
 def _(c, h):
     return [_finding(c, PRIMARY_KEY, f"table {c.table} has no primary key", _cols(c.desired.columns), "none")]
@@ -330,33 +265,6 @@ def _(c, h):
                      data={"kinds": sorted(c.kinds), "live_name": c.live_name})]
 
 
-def _unique(u) -> str:
-    return _cols(u.columns) + (" NULLS NOT DISTINCT" if u.nulls_not_distinct else "")
-
-
-def _index(h, ix) -> str:
-    if ix is None:
-        return "absent"
-    parts = []
-    for p in ix.parts:
-        s = p.column if p.column is not None else f"({h.sql_text(p.expression) if h else p.expression})"
-        if p.opclass:
-            s += f" {p.opclass}"
-        if p.descending:
-            s += " DESC"
-        parts.append(s)
-    out = ("UNIQUE " if ix.unique else "") + f"{ix.method} ({', '.join(parts)})"
-    if ix.include:
-        out += f" INCLUDE ({', '.join(ix.include)})"
-    if ix.where is not None:
-        out += f" WHERE {h.sql_text(ix.where) if h else ix.where}"
-    if ix.parser:
-        out += f" WITH PARSER {ix.parser}"
-    if ix.ignored:
-        out += " IGNORED"
-    return out
-
-
 @converts(ch.AddIndex)
 def _(c, h):
     return [_finding(c, MISSING_INDEX, f"index {c.desired.name} on {c.table} is missing", _index(h, c.desired),
@@ -367,16 +275,6 @@ def _(c, h):
 def _(c, h):
     return [_finding(c, INDEX_DIFFERS, f"index {c.desired.name} on {c.table} differs ({', '.join(sorted(c.kinds))})",
                      _index(h, c.desired), _index(h, c.live), data={"kinds": sorted(c.kinds)})]
-
-
-def _fk(fk) -> str:
-    ref = f"{fk.ref_namespace + '.' if fk.ref_namespace else ''}{fk.ref_table}{_cols(fk.ref_columns)}"
-    out = f"{_cols(fk.columns)} → {ref} ON DELETE {fk.on_delete.upper()} ON UPDATE {fk.on_update.upper()}"
-    if fk.match != "simple":
-        out += f" MATCH {fk.match.upper()}"
-    if fk.deferrable:
-        out += " DEFERRABLE" + (" INITIALLY DEFERRED" if fk.initially_deferred else "")
-    return out
 
 
 @converts(ch.AddForeignKey)
@@ -405,23 +303,6 @@ def _(c, h):
                      f"says {want}", want, have)]
 
 
-@converts(ch.DisableRls)
-def _(c, h):
-    return [_finding(c, EXTRA_RLS, f"row-level security is enabled on {c.table} but not in the schema",
-                     "disabled", "enabled")]
-
-
-def _policy(h, p) -> str:
-    if p is None:
-        return "absent"
-    out = f"{'PERMISSIVE' if p.permissive else 'RESTRICTIVE'} FOR {p.command.upper()} TO {', '.join(p.roles)}"
-    if p.using is not None:
-        out += f" USING ({h.sql_text(p.using) if h else p.using})"
-    if p.with_check is not None:
-        out += f" WITH CHECK ({h.sql_text(p.with_check) if h else p.with_check})"
-    return out
-
-
 @converts(ch.AddPolicy)
 def _(c, h):
     return [_finding(c, MISSING_POLICY, f"policy {c.desired.name} on {c.table} is missing", _policy(h, c.desired),
@@ -432,13 +313,6 @@ def _(c, h):
 def _(c, h):
     return [_finding(c, POLICY_DIFFERS, f"policy {c.desired.name} on {c.table} differs ({', '.join(sorted(c.kinds))})",
                      _policy(h, c.desired), _policy(h, c.live), data={"kinds": sorted(c.kinds)})]
-
-
-def _view_def(h, v) -> str | None:
-    if v is None:
-        return None
-    q = v.definition(h.dialect if h else PORTABLE)  # without a dialect only the shared text is known
-    return " ".join(q.split()) if q else None
 
 
 @converts(ch.AddView)
@@ -482,10 +356,6 @@ def _(c, h):
                      exp_, act, data={"kinds": kinds})]
 
 
-def _trigger(t) -> str:
-    return f"{t.timing} {' OR '.join(t.events)} EXECUTE {t.function or '?'}"
-
-
 @converts(ch.AddTrigger)
 def _(c, h):
     return [_finding(c, MISSING_TRIGGER, f"trigger {c.desired.name} on {c.table} is missing", _trigger(c.desired),
@@ -502,104 +372,6 @@ def _(c, h):
 @converts(ch.AddExtension)
 def _(c, h):
     return [_finding(c, MISSING_EXTENSION, f"extension {c.desired} is not installed", c.desired, "absent")]
-
-
-@converts(ch.DropTable)
-def _(c, h):
-    return [_finding(c, EXTRA_TABLE, f"table {c.table} is not in the schema", "absent",
-                     h.qualified(c.live.namespace, c.live.name) if h else c.live.qualified)]
-
-
-@converts(ch.DropColumn)
-def _(c, h):
-    return [_finding(c, EXTRA_COLUMN, f"column {c.table}.{c.live.name} is not in the schema", "absent",
-                     _col_decl(h, c.live))]
-
-
-@converts(ch.DropIndex)
-def _(c, h):
-    return [_finding(c, EXTRA_INDEX, f"index {c.live.name} on {c.table} is not in the schema", "absent",
-                     _index(h, c.live))]
-
-
-@converts(ch.DropCheck)
-def _(c, h):
-    return [_finding(c, EXTRA_CONSTRAINT, f"CHECK {c.live.name} on {c.table} is not in the schema", "absent",
-                     _check_text(h, c.live), data={"live_name": c.live_name})]
-
-
-@converts(ch.DropPrimaryKey)
-def _(c, h):
-    name = f"primary key {c.live.name}" if c.live.name else "primary key"
-    return [_finding(c, EXTRA_CONSTRAINT, f"{name} on {c.table} is not in the schema", "absent",
-                     _cols(c.live.columns), data={"live_name": c.live_name})]
-
-
-@converts(ch.DropUniqueKey)
-def _(c, h):
-    return [_finding(c, EXTRA_CONSTRAINT, f"unique key {c.live.name} on {c.table} is not in the schema", "absent",
-                     _unique(c.live), data={"live_name": c.live_name})]
-
-
-@converts(ch.DropForeignKey)
-def _(c, h):
-    return [_finding(c, EXTRA_CONSTRAINT, f"foreign key {c.live.name} on {c.table} is not in the schema", "absent",
-                     _fk(c.live), data={"live_name": c.live_name})]
-
-
-@converts(ch.DropPolicy)
-def _(c, h):
-    return [_finding(c, EXTRA_POLICY, f"policy {c.live.name} on {c.table} is not in the schema", "absent",
-                     _policy(h, c.live))]
-
-
-@converts(ch.DropView)
-def _(c, h):
-    kind = "materialized view" if c.live.materialized else "view"
-    return [_finding(c, EXTRA_VIEW, f"{kind} {c.live.name} is not in the schema", "absent", _view_def(h, c.live))]
-
-
-@converts(ch.DropFunction)
-def _(c, h):
-    return [_finding(c, EXTRA_FUNCTION, f"{c.live.kind} {c.live.signature} is not in the schema", "absent",
-                     c.live.signature)]
-
-
-@converts(ch.DropTrigger)
-def _(c, h):
-    return [_finding(c, EXTRA_TRIGGER, f"trigger {c.live.name} on {c.table} is not managed by the schema", "absent",
-                     _trigger(c.live))]
-
-
-@converts(ch.DropEnumType)
-def _(c, h):
-    return [_finding(c, EXTRA_TYPE, f"enum type {c.live_name} is not in the schema and no column uses it", "absent",
-                     c.detail)]
-
-
-@converts(ch.UnmanagedObject)
-def _(c, h):
-    where = f" on {c.table}" if c.table else ""
-    return [_finding(c, UNMANAGED, f"{c.of} {c.live_name}{where} is not managed by jobschema (the schema cannot "
-                     "describe it)", None, c.detail, data={"kind": c.of})]
-
-
-@converts(ch.AddUnmanaged)
-def _(c, h):
-    where = f" on {c.table}" if c.table else ""
-    return [_finding(c, UNMANAGED_MISSING, f"{c.of} {c.name}{where} is recorded in the module but missing",
-                     c.detail, "absent", data={"kind": c.of})]
-
-
-@converts(ch.ModifyUnmanaged)
-def _(c, h):
-    where = f" on {c.table}" if c.table else ""
-    return [_finding(c, UNMANAGED_DIFFERS, f"{c.of} {c.name}{where} differs from the module's record", c.detail,
-                     c.live_detail, data={"kind": c.of})]
-@converts(ch.Unreadable)
-def _(c, h):
-    return [_finding(c, UNREADABLE, f"the {c.of} of {c.live_name} is hidden from this user, so it was not compared",
-                     None, "hidden", hint=c.detail, data={"kind": c.of})]
 
 
 def change_findings(changes, hooks=None) -> list[Finding]:

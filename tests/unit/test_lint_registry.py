@@ -88,9 +88,9 @@ def test_audit_and_lint_codes_share_one_table():
     with pytest.raises(RegistryError, match="JS1xx"):
         register(_rule("JS301", "test.audit_code", target="table"))
     with pytest.raises(codes.CodeError, match="already claimed"):
-        findings.register("JS301", "again")
+        findings.register("JS301", "again", "test")
     with pytest.raises(codes.CodeError, match="audit codes are JS3xx"):
-        findings.register("JS101", "a lint code")
+        findings.register("JS101", "a lint code", "test")
     before = set(codes.of_family("table"))
     with pytest.raises(RegistryError, match="already claimed"):
         register(_rule("JS197", "test.partial", aliases=("JS101",)))
