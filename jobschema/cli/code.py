@@ -7,6 +7,7 @@ import click
 from .. import report
 from ..code.settings import CodeSettings
 from ..config import load_config
+from ..errors import UsageError
 from ..report import FORMATS
 from ..writer import atomic_write, check_writable
 
@@ -35,7 +36,7 @@ def code(ctx: click.Context, paths, schema_dir, module, dsn, fmt, output) -> Non
     settings = CodeSettings.from_config(cfg)
     targets = list(paths) or list(settings.paths)
     if not targets:
-        raise click.UsageError("nothing to check: pass PATH or set [tool.jobschema.code] paths")
+        raise UsageError("nothing to check: pass PATH or set [tool.jobschema.code] paths")
     if output:
         check_writable(output, "-o/--output")
     result = api.code(targets, schema_dir or cfg.path(cfg.schema), module=module, dsn=dsn, settings=settings)

@@ -8,7 +8,7 @@ import click
 
 from .. import report
 from ..config import load_config
-from ..errors import ExitCode
+from ..errors import ExitCode, UsageError
 
 FORMATS = ("text", "json", "sarif", "junit", "github")
 
@@ -57,7 +57,7 @@ def lint(ctx: click.Context, paths, fmt, select, ignore, output, list_rules, dsn
     else:
         targets = list(paths) or [p for p in settings.paths if os.path.exists(p)]
         if not targets:
-            raise click.UsageError("nothing to lint: no schema/ or migrations/ here; pass PATH")
+            raise UsageError("nothing to lint: no schema/ or migrations/ here; pass PATH")
         result = api.lint(targets, selection)
     rules = registry.rule_info(f.code for f in result.findings)
     text = report.render(result.findings, fmt, rules=rules)

@@ -79,6 +79,7 @@ def test_bad_settings_are_one_line_and_exit_2(tmp_path, monkeypatch, section, me
     status, out = run(tmp_path, monkeypatch)
     assert status == 2, out
     assert message in out and "Traceback" not in out
+    assert out.strip().count("\n") == 0, out  # one line, as every other refusal
 
 
 def test_syntax_error_is_reported_not_silent(tmp_path, monkeypatch):
