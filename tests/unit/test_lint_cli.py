@@ -62,6 +62,10 @@ def test_formats_and_output_file(tmp_path, monkeypatch):
 
 
 def test_bad_input_exits_2(tmp_path, monkeypatch):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    r = run(["lint"], empty, monkeypatch)  # nothing to lint: one line, as every other refusal
+    assert (r.exit_code, r.output) == (2, "jobschema: nothing to lint: no schema/ or migrations/ here; pass PATH\n")
     seed_copy(tmp_path)
     r = run(["lint", "missing.sql"], tmp_path, monkeypatch)
     assert r.exit_code == 2 and "missing.sql" in r.output
@@ -70,10 +74,6 @@ def test_bad_input_exits_2(tmp_path, monkeypatch):
     (tmp_path / "pyproject.toml").write_text('[tool.jobschema]\nlint = {selct = ["JS1"]}\n')
     r = run(["lint", "fix.sql"], tmp_path, monkeypatch)
     assert r.exit_code == 2 and "unknown key 'selct'" in r.output
-    empty = tmp_path / "empty"
-    empty.mkdir()
-    r = run(["lint"], empty, monkeypatch)  # nothing to lint: one line, as every other refusal
-    assert (r.exit_code, r.output) == (2, "jobschema: nothing to lint: no schema/ or migrations/ here; pass PATH\n")
 
 
 def test_suppression_needs_a_reason(tmp_path, monkeypatch):
