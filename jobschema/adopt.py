@@ -66,7 +66,7 @@ def import_sql(paths: list[str], dialect: str, module: str, out_dir: str | None 
             raise LoadError("file is not valid UTF-8", p, data[: exc.start].count(b"\n") + 1, 1) from None
     got = read_ddl(sources, dialect, module, namespace)
     got.module = _without_history(got.module, got.skipped, _paths(d, None))
-    m = tidy.tidy_module(_writable_views(got.module, got.notes, dialect))
+    m = tidy.tidy_module(got.module)
     problems = validate_module(m, {module})
     if problems:
         raise LoadErrors(problems)
@@ -123,7 +123,7 @@ def inspect_db(dsn: str, module: str, out_dir: str | None = None, namespaces: li
         m = replace(m, views=tuple(v for v in m.views if (v.namespace, v.name) not in hidden))
     m = d.adopt.from_live(m, live, lambda where, message: notes.append(Note(where, message)))
     m = _routines(m, d)
-    m = tidy.tidy_module(_writable_views(_as_loaded(m), notes, dialect))
+    m = tidy.tidy_module(_as_loaded(m))
     kept = []
     for item in live.unmanaged:
         if item.kind == "enum type" and any(n.message.startswith(f"enum type {item.name} ") for n in notes):
@@ -227,18 +227,3 @@ def _as_loaded(m):
         views=tuple(sorted(views, key=lambda v: v.name)),
         functions=tuple(sorted(m.functions, key=lambda f: (f.dialect, f.namespace, f.name, f.arguments))),
         triggers=tuple(sorted(m.triggers, key=lambda t: (t.dialect, t.table, t.name))))
-
-
-def _writable_views(m, notes: list, where: str):
-    """Views whose names cannot be file names (the loader wants views/<name>.sql) are listed, not written."""
-    from .emit.files import view_file_ok
-    from .load.ddl_result import Note
-
-    keep = []
-    for v in m.views:
-        if view_file_ok(v.name):
-            keep.append(v)
-        else:
-            notes.append(Note(str(v.origin) if v.origin.file else f"{where}:{v.name}",
-                              f"view {v.name!r} has a name that cannot be a file name; not written"))
-    return replace(m, views=tuple(keep))

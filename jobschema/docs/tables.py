@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 import jinja2
 
 from ..dialects import base
+from ..emit.files import view_stem
 from ..model.objects import Column, Module, Project, Table, View
 from ..model.types import parse_type
 from . import markdown as md
@@ -232,9 +233,9 @@ def views_reading(module: Module, table: Table) -> list[View]:
 def _view_file(module: Module, v: View, dialect: str) -> str | None:
     keys = {d for d, _ in v.definitions}
     if dialect in keys:
-        return f"{module.name}/views/{v.name}.{dialect}.sql"
+        return f"{module.name}/views/{view_stem(v.name)}.{dialect}.sql"
     if "*" in keys:
-        return f"{module.name}/views/{v.name}.sql"
+        return f"{module.name}/views/{view_stem(v.name)}.sql"
     return None
 
 

@@ -297,17 +297,28 @@ def file_stem(name: str) -> str:
 
 
 def view_file_ok(name: str) -> bool:
-    """Whether a view can have a file: the loader wants the file named exactly like the view."""
+    """Whether a view's file can be named exactly like the view (the loader's rule for such names)."""
     return (file_stem(name) == name and ".." not in name and not name.startswith(".")
             and not name.endswith(tuple(f".{d}" for d in dialects.names())))
 
 
-def view_files(v: View, module_ns: str) -> dict[str, str]:
+def view_stem(name: str, used: set[str] = frozenset()) -> str:
+    """The file stem of a view: its name where a file can carry it; otherwise a safe stem not in ``used``
+    (the loader then takes the name from the file's ``CREATE VIEW``, so ``"Open Jobs"`` keeps its spaces)."""
+    if view_file_ok(name):
+        return name
+    base = re.sub(r"\.+", ".", file_stem(name)).strip(".") or "_"
+    stem, n = base + "_", 2
+    while stem in used or not view_file_ok(stem):
+        stem, n = f"{base}_{n}", n + 1
+    return stem
+
+
+def view_files(v: View, module_ns: str, stem: str | None = None) -> dict[str, str]:
     """One file per definition; the header carries the view's fields, extra statements follow. The statements
     are the dialect renderer's (``create_view_sql``, what ``generate`` prints), with only the options the view
     sets; a portable definition (``*``) is PostgreSQL SQL, as the loader reads it."""
-    if not view_file_ok(v.name):
-        raise ValueError(f"view name {v.name!r} cannot be a file name")
+    stem = stem or view_stem(v.name)
     out = {}
     for dialect, query in sorted(v.definitions):
         target = dialects.spelled_in(dialect)
@@ -319,7 +330,7 @@ def view_files(v: View, module_ns: str) -> dict[str, str]:
         if comment:
             stmts.append(comment)
         suffix = "" if dialect == PORTABLE else f".{dialect}"
-        out[f"views/{v.name}{suffix}.sql"] = ";\n\n".join(stmts) + ";\n"
+        out[f"views/{stem}{suffix}.sql"] = ";\n\n".join(stmts) + ";\n"
     # extra statements of a dialect without its own definition go with the portable file
     return out
 
@@ -349,8 +360,11 @@ def module_files(m: Module) -> dict[str, str]:
             stem = file_stem(f"{t.namespace}.{t.name}")
         used.add(stem)
         files[f"tables/{stem}.yaml"] = yamltext.document(table_dict(t, m.namespace), header(3))
+    stems = {v.name for v in m.views if view_file_ok(v.name)}
     for v in m.views:
-        files.update(view_files(v, m.namespace))
+        stem = view_stem(v.name, stems)
+        stems.add(stem)
+        files.update(view_files(v, m.namespace, stem))
     files.update(routine_files(m))
     return files
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..dialects.base import DEFAULT, get
 from ..dialects.base import names as dialect_names
+from ..emit.files import view_file_ok, view_stem
 from ..errors import LoadError, LoadErrors
 from ..model import expr as exprmod
 from ..model.objects import (
@@ -85,9 +86,10 @@ def _read_views(r: Reader, folder: str, rel: str, module_ns: str) -> list[View]:
             except LoadError as exc:
                 r.errors.append(exc)
                 continue
-            if head.name != stem:
+            if head.name != stem and (view_file_ok(head.name) or fields.get("name", head.name) != head.name):
                 r.errors.append(LoadError(f"file defines view {head.name!r} but is named {stem!r}", display,
-                                          stmts[0].line, 1, f"rename the file to {head.name}.sql"))
+                                          stmts[0].line, 1, f"rename the file to {view_stem(head.name)}.sql"))
+            fields.setdefault("name", head.name)  # a name no file can carry comes from the statement
             read = dialect or DEFAULT  # a file for every dialect is written in the default dialect's SQL
             problem = None if queries.known_valid(head.query, read) else exprmod.query_problem(head.query, read)
             if problem:
@@ -113,8 +115,7 @@ def _read_views(r: Reader, folder: str, rel: str, module_ns: str) -> list[View]:
             if head.check_option:
                 fields["check_option"] = head.check_option
         if definitions:
-            views.append(View(name=stem, definitions=tuple(definitions), extra_sql=tuple(extra),
-                              origin=origin, **fields))
+            views.append(View(definitions=tuple(definitions), extra_sql=tuple(extra), origin=origin, **fields))
     queries.save()
     return views
 

@@ -439,6 +439,13 @@ PG_EMPTY = """
 DO $$
 DECLARE r record;
 BEGIN
+    -- tables first: an index whose operator class takes parameters breaks DROP EXTENSION ... CASCADE
+    FOR r IN SELECT n.nspname, c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE c.relkind IN ('r', 'p', 'm') AND NOT c.relispartition
+             AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_t%' LOOP
+        EXECUTE format('DROP %s IF EXISTS %I.%I CASCADE',
+                       CASE r.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, r.nspname, r.relname);
+    END LOOP;
     FOR r IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' LOOP
         EXECUTE format('DROP EXTENSION %I CASCADE', r.extname);
     END LOOP;

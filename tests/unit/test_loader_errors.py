@@ -245,3 +245,22 @@ def test_a_repeated_column_is_reported_in_every_file_and_keeps_its_own_origin(tm
     assert [c.origin.line for t in tables for c in t.columns if c.name == "id"] == [4, 5]
     a, b = tables[0].column("n"), tables[1].column("n")
     assert a != b and replace(a, origin=b.origin) == b and not a.nullable
+
+
+def test_view_name_no_file_can_carry(tmp_path):
+    """A view named with spaces or quotes lives in a file of a safe stem; its name comes from the statement,
+    and the emitter writes it there (a view left out of the schema would audit as in sync)."""
+    from jobschema.emit.files import module_files, view_stem
+
+    assert view_stem("Open Jobs") == "Open_Jobs_" and view_stem("open_jobs") == "open_jobs"
+    assert view_stem("Open Jobs", {"Open_Jobs_"}) == "Open_Jobs_2"
+    view = 'CREATE VIEW "Open Jobs" AS SELECT id FROM jobs;\n'
+    module = api.load(make(tmp_path, {"jobs": GOOD_TABLE}, extra={"views/Open_Jobs_.sql": view})).module("m")
+    assert [v.name for v in module.views] == ["Open Jobs"]
+    assert "views/Open_Jobs_.sql" in module_files(module)
+
+
+def test_view_file_named_unlike_a_safe_view_name(tmp_path):
+    errs = errors_of(make(tmp_path, {"jobs": GOOD_TABLE},
+                          extra={"views/w.sql": "CREATE VIEW v AS SELECT id FROM jobs;\n"}))
+    assert any("file defines view 'v' but is named 'w'" in e for e in errs), errs

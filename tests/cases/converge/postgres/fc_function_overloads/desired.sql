@@ -1,0 +1,4 @@
+-- functions overloaded by arguments
+CREATE FUNCTION job_weight(a int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT a * 2';
+CREATE FUNCTION job_weight(a int, b int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT a * b';
+CREATE FUNCTION job_weight(a text) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT length(a)';

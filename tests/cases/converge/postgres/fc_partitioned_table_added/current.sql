@@ -1,0 +1,2 @@
+-- a partitioned table with partitions
+CREATE TABLE other (id int PRIMARY KEY);

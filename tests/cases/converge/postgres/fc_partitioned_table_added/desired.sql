@@ -1,0 +1,6 @@
+-- a partitioned table with partitions
+CREATE TABLE other (id int PRIMARY KEY);
+CREATE TABLE events (id bigint NOT NULL, created date NOT NULL, kind text, PRIMARY KEY (id, created)) PARTITION BY RANGE (created);
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+CREATE INDEX events_kind_idx ON events (kind);

@@ -1,0 +1,3 @@
+-- RLS FORCE removed
+CREATE TABLE j (id int PRIMARY KEY, owner text);
+ALTER TABLE j ENABLE ROW LEVEL SECURITY;

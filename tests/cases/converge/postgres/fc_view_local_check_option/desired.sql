@@ -1,0 +1,3 @@
+-- WITH LOCAL CHECK OPTION to CASCADED
+CREATE TABLE j (id int PRIMARY KEY, status text);
+CREATE VIEW open_j AS SELECT id, status FROM j WHERE status <> 'done' WITH CASCADED CHECK OPTION;
