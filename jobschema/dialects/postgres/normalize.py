@@ -250,6 +250,12 @@ def _key(node) -> object:
     return repr(node)
 
 
+def _opclass_key(opclass: str | None) -> str | None:
+    """An operator class with its parameters, spaced and quoted either way: ``gist_trgm_ops (siglen = 32)``
+    and the catalog's ``gist_trgm_ops (siglen='32')`` are one class."""
+    return (re.sub(r"[\s']", "", opclass).lower() or None) if opclass else None
+
+
 def _strip_meta(text: str) -> str:
     return text.strip().rstrip(";").strip()
 
@@ -504,7 +510,7 @@ class PostgresHooks(DiffHooks):
     def index_key(self, ix: Index) -> tuple:
         parts = tuple((p.column.lower() if p.column else None,
                        expression_key(_sql_text(p.expression)) if p.expression is not None else None,
-                       p.descending, (p.opclass or "").lower() or None, p.nulls_first) for p in ix.parts)
+                       p.descending, _opclass_key(p.opclass), p.nulls_first) for p in ix.parts)
         unique = (True, "nulls not distinct") if ix.unique and ix.nulls_not_distinct else ix.unique
         return (unique, ix.method.lower(), parts, self.expression_key(ix.where), tuple(ix.include))
 

@@ -18,9 +18,16 @@ SELECT n.nspname AS namespace,
            AS descending,
        ARRAY(SELECT (i.indoption[k] & 2) = 2 FROM generate_series(0, i.indnkeyatts - 1) k ORDER BY k)::bool[]
            AS nulls_first,
-       ARRAY(SELECT CASE WHEN oc.opcdefault THEN NULL ELSE oc.opcname END
+       -- an operator class's parameters (gist_trgm_ops (siglen = 32)) are the index attribute's attoptions;
+       -- with parameters even the default class is named, as the grammar wants
+       ARRAY(SELECT CASE WHEN oc.opcdefault AND ia.attoptions IS NULL THEN NULL
+                         ELSE oc.opcname || COALESCE(' (' || (SELECT string_agg(
+                                  split_part(o, '=', 1) || '=' || quote_literal(substr(o, strpos(o, '=') + 1)), ', ')
+                                  FROM unnest(ia.attoptions) o) || ')', '') END
              FROM generate_series(0, i.indnkeyatts - 1) k
-             JOIN pg_opclass oc ON oc.oid = i.indclass[k] ORDER BY k)::text[] AS opclasses,
+             JOIN pg_opclass oc ON oc.oid = i.indclass[k]
+             LEFT JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k + 1 ORDER BY k)::text[]
+           AS opclasses,
        -- a key's collation where it is not the column's own (or, for an expression, not the database default):
        -- pg_get_indexdef per key omits it
        ARRAY(SELECT CASE WHEN co.oid IS NULL OR co.oid = 100
