@@ -86,7 +86,8 @@ _CREATE_PHASE = {
     "cluster index": "comments", "trigger state": "comments", "storage parameters": "alter_columns",
     "column storage": "alter_columns", "column compression": "alter_columns", "column statistics": "alter_columns",
     "sequence options": "alter_columns", "unlogged table": "alter_columns", "sequence owner": "comments",
-    "identity sequence": "comments",
+    "identity sequence": "comments", "partition": "add_columns", "partition constraint": "add_constraints",
+    "partition index": "indexes",
 }
 
 
@@ -116,7 +117,9 @@ def modify_unmanaged(c: ch.ModifyUnmanaged, ctx: Context) -> list[Step]:
         return domain_plan.modify(c, ctx)
     if c.of == "composite type":
         return composite_plan.modify(c, ctx)
-    if c.of in ("exclusion constraint", "extended statistics"):
+    if c.of == "partition":
+        return _reattach(c, ctx)
+    if c.of in ("exclusion constraint", "extended statistics", "partition constraint", "partition index"):
         drop = _drop(c.of, c)
         return [Step.of("drop_constraints", drop, c)] + (_create(c.of, c, c.detail) or [])
     steps = _set(c.of, c, c.detail, c.live_detail)
@@ -125,8 +128,26 @@ def modify_unmanaged(c: ch.ModifyUnmanaged, ctx: Context) -> list[Step]:
     return steps
 
 
+_PARTITION_OF = re.compile(rf"PARTITION OF ({unmanaged_sql.QUALIFIED.pattern}) (.+)$", re.S)
+
+
+def _reattach(c: ch.ModifyUnmanaged, ctx: Context) -> list[Step]:
+    """A partition of another bound (or parent): detached, then attached with the record's bound; the attach
+    scans the rows, and fails on one outside the new bound rather than move it."""
+    want, have = _PARTITION_OF.match(c.detail or ""), _PARTITION_OF.match(c.live_detail or "")
+    if want is None or have is None or " PARTITION BY " in f"{c.detail} {c.live_detail}":
+        return ctx.omit(c, "partition is not planned automatically; change it by hand")
+    name = _name(c)
+    # detached and attached again before the partitions a fix creates: a new one may take the old bound's room
+    return [Step.of("drop_constraints", f"ALTER TABLE {have.group(1)} DETACH PARTITION {name};", c),
+            Step.of("create_tables", f"ALTER TABLE {want.group(1)} ATTACH PARTITION {name} {want.group(2)};", c)]
+
+
 def _drop(kind: str, c: ch.Change) -> str | None:
     return {
+        "partition": f"DROP TABLE {qname(c.namespace, c.live_name)};",
+        "partition constraint": f"ALTER TABLE {_table(c)} DROP CONSTRAINT {quote_pg(c.live_name)};",
+        "partition index": f"DROP INDEX {qname(c.namespace, c.live_name)};",
         "rule": f"DROP RULE {quote_pg(c.live_name)} ON {_table(c)};",
         "exclusion constraint": f"ALTER TABLE {_table(c)} DROP CONSTRAINT {quote_pg(c.live_name)};",
         "extended statistics": f"DROP STATISTICS {qname(c.namespace, c.live_name)};",

@@ -17,13 +17,14 @@ from ..base import quote_pg
 
 BEFORE_TABLES = ("collation", "enum type", "range type", "domain", "composite type", "sequence")
 IN_TABLE = ("unlogged table", "partitioning")
-AFTER = ("partition", "table inheritance", "storage parameters", "column storage", "column compression",
+AFTER = ("partition", "partition constraint", "partition index", "table inheritance", "storage parameters",
+         "column storage", "column compression",
          "column statistics", "sequence options", "sequence owner",
          "identity sequence", "exclusion constraint", "index storage parameters",
          "cluster index", "replica identity", "view options", "extended statistics", "trigger state", "rule")
 
 _IDENT = r'(?:"(?:[^"]|"")*"|[^",\s()]+)'
-_QUALIFIED = re.compile(rf"{_IDENT}(?:\.{_IDENT})?")
+QUALIFIED = re.compile(rf"{_IDENT}(?:\.{_IDENT})?")
 
 
 def _qname(namespace: str, name: str) -> str:
@@ -49,11 +50,11 @@ def create_sql(kind: str, namespace: str, name: str, table: str | None, detail: 
     obj = _qname(namespace, name)
     tbl = _qname(namespace, table or "")
     column = f"ALTER TABLE {tbl} ALTER COLUMN {quote_pg(name)}"
-    if kind in ("rule", "extended statistics"):
+    if kind in ("rule", "extended statistics", "partition index"):
         return [_statement(detail)]
     if kind == "table inheritance":
         inner = detail.strip()[len("INHERITS"):].strip().removeprefix("(").removesuffix(")")
-        return [f"ALTER TABLE {obj} INHERIT {parent};" for parent in _QUALIFIED.findall(inner)]
+        return [f"ALTER TABLE {obj} INHERIT {parent};" for parent in QUALIFIED.findall(inner)]
     sql = {
         "collation": f"CREATE COLLATION {obj} ({detail});",
         "enum type": f"CREATE TYPE {obj} AS ENUM ({detail});",
@@ -72,6 +73,7 @@ def create_sql(kind: str, namespace: str, name: str, table: str | None, detail: 
         "sequence owner": f"ALTER SEQUENCE {obj} OWNED BY {detail};",
         "identity sequence": f"ALTER SEQUENCE {identity_sequence(namespace, table or '', name)} RENAME TO {detail};",
         "exclusion constraint": f"ALTER TABLE {tbl} ADD CONSTRAINT {quote_pg(name)} {detail};",
+        "partition constraint": f"ALTER TABLE {tbl} ADD CONSTRAINT {quote_pg(name)} {detail};",
         "cluster index": f"ALTER TABLE {tbl} CLUSTER ON {quote_pg(name)};",
         "replica identity": f"ALTER TABLE {obj} REPLICA IDENTITY {detail};",
         "trigger state": f"ALTER TABLE {tbl} {detail} TRIGGER {quote_pg(name)};",

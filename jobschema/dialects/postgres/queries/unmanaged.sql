@@ -2,7 +2,7 @@
 -- than a serial's own (and the column an OWNED BY names), the options of a serial's own sequence that are not a
 -- serial's defaults, the name of an identity column's sequence, user-defined types (enums,
 -- domains, composites, ranges), extended statistics, and properties: the partitioning of a partitioned
--- table, partitions, table inheritance, UNLOGGED, storage parameters of tables, indexes and views, replica
+-- table, partitions (and the constraints and indexes a partition declares itself), table inheritance, UNLOGGED, storage parameters of tables, indexes and views, replica
 -- identity, CLUSTER ON, column storage, compression and statistics targets, disabled triggers. No
 -- extension owns them. Each detail is the catalog's definition, written so a fix can apply it.
 WITH owned_sequences AS (
@@ -118,12 +118,31 @@ UNION ALL
 SELECT 'partition', n.nspname, c.relname, NULL,
        'PARTITION OF ' || quote_ident(pn.nspname) || '.' || quote_ident(p.relname) || ' '
        || pg_get_expr(c.relpartbound, c.oid)
+       || CASE WHEN c.relkind = 'p' THEN ' PARTITION BY ' || pg_get_partkeydef(c.oid) ELSE '' END
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_inherits i ON i.inhrelid = c.oid
 JOIN pg_class p ON p.oid = i.inhparent
 JOIN pg_namespace pn ON pn.oid = p.relnamespace
 WHERE n.nspname = ANY (%(namespaces)s) AND c.relispartition AND c.relkind IN ('r', 'p')
+UNION ALL
+-- a constraint a partition declares itself (one its parent gives it is the parent's)
+SELECT 'partition constraint', n.nspname, con.conname, c.relname, pg_get_constraintdef(con.oid)
+FROM pg_constraint con
+JOIN pg_class c ON c.oid = con.conrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY (%(namespaces)s) AND c.relispartition AND con.conislocal AND con.conparentid = 0
+  AND con.contype IN ('c', 'f', 'p', 'u', 'x')
+UNION ALL
+-- an index a partition has of its own: not a partition of its parent's index, not a constraint's
+SELECT 'partition index', n.nspname, ic.relname, c.relname, pg_get_indexdef(x.indexrelid)
+FROM pg_index x
+JOIN pg_class ic ON ic.oid = x.indexrelid
+JOIN pg_class c ON c.oid = x.indrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY (%(namespaces)s) AND c.relispartition
+  AND NOT EXISTS (SELECT 1 FROM pg_inherits ii WHERE ii.inhrelid = x.indexrelid)
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = x.indexrelid AND con.conrelid = c.oid)
 UNION ALL
 SELECT 'table inheritance', n.nspname, c.relname, NULL,
        'INHERITS (' || string_agg(quote_ident(pn.nspname) || '.' || quote_ident(p.relname), ', '

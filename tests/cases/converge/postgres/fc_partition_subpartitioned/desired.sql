@@ -1,0 +1,6 @@
+-- a partition that is itself partitioned
+CREATE TABLE events (id bigint NOT NULL, created date NOT NULL, kind text) PARTITION BY RANGE (created);
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01') PARTITION BY LIST (kind);
+CREATE TABLE events_2025_a PARTITION OF events_2025 FOR VALUES IN ('a');
+CREATE TABLE events_2025_rest PARTITION OF events_2025 DEFAULT;
