@@ -87,13 +87,21 @@ _CREATE_PHASE = {
     "column storage": "alter_columns", "column compression": "alter_columns", "column statistics": "alter_columns",
     "sequence options": "alter_columns", "unlogged table": "alter_columns", "sequence owner": "comments",
     "identity sequence": "comments", "partition": "add_columns", "partition constraint": "add_constraints",
-    "partition index": "indexes",
+    "partition index": "indexes", "partition column": "alter_columns", "partition row security": "rls",
 }
+
+
+def _partition_property(c: ch.Change, detail: str | None, live: str | None) -> list[Step]:
+    table = _name(c) if c.of == "partition row security" else _table(c)
+    sql = unmanaged_sql.partition_property_sql(c.of, table, c.name or c.live_name, detail, live)
+    return [Step.of(_CREATE_PHASE[c.of], s, c, destructive=False) for s in sql]
 
 
 def _create(kind: str, c: ch.Change, detail: str) -> list[Step] | None:
     """The statements creating a recorded object the database lacks."""
     phase = _CREATE_PHASE.get(kind)
+    if kind == "partition constraint" and detail.startswith("FOREIGN KEY"):
+        phase = "foreign_keys"  # after the keys and unique indexes it references
     sql = unmanaged_sql.create_sql(kind, c.namespace, c.name or c.live_name, c.table, detail) if phase else None
     return [Step.of(phase, s, c) for s in sql] if sql else None
 
@@ -119,6 +127,8 @@ def modify_unmanaged(c: ch.ModifyUnmanaged, ctx: Context) -> list[Step]:
         return composite_plan.modify(c, ctx)
     if c.of == "partition":
         return _reattach(c, ctx)
+    if c.of in ("partition column", "partition row security"):
+        return _partition_property(c, c.detail, c.live_detail)
     if c.of in ("exclusion constraint", "extended statistics", "partition constraint", "partition index"):
         drop = _drop(c.of, c)
         return [Step.of("drop_constraints", drop, c)] + (_create(c.of, c, c.detail) or [])
@@ -184,6 +194,8 @@ def _reset(c: ch.UnmanagedObject) -> list[Step] | None:
 
 
 def unmanaged_object(c: ch.UnmanagedObject, ctx: Context) -> list[Step]:
+    if c.of in ("partition column", "partition row security"):  # back to what the parent gives
+        return _partition_property(c, None, c.detail)
     steps = _reset(c)
     if steps is not None:
         return steps

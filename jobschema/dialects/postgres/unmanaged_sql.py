@@ -17,7 +17,8 @@ from ..base import quote_pg
 
 BEFORE_TABLES = ("collation", "enum type", "range type", "domain", "composite type", "sequence")
 IN_TABLE = ("unlogged table", "partitioning")
-AFTER = ("partition", "partition constraint", "partition index", "table inheritance", "storage parameters",
+AFTER = ("partition", "partition column", "partition row security", "partition constraint", "partition index",
+         "table inheritance", "storage parameters",
          "column storage", "column compression",
          "column statistics", "sequence options", "sequence owner",
          "identity sequence", "exclusion constraint", "index storage parameters",
@@ -55,6 +56,8 @@ def create_sql(kind: str, namespace: str, name: str, table: str | None, detail: 
     if kind == "table inheritance":
         inner = detail.strip()[len("INHERITS"):].strip().removeprefix("(").removesuffix(")")
         return [f"ALTER TABLE {obj} INHERIT {parent};" for parent in QUALIFIED.findall(inner)]
+    if kind in ("partition column", "partition row security"):
+        return partition_property_sql(kind, obj if kind == "partition row security" else tbl, name, detail, None)
     sql = {
         "collation": f"CREATE COLLATION {obj} ({detail});",
         "enum type": f"CREATE TYPE {obj} AS ENUM ({detail});",
@@ -80,6 +83,31 @@ def create_sql(kind: str, namespace: str, name: str, table: str | None, detail: 
         "unlogged table": f"ALTER TABLE {obj} SET UNLOGGED;",
     }.get(kind)
     return [sql] if sql is not None else None
+
+
+def partition_property_sql(kind: str, table: str, column: str, detail: str | None, live: str | None) -> list[str]:
+    """The statements taking a partition's own column property (``NOT NULL DEFAULT x``) or row-level security
+    (``ENABLE, FORCE``) from ``live`` to ``detail`` (None: the parent's, PostgreSQL's default)."""
+    if kind == "partition row security":
+        want, have = set((detail or "").split(", ")) - {""}, set((live or "").split(", ")) - {""}
+        return [f"ALTER TABLE {table} {verb} ROW LEVEL SECURITY;"
+                for word, on, off in (("ENABLE", "ENABLE", "DISABLE"), ("FORCE", "FORCE", "NO FORCE"))
+                if (word in want) != (word in have) for verb in [on if word in want else off]]
+
+    def split(text: str | None) -> tuple[bool, str | None]:
+        text = (text or "").strip()
+        not_null = text.startswith("NOT NULL")
+        text = text.removeprefix("NOT NULL").strip()
+        return not_null, (text.removeprefix("DEFAULT").strip() if text.startswith("DEFAULT") else None)
+
+    (want_nn, want_def), (have_nn, have_def) = split(detail), split(live)
+    alter = f"ALTER TABLE {table} ALTER COLUMN {quote_pg(column)}"
+    out = []
+    if want_def != have_def:
+        out.append(f"{alter} SET DEFAULT {want_def};" if want_def is not None else f"{alter} DROP DEFAULT;")
+    if want_nn != have_nn:
+        out.append(f"{alter} {'SET' if want_nn else 'DROP'} NOT NULL;")
+    return out
 
 
 def item_sql(module: Module, item: UnmanagedItem) -> list[str] | None:

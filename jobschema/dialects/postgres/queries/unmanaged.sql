@@ -134,6 +134,30 @@ JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = ANY (%(namespaces)s) AND c.relispartition AND con.conislocal AND con.conparentid = 0
   AND con.contype IN ('c', 'f', 'p', 'u', 'x')
 UNION ALL
+-- row-level security a partition turns on itself (its parent's does not reach it)
+SELECT 'partition row security', n.nspname, c.relname, NULL,
+       concat_ws(', ', CASE WHEN c.relrowsecurity THEN 'ENABLE' END, CASE WHEN c.relforcerowsecurity THEN 'FORCE' END)
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY (%(namespaces)s) AND c.relispartition AND (c.relrowsecurity OR c.relforcerowsecurity)
+UNION ALL
+-- a partition's column NOT NULL or with a default where its parent's is not
+SELECT 'partition column', n.nspname, a.attname, c.relname,
+       concat_ws(' ', CASE WHEN a.attnotnull AND NOT pa.attnotnull THEN 'NOT NULL' END,
+                 CASE WHEN d.own IS DISTINCT FROM d.parent THEN 'DEFAULT ' || COALESCE(d.own, 'NULL') END)
+FROM pg_attribute a
+JOIN pg_class c ON c.oid = a.attrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_inherits i ON i.inhrelid = c.oid
+JOIN pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname
+CROSS JOIN LATERAL (
+    SELECT (SELECT pg_get_expr(x.adbin, x.adrelid) FROM pg_attrdef x
+            WHERE x.adrelid = a.attrelid AND x.adnum = a.attnum) AS own,
+           (SELECT pg_get_expr(x.adbin, x.adrelid) FROM pg_attrdef x
+            WHERE x.adrelid = pa.attrelid AND x.adnum = pa.attnum) AS parent) d
+WHERE n.nspname = ANY (%(namespaces)s) AND c.relispartition AND a.attnum > 0 AND NOT a.attisdropped
+  AND ((a.attnotnull AND NOT pa.attnotnull) OR d.own IS DISTINCT FROM d.parent)
+UNION ALL
 -- an index a partition has of its own: not a partition of its parent's index, not a constraint's
 SELECT 'partition index', n.nspname, ic.relname, c.relname, pg_get_indexdef(x.indexrelid)
 FROM pg_index x

@@ -1,0 +1,3 @@
+-- after stripe/pg-schema-diff internal/migration_acceptance_tests/partitioned_table_cases_test.go (partition column NOT NULL of its own)
+CREATE TABLE foobar(id INT, foo VARCHAR(255), PRIMARY KEY (foo, id)) PARTITION BY LIST (foo);
+CREATE TABLE foobar_1 PARTITION OF foobar FOR VALUES IN ('foo_1');

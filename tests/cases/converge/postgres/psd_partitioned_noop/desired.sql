@@ -1,0 +1,22 @@
+-- after stripe/pg-schema-diff internal/migration_acceptance_tests/partitioned_table_cases_test.go (No-op)
+CREATE TABLE foobar(id INT, foo VARCHAR(255), bar TEXT COLLATE "POSIX", fizz SERIAL, CHECK ( fizz > 0 ), PRIMARY KEY (foo, id), UNIQUE (foo, bar)) PARTITION BY LIST (foo);
+ALTER TABLE foobar REPLICA IDENTITY FULL;
+ALTER TABLE foobar ENABLE ROW LEVEL SECURITY;
+ALTER TABLE foobar FORCE ROW LEVEL SECURITY;
+CREATE TABLE foobar_1 PARTITION OF foobar FOR VALUES IN ('foo_1');
+ALTER TABLE foobar_1 REPLICA IDENTITY DEFAULT;
+ALTER TABLE foobar_1 ENABLE ROW LEVEL SECURITY;
+CREATE TABLE foobar_2 PARTITION OF foobar FOR VALUES IN ('foo_2');
+ALTER TABLE foobar_2 FORCE ROW LEVEL SECURITY;
+CREATE TABLE foobar_3 PARTITION OF foobar FOR VALUES IN ('foo_3');
+CREATE UNIQUE INDEX foobar_unique_idx ON foobar(foo, bar);
+CREATE INDEX foobar_1_local_idx ON foobar_1(foo);
+CREATE UNIQUE INDEX foobar_2_local_unique_idx ON foobar_2(foo);
+CREATE TABLE foobar_fk(foo VARCHAR(255), bar TEXT) PARTITION BY LIST (foo);
+CREATE TABLE foobar_fk_1 PARTITION OF foobar_fk FOR VALUES IN ('foo_1');
+CREATE UNIQUE INDEX foobar_fk_unique_idx ON foobar_fk(foo, bar);
+CREATE UNIQUE INDEX foobar_1_local_unique_idx ON foobar_fk_1(foo);
+ALTER TABLE foobar_fk ADD CONSTRAINT foobar_fk_fk FOREIGN KEY (foo, bar) REFERENCES foobar(foo, bar);
+ALTER TABLE foobar ADD CONSTRAINT foobar_fk FOREIGN KEY (foo, bar) REFERENCES foobar_fk(foo, bar);
+ALTER TABLE foobar_fk_1 ADD CONSTRAINT foobar_fk_1_fk FOREIGN KEY (foo) REFERENCES foobar_2(foo);
+ALTER TABLE foobar_1 ADD CONSTRAINT foobar_1_fk FOREIGN KEY (foo) REFERENCES foobar_fk_1(foo);
