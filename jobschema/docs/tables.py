@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 import jinja2
 
 from ..dialects import base
-from ..emit.files import view_stem
+from ..load.filenames import view_stem
 from ..model.objects import Column, Module, Project, Table, View
 from ..model.types import parse_type
 from . import markdown as md

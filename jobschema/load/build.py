@@ -11,7 +11,6 @@ from typing import Any
 
 from ..dialects.base import DEFAULT, get
 from ..dialects.base import names as dialect_names
-from ..emit.files import view_file_ok, view_stem
 from ..errors import LoadError, LoadErrors
 from ..model import expr as exprmod
 from ..model.objects import (
@@ -26,6 +25,7 @@ from ..model.objects import (
 )
 from . import sqlfile, table_files
 from .cache import QueryCache
+from .filenames import view_file_ok, view_stem
 from .keys import MODULE_KEYS, UNMANAGED_KEYS
 from .reader import Reader
 from .table_files import read_tables

@@ -250,7 +250,8 @@ def test_a_repeated_column_is_reported_in_every_file_and_keeps_its_own_origin(tm
 def test_view_name_no_file_can_carry(tmp_path):
     """A view named with spaces or quotes lives in a file of a safe stem; its name comes from the statement,
     and the emitter writes it there (a view left out of the schema would audit as in sync)."""
-    from jobschema.emit.files import module_files, view_stem
+    from jobschema.emit.files import module_files
+    from jobschema.load.filenames import view_stem
 
     assert view_stem("Open Jobs") == "Open_Jobs_" and view_stem("open_jobs") == "open_jobs"
     assert view_stem("Open Jobs", {"Open_Jobs_"}) == "Open_Jobs_2"
