@@ -113,14 +113,17 @@ def test_pg_sigkill_during_the_fix_resumes_and_loses_nothing(pg_server, tmp_path
             for attempt in range(12):
                 if landed == 4:
                     break
-                delay = rng.uniform(0.0, 0.8)
-                note = f"seed {seed}, round {round_}, kill {attempt} {delay:.2f}s after the run started"
+                # killed a random moment after a random point of the run the history shows (its row written,
+                # a step done, a batch recorded, the backfills done), so the kill lands inside the run however
+                # fast or slow the machine is; a kill before the row exists is test_crash_concurrency's
+                mark, delay = rng.choice(MILESTONES), rng.uniform(0.0, 0.15)
+                note = f"seed {seed}, round {round_}, kill {attempt} {delay:.2f}s after {mark}"
                 proc = subprocess.Popen(migrate_cmd(dsn, folder, "--batch-size", "20", "--pause-ms", "30"),
                                         cwd=REPO, env=clean_env(), stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL)
-                started = time.monotonic()  # start-up (imports) takes long on a busy machine: wait until the run
-                while time.monotonic() - started < 30 and proc.poll() is None and history(conn) is None:
-                    time.sleep(0.02)  # has recorded that it started the file, then kill it somewhere inside
+                started = time.monotonic()
+                while time.monotonic() - started < 60 and proc.poll() is None and not reached(history(conn), mark):
+                    time.sleep(0.005)
                 time.sleep(delay)
                 proc.send_signal(signal.SIGKILL)
                 proc.wait(timeout=10)
@@ -156,6 +159,18 @@ def test_pg_sigkill_during_the_fix_resumes_and_loses_nothing(pg_server, tmp_path
             assert writer.errors == [], (note, writer.errors[:3])
             assert history(conn) == (True, 5, None), note
             assert api.audit(dsn, SCHEMA, module="batch").exit_code == 0, note
+
+
+MILESTONES = ("its history row", "a step", "a batch", "the backfills")
+
+
+def reached(h: tuple | None, mark: str) -> bool:
+    """Whether the run the history row ``h`` describes has passed ``mark`` (one of ``MILESTONES``)."""
+    if h is None:
+        return False
+    success, steps, position = h
+    return bool(success) or {"its history row": True, "a step": steps >= 1,
+                             "a batch": position is not None or steps >= 3, "the backfills": steps >= 3}[mark]
 
 
 def migrate_sessions(conn) -> int:
