@@ -72,6 +72,8 @@ def _check_text(h, chk) -> str | None:
     if chk is None:
         return None
     text = h.sql_text(chk.expression) if h else chk.expression.text
+    if chk.inline:
+        text = f"{text} (on column {chk.name})"
     return text + " NO INHERIT" if chk.no_inherit else text
 
 

@@ -288,7 +288,7 @@ class _Walk:
         p = pair_checks(desired, live_checks, meaning)
         renamed = []
         for d, lv in p.same + p.renamed:
-            if d.no_inherit != lv.no_inherit:  # dropped and added again, under the schema's name
+            if d.no_inherit != lv.no_inherit or h.check_placement_differs(d, lv):  # dropped and added again
                 self.add(ch.ModifyCheck(**self._base(m, t, lt, d.name), desired=d, live=lv, live_name=lv.name,
                                         column=enum_cols.get(id(d))))
                 continue

@@ -117,6 +117,11 @@ class DiffHooks:
     def check_meaning(self, check: Check) -> CheckMeaning:
         return CheckMeaning(key=self.expression_key(check.expression) or "")
 
+    def check_placement_differs(self, desired: Check, live: Check) -> bool:
+        """Whether one CHECK is written on its column and the other as a table constraint, where the server
+        keeps that apart (MariaDB): the same rule, but not the same table."""
+        return False
+
     def enum_checks(self, table: Table) -> tuple[tuple[Check, Column], ...]:
         """The CHECKs that carry enum columns on this dialect (PostgreSQL); () where enums are types."""
         return ()

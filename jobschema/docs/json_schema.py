@@ -218,6 +218,7 @@ def build_schema() -> dict:
     check = _obj(b.CHECK_KEYS, {
         "name": _d(NAME, "Constraint name."), "expression": SQL,
         "no_inherit": _d(BOOL, "PostgreSQL NO INHERIT: not enforced on child tables (MySQL has no inheritance)."),
+        "inline": _d(BOOL, "MariaDB: written on the column it is named after (MODIFY COLUMN keeps it only so)."),
         "comment": TEXT,
     }, "a check", "A CHECK constraint.")
     policy = _obj(b.POLICY_KEYS, {

@@ -211,6 +211,7 @@ def table_dict(t: Table, module_ns: str) -> dict:
     if t.checks:
         out["checks"] = [{"name": c.name, "expression": sql_value(c.expression),
                           **({"no_inherit": True} if c.no_inherit else {}),
+                          **({"inline": True} if c.inline else {}),
                           **({"comment": c.comment} if c.comment is not None else {})} for c in t.checks]
     if t.rls.enabled or t.rls.forced or t.rls.policies:
         rls: dict = {"enabled": t.rls.enabled}

@@ -478,9 +478,14 @@ def read_table(r: Reader, data: Any, file: str, module_ns: str) -> Table | None:
             continue
         cname = r.name(cd, "name", what)
         ex = r.sql(cd, "expression", f"check {cname} of {name}", origin_of(cd.pos))
+        inline = r.boolean(cd, "inline", what, False)
+        if inline and cname and cname not in {c.name for c in columns}:
+            r.err(cd.vpos("inline"), f"check {cname} of {name} is inline but names no column of the table",
+                  "an inline CHECK is named after the column it is written on")
+            inline = False
         if cname and ex:
             checks.append(Check(cname, ex, r.string(cd, "comment", what), origin_of(cd.pos),
-                                no_inherit=r.boolean(cd, "no_inherit", what, False)))
+                                no_inherit=r.boolean(cd, "no_inherit", what, False), inline=inline))
     _legacy_into_checks(r, name, columns, checks, checked)
     rls = Rls()
     if "rls" in d and d["rls"] is not None:

@@ -241,6 +241,7 @@ class Check:
     origin: Origin = NO_ORIGIN
     no_inherit: bool = False  # PostgreSQL NO INHERIT: not enforced on child tables
     validated: bool = True  # False: a live NOT VALID CHECK, whose existing rows were never checked
+    inline: bool = False  # MariaDB: written on its column (LEVEL 'Column', named after it); MODIFY COLUMN drops it
 
 
 @dataclass(frozen=True)

@@ -144,6 +144,9 @@ def _rule(node: exp.Expression) -> exp.Expression:
         return exp.Literal.number(1 if node.this else 0)
     if isinstance(node, exp.Anonymous) and str(node.this).lower() in _NOW_NAMES and not node.expressions:
         return exp.CurrentTimestamp()
+    if isinstance(node, exp.Anonymous) and isinstance(node.this, str):  # function names ignore case
+        node.set("this", node.this.lower())
+        return node
     if isinstance(node, exp.In) and not node.args.get("query"):
         items = node.expressions
         if items and all(isinstance(i, exp.Literal) for i in items):

@@ -308,7 +308,8 @@ def build_module(cat: Catalog, module_name: str = "live", namespace: str = "publ
             continue
         checks.setdefault(r["table_name"], []).append(Check(
             r["constraint_name"], Sql(r["check_clause"], (("mysql", r["check_clause"]),)),
-            origin=origin(r["table_name"], r["constraint_name"])))
+            origin=origin(r["table_name"], r["constraint_name"]),
+            inline=(r.get("level") or "").lower() == "column"))
 
     unique_names = {(t, u.name) for t, us in uniques.items() for u in us}
     indexes: dict[str, list[Index]] = {}

@@ -307,6 +307,9 @@ class MysqlHooks(DiffHooks):
             text = unescape_check_text(text, self.version)
         return check_meaning(text)
 
+    def check_placement_differs(self, desired: Check, live: Check) -> bool:
+        return self.version.checks_have_level and desired.inline != live.inline
+
     def is_implicit_check(self, table: Table, check: Check) -> bool:
         """A live CHECK the server adds by itself (MariaDB's json_valid on JSON columns)."""
         return self.version.json_is_longtext and is_implicit_json_check(table, check)

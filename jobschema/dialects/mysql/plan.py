@@ -25,7 +25,7 @@ from ...plan.context import ALLOW_DESTRUCTIVE, Context, PlanOptions
 from ...plan.steps import Step
 from ..base import literal_mysql, quote_mysql, view_order
 from . import charsets, unmanaged_plan
-from .normalize import HOOKS
+from .check_plan import add_check, drop_check, drop_duplicate_check, keeping_live_checks, modify_check, rename_check
 from .online import BUILD, COPY, INSTANT, REBUILD, Online, enum_in_place, on_engine, varchar_in_place
 from .online import facts as STEP_FACTS  # noqa: F401 - the planner reads it from this module
 from .render import MysqlRenderer
@@ -224,7 +224,8 @@ def widens(live_type: str | None, desired_type: str | None) -> bool:
 
 def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
     r = _r(ctx, c)
-    col, live, t = c.desired, c.live, c.desired_table
+    col, live = c.desired, c.live
+    t = keeping_live_checks(c, ctx, c.desired_table)
     q = quote_mysql(col.name)
     steps: list[Step] = []
     target = col
@@ -385,55 +386,6 @@ def _unmapped_guard(c: ch.ModifyColumn, ctx: Context, q: str) -> Step:
 
 # -------------------------------------------------------------------------------------- constraints
 
-def _drop_check(c: ch.Change, phase: str = "drop_constraints") -> Step:
-    name = c.live_name or c.live.name
-    return _alter(phase, c, f"DROP CONSTRAINT {quote_mysql(name)}", INSTANT,
-                  note=f"the live constraint is named {name}")
-
-
-def _add_check(c: ch.Change, ctx: Context, live_allowed) -> list[Step]:
-    r = _r(ctx, c)
-    d = c.desired
-    meaning = HOOKS.check_meaning(d)
-    steps: list[Step] = []
-    if meaning.value_set is not None:
-        column, allowed = meaning.value_set
-        for old, new in ctx.legacy_map(c, column, live_allowed):
-            steps.append(Step.of("rewrite_values", f"UPDATE {_t(c)} SET {quote_mysql(column)} = {literal_mysql(new)} "
-                                 f"WHERE {quote_mysql(column)} = {literal_mysql(old)};", c))
-        left, _ = ctx.leftover_values(c, allowed, column)
-        if left:
-            return ctx.refuse(c, ctx.leftover_reason(left, column))
-    else:
-        why, _ = ctx.check_violations(c, d.expression.text)
-        if why:
-            return ctx.refuse(c, why)
-    try:
-        clause = r.check_sql(c.desired_table, d)
-    except Exception as exc:  # noqa: BLE001 - sqlglot could not translate: a person must write it
-        return ctx.omit(c, f"cannot translate the CHECK to MySQL ({exc})")
-    steps.append(_alter("add_constraints", c, f"ADD {clause}", COPY))  # InnoDB checks every row in a copy
-    return steps
-
-
-def add_check(c: ch.AddCheck, ctx: Context) -> list[Step]:
-    return _add_check(c, ctx, None)
-
-
-def modify_check(c: ch.ModifyCheck, ctx: Context) -> list[Step]:
-    live_vs = HOOKS.check_meaning(c.live).value_set
-    added = _add_check(c, ctx, sorted(live_vs[1]) if live_vs else None)
-    return [_drop_check(c)] + added if added else []
-
-
-def drop_duplicate_check(c: ch.DuplicateColumnCheck, ctx: Context) -> list[Step]:
-    return [_drop_check(c)]
-
-
-def drop_check(c: ch.DropCheck, ctx: Context) -> list[Step]:
-    return [_drop_check(c, "drops")]
-
-
 def add_primary_key(c: ch.Change, ctx: Context) -> list[Step]:
     bad = ctx.key_violations(c, c.desired.columns)
     if bad:
@@ -512,8 +464,7 @@ def rename(c: ch.RenamedEquivalent, ctx: Context) -> list[Step]:
         return [_alter("renames", c, f"RENAME INDEX {quote_mysql(c.live_name)} TO {quote_mysql(c.desired.name)}",
                        INSTANT)]
     if c.of == "check":
-        added = _add_check(c, ctx, None)
-        return [_drop_check(c)] + added if added else []
+        return rename_check(c, ctx)
     if c.of == "foreign key":
         return [_alter("drop_constraints", c, f"DROP FOREIGN KEY {quote_mysql(c.live_name)}", INSTANT),
                 *_steps("foreign_keys", _r(ctx, c).foreign_keys(replace(c.desired_table, foreign_keys=(c.desired,))),

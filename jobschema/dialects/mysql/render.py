@@ -252,7 +252,21 @@ class MysqlRenderer(ModuleRenderer):
                       "the MySQL column keeps the table's collation")
         if c.comment:
             parts.append(f"COMMENT {literal_mysql(c.comment)}")
+        parts += self.inline_checks(t, c)
         return " ".join(parts)
+
+    def inline_checks(self, t: Table, c: Column) -> list[str]:
+        """The CHECKs written on column ``c`` (MariaDB names them after it): part of the column's definition,
+        so a MODIFY COLUMN that spells the column keeps them."""
+        out = []
+        for ck in t.checks:
+            if ck.inline and ck.name == c.name:
+                try:
+                    out.append(f"CHECK ({translate(ck.expression)})")
+                except Exception as exc:  # sqlglot cannot translate: say so, keep going
+                    self.warn(f"check {t.name}.{ck.name}", f"cannot translate to MySQL ({exc}); give an "
+                              "expression: {postgres: ..., mysql: ...} override")
+        return out
 
     def table(self, t: Table) -> list[str]:
         if not t.columns:  # valid PostgreSQL, rejected by MySQL
@@ -270,7 +284,10 @@ class MysqlRenderer(ModuleRenderer):
             if u.nulls_not_distinct:
                 self.warn(f"unique key {t.name}.{u.name}", "NULLS NOT DISTINCT is not supported; NULLs "
                           "are distinct in MySQL unique keys")
+        columns = {c.name for c in t.columns}
         for ck in t.checks:
+            if ck.inline and ck.name in columns:
+                continue  # written on its column
             if ck.no_inherit:
                 self.warn(f"check {t.name}.{ck.name}", "NO INHERIT has no meaning on MySQL (no table inheritance)")
             try:

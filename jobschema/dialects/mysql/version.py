@@ -81,6 +81,12 @@ class ServerVersion:
         """MariaDB names an unnamed column-level CHECK after its column (MySQL: ``<table>_chk_<n>``)."""
         return self.maria
 
+    @property
+    def checks_have_level(self) -> bool:
+        """MariaDB keeps whether a CHECK was written on its column (CHECK_CONSTRAINTS.LEVEL = 'Column'): SHOW
+        CREATE prints it there and MODIFY COLUMN drops it; MySQL 8 makes every CHECK a table constraint."""
+        return self.maria
+
     # -- columns ------------------------------------------------------------------------------------
     @property
     def json_is_longtext(self) -> bool:

@@ -1,0 +1,1 @@
+CREATE TABLE t1 (id int NOT NULL PRIMARY KEY, a int, CONSTRAINT a CHECK (a > 0));
