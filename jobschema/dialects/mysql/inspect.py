@@ -311,11 +311,15 @@ def build_module(cat: Catalog, module_name: str = "live", namespace: str = "publ
             origin=origin(r["table_name"], r["constraint_name"]),
             inline=(r.get("level") or "").lower() == "column"))
 
-    unique_names = {(t, u.name) for t, us in uniques.items() for u in us}
     indexes: dict[str, list[Index]] = {}
     ix_rows: OrderedDict[tuple[str, str], list[dict]] = OrderedDict()
     for r in rows.get("indexes", []):
         ix_rows.setdefault((r["table_name"], r["index_name"]), []).append(r)
+    # a UNIQUE key on column prefixes or DESC parts is read as the unique index it is: UniqueKey holds names only
+    shaped = {k for k, parts in ix_rows.items()
+              if any(p.get("sub_part") or p.get("collation") == "D" for p in parts)}
+    uniques = {t: [u for u in us if (t, u.name) not in shaped] for t, us in uniques.items()}
+    unique_names = {(t, u.name) for t, us in uniques.items() for u in us}
     for (t, name), parts in ix_rows.items():
         if name == "PRIMARY" or (t, name) in unique_names or t not in is_base:
             continue

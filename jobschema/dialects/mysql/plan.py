@@ -406,11 +406,30 @@ def add_unique(c: ch.Change, ctx: Context) -> list[Step]:
         return ctx.refuse(c, bad)
     r = _r(ctx, c)
     # One ALTER TABLE for a replaced key: InnoDB refuses to drop an index a foreign key needs on its own.
-    drop = f"DROP INDEX {quote_mysql(c.live_name)}, " if isinstance(c, ch.ModifyUniqueKey) and c.live_name else ""
+    live = c.live_name if isinstance(c, ch.ModifyUniqueKey) else _same_name_dropped(c, ctx)
+    drop = f"DROP INDEX {quote_mysql(live)}, " if live else ""
     return [_alter("add_constraints", c, f"{drop}ADD {r.unique_sql(c.desired_table, c.desired)}", BUILD)]
 
 
+def _key_drops(c: ch.Change) -> bool:
+    return isinstance(c, (ch.DropUniqueKey, ch.DropIndex))
+
+
+def _same_name_dropped(c: ch.Change, ctx: Context) -> str | None:
+    """The live key of the added key's name that this plan drops, if any (a UNIQUE key turned into a unique index
+    on prefixes or DESC parts, or back): replaced in the adding statement, since both cannot exist at once."""
+    return next((o.live_name for o in ctx.changes if _key_drops(o) and o.module == c.module and o.table == c.table
+                 and (o.live_name or "").lower() == c.desired.name.lower()), None)
+
+
+def _replaced_by_add(c: ch.Change, ctx: Context) -> bool:
+    return any(isinstance(o, (ch.AddUniqueKey, ch.AddIndex)) and o.module == c.module and o.table == c.table
+               and o.desired.name.lower() == (c.live_name or "").lower() for o in ctx.changes)
+
+
 def drop_unique(c: ch.DropUniqueKey, ctx: Context) -> list[Step]:
+    if _replaced_by_add(c, ctx):
+        return []  # the key of the same name the schema adds replaces it in one statement
     return [_alter("drops", c, f"DROP INDEX {quote_mysql(c.live_name)}", Online("INPLACE"))]
 
 
@@ -442,8 +461,9 @@ def add_index(c: ch.Change, ctx: Context) -> list[Step]:
     one = replace(c.desired_table, indexes=(c.desired,))
     # InnoDB builds a FULLTEXT or SPATIAL key only with writes waiting (LOCK=NONE is refused)
     how = COPY if c.desired.method in ("fulltext", "spatial") else on_engine(BUILD, c.desired_table.mysql_engine)
-    if isinstance(c, ch.ModifyIndex) and c.live_name:
-        steps = _steps("indexes", r.replace_index(one, c.live_name, how.alter()), c, **how.flags())
+    live = c.live_name if isinstance(c, ch.ModifyIndex) else _same_name_dropped(c, ctx)
+    if live:
+        steps = _steps("indexes", r.replace_index(one, live, how.alter()), c, **how.flags())
     else:
         steps = _steps("indexes", r.indexes(one, how.alter()), c, **how.flags())
     _flush(ctx, r)
@@ -453,6 +473,8 @@ def add_index(c: ch.Change, ctx: Context) -> list[Step]:
 
 
 def drop_index(c: ch.DropIndex, ctx: Context) -> list[Step]:
+    if _replaced_by_add(c, ctx):
+        return []  # the key of the same name the schema adds replaces it in one statement
     # MariaDB takes ALGORITHM only in the ALTER TABLE form
     return [_alter("drops", c, f"DROP INDEX {quote_mysql(c.live_name)}", Online("INPLACE"))]
 

@@ -1,0 +1,1 @@
+CREATE TABLE t1 (id int NOT NULL PRIMARY KEY, a varchar(20) CHARACTER SET utf8mb4, b text) DEFAULT CHARSET=utf8mb4;

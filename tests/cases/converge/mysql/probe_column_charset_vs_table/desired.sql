@@ -1,0 +1,1 @@
+CREATE TABLE t1 (id int NOT NULL PRIMARY KEY, a varchar(20) CHARACTER SET utf8mb4, b varchar(20) CHARACTER SET latin1) DEFAULT CHARSET=latin1;

@@ -1,0 +1,1 @@
+CREATE TABLE t1 (id int NOT NULL PRIMARY KEY, a varchar(200) COMPRESSED, b blob COMPRESSED, c text);
