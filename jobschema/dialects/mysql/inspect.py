@@ -169,7 +169,8 @@ def inspect(conn, database: str, name: str = "live", namespace: str = "public") 
     module = hidden.with_fk_actions(module, {t: shown[t] for t in unruled if t in shown})
     return LiveCatalog(module=module, dialect="mysql", namespaces=(namespace,), server_version=cat.version.raw,
                        unmanaged=unmanaged.items(cat.rows.get("tables", []), cat.rows.get("columns", []),
-                                                 cat.rows.get("partitions", []), namespace, shown),
+                                                 cat.rows.get("partitions", []), namespace, shown,
+                                                 cat.rows.get("indexes", [])),
                        unreadable=hidden.hidden_views(cat.rows.get("views", []), namespace),
                        catalog_queries=reader.sent - 1 + len(shown))
 

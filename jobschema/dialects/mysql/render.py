@@ -196,8 +196,10 @@ class MysqlRenderer(ModuleRenderer):
 
     def primary_key_sql(self, table: Table) -> str:
         assert table.primary_key is not None
-        return f"PRIMARY KEY ({', '.join(quote_mysql(c) for c in table.primary_key.columns)})" + \
-            "".join(" " + o for o in self.key_options(table, "PRIMARY"))
+        recorded = unmanaged.key_options(self.module, table.name, "PRIMARY", unmanaged.KEY_PARTS) \
+            if self.module.unmanaged else None
+        parts = recorded or f"({', '.join(quote_mysql(c) for c in table.primary_key.columns)})"
+        return f"PRIMARY KEY {parts}" + "".join(" " + o for o in self.key_options(table, "PRIMARY"))
 
     def key_options(self, table: Table, key: str) -> list[str]:
         """The key's recorded ``USING``/``KEY_BLOCK_SIZE`` options (``unmanaged.KEY_OPTIONS``), as written."""
@@ -207,7 +209,7 @@ class MysqlRenderer(ModuleRenderer):
     def unmanaged(self) -> list[str]:
         """Recorded key options are written into their keys; the other recorded facts are created by hand."""
         for u in self.module.unmanaged:
-            if u.kind != unmanaged.KEY_OPTIONS:
+            if u.kind not in (unmanaged.KEY_OPTIONS, unmanaged.KEY_PARTS):
                 where = ".".join(x for x in (u.namespace, u.table, u.name) if x)
                 self.warn(f"{u.kind} {where}", f"recorded by inspect but not written for {self.name}; create it by "
                           "hand")

@@ -19,6 +19,7 @@ STATEMENT = "SHOW CREATE TABLE {table}"
 # the option words a key line must contain before it is parsed at all
 _HINTS = (" USING ", " KEY_BLOCK_SIZE=")
 _KEY_LINE = re.compile(r"^  (?:PRIMARY|UNIQUE|FULLTEXT|SPATIAL|KEY)\b")
+_DESC_PART = re.compile(r"` DESC\b")
 
 
 def read(conn, tables: list[str]) -> dict[str, str]:
@@ -50,9 +51,16 @@ def _line_options(line: str) -> tuple[str, str] | None:
     import sqlglot
     from sqlglot import exp
 
-    try:
-        key = sqlglot.parse_one(f"CREATE TABLE t ({line})", read="mysql").this.expressions[0]
-    except (sqlglot.errors.ParseError, AttributeError, IndexError):
+    key = None
+    # sqlglot takes no DESC in a PRIMARY or UNIQUE key's parts; the order is read from the catalog, the options
+    # from the line without it
+    for text in dict.fromkeys((line, _DESC_PART.sub("`", line))):
+        try:
+            key = sqlglot.parse_one(f"CREATE TABLE t ({text})", read="mysql").this.expressions[0]
+            break
+        except (sqlglot.errors.ParseError, AttributeError, IndexError):
+            continue
+    if key is None:
         return None
     using = block = None
     if isinstance(key, exp.PrimaryKey):

@@ -16,14 +16,31 @@ PARTITIONING = "partitioning"
 VERSIONING = "system versioning"
 SEQUENCE = "sequence"
 KEY_OPTIONS = "key options"  # name: the key's (PRIMARY for the primary key)
+KEY_PARTS = "key parts"  # the primary key's parts where one is DESC or a prefix: ``(`a`(10), `b` DESC)``
 
 
-def key_options(module, table: str, key: str) -> str | None:
-    """The recorded options of one key of ``module``, or None."""
+def key_options(module, table: str, key: str, kind: str = KEY_OPTIONS) -> str | None:
+    """The recorded options (or, with ``kind=KEY_PARTS``, parts) of one key of ``module``, or None."""
     for u in module.unmanaged:
-        if u.kind == KEY_OPTIONS and u.table == table and u.name.lower() == key.lower():
+        if u.kind == kind and u.table == table and u.name.lower() == key.lower():
             return u.detail
     return None
+
+
+def primary_key_parts(index_rows: list[dict]) -> dict[str, str]:
+    """Table → its primary key's parts as SHOW CREATE prints them, for the keys with a DESC or prefix part
+    (the model's PrimaryKey holds column names only)."""
+    by_table: dict[str, list[dict]] = {}
+    for r in index_rows:
+        if r.get("index_name") == "PRIMARY" and r.get("column_name"):
+            by_table.setdefault(r["table_name"], []).append(r)
+    out = {}
+    for table, rows in by_table.items():
+        if any(r.get("sub_part") or r.get("collation") == "D" for r in rows):
+            rows.sort(key=lambda r: r["seq_in_index"])
+            out[table] = "(" + ",".join(quote_mysql(r["column_name"]) + (f"({r['sub_part']})" if r.get("sub_part")
+                                        else "") + (" DESC" if r.get("collation") == "D" else "") for r in rows) + ")"
+    return out
 
 
 def partition_clause(rows: list[dict]) -> str:
@@ -63,10 +80,14 @@ def partition_clause(rows: list[dict]) -> str:
 
 
 def items(table_rows: list[dict], column_rows: list[dict], partition_rows: list[dict],
-          namespace: str, create_tables: dict[str, str] | None = None) -> tuple[UnmanagedItem, ...]:
-    """The unmanaged facts of one database, one per partitioned table, system-versioned table, sequence and
-    key with options (read from ``create_tables``, each table's ``SHOW CREATE TABLE`` text)."""
+          namespace: str, create_tables: dict[str, str] | None = None,
+          index_rows: list[dict] | None = None) -> tuple[UnmanagedItem, ...]:
+    """The unmanaged facts of one database, one per partitioned table, system-versioned table, sequence,
+    key with options (read from ``create_tables``, each table's ``SHOW CREATE TABLE`` text) and primary key with
+    DESC or prefix parts (from ``index_rows``)."""
     out: list[UnmanagedItem] = []
+    for table, parts in sorted(primary_key_parts(index_rows or []).items()):
+        out.append(UnmanagedItem(KEY_PARTS, "PRIMARY", namespace, table, parts))
     for table, text in sorted((create_tables or {}).items()):
         for key, options in sorted(showcreate.key_options(text).items()):
             out.append(UnmanagedItem(KEY_OPTIONS, key, namespace, table, options))

@@ -106,7 +106,7 @@ def add_unmanaged(c: ch.Change, ctx: Context) -> list[Step]:
     """A recorded fact the database lacks or has otherwise: the recorded clause applied (a partitioning is
     replaced whole, which rewrites the table)."""
     item, t = c.desired, _table(c)
-    if item.kind == unmanaged.KEY_OPTIONS:
+    if item.kind in (unmanaged.KEY_OPTIONS, unmanaged.KEY_PARTS):
         return key_options(c, ctx)
     if item.kind == unmanaged.PARTITIONING and (item.detail or "").upper().startswith("PARTITION BY"):
         return [Step.of("alter_columns", f"ALTER TABLE {t} {item.detail};", c)]
@@ -124,7 +124,7 @@ def drop_unmanaged(c: ch.UnmanagedObject, ctx: Context) -> list[Step]:
     """A partitioning, system versioning or sequence the schema neither describes nor recorded: removed with
     --allow-destructive (the rows stay; system versioning loses its history, a sequence its position). Key
     options nothing records: the key is rebuilt without them (nothing is lost)."""
-    if c.of == unmanaged.KEY_OPTIONS:
+    if c.of in (unmanaged.KEY_OPTIONS, unmanaged.KEY_PARTS):
         return key_options(c, ctx)
     t = quote_mysql(c.live_name or "")
     sql = {unmanaged.PARTITIONING: f"ALTER TABLE {t} REMOVE PARTITIONING;",

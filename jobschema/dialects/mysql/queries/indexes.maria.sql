@@ -1,4 +1,4 @@
--- Index keys in order (not PRIMARY: the constraints query reads it), MariaDB: COLLATION is A or D (10.8+
+-- Index keys in order (PRIMARY included, for its DESC and prefix parts), MariaDB: COLLATION is A or D (10.8+
 -- stores DESC keys); IGNORED (10.6+) says the optimizer does not use the index.
 SELECT s.TABLE_NAME AS table_name,
        s.INDEX_NAME AS index_name,
@@ -12,5 +12,5 @@ SELECT s.TABLE_NAME AS table_name,
        s.INDEX_COMMENT AS index_comment,
        s.IGNORED AS ignored
 FROM information_schema.STATISTICS s
-WHERE s.TABLE_SCHEMA = %(schema)s AND s.INDEX_NAME <> 'PRIMARY'
+WHERE s.TABLE_SCHEMA = %(schema)s
 ORDER BY s.TABLE_NAME, s.INDEX_NAME, s.SEQ_IN_INDEX
