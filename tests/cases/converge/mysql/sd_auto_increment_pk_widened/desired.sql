@@ -1,0 +1,2 @@
+-- from sqldef/sqldef cmd/mysqldef/tests_mariadb.yml CreateTableWithAutoIncrementPrimaryKeyAndAddMorePrimaryKeyMariaDB (adapted to MariaDB 10.11)
+CREATE TABLE friends (id bigint(20) NOT NULL AUTO_INCREMENT, other_id bigint(20) NOT NULL, created_at datetime NOT NULL, PRIMARY KEY (id, other_id));

@@ -1,0 +1,2 @@
+-- from sqldef/sqldef cmd/mysqldef/tests_mariadb.yml CreateTableRemoveAutoIncrementMariaDB (adapted to MariaDB 10.11)
+CREATE TABLE users (id bigint(20) NOT NULL PRIMARY KEY, name varchar(20));

@@ -1,0 +1,4 @@
+-- from sqldef/sqldef cmd/mysqldef/tests_constraints.yml AddForeignKeyWithAlter (adapted to MariaDB 10.11)
+CREATE TABLE users (id BIGINT PRIMARY KEY);
+CREATE TABLE posts (content text, user_id bigint);
+ALTER TABLE posts ADD CONSTRAINT posts_ibfk_1 FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE SET NULL ON UPDATE CASCADE;

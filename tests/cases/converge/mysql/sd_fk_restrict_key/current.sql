@@ -1,0 +1,3 @@
+-- from sqldef/sqldef cmd/mysqldef/tests_constraints.yml ForeignKeyNormalizeRestrict (adapted to MariaDB 10.11)
+CREATE TABLE `groups` (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY);
+CREATE TABLE users (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, group_id BIGINT NOT NULL);

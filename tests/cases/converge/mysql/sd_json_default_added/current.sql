@@ -1,0 +1,3 @@
+-- from sqldef/sqldef cmd/mysqldef/tests_mariadb.yml AddDefaultExpressionMariaDB (adapted to MariaDB 10.11)
+CREATE TABLE users (id BIGINT PRIMARY KEY, data LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin CHECK (json_valid(data)));
+INSERT INTO users VALUES (1, '[1]');
