@@ -222,7 +222,7 @@ class AddForeignKey(Change):
     object_kind = "foreign key"
 
 
-FK_KINDS = ("on_delete", "on_update", "deferrable", "initially_deferred", "match", "references")
+FK_KINDS = ("on_delete", "on_delete_columns", "on_update", "deferrable", "initially_deferred", "match", "references")
 
 
 @dataclass(frozen=True, kw_only=True)

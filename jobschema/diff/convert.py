@@ -110,7 +110,10 @@ def _index(h, ix) -> str:
 
 def _fk(fk) -> str:
     ref = f"{fk.ref_namespace + '.' if fk.ref_namespace else ''}{fk.ref_table}{_cols(fk.ref_columns)}"
-    out = f"{_cols(fk.columns)} → {ref} ON DELETE {fk.on_delete.upper()} ON UPDATE {fk.on_update.upper()}"
+    out = f"{_cols(fk.columns)} → {ref} ON DELETE {fk.on_delete.upper()}"
+    if fk.on_delete_columns:
+        out += _cols(fk.on_delete_columns)
+    out += f" ON UPDATE {fk.on_update.upper()}"
     if fk.match != "simple":
         out += f" MATCH {fk.match.upper()}"
     if fk.deferrable:

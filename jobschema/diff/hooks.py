@@ -157,7 +157,8 @@ class DiffHooks:
 
     def foreign_key_attrs(self, fk: ForeignKey) -> dict[str, object]:
         """The attributes of a foreign key the dialect keeps, canonical (MySQL: RESTRICT == NO ACTION)."""
-        return {"on_delete": fk.on_delete, "on_update": fk.on_update, "deferrable": fk.deferrable,
+        return {"on_delete": fk.on_delete, "on_delete_columns": fk.on_delete_columns, "on_update": fk.on_update,
+                "deferrable": fk.deferrable,
                 "initially_deferred": fk.initially_deferred, "match": fk.match}
 
     # -- indexes, views, routines ---------------------------------------------------------------

@@ -210,6 +210,8 @@ def build_schema() -> dict:
         "columns": TEXT_OR_TEXTS,
         "references": ref,
         "on_delete": _choice(b.FK_ACTIONS, "ON DELETE action"),
+        "on_delete_columns": _d(TEXT_OR_TEXTS, "PostgreSQL 15: the key columns ON DELETE SET NULL/SET DEFAULT "
+                                "sets (default: all of them)."),
         "on_update": _choice(b.FK_ACTIONS, "ON UPDATE action"),
         "deferrable": BOOL, "initially_deferred": BOOL,
         "match": _choice(("simple", "full"), "MATCH type"),

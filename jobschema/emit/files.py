@@ -174,6 +174,8 @@ def fk_dict(fk: ForeignKey) -> dict:
         out["references"] = ref
     if fk.on_delete != "no action":
         out["on_delete"] = fk.on_delete
+    if fk.on_delete_columns:
+        out["on_delete_columns"] = list(fk.on_delete_columns)
     if fk.on_update != "no action":
         out["on_update"] = fk.on_update
     if fk.deferrable:

@@ -44,9 +44,10 @@ class KeyReader:
                         break
                 else:
                     raise Syntax("expected a referential action", s.peek())
-                if s.is_("("):
-                    self.note(file, stmt, it, "a column list after ON DELETE SET NULL/DEFAULT is not represented")
-                    s.paren_range()
+                if s.is_("(") and which == "on_delete":
+                    fk["on_delete_columns"] = tuple(s.name_list())
+                elif s.is_("("):
+                    raise Syntax("only ON DELETE SET NULL/SET DEFAULT takes a column list", s.peek())
             elif s.accept("NOT", "DEFERRABLE"):
                 fk["deferrable"] = False
             elif s.accept("DEFERRABLE"):

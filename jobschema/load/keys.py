@@ -28,8 +28,8 @@ INDEX_KEYS = {"name": True, "columns": True, "unique": False, "nulls_not_distinc
               "include": False, "comment": False, "ignored": False, "parser": False}
 INDEX_PART_KEYS = {"column": False, "expression": False, "desc": False, "nulls": False, "opclass": False,
                    "length": False}
-FK_KEYS = {"name": False, "columns": True, "references": True, "on_delete": False, "on_update": False,
-           "deferrable": False, "initially_deferred": False, "match": False, "comment": False}
+FK_KEYS = {"name": False, "columns": True, "references": True, "on_delete": False, "on_delete_columns": False,
+           "on_update": False, "deferrable": False, "initially_deferred": False, "match": False, "comment": False}
 REF_KEYS = {"table": True, "columns": True, "namespace": False}
 CHECK_KEYS = {"name": True, "expression": True, "no_inherit": False, "inline": False, "comment": False}
 RLS_KEYS = {"enabled": False, "forced": False, "policies": False}

@@ -388,6 +388,7 @@ def _read_fk(r: Reader, raw: Any, pos: Pos, table: str, i: int) -> ForeignKey | 
         ref_namespace=ref_ns,
         on_delete=r.choice(d, "on_delete", what, FK_ACTIONS, "no action"),
         on_update=r.choice(d, "on_update", what, FK_ACTIONS, "no action"),
+        on_delete_columns=r.strings(d, "on_delete_columns", what, allow_scalar=True) or (),
         deferrable=r.boolean(d, "deferrable", what, False),
         initially_deferred=r.boolean(d, "initially_deferred", what, False),
         match=r.choice(d, "match", what, ("simple", "full"), "simple"),

@@ -170,8 +170,18 @@ def validate_module(m: Module, known_modules: set[str], unread: frozenset[str] =
                 errors.append(_err(fk.origin, f"foreign key {fk.name} of {t.name} references "
                                    f"{target.name}({', '.join(fk.ref_columns)}), which is not a primary or "
                                    "unique key", "add a unique key on those columns"))
-            if fk.on_delete == "set null" or fk.on_update == "set null":
-                for cname in fk.columns:
+            if fk.on_delete_columns and fk.on_delete not in ("set null", "set default"):
+                errors.append(_err(fk.origin, f"foreign key {fk.name} of {t.name} lists on_delete_columns but "
+                                   f"its ON DELETE action is {fk.on_delete}", "use set null or set default"))
+            stray = [c for c in fk.on_delete_columns if c not in fk.columns]
+            if stray:
+                errors.append(_err(fk.origin, f"foreign key {fk.name} of {t.name}: on_delete_columns names "
+                                   f"{stray[0]}, which is not one of its columns"))
+            nulled = set(fk.columns if fk.on_update == "set null" else ())
+            if fk.on_delete == "set null":
+                nulled |= set(fk.on_delete_columns or fk.columns)
+            if nulled:
+                for cname in (c for c in fk.columns if c in nulled):
                     col = t.column(cname)
                     if col is not None and (not col.nullable or (t.primary_key and cname in t.primary_key.columns)):
                         errors.append(_err(fk.origin, f"foreign key {fk.name} of {t.name} sets {cname} to NULL "

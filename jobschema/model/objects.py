@@ -231,6 +231,8 @@ class ForeignKey:
     comment: str | None = None
     origin: Origin = NO_ORIGIN
     validated: bool = True  # False: a live NOT VALID key, whose existing rows were never checked
+    # PostgreSQL 15 ON DELETE SET NULL/SET DEFAULT (cols): the key columns the action sets; () means all of them
+    on_delete_columns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -146,8 +146,9 @@ ALTER TABLE t OWNER TO app;""")
      lambda r: r.module.table("t").checks[0].name == "c" and "NOT VALID" in r.notes[0].message),
     ("CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE t (a int REFERENCES p MATCH FULL ON DELETE SET NULL (a) "
      "NOT DEFERRABLE INITIALLY IMMEDIATE)", "postgres",
-     lambda r: (r.module.table("t").foreign_keys[0].match, r.module.table("t").foreign_keys[0].on_delete)
-     == ("full", "set null") and len(r.notes) == 1),
+     lambda r: (r.module.table("t").foreign_keys[0].match, r.module.table("t").foreign_keys[0].on_delete,
+                r.module.table("t").foreign_keys[0].on_delete_columns) == ("full", "set null", ("a",))
+     and not r.notes),
     ("CREATE TYPE s.e AS ENUM ('x', 'y'); CREATE TABLE t (a s.e, b bit varying(4))", "postgres",
      lambda r: r.module.table("t").columns[0].enum == ("x", "y")
      and r.module.table("t").columns[1].type_override("postgres") == "bit varying(4)"),

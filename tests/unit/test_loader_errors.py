@@ -62,6 +62,12 @@ CASES = [
      "references unknown table 'owners'", 8),
     ("fk to unknown column", GOOD_TABLE + "foreign_keys:\n  - {columns: [owner_id], references: jobs(idd)}\n",
      "references unknown column jobs.idd", 8),
+    ("set-null column not in the key", GOOD_TABLE + "foreign_keys:\n  - {columns: [owner_id], references: jobs(id), "
+     "on_delete: set null, on_delete_columns: [status]}\n",
+     "on_delete_columns names status, which is not one of its columns", 8),
+    ("set-null columns on cascade", GOOD_TABLE + "foreign_keys:\n  - {columns: [owner_id], references: jobs(id), "
+     "on_delete: cascade, on_delete_columns: [owner_id]}\n",
+     "lists on_delete_columns but its ON DELETE action is cascade", 8),
     ("index on unknown column", GOOD_TABLE + "indexes:\n  - {name: jobs_x_idx, columns: [stat]}\n",
      "index jobs_x_idx of jobs names unknown column 'stat' (did you mean 'status'?)", 8),
     ("check on unknown column", GOOD_TABLE + "checks:\n  - {name: jobs_c, expression: \"statu <> 'x' AND id IS NOT NULL\"}\n",

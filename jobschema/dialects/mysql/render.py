@@ -382,6 +382,9 @@ class MysqlRenderer(ModuleRenderer):
                 self.warn(what, "DEFERRABLE is not supported; the key is checked immediately")
             if fk.match == "full":
                 self.warn(what, "MATCH FULL is parsed but not enforced by InnoDB")
+            if fk.on_delete_columns:
+                self.warn(what, f"ON DELETE {on_delete} ({', '.join(fk.on_delete_columns)}) has no column list "
+                          "in MySQL; the action sets every key column")
             for label, action in (("ON DELETE", on_delete), ("ON UPDATE", on_update)):
                 if action == "SET DEFAULT":
                     self.warn(what, f"{label} SET DEFAULT is rejected by InnoDB; NO ACTION is used")

@@ -230,6 +230,7 @@ def _build(fetch: QueryThread, ns: list[str], name: str) -> LiveCatalog:
                 ref_columns=key_names(r["ref_columns"], (r["ref_namespace"], r["ref_table"]), r["ref_numbers"]),
                 ref_namespace=r["ref_namespace"], on_delete=FK_ACTIONS[r["on_delete"]],
                 on_update=FK_ACTIONS[r["on_update"]], deferrable=r["deferrable"],
+                on_delete_columns=tuple(r["on_delete_columns"] or ()),
                 initially_deferred=r["initially_deferred"], match=FK_MATCH.get(r["match"], "simple"),
                 comment=r["comment"], origin=origin, validated=r["validated"]))
         elif r["type"] == "c":

@@ -191,6 +191,7 @@ def foreign_key_sql(t: Table, fk: ForeignKey, *, not_valid: bool = False) -> str
         table=qname(t.namespace, t.name), name=quote_pg(fk.name), columns=[quote_pg(c) for c in fk.columns],
         ref_table=qname(fk.ref_namespace or t.namespace, fk.ref_table),
         ref_columns=[quote_pg(c) for c in fk.ref_columns], match=fk.match, on_delete=fk.on_delete.upper(),
+        on_delete_columns=[quote_pg(c) for c in fk.on_delete_columns],
         on_update=fk.on_update.upper(), deferrable=fk.deferrable, initially_deferred=fk.initially_deferred,
         not_valid=not_valid).strip()
 

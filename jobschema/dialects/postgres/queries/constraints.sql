@@ -1,7 +1,8 @@
 -- Primary, unique, foreign key, CHECK and exclusion constraints of every table of the inspected
 -- namespaces. Column lists keep the constraint's own order; the definition is the server's text.
 -- indnullsnotdistinct (PostgreSQL 15) is read through to_jsonb so older servers answer false; only
--- unique keys use it. The definition is only read for CHECK and exclusion constraints, comments come
+-- unique keys use it; confdelsetcols (PostgreSQL 15, the columns of ON DELETE SET NULL/DEFAULT (cols))
+-- is read the same way. The definition is only read for CHECK and exclusion constraints, comments come
 -- from a join (obj_description() is a function call per row). Key columns come as attribute numbers,
 -- named by the inspector from the columns query; only for a table that query does not read (a
 -- partition, a referenced table outside the inspected namespaces) does the server name them.
@@ -24,6 +25,11 @@ SELECT n.nspname AS namespace,
                  ORDER BY k.ord)::text[] END AS ref_columns,
        con.confupdtype AS on_update,
        con.confdeltype AS on_delete,
+       CASE WHEN jsonb_typeof(to_jsonb(con) -> 'confdelsetcols') = 'array' THEN
+           ARRAY(SELECT a.attname
+                 FROM jsonb_array_elements_text(to_jsonb(con) -> 'confdelsetcols') WITH ORDINALITY k(attnum, ord)
+                 JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum::int
+                 ORDER BY k.ord)::text[] END AS on_delete_columns,
        con.confmatchtype AS match,
        con.condeferrable AS deferrable,
        con.condeferred AS initially_deferred,
