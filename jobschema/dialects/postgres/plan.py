@@ -158,7 +158,10 @@ def drop_constraint(c: ch.Change, ctx: Context) -> list[Step]:
         return _drop_key(c, ctx, "drops")
     name = c.live_name or c.live.name
     key = f"drop-fk:{c.namespace}.{c.table}.{name}" if isinstance(c, ch.DropForeignKey) else drop_key_name(c, name)
-    return [replace(_drop_constraint(c, "drops"), key=key)]
+    # a CHECK only loosens a rule: dropped first, so a column type change or a function drop it reads
+    # from does not fail on it
+    phase = "drop_constraints" if isinstance(c, ch.DropCheck) else "drops"
+    return [replace(_drop_constraint(c, phase), key=key)]
 
 
 def constraint_comment(c: ch.ModifyConstraintComment, ctx: Context) -> list[Step]:

@@ -1,0 +1,3 @@
+-- after stripe/pg-schema-diff internal/migration_acceptance_tests/check_constraint_cases_test.go
+CREATE TABLE foobar ("ID" int PRIMARY KEY, foo varchar(255), "Bar" bigint);
+ALTER TABLE foobar ADD CONSTRAINT "BAR_CHECK" CHECK ("Bar" < "ID");
