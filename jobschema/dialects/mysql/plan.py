@@ -24,7 +24,7 @@ from ...model.objects import Module
 from ...plan.context import ALLOW_DESTRUCTIVE, Context, PlanOptions
 from ...plan.steps import Step
 from ..base import literal_mysql, quote_mysql, view_order
-from . import charsets, unmanaged_plan
+from . import auto_key, charsets, unmanaged_plan
 from .check_plan import add_check, drop_check, drop_duplicate_check, keeping_live_checks, modify_check, rename_check
 from .online import BUILD, COPY, INSTANT, REBUILD, Online, enum_in_place, on_engine, varchar_in_place
 from .online import facts as STEP_FACTS  # noqa: F401 - the planner reads it from this module
@@ -121,13 +121,14 @@ def _column_key(c: ch.Change, name: str) -> str:
     return f"column:{c.table}.{name}"
 
 
-def _added_at(c: ch.AddColumn) -> tuple[str, tuple[str, ...]]:
+def _added_at(c: ch.AddColumn, ctx: Context) -> tuple[str, tuple[str, ...]]:
     """Where an added column goes (`` FIRST`` or `` AFTER `x```) and the added column it must follow: after
     the nearest column before it in the schema that is new or keeps its place (a column that moves is placed
-    later, in ``alter_columns``, after its own predecessor)."""
+    later, in ``alter_columns``, after its own predecessor; one added with the primary key, later still)."""
     names = [x.name for x in c.desired_table.columns]
     live = [x.name for x in c.live_table.columns] if c.live_table is not None else []
-    moving = order.moved(names, live)
+    moving = set(order.moved(names, live))
+    moving |= {j.desired.name for j in ctx.changes if isinstance(j, ch.AddColumn) and auto_key.key_added_with(j, ctx)}
     at = names.index(c.desired.name)
     anchor = next((n for n in reversed(names[:at]) if n not in moving), None)
     if anchor is None:
@@ -146,13 +147,15 @@ def _moved_to(c: ch.ModifyColumn) -> tuple[str, tuple[str, ...]]:
 
 
 def add_column(c: ch.AddColumn, ctx: Context) -> list[Step]:
+    if auto_key.key_added_with(c, ctx):
+        return []  # an AUTO_INCREMENT column: added in the statement adding its key
     r = _r(ctx, c)
     col, t = c.desired, c.desired_table
     q = quote_mysql(col.name)
     auto = col.identity is not None or col.generated is not None
     in_pk = t.primary_key is not None and col.name in t.primary_key.columns
     how = COPY if auto or in_pk or not _instant_default(col) else INSTANT
-    where, after = _added_at(c)
+    where, after = _added_at(c, ctx)
     placed = {"key": _column_key(c, col.name), "after": after}
     if col.nullable or auto or in_pk:
         steps = [_alter("add_columns", c, f"ADD COLUMN {r.column_sql(t, col)}{where}", how, **placed)]
@@ -181,6 +184,8 @@ def _instant_default(col) -> bool:
 
 
 def drop_column(c: ch.DropColumn, ctx: Context) -> list[Step]:
+    if auto_key.dropped_with_key(c, ctx):
+        return []  # an AUTO_INCREMENT column: dropped in the statement dropping its key
     live = c.live_table
     indexed = live is not None and any(c.live.name in ix.columns for ix in live.indexes) or \
         live is not None and any(c.live.name in u.columns for u in live.uniques)
@@ -276,6 +281,9 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
                  f"{ALLOW_DESTRUCTIVE}")
         kinds.discard("collation")
         target = replace(target, mysql_charset=live.mysql_charset, mysql_collation=live.mysql_collation)
+    if "identity" in kinds and auto_key.key_added_with(c, ctx):
+        kinds.discard("identity")  # AUTO_INCREMENT is set in the statement adding the key it needs
+        target = replace(target, identity=live.identity, identity_options=live.identity_options)
     if "null" in kinds and col.nullable and ctx.omit_not_null_under_kept_key(c):
         kinds.discard("null")
         target = replace(target, nullable=False)
@@ -387,17 +395,28 @@ def _unmapped_guard(c: ch.ModifyColumn, ctx: Context, q: str) -> Step:
 # -------------------------------------------------------------------------------------- constraints
 
 def add_primary_key(c: ch.Change, ctx: Context) -> list[Step]:
-    bad = ctx.key_violations(c, c.desired.columns)
+    r = _r(ctx, c)
+    t = c.desired_table
+    joined = auto_key.joining_key(c, ctx)
+    new = [j for j in joined if isinstance(j, ch.AddColumn)]
+    bad = None if new else ctx.key_violations(c, c.desired.columns)  # a new AUTO_INCREMENT column numbers every row
     if bad:
         return ctx.refuse(c, bad)
-    key = _r(ctx, c).primary_key_sql(replace(c.desired_table, primary_key=c.desired))
-    drop = "DROP PRIMARY KEY, " if isinstance(c, ch.ModifyPrimaryKey) else ""
-    return [_alter("add_constraints", c, f"{drop}ADD {key}", REBUILD)]
+    clauses = []
+    if isinstance(c, ch.ModifyPrimaryKey):
+        clauses = [*auto_key.release_clauses(c, ctx, r), "DROP PRIMARY KEY"]
+    for j in joined:
+        where = _added_at(j, ctx)[0] if isinstance(j, ch.AddColumn) else ""
+        clauses.append(f"{'ADD' if j in new else 'MODIFY'} COLUMN {r.column_sql(t, j.desired)}{where}")
+    clauses.append(f"ADD {r.primary_key_sql(replace(t, primary_key=c.desired))}")
+    _flush(ctx, r)
+    return [_alter("add_constraints", c, ", ".join(clauses), COPY if joined else REBUILD)]
 
 
 def drop_primary_key(c: ch.DropPrimaryKey, ctx: Context) -> list[Step]:
     """Dropped with the constraints being replaced, before ``alter_columns`` may make its columns nullable."""
-    return [_alter("drop_constraints", c, "DROP PRIMARY KEY", COPY)]  # InnoDB copies a table losing its key
+    clauses = [*auto_key.release_clauses(c, ctx, _r(ctx, c)), "DROP PRIMARY KEY"]
+    return [_alter("drop_constraints", c, ", ".join(clauses), COPY)]  # InnoDB copies a table losing its key
 
 
 def add_unique(c: ch.Change, ctx: Context) -> list[Step]:

@@ -1,0 +1,2 @@
+CREATE TABLE jobs (name varchar(40));
+INSERT INTO jobs VALUES ('a'), ('b');

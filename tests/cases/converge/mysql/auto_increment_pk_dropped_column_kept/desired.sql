@@ -1,0 +1,1 @@
+CREATE TABLE jobs (id bigint NOT NULL, name varchar(40));

@@ -1,0 +1,1 @@
+CREATE TABLE jobs (id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY, name varchar(40));
