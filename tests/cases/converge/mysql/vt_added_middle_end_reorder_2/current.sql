@@ -1,0 +1,3 @@
+-- from vitessio/vitess go/vt/schemadiff/table_test.go TestCreateTableDiff: "added column in middle, add column on end, reorder column 2" (adapted to MariaDB 10.11)
+create table t1 (id int primary key, a int, b int, c int, d int);
+INSERT INTO t1 VALUES (1,2,3,4,5);

@@ -1,0 +1,3 @@
+-- from vitessio/vitess go/vt/schemadiff/table_test.go TestCreateTableDiff: "column case change" (adapted to MariaDB 10.11)
+create table t (id int not null, PRIMARY KEY(id));
+INSERT INTO t VALUES (1);

@@ -1,0 +1,3 @@
+-- from vitessio/vitess go/vt/schemadiff/table_test.go TestCreateTableDiff: "modify column primary key" (adapted to MariaDB 10.11)
+create table t1 (`id` int);
+INSERT INTO t1 VALUES (1), (2);

@@ -1,0 +1,3 @@
+-- from vitessio/vitess go/vt/schemadiff/table_test.go TestCreateTableDiff: "identical partitioning" (adapted to MariaDB 10.11)
+create table t1 (id int primary key) partition by hash (id) partitions 4;
+INSERT INTO t1 VALUES (1);

@@ -1,0 +1,3 @@
+-- from vitessio/vitess go/vt/schemadiff/table_test.go TestCreateTableDiff: "reordered key, add key" (adapted to MariaDB 10.11)
+create table t1 (`id` int primary key, i int, key i_idx(i), key i2_idx(i, `id`));
+INSERT INTO t1 VALUES (1,1);
