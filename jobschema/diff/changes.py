@@ -93,7 +93,7 @@ class DropColumn(Change):
 
 
 COLUMN_KINDS = ("type", "null", "default", "identity", "generated", "collation", "on_update", "comment", "visibility",
-                "position")
+                "position", "name")
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -39,6 +39,7 @@ _KIND_SEVERITY = {
     "identity": Severity.WARNING, "generated": Severity.ERROR, "collation": Severity.WARNING,
     "on_update": Severity.WARNING,
     "comment": Severity.WARNING, "visibility": Severity.WARNING, "position": Severity.WARNING,
+    "name": Severity.WARNING,
 }
 
 
@@ -125,11 +126,12 @@ class _Walk:
     def columns(self, m: Module, t: Table, lt: Table) -> None:
         h = self.hooks
         # by name, the first of a name winning like ``Table.column``: one scan per column was quadratic
-        live_by_name = {c.name: c for c in reversed(lt.columns)}
-        out_of_place = moved([c.name for c in t.columns], [c.name for c in lt.columns]) \
+        key = h.column_key
+        live_by_name = {key(c.name): c for c in reversed(lt.columns)}
+        out_of_place = moved([key(c.name) for c in t.columns], [key(c.name) for c in lt.columns]) \
             if h.column_order and not t.minimal else set()
         for c in t.columns:
-            lc = live_by_name.get(c.name)
+            lc = live_by_name.get(key(c.name))
             if lc is None:
                 self.add(ch.AddColumn(**self._base(m, t, lt, c.name), desired=c))
                 continue
@@ -153,8 +155,10 @@ class _Walk:
                 kinds.add("comment")
             if h.invisible_columns and c.invisible != lc.invisible:
                 kinds.add("visibility")
-            if c.name in out_of_place:
+            if key(c.name) in out_of_place:
                 kinds.add("position")
+            if c.name != lc.name:  # the same column to the server, spelled in another case
+                kinds.add("name")
             enum_delta = h.enum_values_delta(c, lc) if "type" in kinds else None
             if kinds:
                 self.add(ch.ModifyColumn(
@@ -167,9 +171,9 @@ class _Walk:
                     severity=_worst(_KIND_SEVERITY[k] for k in kinds), destructive="type" in kinds))
         if t.minimal:
             return
-        desired_names = {c.name for c in t.columns}
+        desired_names = {key(c.name) for c in t.columns}
         for lc in lt.columns:
-            if lc.name not in desired_names:
+            if key(lc.name) not in desired_names:
                 self.add(ch.DropColumn(**self._base(m, t, lt, lc.name), live=lc, live_name=lc.name,
                                        severity=self.extra_sev, destructive=True))
 

@@ -165,6 +165,9 @@ def _(c, h):
         want, have = ("INVISIBLE" if d.invisible else "visible"), ("INVISIBLE" if lv.invisible else "visible")
         out.append(_finding(c, COLUMN_VISIBILITY, f"column {t}.{d.name} is {have}; the schema says {want}",
                             want, have, severity=Severity.WARNING))
+    if "name" in c.kinds:
+        out.append(_finding(c, RENAMED, f"column {t}.{lv.name} is spelled {d.name} in the schema", d.name, lv.name,
+                            severity=Severity.WARNING))
     if "position" in c.kinds:
         names = [x.name for x in c.desired_table.columns] if c.desired_table else [d.name]
         at = names.index(d.name) if d.name in names else 0

@@ -143,6 +143,10 @@ class DiffHooks:
         """Whether the dialect's DDL creates this desired index at all (the renderer warns when not)."""
         return True
 
+    def column_key(self, name: str) -> str:
+        """A column name as the server matches it (MySQL ignores its case; PostgreSQL does not)."""
+        return name
+
     primary_key_names = True  # False where every primary key has the same fixed name (MySQL: PRIMARY)
 
     def same_name(self, a: str | None, b: str | None) -> bool:

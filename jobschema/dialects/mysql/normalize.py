@@ -321,6 +321,9 @@ class MysqlHooks(DiffHooks):
     # -- keys, indexes, views ---------------------------------------------------------------------
     primary_key_names = False  # every MySQL primary key is called PRIMARY
 
+    def column_key(self, name: str) -> str:
+        return name.lower()  # column names ignore case
+
     def same_name(self, a: str | None, b: str | None) -> bool:
         return (a or "").lower() == (b or "").lower()  # index and constraint names ignore case
 

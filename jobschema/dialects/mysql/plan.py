@@ -296,7 +296,9 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
                                  c))
     if "type" in kinds:
         steps += _foreign_keys_around(c, ctx, col.name)
-    handled = {"type", "null", "default", "comment", "collation", "on_update", "identity", "visibility", "position"}
+    handled = {"type", "null", "default", "comment", "collation", "on_update", "identity", "visibility", "position",
+               "name"}
+    verb = f"CHANGE COLUMN {quote_mysql(live.name)}" if "name" in kinds else "MODIFY COLUMN"  # a name's case
     where, after = _moved_to(c) if "position" in kinds else ("", ())
     if "generated" in kinds and col.generated is not None and live.generated is not None:
         # both computed from other columns: nothing is lost by computing it again, and MariaDB cannot turn a
@@ -314,7 +316,7 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
     if kinds & handled:
         phase = "narrow_values" if enum_change else "alter_columns"
         how = COPY if "visibility" in kinds else _modify_online(c, r, t, target, kinds)
-        steps.append(_alter(phase, c, f"MODIFY COLUMN {r.column_sql(t, target)}{where}", how, destructive=narrowed,
+        steps.append(_alter(phase, c, f"{verb} {r.column_sql(t, target)}{where}", how, destructive=narrowed,
                             key=_column_key(c, col.name) if where else "", after=after))
     _flush(ctx, r)
     return steps
