@@ -190,6 +190,15 @@ class ValidateConstraint(Change):
 
 
 @dataclass(frozen=True, kw_only=True)
+class InvalidateConstraint(Change):
+    """A live CHECK or foreign key the schema keeps NOT VALID that is validated: the fix drops it and adds it
+    again NOT VALID (no row changes), so a dump of the database matches what the schema builds."""
+
+    of: str = "check"  # check | foreign key
+    object_kind = "constraint"
+
+
+@dataclass(frozen=True, kw_only=True)
 class RenamedEquivalent(Change):
     """A live object with the desired object's meaning under another name (``live_name``)."""
 

@@ -189,13 +189,20 @@ class _Walk:
         self.add(ch.RenamedEquivalent(**self._base(m, t, lt, dname), desired=d, live=lv, live_name=lv.name,
                                       of=of, severity=Severity.INFO if quiet else Severity.WARNING))
 
-    def not_valid(self, m: Module, t: Table, lt: Table, d, lv, of: str) -> None:
-        """A live constraint paired with the schema's that is NOT VALID: the rows it never checked may break
-        it, so it is a finding (the fix validates it), never "in sync". Its comment is compared here too."""
-        if not getattr(lv, "validated", True):
+    def not_valid(self, m: Module, t: Table, lt: Table, d, lv, of: str) -> bool:
+        """A live constraint paired with the schema's whose NOT VALID state differs. Live NOT VALID where the
+        schema wants it validated: the rows it never checked may break it (the fix validates it). Live
+        validated where the schema keeps it NOT VALID: a warning (the fix adds it again NOT VALID). Its
+        comment is compared here too."""
+        if not lv.validated and d.validated:
             self.add(ch.ValidateConstraint(**self._base(m, t, lt, d.name), desired=d, live=lv, live_name=lv.name,
                                            of=of))
+        elif lv.validated and not d.validated and self.hooks.not_valid_constraints:
+            self.add(ch.InvalidateConstraint(**self._base(m, t, lt, d.name), desired=d, live=lv,
+                                             live_name=lv.name, of=of, severity=Severity.WARNING))
+            return True  # added again under the schema's name and comment
         self.comment(m, t, lt, d, lv, of)
+        return False
 
     def comment(self, m: Module, t: Table, lt: Table, d, lv, of: str) -> None:
         """The comment of a CHECK, foreign key or index paired with the schema's, where the dialect keeps them."""
@@ -296,8 +303,7 @@ class _Walk:
                 self.add(ch.ModifyCheck(**self._base(m, t, lt, d.name), desired=d, live=lv, live_name=lv.name,
                                         column=enum_cols.get(id(d))))
                 continue
-            self.not_valid(m, t, lt, d, lv, "check")
-            if (d, lv) in p.renamed:
+            if not self.not_valid(m, t, lt, d, lv, "check") and (d, lv) in p.renamed:
                 renamed.append((d, lv))
         for d, lv in renamed:
             self.renamed(m, t, lt, d, lv, "check", named=id(d) not in unnamed)
@@ -337,9 +343,10 @@ class _Walk:
             return target(fk, ns) + tuple(sorted(self.hooks.foreign_key_attrs(fk).items()))
 
         p = pair(t.foreign_keys, lt.foreign_keys, key=lambda fk: full(fk, t.namespace))
-        for d, lv in p.same + p.renamed:
-            self.not_valid(m, t, lt, d, lv, "foreign key")
+        readded = [(d, lv) for d, lv in p.same + p.renamed if self.not_valid(m, t, lt, d, lv, "foreign key")]
         for d, lv in p.renamed:  # the loader names an unnamed key <table>_<columns>_fkey
+            if (d, lv) in readded:
+                continue
             self.renamed(m, t, lt, d, lv, "foreign key", named=d.name != f"{t.name}_{'_'.join(d.columns)}_fkey")
         d_only, l_only = list(p.desired_only), list(p.live_only)
         changed = list(p.changed)

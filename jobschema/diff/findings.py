@@ -47,6 +47,7 @@ CHECK_EXPRESSION = register("JS312", "CHECK expression differs", __name__)
 DUPLICATE_CHECK = register("JS313", "more than one CHECK constrains a column", __name__)
 RENAMED = register("JS314", "same meaning under another name", __name__)
 NOT_VALID = register("JS318", "constraint is NOT VALID", __name__)
+VALIDATED = register("JS324", "constraint is validated, the schema keeps it NOT VALID", __name__)
 PRIMARY_KEY = register("JS315", "primary key missing or different", __name__)
 MISSING_UNIQUE = register("JS316", "unique key missing", __name__)
 UNIQUE_DIFFERS = register("JS317", "unique key differs", __name__)
@@ -226,6 +227,13 @@ def _(c, h):
     what = "CHECK" if c.of == "check" else c.of
     return [_finding(c, NOT_VALID, f"{what} {c.live_name} on {c.table} is NOT VALID: rows added before it were "
                      "never checked", "validated", "NOT VALID", data={"live_name": c.live_name, "of": c.of})]
+
+
+@converts(ch.InvalidateConstraint)
+def _(c, h):
+    what = "CHECK" if c.of == "check" else c.of
+    return [_finding(c, VALIDATED, f"{what} {c.live_name} on {c.table} is validated; the schema keeps it NOT VALID",
+                     "NOT VALID", "validated", data={"live_name": c.live_name, "of": c.of})]
 
 
 @converts(ch.DuplicateColumnCheck)

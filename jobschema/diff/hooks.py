@@ -48,6 +48,7 @@ class DiffHooks:
     native_enum_types = False  # are enum_type columns typed with named enum types (PostgreSQL)?
     deferrable_keys = False  # can primary and unique keys be DEFERRABLE (PostgreSQL)?
     constraint_comments = False  # can CHECKs and foreign keys carry comments (PostgreSQL)?
+    not_valid_constraints = False  # can a CHECK or foreign key be kept NOT VALID (PostgreSQL)?
     identity_options = False  # are an identity column's sequence options (START WITH, ...) kept (PostgreSQL)?
     column_order = False  # can a fix place a column among the others (MySQL AFTER / FIRST)?
     invisible_columns = False  # can a column be left out of SELECT * (MySQL INVISIBLE)?

@@ -26,6 +26,9 @@ PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "schema.json")
 SCHEMA_ID = "https://jobschema.dev/schema.json"
 
 
+NOT_VALID = {"type": "boolean", "description": "PostgreSQL: kept NOT VALID (rows older than the constraint are not "
+             "checked); MySQL checks all rows."}
+
 def _ci(word: str) -> str:
     """A case-insensitive regex for a word (JSON Schema patterns have no flags)."""
     out = []
@@ -215,12 +218,14 @@ def build_schema() -> dict:
         "on_update": _choice(b.FK_ACTIONS, "ON UPDATE action"),
         "deferrable": BOOL, "initially_deferred": BOOL,
         "match": _choice(("simple", "full"), "MATCH type"),
+        "not_valid": NOT_VALID,
         "comment": TEXT,
     }, "a foreign key", "A foreign key.")
     check = _obj(b.CHECK_KEYS, {
         "name": _d(NAME, "Constraint name."), "expression": SQL,
         "no_inherit": _d(BOOL, "PostgreSQL NO INHERIT: not enforced on child tables (MySQL has no inheritance)."),
         "inline": _d(BOOL, "MariaDB: written on the column it is named after (MODIFY COLUMN keeps it only so)."),
+        "not_valid": NOT_VALID,
         "comment": TEXT,
     }, "a check", "A CHECK constraint.")
     policy = _obj(b.POLICY_KEYS, {

@@ -184,6 +184,8 @@ def fk_dict(fk: ForeignKey) -> dict:
         out["initially_deferred"] = True
     if fk.match != "simple":
         out["match"] = fk.match
+    if not fk.validated:
+        out["not_valid"] = True
     if fk.comment is not None:
         out["comment"] = fk.comment
     return out
@@ -214,6 +216,7 @@ def table_dict(t: Table, module_ns: str) -> dict:
         out["checks"] = [{"name": c.name, "expression": sql_value(c.expression),
                           **({"no_inherit": True} if c.no_inherit else {}),
                           **({"inline": True} if c.inline else {}),
+                          **({"not_valid": True} if not c.validated else {}),
                           **({"comment": c.comment} if c.comment is not None else {})} for c in t.checks]
     if t.rls.enabled or t.rls.forced or t.rls.policies:
         rls: dict = {"enabled": t.rls.enabled}

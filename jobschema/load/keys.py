@@ -29,9 +29,11 @@ INDEX_KEYS = {"name": True, "columns": True, "unique": False, "nulls_not_distinc
 INDEX_PART_KEYS = {"column": False, "expression": False, "desc": False, "nulls": False, "opclass": False,
                    "length": False}
 FK_KEYS = {"name": False, "columns": True, "references": True, "on_delete": False, "on_delete_columns": False,
-           "on_update": False, "deferrable": False, "initially_deferred": False, "match": False, "comment": False}
+           "on_update": False, "deferrable": False, "initially_deferred": False, "match": False, "comment": False,
+           "not_valid": False}
 REF_KEYS = {"table": True, "columns": True, "namespace": False}
-CHECK_KEYS = {"name": True, "expression": True, "no_inherit": False, "inline": False, "comment": False}
+CHECK_KEYS = {"name": True, "expression": True, "no_inherit": False, "inline": False, "comment": False,
+              "not_valid": False}
 RLS_KEYS = {"enabled": False, "forced": False, "policies": False}
 POLICY_KEYS = {"name": True, "command": False, "roles": False, "permissive": False, "using": False,
                "with_check": False, "comment": False}

@@ -390,6 +390,7 @@ def _read_fk(r: Reader, raw: Any, pos: Pos, table: str, i: int) -> ForeignKey | 
         on_update=r.choice(d, "on_update", what, FK_ACTIONS, "no action"),
         on_delete_columns=r.strings(d, "on_delete_columns", what, allow_scalar=True) or (),
         deferrable=r.boolean(d, "deferrable", what, False),
+        validated=not r.boolean(d, "not_valid", what, False),
         initially_deferred=r.boolean(d, "initially_deferred", what, False),
         match=r.choice(d, "match", what, ("simple", "full"), "simple"),
         comment=r.string(d, "comment", what),
@@ -486,7 +487,8 @@ def read_table(r: Reader, data: Any, file: str, module_ns: str) -> Table | None:
             inline = False
         if cname and ex:
             checks.append(Check(cname, ex, r.string(cd, "comment", what), origin_of(cd.pos),
-                                no_inherit=r.boolean(cd, "no_inherit", what, False), inline=inline))
+                                no_inherit=r.boolean(cd, "no_inherit", what, False), inline=inline,
+                                validated=not r.boolean(cd, "not_valid", what, False)))
     _legacy_into_checks(r, name, columns, checks, checked)
     rls = Rls()
     if "rls" in d and d["rls"] is not None:

@@ -230,7 +230,7 @@ class ForeignKey:
     match: str = "simple"  # "simple" | "full"
     comment: str | None = None
     origin: Origin = NO_ORIGIN
-    validated: bool = True  # False: a live NOT VALID key, whose existing rows were never checked
+    validated: bool = True  # False: NOT VALID (YAML not_valid): rows older than the key are not checked
     # PostgreSQL 15 ON DELETE SET NULL/SET DEFAULT (cols): the key columns the action sets; () means all of them
     on_delete_columns: tuple[str, ...] = ()
 
@@ -242,7 +242,7 @@ class Check:
     comment: str | None = None
     origin: Origin = NO_ORIGIN
     no_inherit: bool = False  # PostgreSQL NO INHERIT: not enforced on child tables
-    validated: bool = True  # False: a live NOT VALID CHECK, whose existing rows were never checked
+    validated: bool = True  # False: NOT VALID (YAML not_valid): rows older than the CHECK are not checked
     inline: bool = False  # MariaDB: written on its column (LEVEL 'Column', named after it); MODIFY COLUMN drops it
 
 

@@ -55,6 +55,7 @@ PHASES = (
     "foreign_keys",
     "validate_foreign_keys",
     "functions",
+    "function_constraints",   # PostgreSQL: a CHECK calling a function created above, added and validated
     "views",                  # in dependency order
     "triggers",
     "rls",

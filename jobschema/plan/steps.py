@@ -299,6 +299,8 @@ def describe(c: ch.Change) -> str:
         return f"{what}: {c.of} exists as {c.live_name}"
     if isinstance(c, ch.ValidateConstraint):
         return f"{what}: {c.of} {c.live_name} is NOT VALID"
+    if isinstance(c, ch.InvalidateConstraint):
+        return f"{what}: {c.of} {c.live_name} is validated, the schema keeps it NOT VALID"
     verb = type(c).__name__
     for prefix, word in (("Add", "missing"), ("Drop", "not in the schema"), ("Modify", "differs"),
                          ("Enable", "row-level security off"), ("Disable", "row-level security on"),

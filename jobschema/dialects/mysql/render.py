@@ -149,6 +149,9 @@ def index_options(ix: Index) -> list[str]:
     return out
 
 
+# what the schema's not_valid asks of a server that checks every row when a constraint is added
+NOT_VALID_WARNING = "NOT VALID is PostgreSQL's; MySQL checks the existing rows too"
+
 class MysqlRenderer(ModuleRenderer):
     name = "mysql"
 
@@ -292,6 +295,8 @@ class MysqlRenderer(ModuleRenderer):
                 continue  # written on its column
             if ck.no_inherit:
                 self.warn(f"check {t.name}.{ck.name}", "NO INHERIT has no meaning on MySQL (no table inheritance)")
+            if not ck.validated and not self.capabilities().not_valid:
+                self.warn(f"check {t.name}.{ck.name}", NOT_VALID_WARNING)
             try:
                 lines.append(self.check_sql(t, ck))
             except Exception as exc:  # sqlglot cannot translate: say so, keep going
@@ -382,6 +387,8 @@ class MysqlRenderer(ModuleRenderer):
                 self.warn(what, "DEFERRABLE is not supported; the key is checked immediately")
             if fk.match == "full":
                 self.warn(what, "MATCH FULL is parsed but not enforced by InnoDB")
+            if not fk.validated and not self.capabilities().not_valid:
+                self.warn(what, NOT_VALID_WARNING)
             if fk.on_delete_columns:
                 self.warn(what, f"ON DELETE {on_delete} ({', '.join(fk.on_delete_columns)}) has no column list "
                           "in MySQL; the action sets every key column")

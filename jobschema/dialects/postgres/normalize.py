@@ -417,6 +417,7 @@ class PostgresHooks(DiffHooks):
     deferrable_keys = True
     identity_options = True
     constraint_comments = True
+    not_valid_constraints = True
 
     def is_generated_name(self, table: Table, of: str, obj: object, name: str) -> bool:
         """``<table>_pkey``, ``<table>_<cols>_key``/``_fkey``/``_idx``, ``<table>_<col>_check`` (``names.py``),

@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import sqlglot
+from sqlglot import exp
+
 from ...diff import changes as ch
 from ...model.objects import Module, Rls, Table
 from ...plan.context import Context, PlanOptions
@@ -98,6 +101,21 @@ def _drop_constraint(c: ch.Change, phase: str = "drop_constraints") -> Step:
                    c, note=f"the live constraint is named {c.live_name or c.live.name}")
 
 
+def _calls_new_function(c: ch.Change, ctx: Context) -> bool:
+    """Does the desired CHECK call a function this plan creates or replaces? PostgreSQL resolves the call
+    when the constraint is added, so it must come after the ``functions`` phase."""
+    made = {f"{x.desired.name}".lower() for x in ctx.changes
+            if isinstance(x, (ch.AddFunction, ch.ModifyFunction)) and x.desired is not None}
+    if not made:
+        return False
+    try:
+        tree = sqlglot.parse_one(HOOKS.sql_text(c.desired.expression), read="postgres")
+    except sqlglot.errors.ParseError:
+        return False
+    called = {(n.name if isinstance(n, exp.Anonymous) else n.sql_name()).lower() for n in tree.find_all(exp.Func)}
+    return bool(called & made)
+
+
 def _add_check(c: ch.Change, ctx: Context, live_allowed) -> list[Step]:
     d = c.desired
     meaning = HOOKS.check_meaning(d)
@@ -115,17 +133,22 @@ def _add_check(c: ch.Change, ctx: Context, live_allowed) -> list[Step]:
                      "row still violates the check")
         if left:
             violations = ctx.leftover_reason(left, column)
+    elif not d.validated:  # the schema keeps it NOT VALID: the rows it would not check are not counted
+        pass
     else:
         violations, err = ctx.check_violations(c, d.expression.text)
         if not violations and err:
             ctx.note(f"{c.path}: rows were not counted ({err})")
     # with legacy values to rewrite, the new rule goes in first: the batched rewrite runs while the
     # application writes, and NOT VALID checks those writes without checking the rows still to rewrite
-    phase = "guard_constraints" if steps else "add_constraints"
+    late = _calls_new_function(c, ctx)
+    phase = "guard_constraints" if steps else "function_constraints" if late else "add_constraints"
     steps.append(Step.of(phase, add_constraint_sql(_t(c), check_sql(d), not_valid=True), c,
                          not_valid=True, lock=ACCESS_EXCLUSIVE))
-    if violations is None:
-        steps.append(_validate("validate_constraints", c, d.name))
+    if not d.validated:
+        steps[-1] = replace(steps[-1], note="kept NOT VALID (not_valid in the schema)")
+    elif violations is None:
+        steps.append(_validate("function_constraints" if late else "validate_constraints", c, d.name))
     elif ctx.options.allow_not_valid:
         steps[-1] = replace(steps[-1], note=f"left NOT VALID (--allow-not-valid): {violations}; new rows are checked, "
                             "old ones are not until VALIDATE CONSTRAINT succeeds")
@@ -189,6 +212,18 @@ def validate(c: ch.ValidateConstraint, ctx: Context) -> list[Step]:
         return ctx.refuse(c, f"{why}; {c.live_name} cannot be validated")
     phase = "validate_constraints" if c.of == "check" else "validate_foreign_keys"
     return [_validate(phase, c, c.live_name)]
+
+
+def invalidate(c: ch.InvalidateConstraint, ctx: Context) -> list[Step]:
+    """A validated live constraint the schema keeps NOT VALID: dropped and added again NOT VALID. No row
+    changes; the rows are not checked again."""
+    if c.of == "check":
+        add = Step.of("add_constraints", add_constraint_sql(_t(c), check_sql(c.desired), not_valid=True), c,
+                      not_valid=True, lock=ACCESS_EXCLUSIVE)
+    else:
+        add = Step.of("foreign_keys", foreign_key_sql(c.desired_table, c.desired, not_valid=True), c,
+                      not_valid=True, lock="SHARE ROW EXCLUSIVE")
+    return [_drop_constraint(c), replace(add, note="kept NOT VALID (not_valid in the schema)")]
 
 
 def _around_referencing(c: ch.Change, ctx: Context) -> tuple[list[Step], tuple[str, ...]]:
@@ -304,8 +339,10 @@ def add_unique(c: ch.Change, ctx: Context) -> list[Step]:
 def add_foreign_key(c: ch.Change, ctx: Context) -> list[Step]:
     steps = [Step.of("foreign_keys", foreign_key_sql(c.desired_table, c.desired, not_valid=True), c,
                      not_valid=True, lock="SHARE ROW EXCLUSIVE")]
-    why = ctx.orphans(c)
-    if why:
+    why = ctx.orphans(c) if c.desired.validated else None
+    if not c.desired.validated:
+        steps[0] = replace(steps[0], note="kept NOT VALID (not_valid in the schema)")
+    elif why:
         if not ctx.options.allow_not_valid:
             return ctx.refuse(c, why)
         steps[0] = replace(steps[0], note=f"left NOT VALID (--allow-not-valid): {why}")
@@ -470,6 +507,7 @@ HANDLERS = {
     ch.AddPrimaryKey: add_primary_key, ch.ModifyPrimaryKey: add_primary_key, ch.DropPrimaryKey: drop_primary_key,
     ch.AddCheck: add_check, ch.ModifyCheck: modify_check, ch.DropCheck: drop_constraint,
     ch.DuplicateColumnCheck: drop_duplicate_check, ch.RenamedEquivalent: rename, ch.ValidateConstraint: validate,
+    ch.InvalidateConstraint: invalidate,
     ch.ModifyConstraintComment: constraint_comment,
     ch.AddUniqueKey: add_unique, ch.ModifyUniqueKey: add_unique, ch.DropUniqueKey: drop_constraint,
     ch.AddForeignKey: add_foreign_key, ch.ModifyForeignKey: add_foreign_key, ch.DropForeignKey: drop_constraint,

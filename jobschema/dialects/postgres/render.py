@@ -312,9 +312,10 @@ class PostgresRenderer(ModuleRenderer):
                          f"({', '.join(quote_pg(c) for c in t.primary_key.columns)}){deferral_sql(t.primary_key)}")
         lines.extend(unique_sql(u) for u in t.uniques)
         lines.extend(enum_constraint_sql(t, c) for c in t.columns if c.enum is not None and c.enum_type is None)
-        lines.extend(check_sql(ck) for ck in t.checks)
+        # a CHECK written in CREATE TABLE is always validated: one kept NOT VALID is added after it
+        lines.extend(check_sql(ck) for ck in t.checks if ck.validated)
         name = qname(t.namespace, t.name)
-        comments = []
+        comments = [add_constraint_sql(name, check_sql(ck), not_valid=True) for ck in t.checks if not ck.validated]
         if t.comment:
             comments.append(f"COMMENT ON TABLE {name} IS {literal_pg(t.comment)};")
         for c in t.columns:
@@ -349,7 +350,7 @@ class PostgresRenderer(ModuleRenderer):
     def foreign_keys(self, t: Table) -> list[str]:
         out = []
         for fk in t.foreign_keys:
-            out.append(foreign_key_sql(t, fk))
+            out.append(foreign_key_sql(t, fk, not_valid=not fk.validated))
             if fk.comment:
                 out.append(f"COMMENT ON CONSTRAINT {quote_pg(fk.name)} ON {qname(t.namespace, t.name)} IS "
                            f"{literal_pg(fk.comment)};")
