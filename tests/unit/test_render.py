@@ -118,3 +118,23 @@ def test_help_does_not_import_heavy_modules():
             "print('HEAVY=' + ','.join(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "HEAVY="
+
+
+def test_not_valid_constraints(tmp_path):
+    """A CHECK the schema keeps NOT VALID is added after CREATE TABLE on PostgreSQL (inside it PostgreSQL
+    validates it anyway); MySQL, which checks every row when a constraint is added, warns instead."""
+    table = """\
+    table: t
+    columns:
+      - {name: id, type: bigint, nullable: false}
+      - {name: n, type: integer}
+    primary_key: [id]
+    checks:
+      - {name: t_n_check, expression: "n > 0", not_valid: true}
+    """
+    result = render(tmp_path, table)
+    pg = "".join(text for path, text in sorted(result.files.items()) if "/postgres/" in path)
+    create = pg.index("CREATE TABLE t")
+    added = pg.index("ALTER TABLE t ADD CONSTRAINT t_n_check CHECK (n > 0) NOT VALID;")
+    assert create < added and "t_n_check" not in pg[create:pg.index(";", create)]
+    assert any(w.dialect == "mysql" and "NOT VALID is PostgreSQL's" in w.message for w in result.warnings)
