@@ -36,7 +36,12 @@ def function_sql(f, namespace: str) -> str:
         head += " " + " ".join(f.options)
     if f.search_path is not None:
         head += f"\nSET search_path = {f.search_path}"
+    if _STANDARD_BODY.match(f.body) and f.language.lower() == "sql":
+        return f"{head}\n{f.body.strip()}"  # RETURN … / BEGIN ATOMIC … END: SQL, not a string
     return f"{head}\nAS {tag}{f.body}{tag}"
+
+
+_STANDARD_BODY = re.compile(r"\s*(RETURN\b|BEGIN\s+ATOMIC\b)", re.IGNORECASE)
 
 
 def _dollar_tag(body: str) -> str:

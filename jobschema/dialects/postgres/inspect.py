@@ -305,7 +305,7 @@ def _build(fetch: QueryThread, ns: list[str], name: str) -> LiveCatalog:
     for r in data["functions"]:
         functions.append(Function(
             name=r["name"], namespace=r["namespace"], arguments=r["arguments"] or "", returns=r["returns"],
-            language=r["language"], body=r["body"] or "", sql="", dialect="postgres",
+            language=r["language"], body=r["body"] or _standard_body(r["definition"]), sql="", dialect="postgres",
             kind="procedure" if r["kind"] == "p" else "function", security_definer=r["security_definer"],
             origin=_origin("function", r["namespace"], r["name"]), search_path=_search_path(r["config"]),
             options=tuple(r["options"] or ()) if r["kind"] != "p" else (),
@@ -329,3 +329,14 @@ def _build(fetch: QueryThread, ns: list[str], name: str) -> LiveCatalog:
                        namespaces=tuple(r["name"] for r in data["namespaces"]), extensions=extensions,
                        unmanaged=tuple(unmanaged), view_indexes=tuple(view_indexes), server_version=version,
                        catalog_queries=len(QUERIES), table_privileges=privileges)
+
+
+def _standard_body(definition: str | None) -> str:
+    """The SQL-standard body (``RETURN …`` or ``BEGIN ATOMIC … END``) of a function's ``pg_get_functiondef``
+    text: the server prints each header clause on a line of its own that starts with a space, and the body
+    from the first line that does not."""
+    lines = (definition or "").rstrip().split("\n")
+    for i, line in enumerate(lines[1:], start=1):
+        if line and not line.startswith(" "):
+            return "\n".join(lines[i:]).rstrip()
+    return ""

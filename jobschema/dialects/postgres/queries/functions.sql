@@ -8,6 +8,9 @@ SELECT n.nspname AS namespace,
        pg_get_function_result(p.oid) AS returns,
        l.lanname AS language,
        p.prosrc AS body,
+       -- a SQL-standard body (RETURN …, BEGIN ATOMIC … END; PostgreSQL 14+) leaves prosrc empty: the whole
+       -- definition then carries it (pg_get_function_sqlbody would, but only from 14)
+       CASE WHEN p.prosrc = '' AND l.lanname = 'sql' THEN pg_get_functiondef(p.oid) END AS definition,
        p.prosecdef AS security_definer,
        obj_description(p.oid, 'pg_proc') AS comment,
        p.proconfig AS config,
