@@ -486,6 +486,10 @@ class ModuleRenderer:
     def trigger(self, tr) -> list[str]:
         return []
 
+    def function_checks(self, table) -> list[str]:
+        """Constraints of ``table`` that call the module's functions, added once those exist."""
+        return []
+
     def rls(self, table) -> list[str]:
         return []
 
@@ -540,6 +544,8 @@ class ModuleRenderer:
         for f in m.functions:
             if f.dialect == self.name:
                 add("functions", self.function(f))
+        for t in m.tables:
+            add("functions", self.function_checks(t))
         for t in m.triggers:
             if t.dialect == self.name:
                 add("triggers", self.trigger(t))

@@ -87,3 +87,23 @@ def test_committed_output_is_current():
     """generated/ is the reviewed golden tree: it must be exactly what the schema renders to."""
     result = api.generate(os.path.join(ROOT, "schema"), os.path.join(ROOT, "generated"), check=True)
     assert [f"{s.path}: {s.state}" for s in result.differing] == []
+
+
+def test_check_calling_a_module_function_applies_and_audits_clean(pg_dsn, tmp_path):
+    """PostgreSQL resolves a function a CHECK calls when the CHECK is created: generate adds such a CHECK
+    (and its comment) after the module's functions, so the files apply in order and audit clean."""
+    mod = tmp_path / "schema" / "m"
+    (mod / "tables").mkdir(parents=True)
+    (mod / "functions").mkdir()
+    (mod / "module.yaml").write_text("module: m\ndialects: [postgres]\n")
+    (mod / "tables" / "t.yaml").write_text(
+        "table: t\ncolumns:\n  - {name: id, type: integer, nullable: false}\n  - {name: n, type: integer}\n"
+        "primary_key: [id]\nchecks:\n  - {name: t_n_check, expression: \"is_small(n)\", comment: small}\n")
+    (mod / "functions" / "is_small.postgres.sql").write_text(
+        "CREATE OR REPLACE FUNCTION is_small(v integer) RETURNS boolean LANGUAGE sql IMMUTABLE "
+        "AS $$ SELECT v < 10 $$;\n")
+    rendered = api.render_project(api.load(str(tmp_path / "schema")))
+    for path in sorted(rendered.files):
+        apply_sql_pg(pg_dsn, rendered.files[path])
+    result = api.audit(pg_dsn, str(tmp_path / "schema"), module="m")
+    assert result.exit_code == 0, [f.message for f in result.findings]

@@ -10,9 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-import sqlglot
-from sqlglot import exp
-
 from ...diff import changes as ch
 from ...model.objects import Module, Rls, Table
 from ...plan.context import Context, PlanOptions
@@ -26,6 +23,7 @@ from .online import facts as STEP_FACTS  # noqa: F401 - the planner reads it fro
 from .render import (
     PostgresRenderer,
     add_constraint_sql,
+    called_functions,
     check_sql,
     deferral_sql,
     foreign_key_sql,
@@ -75,6 +73,7 @@ def add_table(c: ch.AddTable, ctx: Context) -> list[Step]:
     steps += _steps("create_tables", r.table(t), c, key=f"table:{t.qualified}")
     steps += _steps("indexes", r.indexes(t), c)
     steps += _steps("foreign_keys", r.foreign_keys(t), c)
+    steps += _steps("function_constraints", r.function_checks(t), c)
     steps += _steps("policies", r.rls(t), c)
     return steps
 
@@ -108,12 +107,7 @@ def _calls_new_function(c: ch.Change, ctx: Context) -> bool:
             if isinstance(x, (ch.AddFunction, ch.ModifyFunction)) and x.desired is not None}
     if not made:
         return False
-    try:
-        tree = sqlglot.parse_one(HOOKS.sql_text(c.desired.expression), read="postgres")
-    except sqlglot.errors.ParseError:
-        return False
-    called = {(n.name if isinstance(n, exp.Anonymous) else n.sql_name()).lower() for n in tree.find_all(exp.Func)}
-    return bool(called & made)
+    return bool(called_functions(HOOKS.sql_text(c.desired.expression)) & made)
 
 
 def _add_check(c: ch.Change, ctx: Context, live_allowed) -> list[Step]:

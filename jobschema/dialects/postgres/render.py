@@ -121,6 +121,19 @@ def check_sql(ck: Check) -> str:
     return text + (" NO INHERIT" if ck.no_inherit else "")
 
 
+def called_functions(expression: str) -> set[str]:
+    """The lower-cased names of the functions an expression calls (read from sqlglot's tree; none when it
+    does not parse)."""
+    import sqlglot
+    from sqlglot import exp
+
+    try:
+        tree = sqlglot.parse_one(expression, read="postgres")
+    except sqlglot.errors.ParseError:
+        return set()
+    return {(n.name if isinstance(n, exp.Anonymous) else n.sql_name()).lower() for n in tree.find_all(exp.Func)}
+
+
 def enum_constraint_sql(table: Table, col: Column) -> str:
     return f"CONSTRAINT {quote_pg(enum_check_name(table, col))} CHECK ({enum_check_sql(col)})"
 
@@ -239,6 +252,26 @@ class PostgresRenderer(ModuleRenderer):
     def check_sql(self, table: Table, ck: Check) -> str:
         return check_sql(ck)
 
+    def _late_checks(self, t: Table) -> set[str]:
+        """The CHECKs of ``t`` that call a function of this module: PostgreSQL resolves the call when the
+        constraint is created, so they are added after the functions."""
+        own = {f.name.lower() for f in self.module.functions if f.dialect == self.name}
+        if not own:
+            return set()
+        return {ck.name for ck in t.checks
+                if called_functions(ck.expression.override("postgres") or ck.expression.text) & own}
+
+    def function_checks(self, t: Table) -> list[str]:
+        late = self._late_checks(t)
+        name = qname(t.namespace, t.name)
+        out = []
+        for ck in t.checks:
+            if ck.name in late:
+                out.append(add_constraint_sql(name, check_sql(ck), not_valid=not ck.validated))
+                if ck.comment:
+                    out.append(f"COMMENT ON CONSTRAINT {quote_pg(ck.name)} ON {name} IS {literal_pg(ck.comment)};")
+        return ["\n".join(out)] if out else []
+
     def enum_sql(self, table: Table, col: Column) -> str | None:
         """How an enum column's value set is enforced: a named CHECK here, or its native enum type."""
         if col.enum is None:
@@ -312,17 +345,20 @@ class PostgresRenderer(ModuleRenderer):
                          f"({', '.join(quote_pg(c) for c in t.primary_key.columns)}){deferral_sql(t.primary_key)}")
         lines.extend(unique_sql(u) for u in t.uniques)
         lines.extend(enum_constraint_sql(t, c) for c in t.columns if c.enum is not None and c.enum_type is None)
-        # a CHECK written in CREATE TABLE is always validated: one kept NOT VALID is added after it
-        lines.extend(check_sql(ck) for ck in t.checks if ck.validated)
+        # a CHECK written in CREATE TABLE is always validated: one kept NOT VALID is added after it; one that
+        # calls a function of the module waits for the functions (function_checks)
+        late = self._late_checks(t)
+        lines.extend(check_sql(ck) for ck in t.checks if ck.validated and ck.name not in late)
         name = qname(t.namespace, t.name)
-        comments = [add_constraint_sql(name, check_sql(ck), not_valid=True) for ck in t.checks if not ck.validated]
+        comments = [add_constraint_sql(name, check_sql(ck), not_valid=True) for ck in t.checks
+                    if not ck.validated and ck.name not in late]
         if t.comment:
             comments.append(f"COMMENT ON TABLE {name} IS {literal_pg(t.comment)};")
         for c in t.columns:
             if c.comment:
                 comments.append(f"COMMENT ON COLUMN {name}.{quote_pg(c.name)} IS {literal_pg(c.comment)};")
         for ck in t.checks:
-            if ck.comment:
+            if ck.comment and ck.name not in late:
                 comments.append(f"COMMENT ON CONSTRAINT {quote_pg(ck.name)} ON {name} IS {literal_pg(ck.comment)};")
         unlogged = unmanaged_sql.table_fact(self.module, "unlogged table", t.namespace, t.name) is not None
         partitioning = unmanaged_sql.table_fact(self.module, "partitioning", t.namespace, t.name)
