@@ -91,6 +91,20 @@ def unique(prefix: str) -> str:
 
 
 @contextmanager
+def select_only_user(mysql_dsn: str, mysql_conn):
+    """The DSN of a MariaDB user created with only SELECT on the test's database, dropped afterwards."""
+    user = unique("jst_ro")
+    with mysql_conn.cursor() as cur:
+        cur.execute("CREATE USER %s@'%%' IDENTIFIED BY 'ro-pass-123'", (user,))
+        cur.execute(f"GRANT SELECT ON `{database_of(mysql_dsn)}`.* TO %s@'%%'", (user,))
+    try:
+        yield with_user(mysql_dsn, user, "ro-pass-123")
+    finally:
+        with mysql_conn.cursor() as cur:
+            cur.execute("DROP USER %s@'%%'", (user,))
+
+
+@contextmanager
 def pg_role(pg_conn, password: str | None = None, *grants: str):
     """A uniquely named LOGIN role (roles are cluster-wide), dropped afterwards."""
     role = unique("jst_role")
@@ -211,19 +225,10 @@ def test_mariadb_audit_writes_nothing_with_a_select_only_user(mysql_server, mysq
     with mysql_conn.cursor() as cur:
         cur.execute("ALTER TABLE jobs MODIFY status VARCHAR(20) NOT NULL DEFAULT 'queued'")
         cur.execute("INSERT INTO jobs VALUES (1, 'queued'), (2, 'lost')")
-    db = database_of(mysql_dsn)
-    user = unique("jst_ro")
-    with mysql_conn.cursor() as cur:
-        cur.execute("CREATE USER %s@'%%' IDENTIFIED BY 'ro-pass-123'", (user,))
-        cur.execute(f"GRANT SELECT ON `{db}`.* TO %s@'%%'", (user,))
-    try:
-        dsn = with_user(mysql_dsn, user, "ro-pass-123")
+    with select_only_user(mysql_dsn, mysql_conn) as dsn:
         res = run("audit", "--dsn", dsn, "--schema", str(root), "--format", "json")
         assert res.returncode == 1, res.stderr
         assert '"rows": 1' in res.stdout and "JS303" in res.stdout
-    finally:
-        with mysql_conn.cursor() as cur:
-            cur.execute("DROP USER %s@'%%'", (user,))
     with mysql_conn.cursor() as cur:
         cur.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() ORDER BY 1")
         assert [r[0] for r in cur.fetchall()] == ["jobs", "other"]
@@ -238,21 +243,13 @@ def test_mariadb_select_only_user_sees_no_false_fk_or_view_drift(mysql_dsn, mysq
     for path in sorted(p for p in files if p.startswith("campaign/mysql/")):
         apply_sql_mysql(mysql_dsn, files[path])
     assert api.audit(mysql_dsn, shipped, module="campaign").findings == []  # the owner's view: in sync
-    db = database_of(mysql_dsn)
-    user = unique("jst_ro")
-    with mysql_conn.cursor() as cur:
-        cur.execute("CREATE USER %s@'%%' IDENTIFIED BY 'ro-pass-123'", (user,))
-        cur.execute(f"GRANT SELECT ON `{db}`.* TO %s@'%%'", (user,))
-    try:
-        res = api.audit(with_user(mysql_dsn, user, "ro-pass-123"), shipped, module="campaign")
+    with select_only_user(mysql_dsn, mysql_conn) as dsn:
+        res = api.audit(dsn, shipped, module="campaign")
         got = sorted((f.code, f.path, f.severity.value) for f in res.findings)
         assert got == [("JS373", "campaign.job_performance_summary", "warning"),
                        ("JS373", "campaign.recent_job_activity", "warning")], got
         fks = {fk.name: (fk.on_delete, fk.on_update) for t in res.live.module.tables for fk in t.foreign_keys}
         assert fks["job_tasks_job_id_fkey"][0] == "cascade" and fks["agent_runs_job_id_fkey"][0] == "set null"
-    finally:
-        with mysql_conn.cursor() as cur:
-            cur.execute("DROP USER %s@'%%'", (user,))
 
 
 # ------------------------------------------------------------------------------------------ 4. secrets
