@@ -254,12 +254,15 @@ class PostgresRenderer(ModuleRenderer):
 
     def _late_checks(self, t: Table) -> set[str]:
         """The CHECKs of ``t`` that call a function of this module: PostgreSQL resolves the call when the
-        constraint is created, so they are added after the functions."""
-        own = {f.name.lower() for f in self.module.functions if f.dialect == self.name}
-        if not own:
-            return set()
-        return {ck.name for ck in t.checks
-                if called_functions(ck.expression.override("postgres") or ck.expression.text) & own}
+        constraint is created, so they are added after the functions. Read once per table: ``table`` and
+        ``function_checks`` both ask."""
+        cache = self.__dict__.setdefault("_late", {})
+        key = (t.namespace, t.name)
+        if key not in cache:
+            own = {f.name.lower() for f in self.module.functions if f.dialect == self.name}
+            cache[key] = {ck.name for ck in t.checks if own and called_functions(
+                ck.expression.override("postgres") or ck.expression.text) & own}
+        return cache[key]
 
     def function_checks(self, t: Table) -> list[str]:
         late = self._late_checks(t)
