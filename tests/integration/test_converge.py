@@ -20,6 +20,9 @@ while the dumps differ is the one failure a drift tool must never have, so it is
 
 Cases that fail today are listed in ``known_failures.txt`` (case id, failure class, reason) and run as strict
 xfails: a fix that makes one pass must delete its line.
+
+``JOBSCHEMA_CONVERGE_CORPUS=DIR`` runs the cases of another folder of the same shape instead (its own
+``known_failures.txt`` when it has one): how a pair set from elsewhere is measured before its cases join this one.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import functools
+import os
 import re
 import subprocess
 from collections.abc import Callable
@@ -49,7 +53,8 @@ from psycopg import sql
 from jobschema import api
 from jobschema.errors import PlanRefused
 
-CORPUS = Path(__file__).resolve().parent.parent / "cases" / "converge"
+CORPUS = Path(os.environ.get("JOBSCHEMA_CONVERGE_CORPUS")
+              or Path(__file__).resolve().parent.parent / "cases" / "converge")
 DIALECTS = ("postgres", "mysql")
 MODULE = "app"
 HISTORY = "jobschema_migrations"
@@ -134,13 +139,16 @@ def read_case(folder: Path) -> Case:
 
 
 def all_cases() -> list[Case]:
-    return [read_case(d) for dialect in DIALECTS for d in sorted((CORPUS / dialect).iterdir()) if d.is_dir()]
+    return [read_case(d) for dialect in DIALECTS if (CORPUS / dialect).is_dir()
+            for d in sorted((CORPUS / dialect).iterdir()) if d.is_dir()]
 
 
 def known_failures() -> dict[str, tuple[str, str]]:
     """``known_failures.txt``: case id (``:default-flags`` for that variant) → (class, reason)."""
     out = {}
     path = CORPUS / "known_failures.txt"
+    if not path.exists():
+        return out
     for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not raw.strip() or raw.lstrip().startswith("#"):
             continue
@@ -172,7 +180,8 @@ def test_known_failures_name_existing_cases():
 
 def test_corpus_covers_both_engines():
     by_dialect = {d: sum(c.dialect == d for c in CASES) for d in DIALECTS}
-    assert all(n > 0 for n in by_dialect.values()), by_dialect
+    outside = "JOBSCHEMA_CONVERGE_CORPUS" in os.environ  # a pair set from elsewhere may hold one engine
+    assert any(by_dialect.values()) if outside else all(by_dialect.values()), by_dialect
 
 
 # ----------------------------------------------------------------------------------- catalog dumps
