@@ -255,7 +255,8 @@ def module_dict(m: Module) -> dict:
     out: dict = {"module": m.name}
     if m.description is not None:
         out["description"] = m.description
-    out["namespace"] = m.namespace
+    if m.namespace != "public" or any(dialects.get(d).capabilities.namespaces for d in m.dialects):
+        out["namespace"] = m.namespace  # a MySQL-only module has no schema inside its database to name
     if m.database is not None and m.database != m.name:
         out["database"] = m.database
     out["dialects"] = list(m.dialects)

@@ -123,3 +123,12 @@ def test_view_files_use_the_dialects_view_statement(tmp_path):
             dataclasses.replace(view, comment=None)]
     (_, text), = view_files(dataclasses.replace(my, security=None), "public").items()
     assert "SQL SECURITY" not in text and "ALGORITHM=MERGE" in text  # generate spells out DEFINER
+
+
+def test_mysql_only_module_names_no_schema(tmp_path):
+    """MySQL has no schema inside a database: a MySQL-only module's file says nothing of one, and reads back."""
+    m = dataclasses.replace(PROJECT.module("iot"), dialects=("mysql",))
+    head = yaml.safe_load(module_files(m)["module.yaml"])
+    assert "namespace" not in head
+    assert yaml.safe_load(module_files(PROJECT.module("iot"))["module.yaml"])["namespace"] == "public"
+    assert emit_project(tmp_path, [m]).module("iot").namespace == "public"
