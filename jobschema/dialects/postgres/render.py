@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import os
+
+import sqlglot
+from sqlglot import exp
 
 from ...model.objects import (
     Check,
@@ -45,10 +49,23 @@ def qname(namespace: str, name: str) -> str:
     return q if namespace == "public" else f"{quote_pg(namespace)}.{q}"
 
 
+@functools.lru_cache(maxsize=1024)
+def default_expression_sql(text: str) -> str:
+    """A DEFAULT takes a restricted expression in PostgreSQL's grammar: AT TIME ZONE, comparisons, IS,
+    AND/OR/NOT and LIKE are rejected there unless parenthesised, as ``pg_get_expr`` may give them."""
+    try:
+        tree = sqlglot.parse_one(text, read="postgres")
+    except sqlglot.errors.SqlglotError:
+        return text
+    if isinstance(tree, (exp.AtTimeZone, exp.Predicate, exp.Connector, exp.Not)):
+        return f"({text})"
+    return text
+
+
 def default_sql(col: Column, d: Default) -> str:
     if d.kind == "expression":
         assert d.expression is not None
-        return d.expression.override("postgres") or d.expression.text
+        return default_expression_sql(d.expression.override("postgres") or d.expression.text)
     v = d.value
     if isinstance(v, bool):
         return "true" if v else "false"
