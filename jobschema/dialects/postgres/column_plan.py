@@ -5,6 +5,7 @@ convert by themselves and which need ``USING``), collation, default, NOT NULL, i
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ...diff import changes as ch
@@ -158,7 +159,9 @@ def _type_change(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
     """``ALTER COLUMN ... TYPE``, converting with the column's ``using:`` where it has one, and with the live
     default dropped around it (PostgreSQL casts a default as it stands, which fails or keeps the old type)."""
     col, q = c.desired, quote_pg(c.desired.name)
-    native = column_type(col, c.namespace) + (_collate(col) if "collation" in c.kinds else "")
+    native = _SERIAL_BASE.get(column_type(col, c.namespace), column_type(col, c.namespace))
+    sequence = _owned_sequence(c)
+    native += _collate(col) if "collation" in c.kinds else ""
     using = col.using.override("postgres") or col.using.text if col.using is not None else None
     if using is None and not casts_by_itself(c.live_type, c.desired_type):
         return ctx.refuse_type_change(c, col.name)
@@ -171,13 +174,30 @@ def _type_change(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
                          note="narrowing type (--allow-destructive): fails or converts values")]
     else:
         return ctx.omit_type_change(c, "change values")
-    if c.live is not None and c.live.default is not None:
+    if sequence is not None and native in _SERIAL_BASE.values():
+        # the sequence's own type follows its column's, as serial and smallserial declare it
+        steps.append(Step.of("alter_columns", f"ALTER SEQUENCE {sequence} AS {native};", c))
+    elif c.live is not None and c.live.default is not None:
         steps.insert(0, Step.of("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} DROP DEFAULT;", c,
                                 note="the default is set again after the type changes"))
         if col.default is not None:
             steps.append(Step.of("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} SET DEFAULT "
                                  f"{default_sql(col, col.default)};", c))
     return steps
+
+
+_SERIAL_BASE = {"smallserial": "smallint", "serial": "integer", "bigserial": "bigint"}
+_NEXTVAL = re.compile(r"^nextval\('((?:[^']|'')+)'(?:::regclass)?\)$", re.IGNORECASE)
+
+
+def _owned_sequence(c: ch.ModifyColumn) -> str | None:
+    """The sequence a live column's ``nextval(...)`` default reads, as the default names it: a type change
+    keeps that default (its value is cast to the new type) and gives the sequence the new type too."""
+    d = c.live.default if c.live is not None else None
+    if d is None or d.kind != "expression" or d.expression is None:
+        return None
+    m = _NEXTVAL.match(d.expression.text.strip())
+    return m.group(1).replace("''", "'") if m else None
 
 
 def _identity(c: ch.ModifyColumn) -> list[Step]:
