@@ -496,7 +496,8 @@ class _Walk:
                     sev = Severity.WARNING if kinds == {"comment"} else Severity.ERROR
                     self.add(ch.ModifyView(**base, desired=v, live=lv, live_name=lv.name, kinds=frozenset(kinds),
                                            severity=sev))
-                for name in sorted(set(have_ix) - set(want_ix)):
+                rebuilt = bool(kinds - {"comment"})  # the fix drops and creates the view, with its indexes
+                for name in sorted(set(have_ix) - set(want_ix)) if not rebuilt else ():
                     ix = have_ix[name]
                     self.add(ch.DropIndex(**base | {"path": f"{m.name}.{v.name}.{ix.name}"}, live=ix,
                                           live_name=ix.name, severity=self.extra_sev))
