@@ -71,6 +71,8 @@ def _set(kind: str, c: ch.Change, detail: str, live: str | None) -> list[Step] |
         "trigger state": ("comments", f"ALTER TABLE {_table(c)} {detail} TRIGGER {quote_pg(c.name)};"),
         "unlogged table": ("alter_columns", f"ALTER TABLE {_name(c)} SET UNLOGGED;"),
     }.get(kind)
+    if sql is None and kind == "comment":
+        sql = ("comments", unmanaged_sql.comment_sql(c.namespace, c.name or c.live_name, c.table, detail))
     if sql is None and kind == "sequence":
         sql = ("alter_columns", f"ALTER SEQUENCE {_name(c)} {detail};") if live is not None else (
             "create_types", f"CREATE SEQUENCE {_name(c)} {detail};")
@@ -88,6 +90,7 @@ _CREATE_PHASE = {
     "sequence options": "alter_columns", "unlogged table": "alter_columns", "sequence owner": "comments",
     "identity sequence": "comments", "partition": "add_columns", "partition constraint": "add_constraints",
     "partition index": "indexes", "partition column": "alter_columns", "partition row security": "rls",
+    "comment": "comments",
 }
 
 
@@ -186,6 +189,7 @@ def _reset(c: ch.UnmanagedObject) -> list[Step] | None:
         "column statistics": ("alter_columns", f"{col} SET STATISTICS -1;"),
         "trigger state": ("comments", f"ALTER TABLE {_table(c)} ENABLE TRIGGER {quote_pg(c.live_name)};"),
         "unlogged table": ("alter_columns", f"ALTER TABLE {_name(c)} SET LOGGED;"),
+        "comment": ("comments", unmanaged_sql.comment_sql(c.namespace, c.live_name, c.table, "NULL")),
         "sequence owner": ("comments", f"ALTER SEQUENCE {qname(c.namespace, c.live_name)} OWNED BY NONE;"),
         "identity sequence": ("comments", f"ALTER SEQUENCE {qname(c.namespace, _unquote(c.detail or ''))} RENAME TO "
                                           f"{quote_pg(f'{c.table}_{c.live_name}_seq')};"),

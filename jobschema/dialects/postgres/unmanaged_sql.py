@@ -22,7 +22,8 @@ AFTER = ("partition", "partition column", "partition row security", "partition c
          "column storage", "column compression",
          "column statistics", "sequence options", "sequence owner",
          "identity sequence", "exclusion constraint", "index storage parameters",
-         "cluster index", "replica identity", "view options", "extended statistics", "trigger state", "rule")
+         "cluster index", "replica identity", "view options", "extended statistics", "trigger state", "rule",
+         "comment")
 
 _IDENT = r'(?:"(?:[^"]|"")*"|[^",\s()]+)'
 QUALIFIED = re.compile(rf"{_IDENT}(?:\.{_IDENT})?")
@@ -36,6 +37,14 @@ def _qname(namespace: str, name: str) -> str:
 
 def _statement(text: str) -> str:
     return text.rstrip().rstrip(";").rstrip() + ";"
+
+
+def comment_sql(namespace: str, name: str, table: str | None, text: str) -> str:
+    """``COMMENT ON`` a recorded comment's object: ``name`` is ``CONSTRAINT "k"`` (with its ``table``),
+    ``FUNCTION f(integer)``, ``DOMAIN d``…; ``text`` a literal, or NULL to remove it."""
+    word, _, target = name.partition(" ")
+    where = f"{target} ON {_qname(namespace, table)}" if table else f"{quote_pg(namespace)}.{target}"
+    return f"COMMENT ON {word} {where} IS {text};"
 
 
 def identity_sequence(namespace: str, table: str, column: str) -> str:
@@ -53,6 +62,8 @@ def create_sql(kind: str, namespace: str, name: str, table: str | None, detail: 
     column = f"ALTER TABLE {tbl} ALTER COLUMN {quote_pg(name)}"
     if kind in ("rule", "extended statistics", "partition index"):
         return [_statement(detail)]
+    if kind == "comment":
+        return [comment_sql(namespace, name, table, detail)]
     if kind == "table inheritance":
         inner = detail.strip()[len("INHERITS"):].strip().removeprefix("(").removesuffix(")")
         return [f"ALTER TABLE {obj} INHERIT {parent};" for parent in QUALIFIED.findall(inner)]

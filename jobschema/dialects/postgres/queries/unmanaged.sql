@@ -3,7 +3,8 @@
 -- serial's defaults, the name of an identity column's sequence, user-defined types (enums,
 -- domains, composites, ranges), extended statistics, and properties: the partitioning of a partitioned
 -- table, partitions (and the constraints and indexes a partition declares itself), table inheritance, UNLOGGED, storage parameters of tables, indexes and views, replica
--- identity, CLUSTER ON, column storage, compression and statistics targets, disabled triggers. No
+-- identity, CLUSTER ON, column storage, compression and statistics targets, disabled triggers, comments
+-- the schema format has no place for. No
 -- extension owns them. Each detail is the catalog's definition, written so a fix can apply it.
 WITH owned_sequences AS (
     -- each sequence OWNED BY a column, and whether it is that column's serial: named <table>_<column>_seq,
@@ -233,6 +234,43 @@ FROM pg_trigger g
 JOIN pg_class c ON c.oid = g.tgrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = ANY (%(namespaces)s) AND NOT g.tgisinternal AND g.tgenabled <> 'O'
+UNION ALL
+-- a comment on what the schema format holds no comment for (primary, unique and exclusion keys, triggers,
+-- functions and procedures, types and domains), named as COMMENT ON names it, the text as a literal
+SELECT 'comment', n.nspname, 'CONSTRAINT ' || quote_ident(con.conname), c.relname, quote_literal(ds.description)
+FROM pg_constraint con
+JOIN pg_class c ON c.oid = con.conrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_description ds ON ds.objoid = con.oid AND ds.classoid = 'pg_constraint'::regclass AND ds.objsubid = 0
+WHERE n.nspname = ANY (%(namespaces)s) AND con.contype IN ('p', 'u', 'x') AND con.conparentid = 0
+  AND c.relkind IN ('r', 'p')
+UNION ALL
+SELECT 'comment', n.nspname, 'TRIGGER ' || quote_ident(g.tgname), c.relname, quote_literal(ds.description)
+FROM pg_trigger g
+JOIN pg_class c ON c.oid = g.tgrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_description ds ON ds.objoid = g.oid AND ds.classoid = 'pg_trigger'::regclass AND ds.objsubid = 0
+WHERE n.nspname = ANY (%(namespaces)s) AND NOT g.tgisinternal
+UNION ALL
+SELECT 'comment', n.nspname, CASE p.prokind WHEN 'p' THEN 'PROCEDURE ' ELSE 'FUNCTION ' END
+       || quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ')', NULL,
+       quote_literal(ds.description)
+FROM pg_proc p
+JOIN pg_namespace n ON n.oid = p.pronamespace
+JOIN pg_description ds ON ds.objoid = p.oid AND ds.classoid = 'pg_proc'::regclass AND ds.objsubid = 0
+WHERE n.nspname = ANY (%(namespaces)s) AND p.prokind IN ('f', 'p')
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                  WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+UNION ALL
+SELECT 'comment', n.nspname, CASE t.typtype WHEN 'd' THEN 'DOMAIN ' ELSE 'TYPE ' END || quote_ident(t.typname),
+       NULL, quote_literal(ds.description)
+FROM pg_type t
+JOIN pg_namespace n ON n.oid = t.typnamespace
+JOIN pg_description ds ON ds.objoid = t.oid AND ds.classoid = 'pg_type'::regclass AND ds.objsubid = 0
+WHERE n.nspname = ANY (%(namespaces)s) AND t.typtype IN ('e', 'd', 'r', 'c')
+  AND (t.typtype <> 'c' OR EXISTS (SELECT 1 FROM pg_class k WHERE k.oid = t.typrelid AND k.relkind = 'c'))
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                  WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
 UNION ALL
 SELECT 'extended statistics', n.nspname, s.stxname, c.relname, pg_get_statisticsobjdef(s.oid)
 FROM pg_statistic_ext s
