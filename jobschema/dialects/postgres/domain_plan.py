@@ -43,7 +43,7 @@ def read(detail: str) -> Domain:
     def text(a: int, b: int) -> str:
         return detail[items[a].start:items[b - 1].end + 1].strip() if a < b else ""
 
-    ends = [i for i, _ in marks[1:]] + [len(items)]
+    ends = [i for i, _ in marks[1:]] + ([len(items)] if marks else [])  # a bare `AS <type>` has no marks
     base = text(0, marks[0][0] if marks else len(items))
     default, not_null, constraints = None, False, {}
     for (i, what), end in zip(marks, ends, strict=True):
