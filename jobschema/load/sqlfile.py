@@ -218,7 +218,25 @@ def function_options(header: str, language: str) -> tuple[str, ...]:
     cost = re.search(r"\bCOST (\d+(?:\.\d+)?)\b", words)
     if cost and float(cost.group(1)) != (1 if language in ("c", "internal") else 100):
         out.append(f"COST {float(cost.group(1)):g}")
-    return tuple(out)
+    rows = re.search(r"\bROWS (\d+(?:\.\d+)?)\b", words)
+    if rows and float(rows.group(1)) != 1000:
+        out.append(f"ROWS {float(rows.group(1)):g}")
+    return tuple(out) + _settings(header)
+
+
+_SETTING = re.compile(r"\bSET\s+(\w+)\s*(?:=|\bTO\b)\s*('(?:[^']|'')*'|[^\s']+)", re.IGNORECASE)
+
+
+def _settings(header: str) -> tuple[str, ...]:
+    """The function's ``SET name = value`` options but search_path (read on its own), by name, each value
+    as a literal: the spelling inspect reads from ``proconfig``."""
+    found = {}
+    for m in _SETTING.finditer(header):
+        name, value = m.group(1).lower(), m.group(2)
+        if name != "search_path":
+            value = value[1:-1].replace("''", "'") if value.startswith("'") else value
+            found[name] = "'" + value.replace("'", "''") + "'"
+    return tuple(f"SET {name} = {found[name]}" for name in sorted(found))
 
 
 _SEARCH_PATH = re.compile(

@@ -32,10 +32,13 @@ def function_sql(f, namespace: str) -> str:
     head += f"\nLANGUAGE {f.language}"
     if f.security_definer:
         head += " SECURITY DEFINER"
-    if f.options:
-        head += " " + " ".join(f.options)
+    settings = [o for o in f.options if o.startswith("SET ")]
+    if len(settings) < len(f.options):
+        head += " " + " ".join(o for o in f.options if not o.startswith("SET "))
     if f.search_path is not None:
         head += f"\nSET search_path = {f.search_path}"
+    for o in settings:  # after search_path, as a function pinning it usually writes them
+        head += f"\n{o}"
     if _STANDARD_BODY.match(f.body) and f.language.lower() == "sql":
         return f"{head}\n{f.body.strip()}"  # RETURN … / BEGIN ATOMIC … END: SQL, not a string
     return f"{head}\nAS {tag}{f.body}{tag}"

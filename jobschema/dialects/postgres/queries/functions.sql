@@ -1,5 +1,5 @@
 -- Functions and procedures of the inspected namespaces that no extension owns: identity signature,
--- result type, language, body, SECURITY DEFINER, its SET options (search_path) and privileges. The
+-- result type, language, body, SECURITY DEFINER, its options (ROWS and SET ones too) and privileges. The
 -- constructors a range type makes for itself (an internal dependency on the type) go with the type.
 SELECT n.nspname AS namespace,
        p.proname AS name,
@@ -18,7 +18,13 @@ SELECT n.nspname AS namespace,
                           CASE WHEN p.proisstrict THEN 'STRICT' END, CASE WHEN p.proleakproof THEN 'LEAKPROOF' END,
                           CASE p.proparallel WHEN 's' THEN 'PARALLEL SAFE' WHEN 'r' THEN 'PARALLEL RESTRICTED' END,
                           CASE WHEN p.procost <> CASE WHEN l.lanname IN ('c', 'internal') THEN 1 ELSE 100 END
-                               THEN 'COST ' || p.procost::numeric::text END], NULL) AS options,
+                               THEN 'COST ' || p.procost::numeric::text END,
+                          CASE WHEN p.proretset AND p.prorows <> 1000 THEN 'ROWS ' || p.prorows::numeric::text END],
+                    NULL)
+       -- the SET options but search_path (read on its own), by name, each value a literal
+       || ARRAY(SELECT 'SET ' || split_part(o, '=', 1) || ' = ' || quote_literal(substr(o, strpos(o, '=') + 1))
+                FROM unnest(p.proconfig) o WHERE split_part(o, '=', 1) <> 'search_path'
+                ORDER BY split_part(o, '=', 1)) AS options,
        p.proacl::text[] AS acl
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace

@@ -1,0 +1,9 @@
+-- a set-returning function's ROWS estimate and a function's own settings besides search_path: the live
+-- side has neither, or other values
+CREATE FUNCTION due_batches(lim integer) RETURNS SETOF integer LANGUAGE sql STABLE ROWS 25
+AS $$ SELECT g FROM generate_series(1, lim) g $$;
+CREATE FUNCTION sweep_stale() RETURNS void LANGUAGE plpgsql
+SET search_path = public
+SET lock_timeout = '2s'
+SET statement_timeout = '45s'
+AS $$ BEGIN PERFORM 1; END $$;
