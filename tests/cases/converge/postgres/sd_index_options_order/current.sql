@@ -1,0 +1,3 @@
+-- an index's storage parameters given out of alphabetical order; the fix sets them in the order it compares
+-- them in
+CREATE TABLE spool (id bigint PRIMARY KEY, owner text);

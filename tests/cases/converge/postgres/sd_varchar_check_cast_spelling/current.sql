@@ -1,0 +1,3 @@
+-- a CHECK on a varchar column written with a cast on every element; the fix writes the same value set as an
+-- IN list, which the server stores with one cast around the array
+CREATE TABLE courier (id bigint PRIMARY KEY);
