@@ -8,21 +8,14 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass, field
 
-from . import adopt, fixlint, fleet, writer
 from . import audit as _audit
-from . import migrate as mig
-from .code import run as code_run
-from .code.rules import RULES as CODE_RULES
+from . import fleet, writer
 from .code.settings import CodeSettings
 from .connect import redact_dsn, resolve_dsn
 from .dialects import base as dialects
 from .errors import ConnectError, JobschemaError, PlanRefused, UsageError
 from .lint.registry import Selection, rule_info
-from .migrate import executor
-from .migrate.directory import MigrationDir
-from .migrate.sumfile import SUM_FILE, SumMismatch
 from .model.objects import Project
-from .plan import planner
 from .report import RuleInfo
 from .report.text import where
 
@@ -178,6 +171,8 @@ def migrate(dsn: str, root: str, module: str | None = None, folder: str | None =
     """Apply the pending migration files of the selected folders; see ``migrate/executor.py`` (and
     ``migrate/stepwise.py`` for fix migrations: ``lock_timeout`` seconds per locking step, ``lock_retries``
     more tries, data steps in batches of ``batch_size`` rows with ``pause_ms`` between them)."""
+    from . import migrate as mig
+    from .migrate import executor
 
     dialect = dialects.name_for_dsn(dsn)
     order = module_order(schema_dir) if module is None and folder is None else []
@@ -199,6 +194,9 @@ def migrate(dsn: str, root: str, module: str | None = None, folder: str | None =
 
 def migrate_status(dsn: str, root: str, module: str | None = None, folder: str | None = None,
                    schema_dir: str | None = None):
+    from . import migrate as mig
+    from .migrate import executor
+
     dialect = dialects.name_for_dsn(dsn)
     order = module_order(schema_dir) if module is None and folder is None else []
     targets = mig.targets(root, dialect, module, folder, order)
@@ -225,6 +223,9 @@ def status_needs_attention(rows) -> bool:
 
 def migrate_resolve(dsn: str, root: str, version: str, applied: bool, module: str | None = None,
                     folder: str | None = None) -> str:
+    from . import migrate as mig
+    from .migrate import executor
+
     if module is None and folder is None:
         raise UsageError("name the module whose file you resolve: --module NAME (or --dir DIR)")
     target = mig.targets(root, dialects.name_for_dsn(dsn), module, folder)[0]
@@ -239,6 +240,7 @@ def migrate_resolve(dsn: str, root: str, version: str, applied: bool, module: st
 def migrate_hash(root: str, dialect: str | None = None, module: str | None = None,
                  folder: str | None = None) -> list[str]:
     """Rewrite ``jobschema.sum`` of the selected folders from their files; returns the folders done."""
+    from . import migrate as mig
 
     done = []
     for d in ([dialect] if dialect else dialects.names()):
@@ -323,6 +325,7 @@ def lint_migrations_live(dsn: str, paths: list[str], selection, namespaces: list
 def lint_live(dsn: str, selection, module: str = "live", namespaces: list[str] | None = None):
     """Run the schema rules over what ``inspect`` reads from a live database (``lint --dsn``), so a database
     nobody generated is held to the same rules; findings name catalog objects instead of files."""
+    from . import adopt
     from .lint import runner
 
     live = adopt.inspect_db(dsn, module, None, list(namespaces or ["public"]))
@@ -354,6 +357,8 @@ def migration_folders(root: str) -> list[str]:
     """Every folder under ``root`` that holds migration files or a ``jobschema.sum``."""
     import os
 
+    from .migrate.sumfile import SUM_FILE
+
     out = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -365,6 +370,9 @@ def migration_folders(root: str) -> list[str]:
 def verify_migrations(root: str, base: str = ".") -> list[str]:
     """Problems between each migration folder and its ``jobschema.sum``, one line each naming the file."""
     import os
+
+    from .migrate.directory import MigrationDir
+    from .migrate.sumfile import SumMismatch
 
     problems = []
     for folder in migration_folders(root):
@@ -468,11 +476,15 @@ def fleet_targets(dsns: list[str], dsn_file: str | None, write_migration: bool =
 def code(paths: list[str], schema_dir: str, *, module: str | None = None, dsn: str | None = None,
          settings=None, base: str = "."):
     """Application code against the schema (and the live database with ``dsn``); see ``code/run.py``."""
+    from .code import run as code_run
+
     return code_run.run(paths, schema_dir, module=module, dsn=dsn, settings=settings, base=base)
 
 
 def code_rules(codes_seen) -> dict:
     """Titles and help of the JS4xx codes for the report formatters (JS001 comes from the lint registry)."""
+    from .code.rules import RULES as CODE_RULES
+
     seen = set(codes_seen)
     out = rule_info(c for c in seen if c not in CODE_RULES)
     out.update({c: RuleInfo(c, r.title, r.help, r.name, r.severity.value) for c, r in CODE_RULES.items()
@@ -482,12 +494,14 @@ def code_rules(codes_seen) -> dict:
 
 def import_sql(paths: list[str], dialect: str, module: str, out_dir: str | None = None, **kwargs):
     """DDL scripts → schema module; see ``jobschema.adopt.import_sql``."""
+    from . import adopt
 
     return adopt.import_sql(paths, dialect, module, out_dir, **kwargs)
 
 
 def inspect_db(dsn: str, module: str, out_dir: str | None = None, **kwargs):
     """Live database → schema module; see ``jobschema.adopt.inspect_db``."""
+    from . import adopt
 
     return adopt.inspect_db(dsn, module, out_dir, **kwargs)
 
@@ -506,6 +520,9 @@ class PlanResult:
 def plan_from_audit(result, *, allow_destructive: bool = False, allow_not_valid: bool = False,
                     concurrently: bool = False, lock_timeout: str = "5s") -> PlanResult:
     """Audit result → ordered fix ``Plan`` and its file text; raises ``PlanRefused``; writes nothing."""
+    from . import fixlint
+    from .plan import planner
+
     project = Project(modules=tuple(result.desired))
     options = planner.PlanOptions(allow_destructive=allow_destructive, allow_not_valid=allow_not_valid,
                                   concurrently=concurrently, lock_timeout=lock_timeout,
@@ -522,6 +539,9 @@ def write_migration(planned: PlanResult, dsn: str | None, root: str, folder: str
     Refused while the folder holds files the database has not applied: the audit then compared an
     out-of-date database, and the new file would repeat what those files do.
     """
+    from . import migrate as mig
+    from .migrate import executor
+    from .migrate.directory import MigrationDir
 
     res = planned.audit
     path = folder or mig.module_dir(root, res.module, res.dialect)
