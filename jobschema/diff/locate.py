@@ -15,11 +15,14 @@ from ..model.objects import Module, Origin, Table
 
 
 def _split(rest: str, names) -> tuple[str, str] | None:
-    for name in sorted(names, key=len, reverse=True):
-        if rest == name:
-            return name, ""
-        if rest.startswith(name + "."):
-            return name, rest[len(name) + 1:]
+    """(the longest name in ``names`` that ``rest`` is or starts with before a dot, what follows it)."""
+    if rest in names:
+        return rest, ""
+    cut = rest.rfind(".")
+    while cut > 0:
+        if rest[:cut] in names:
+            return rest[:cut], rest[cut + 1:]
+        cut = rest.rfind(".", 0, cut)
     return None
 
 
@@ -36,14 +39,26 @@ def _table_object(t: Table, name: str) -> Origin | None:
     return None
 
 
-def origin_of(path: str, modules: tuple[Module, ...] | list[Module]) -> Origin | None:
+def _tables_by_name(modules) -> list[tuple[Module, dict[str, Table]]]:
+    """Each module with its tables by name (the first of a name, as ``Module.table`` finds it), built once
+    for all the findings: an audit of thousands of tables may have hundreds of findings."""
+    out = []
     for m in modules:
+        by_name: dict[str, Table] = {}
+        for t in m.tables:
+            by_name.setdefault(t.name, t)
+        out.append((m, by_name))
+    return out
+
+
+def origin_of(path: str, modules: tuple[Module, ...] | list[Module], tables=None) -> Origin | None:
+    for m, by_name in tables if tables is not None else _tables_by_name(modules):
         if not path.startswith(m.name + "."):
             continue
         rest = path[len(m.name) + 1:]
-        hit = _split(rest, [t.name for t in m.tables])
+        hit = _split(rest, by_name)
         if hit is not None:
-            t = m.table(hit[0])
+            t = by_name[hit[0]]
             found = _table_object(t, hit[1]) if hit[1] else None
             return found if found is not None and found.file else t.origin
         for v in m.views:
@@ -59,8 +74,9 @@ def locate(findings: list[Finding], modules, schema_dir: str, cwd: str | None = 
     rel = os.path.relpath(root, base)
     prefix = root if rel.startswith("..") else rel
     out = []
+    tables = _tables_by_name(modules)
     for f in findings:
-        o = None if f.location is not None else origin_of(f.path, modules)
+        o = None if f.location is not None else origin_of(f.path, modules, tables)
         if o is None or not o.file:
             out.append(f)
             continue
