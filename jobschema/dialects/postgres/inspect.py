@@ -219,6 +219,9 @@ def _build(fetch: QueryThread, ns: list[str], name: str) -> LiveCatalog:
         key = (r["namespace"], r["table_name"])
         origin = _origin3("constraint", r["namespace"], r["table_name"], r["name"])
         cols = key_names(r["columns"], key, r["key_numbers"])
+        if r["type"] in ("p", "u") and r["definition"]:  # INCLUDE columns: the key is the model's, they are not
+            unmanaged.append(UnmanagedItem("key include", r["name"], r["namespace"], r["table_name"],
+                                           r["definition"]))
         if r["type"] == "p":
             pks[key] = PrimaryKey(cols, r["name"], origin, r["deferrable"], r["initially_deferred"])
         elif r["type"] == "u":

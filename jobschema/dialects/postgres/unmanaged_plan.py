@@ -88,7 +88,8 @@ _CREATE_PHASE = {
     "cluster index": "comments", "trigger state": "comments", "storage parameters": "alter_columns",
     "column storage": "alter_columns", "column compression": "alter_columns", "column statistics": "alter_columns",
     "sequence options": "alter_columns", "unlogged table": "alter_columns", "sequence owner": "comments",
-    "identity sequence": "comments", "partition": "add_columns", "partition constraint": "add_constraints",
+    "identity sequence": "comments", "key include": "indexes", "partition": "add_columns",
+    "partition constraint": "add_constraints",
     "partition index": "indexes", "partition column": "alter_columns", "partition row security": "rls",
     "comment": "comments",
 }
@@ -132,6 +133,8 @@ def modify_unmanaged(c: ch.ModifyUnmanaged, ctx: Context) -> list[Step]:
         return _reattach(c, ctx)
     if c.of in ("partition column", "partition row security"):
         return _partition_property(c, c.detail, c.live_detail)
+    if c.of == "key include":
+        return _create(c.of, c, c.detail) or []
     if c.of in ("exclusion constraint", "extended statistics", "partition constraint", "partition index"):
         drop = _drop(c.of, c)
         return [Step.of("drop_constraints", drop, c)] + (_create(c.of, c, c.detail) or [])
@@ -177,6 +180,9 @@ def _reset(c: ch.UnmanagedObject) -> list[Step] | None:
     opts = _options(kind, c)
     if opts is not None:
         return [Step.of(opts[0], f"{opts[1]} RESET ({_keys(c.detail)});", c)]
+    if kind == "key include":  # the key stays, rebuilt without the INCLUDE columns the record lacks
+        return [Step.of("indexes", unmanaged_sql.key_include_sql(_table(c), c.live_name,
+                                                                 unmanaged_sql.without_include(c.detail or "")), c)]
     if kind == "sequence options":
         m = re.match(r"AS (\w+)", c.detail or "")
         top = _SERIAL_MAX.get(m.group(1) if m else "", 9223372036854775807)

@@ -21,7 +21,7 @@ AFTER = ("partition", "partition column", "partition row security", "partition c
          "table inheritance", "storage parameters",
          "column storage", "column compression",
          "column statistics", "sequence options", "sequence owner",
-         "identity sequence", "exclusion constraint", "index storage parameters",
+         "identity sequence", "exclusion constraint", "key include", "index storage parameters",
          "cluster index", "replica identity", "view options", "extended statistics", "trigger state", "rule",
          "comment")
 
@@ -87,6 +87,7 @@ def create_sql(kind: str, namespace: str, name: str, table: str | None, detail: 
         "sequence owner": f"ALTER SEQUENCE {obj} OWNED BY {detail};",
         "identity sequence": f"ALTER SEQUENCE {identity_sequence(namespace, table or '', name)} RENAME TO {detail};",
         "exclusion constraint": f"ALTER TABLE {tbl} ADD CONSTRAINT {quote_pg(name)} {detail};",
+        "key include": key_include_sql(tbl, name, detail),
         "partition constraint": f"ALTER TABLE {tbl} ADD CONSTRAINT {quote_pg(name)} {detail};",
         "cluster index": f"ALTER TABLE {tbl} CLUSTER ON {quote_pg(name)};",
         "replica identity": f"ALTER TABLE {obj} REPLICA IDENTITY {detail};",
@@ -94,6 +95,17 @@ def create_sql(kind: str, namespace: str, name: str, table: str | None, detail: 
         "unlogged table": f"ALTER TABLE {obj} SET UNLOGGED;",
     }.get(kind)
     return [sql] if sql is not None else None
+
+
+def key_include_sql(table: str, name: str, definition: str) -> str:
+    """A primary or unique key rebuilt as ``definition`` (INCLUDE columns cannot be added to a key in place;
+    one statement, so the table is never without its key)."""
+    return f"ALTER TABLE {table} DROP CONSTRAINT {quote_pg(name)}, ADD CONSTRAINT {quote_pg(name)} {definition};"
+
+
+def without_include(definition: str) -> str:
+    """``PRIMARY KEY (id) INCLUDE (c)`` → ``PRIMARY KEY (id)``: the key a live INCLUDE the record lacks is reset to."""
+    return re.sub(r"\s+INCLUDE\s*\((?:[^()\"]|\"(?:[^\"]|\"\")*\")*\)", "", definition, count=1)
 
 
 def partition_property_sql(kind: str, table: str, column: str, detail: str | None, live: str | None) -> list[str]:

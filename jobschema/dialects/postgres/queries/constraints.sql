@@ -2,7 +2,9 @@
 -- namespaces. Column lists keep the constraint's own order; the definition is the server's text.
 -- indnullsnotdistinct (PostgreSQL 15) is read through to_jsonb so older servers answer false; only
 -- unique keys use it; confdelsetcols (PostgreSQL 15, the columns of ON DELETE SET NULL/DEFAULT (cols))
--- is read the same way. The definition is only read for CHECK and exclusion constraints, comments come
+-- is read the same way. The definition is only read for CHECK and exclusion constraints and for a primary or
+-- unique key with INCLUDE columns (the index's non-key attributes, which the schema format has no place for,
+-- so inspect records the key's definition as an unmanaged fact), comments come
 -- from a join (obj_description() is a function call per row). Key columns come as attribute numbers,
 -- named by the inspector from the columns query; only for a table that query does not read (a
 -- partition, a referenced table outside the inspected namespaces) does the server name them.
@@ -34,7 +36,8 @@ SELECT n.nspname AS namespace,
        con.condeferrable AS deferrable,
        con.condeferred AS initially_deferred,
        con.convalidated AS validated,
-       CASE WHEN con.contype IN ('c', 'x') THEN pg_get_constraintdef(con.oid) END AS definition,
+       CASE WHEN con.contype IN ('c', 'x') OR ix.indnatts > ix.indnkeyatts THEN pg_get_constraintdef(con.oid)
+       END AS definition,
        COALESCE((to_jsonb(ix) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
        ds.description AS comment
 FROM pg_constraint con
@@ -42,7 +45,7 @@ JOIN pg_class c ON c.oid = con.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class fc ON fc.oid = con.confrelid
 LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
-LEFT JOIN pg_index ix ON ix.indexrelid = con.conindid AND con.contype = 'u'
+LEFT JOIN pg_index ix ON ix.indexrelid = con.conindid AND con.contype IN ('p', 'u')
 LEFT JOIN pg_description ds ON ds.objoid = con.oid AND ds.classoid = 'pg_constraint'::regclass AND ds.objsubid = 0
 WHERE n.nspname = ANY (%(namespaces)s)
   AND c.relkind IN ('r', 'p')
