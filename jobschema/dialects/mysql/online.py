@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...model.objects import Table
 from ...plan.steps import Step
 from ..online_words import has, primary_key, words
 
@@ -49,6 +50,22 @@ COPY = Online("COPY", rewrites=True)  # the table copied; writes wait
 def on_engine(how: Online, engine: str | None) -> Online:
     """``how`` on InnoDB; another engine (MEMORY, MyISAM, Aria) alters a table's keys only by copying it."""
     return how if (engine or "InnoDB").lower() == "innodb" else COPY
+
+
+def dropping_key(how: Online, table: Table | None, key: str | None) -> Online:
+    """``how`` for a statement dropping the live key ``key``, or COPY when that key is what InnoDB clusters a table
+    without a primary key on (a UNIQUE key over NOT NULL columns, which MariaDB reads as the primary key and
+    refuses to drop in place: "Dropping a primary key is not allowed without also adding a new primary key")."""
+    if table is None or key is None or table.primary_key is not None:
+        return how
+    name = key.lower()
+    cols = next((u.columns for u in table.uniques if u.name.lower() == name), None)
+    if cols is None:
+        cols = next((i.columns for i in table.indexes if i.unique and i.name.lower() == name
+                     and all(p.column is not None and p.length is None for p in i.parts)), None)
+    nullable = {c.name.lower(): c.nullable for c in table.columns}
+    clusters = bool(cols) and all(nullable.get(c.lower()) is False for c in cols)
+    return COPY if clusters else how
 
 
 def varchar_in_place(live: int, desired: int) -> bool:

@@ -26,7 +26,7 @@ from ...plan.steps import Step
 from ..base import literal_mysql, quote_mysql, view_order
 from . import auto_key, charsets, unmanaged_plan
 from .check_plan import add_check, drop_check, drop_duplicate_check, keeping_live_checks, modify_check, rename_check
-from .online import BUILD, COPY, INSTANT, REBUILD, Online, enum_in_place, on_engine, varchar_in_place
+from .online import BUILD, COPY, INSTANT, REBUILD, Online, dropping_key, enum_in_place, on_engine, varchar_in_place
 from .online import facts as STEP_FACTS  # noqa: F401 - the planner reads it from this module
 from .render import MysqlRenderer
 
@@ -429,7 +429,8 @@ def add_unique(c: ch.Change, ctx: Context) -> list[Step]:
     # One ALTER TABLE for a replaced key: InnoDB refuses to drop an index a foreign key needs on its own.
     live = c.live_name if isinstance(c, ch.ModifyUniqueKey) else _same_name_dropped(c, ctx)
     drop = f"DROP INDEX {quote_mysql(live)}, " if live else ""
-    return [_alter("add_constraints", c, f"{drop}ADD {r.unique_sql(c.desired_table, c.desired)}", BUILD)]
+    return [_alter("add_constraints", c, f"{drop}ADD {r.unique_sql(c.desired_table, c.desired)}",
+                   dropping_key(BUILD, c.live_table, live))]
 
 
 def _key_drops(c: ch.Change) -> bool:
@@ -451,7 +452,8 @@ def _replaced_by_add(c: ch.Change, ctx: Context) -> bool:
 def drop_unique(c: ch.DropUniqueKey, ctx: Context) -> list[Step]:
     if _replaced_by_add(c, ctx):
         return []  # the key of the same name the schema adds replaces it in one statement
-    return [_alter("drops", c, f"DROP INDEX {quote_mysql(c.live_name)}", Online("INPLACE"))]
+    return [_alter("drops", c, f"DROP INDEX {quote_mysql(c.live_name)}",
+                   dropping_key(Online("INPLACE"), c.live_table, c.live_name))]
 
 
 def add_foreign_key(c: ch.Change, ctx: Context) -> list[Step]:
@@ -483,6 +485,7 @@ def add_index(c: ch.Change, ctx: Context) -> list[Step]:
     # InnoDB builds a FULLTEXT or SPATIAL key only with writes waiting (LOCK=NONE is refused)
     how = COPY if c.desired.method in ("fulltext", "spatial") else on_engine(BUILD, c.desired_table.mysql_engine)
     live = c.live_name if isinstance(c, ch.ModifyIndex) else _same_name_dropped(c, ctx)
+    how = dropping_key(how, c.live_table, live)
     if live:
         steps = _steps("indexes", r.replace_index(one, live, how.alter()), c, **how.flags())
     else:
@@ -497,7 +500,8 @@ def drop_index(c: ch.DropIndex, ctx: Context) -> list[Step]:
     if _replaced_by_add(c, ctx):
         return []  # the key of the same name the schema adds replaces it in one statement
     # MariaDB takes ALGORITHM only in the ALTER TABLE form
-    return [_alter("drops", c, f"DROP INDEX {quote_mysql(c.live_name)}", Online("INPLACE"))]
+    return [_alter("drops", c, f"DROP INDEX {quote_mysql(c.live_name)}",
+                   dropping_key(Online("INPLACE"), c.live_table, c.live_name))]
 
 
 def rename(c: ch.RenamedEquivalent, ctx: Context) -> list[Step]:

@@ -1,0 +1,3 @@
+-- after atlas internal/integration/testdata/mysql/index-add-drop.txt (the UNIQUE key InnoDB clusters a table
+-- without a primary key on is dropped)
+CREATE TABLE run_tokens (token char(16) NOT NULL, run_id int);

@@ -1,0 +1,3 @@
+-- after atlas internal/integration/testdata/mysql/index-unique.txtar (the two-column UNIQUE key of a table
+-- without a primary key becomes a plain key on one column; the other column goes)
+CREATE TABLE shard_owners (shard bigint NOT NULL, KEY shard (shard));
