@@ -5,18 +5,18 @@ convert by themselves and which need ``USING``), collation, default, NOT NULL, i
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ...diff import changes as ch
 from ...model import expr as exprmod
 from ...model.objects import IdentityOptions
 from ...model.types import parse_type
-from ...plan.context import Context
+from ...plan.context import ALLOW_DESTRUCTIVE, Context
 from ...plan.steps import Step
 from ..base import literal_pg, quote_pg
 from ..online_words import volatile
 from . import enum_plan, version
+from .normalize import canonical_type, nextval_sequence
 from .online import AE as ACCESS_EXCLUSIVE
 from .render import (
     add_constraint_sql,
@@ -155,13 +155,55 @@ def _collate(col) -> str:
     return ' COLLATE "' + (col.collation or "default").replace('"', '""') + '"'
 
 
+_SERIAL_BASE = {"smallserial": "smallint", "serial": "integer", "bigserial": "bigint"}
+
+
+def _serial_base(col) -> str | None:
+    """``integer`` / ``bigint`` for a column declared ``serial`` / ``bigserial`` (a type only CREATE and ADD COLUMN
+    know: an ALTER changes the integer type and the sequence apart)."""
+    try:
+        base = _SERIAL_BASE.get(parse_type(col.type).base)
+    except Exception:  # noqa: BLE001 - a type the parser does not know is not a serial
+        return None
+    return base if col.type_override("postgres") is None else None
+
+
+def _serial_sequence(c: ch.ModifyColumn) -> list[Step]:
+    """A column becoming ``serial``: its own sequence created (OWNED BY it, moved past the live values, so the
+    next insert does not collide) and read by its default, as ``serial`` would have made them."""
+    col, q = c.desired, quote_pg(c.desired.name)
+    seq = qname(c.namespace, f"{c.table}_{col.name}_seq")
+    return [Step.of("alter_columns", f"CREATE SEQUENCE {seq} AS {_serial_base(col)} OWNED BY {_t(c)}.{q};", c),
+            Step.of("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} SET DEFAULT "
+                    f"nextval({literal_pg(seq)}::regclass);", c),
+            Step.of("alter_columns", f"SELECT setval({literal_pg(seq)}, max({q})) FROM {_t(c)} "
+                    f"HAVING max({q}) IS NOT NULL;", c, note="the sequence continues after the values the rows hold")]
+
+
+def _serial_dropped(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
+    """A serial column that stops being one: its own sequence (``<table>_<column>_seq``, which nothing reads once
+    the default is gone) dropped with ``--allow-destructive``; kept otherwise, and reported by the next audit."""
+    seq = nextval_sequence(c.live) if c.live is not None and c.desired.default is None else None
+    # as the unmanaged query reads a serial's own sequence; any other one is an unmanaged fact, planned there
+    own = seq is not None and seq.strip('"').split('.')[-1].strip('"') == f"{c.table}_{c.desired.name}_seq" and \
+        canonical_type(c.live.type) in ("smallint", "integer", "bigint")
+    if not own or _serial_base(c.desired) is not None:
+        return []
+    if not ctx.options.allow_destructive:
+        ctx.omit(c, f"the serial's own sequence {seq} is kept; {ALLOW_DESTRUCTIVE}")
+        return []
+    return [Step.of("alter_columns", f"DROP SEQUENCE {seq};", c, destructive=True,
+                    note="the serial's own sequence: the column no longer reads it")]
+
+
 def _type_change(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
     """``ALTER COLUMN ... TYPE``, converting with the column's ``using:`` where it has one, and with the live
-    default dropped around it (PostgreSQL casts a default as it stands, which fails or keeps the old type)."""
+    default dropped around it (PostgreSQL casts a default as it stands, which fails or keeps the old type); a
+    serial keeps its sequence, which takes the column's new integer type."""
     col, q = c.desired, quote_pg(c.desired.name)
-    native = _SERIAL_BASE.get(column_type(col, c.namespace), column_type(col, c.namespace))
-    sequence = _owned_sequence(c)
-    native += _collate(col) if "collation" in c.kinds else ""
+    serial = _serial_base(col)
+    native = (serial or column_type(col, c.namespace)) + (_collate(col) if "collation" in c.kinds else "")
+    sequence = nextval_sequence(c.live) if serial and c.live is not None else None
     using = col.using.override("postgres") or col.using.text if col.using is not None else None
     if using is None and not casts_by_itself(c.live_type, c.desired_type):
         return ctx.refuse_type_change(c, col.name)
@@ -174,9 +216,8 @@ def _type_change(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
                          note="narrowing type (--allow-destructive): fails or converts values")]
     else:
         return ctx.omit_type_change(c, "change values")
-    if sequence is not None and native in _SERIAL_BASE.values():
-        # the sequence's own type follows its column's, as serial and smallserial declare it
-        steps.append(Step.of("alter_columns", f"ALTER SEQUENCE {sequence} AS {native};", c))
+    if sequence is not None:  # nextval() casts to any integer type: the default stays
+        steps.append(Step.of("alter_columns", f"ALTER SEQUENCE {sequence} AS {serial};", c))
     elif c.live is not None and c.live.default is not None:
         steps.insert(0, Step.of("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} DROP DEFAULT;", c,
                                 note="the default is set again after the type changes"))
@@ -184,20 +225,6 @@ def _type_change(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
             steps.append(Step.of("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} SET DEFAULT "
                                  f"{default_sql(col, col.default)};", c))
     return steps
-
-
-_SERIAL_BASE = {"smallserial": "smallint", "serial": "integer", "bigserial": "bigint"}
-_NEXTVAL = re.compile(r"^nextval\('((?:[^']|'')+)'(?:::regclass)?\)$", re.IGNORECASE)
-
-
-def _owned_sequence(c: ch.ModifyColumn) -> str | None:
-    """The sequence a live column's ``nextval(...)`` default reads, as the default names it: a type change
-    keeps that default (its value is cast to the new type) and gives the sequence the new type too."""
-    d = c.live.default if c.live is not None else None
-    if d is None or d.kind != "expression" or d.expression is None:
-        return None
-    m = _NEXTVAL.match(d.expression.text.strip())
-    return m.group(1).replace("''", "'") if m else None
 
 
 def _identity(c: ch.ModifyColumn) -> list[Step]:
@@ -276,12 +303,16 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
         left.discard("collation")
         steps.append(Step.of("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {q} TYPE "
                              f"{column_type(col, c.namespace)}{_collate(col)};", c, lock=ACCESS_EXCLUSIVE))
+    if "default" in left and _serial_base(col) is not None and nextval_sequence(live) is None:
+        left.discard("default")
+        steps += _serial_sequence(c)
     if "default" in left:
         left.discard("default")
         sql = (f"ALTER TABLE {_t(c)} ALTER COLUMN {q} SET DEFAULT {default_sql(col, col.default)};"
                if col.default is not None else f"ALTER TABLE {_t(c)} ALTER COLUMN {q} DROP DEFAULT;")
         # alone it is a catalog change, made before a new CHECK starts checking the rows that use it
         steps.append(Step.of("alter_columns" if "type" in c.kinds else "set_defaults", sql, c))
+        steps += _serial_dropped(c, ctx)
     if "null" in c.kinds:
         left.discard("null")
         in_pk = c.desired_table is not None and c.desired_table.primary_key is not None and \

@@ -359,6 +359,15 @@ def _sequence_key(text: str) -> str:
     return ".".join(parts[1:] if len(parts) > 1 and parts[0] == "public" else parts)
 
 
+def nextval_sequence(col: Column) -> str | None:
+    """The sequence a ``nextval('...')`` default reads, as the default writes it (None: no such default)."""
+    d = col.default
+    if d is None or d.kind != "expression" or d.expression is None:
+        return None
+    m = _NEXTVAL.match(d.expression.text.strip())
+    return m.group(1).replace("''", "'") if m else None
+
+
 def _nextval_key(col: Column) -> str | None:
     """``<serial:<sequence>>`` for a default reading a sequence: two columns reading different sequences differ."""
     d = col.default

@@ -1,0 +1,4 @@
+-- after atlas internal/integration/testdata/postgres/column-serial.txt (a serial becomes a plain bigint: the
+-- default goes, and with it the sequence nothing reads any more)
+CREATE TABLE shipments (id serial NOT NULL, carrier text);
+INSERT INTO shipments (carrier) VALUES ('post'), ('rail');
