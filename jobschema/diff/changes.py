@@ -390,6 +390,7 @@ class DropEnumType(Change):
     destructive: bool = True
     removes = "drops an enum type the schema does not declare"
     detail: str | None = None  # its labels
+    users: tuple[str, ...] = ()  # table.column: the live columns using it, each dropped or changed by the fix
     object_kind = "enum type"
 
 

@@ -20,6 +20,7 @@ from ..model.live import LiveCatalog
 from ..model.objects import Column, Module, Table
 from ..names import HISTORY_TABLE
 from . import changes as ch
+from .freed_types import freed_enum_types
 from .hooks import CheckMeaning, DiffHooks
 from .match import pair, pair_checks
 from .order import moved
@@ -589,6 +590,10 @@ class _Walk:
             self.add(ch.UnmanagedObject(module=self.main, path=f"{self.main}.{where}", namespace=item.namespace or "",
                                         table=item.table, live=item, live_name=item.name, of=item.kind,
                                         detail=item.detail, severity=self.extra_sev))
+        for (ns, name), labels, users in freed_enum_types(self.desired, self.live.module, declared, primary):
+            detail = ", ".join("'" + v.replace("'", "''") + "'" for v in labels)
+            self.add(ch.DropEnumType(module=self.main, path=f"{self.main}.{name}", namespace=ns, live_name=name,
+                                     detail=detail, users=users, severity=self.extra_sev))
         for key, (m, u) in recorded.items():
             if key not in seen:
                 where = f"{u.table}.{u.name}" if u.table else u.name

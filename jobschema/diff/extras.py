@@ -111,8 +111,9 @@ def _(c, h):
 
 @converts(ch.DropEnumType)
 def _(c, h):
-    return [_finding(c, EXTRA_TYPE, f"enum type {c.live_name} is not in the schema and no column uses it", "absent",
-                     c.detail)]
+    use = (f"only {', '.join(c.users)} use it, which the schema does not have" if c.users
+           else "no column uses it")
+    return [_finding(c, EXTRA_TYPE, f"enum type {c.live_name} is not in the schema and {use}", "absent", c.detail)]
 
 
 @converts(ch.UnmanagedObject)

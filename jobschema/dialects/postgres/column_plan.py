@@ -91,7 +91,7 @@ def drop_column(c: ch.DropColumn, ctx: Context) -> list[Step]:
     lt = c.live_table
     owned = [o.name for group in (lt.indexes, lt.checks, lt.uniques, lt.foreign_keys) for o in group] if lt else []
     return [Step.of("drops", f"ALTER TABLE {_t(c)} DROP COLUMN {quote_pg(c.live.name)};", c,
-                    after=tuple(drop_key_name(c, n) for n in owned))]
+                    after=tuple(drop_key_name(c, n) for n in owned), key=f"drop-column:{c.table}.{c.live.name}")]
 
 
 _INT_RANK = {"smallint": 1, "int2": 1, "integer": 2, "int": 2, "int4": 2, "bigint": 3, "int8": 3}

@@ -79,7 +79,7 @@ def add_table(c: ch.AddTable, ctx: Context) -> list[Step]:
 
 
 def drop_table(c: ch.DropTable, ctx: Context) -> list[Step]:
-    return [Step.of("drops", f"DROP TABLE {_t(c)};", c)]
+    return [Step.of("drops", f"DROP TABLE {_t(c)};", c, key=f"drop-table:{c.table}")]
 
 
 def table_comment(c: ch.ModifyTableComment, ctx: Context) -> list[Step]:
@@ -486,7 +486,9 @@ def drop_trigger(c: ch.DropTrigger, ctx: Context) -> list[Step]:
 
 
 def drop_enum_type(c: ch.DropEnumType, ctx: Context) -> list[Step]:
-    return [Step.of("drops", f"DROP TYPE {qname(c.namespace, c.live_name)};", c)]
+    # after the drops of the columns (or tables) that use it, when the fix drops them
+    after = tuple(k for u in c.users for k in (f"drop-column:{u}", f"drop-table:{u.split('.')[0]}"))
+    return [Step.of("drops", f"DROP TYPE {qname(c.namespace, c.live_name)};", c, after=after)]
 
 
 def add_extension(c: ch.AddExtension, ctx: Context) -> list[Step]:
