@@ -310,6 +310,10 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
                             key=_column_key(c, col.name), after=after,
                             note="a generated column, computed again from its expression"))
         kinds -= handled
+    if "generated" in kinds and (col.generated is None) != (live.generated is None):
+        kinds.discard("generated")
+        steps += _generation_switched(c, ctx, r, t, target, where, after)
+        kinds -= handled  # the statement switching it carries the column's other changes
     rest = kinds - handled
     if rest:
         ctx.omit_by_hand(c, rest, col.name)
@@ -320,6 +324,28 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
                             key=_column_key(c, col.name) if where else "", after=after))
     _flush(ctx, r)
     return steps
+
+
+def _generation_switched(c: ch.ModifyColumn, ctx: Context, r: MysqlRenderer, t, target, where: str,
+                         after: tuple) -> list[Step]:
+    """A STORED generated column made plain keeps its values (MODIFY, by copying); a plain column made generated
+    has its values replaced by computed ones (--allow-destructive): MODIFY for STORED, dropped and added for
+    VIRTUAL (MariaDB turns no column VIRTUAL in place). A VIRTUAL column holds no values to keep as plain ones."""
+    col, live, key = c.desired, c.live, _column_key(c, c.desired.name)
+    if live.generated is not None and live.virtual:
+        return ctx.omit_by_hand(c, {"generated"}, col.name)
+    if live.generated is not None:
+        return [_alter("alter_columns", c, f"MODIFY COLUMN {r.column_sql(t, target)}{where}", COPY, key=key,
+                       after=after, note="the computed values are kept as plain ones")]
+    if not ctx.options.allow_destructive:
+        return ctx.omit(c, f"column {col.name} becomes generated, its values replaced by computed ones; "
+                        f"{ALLOW_DESTRUCTIVE}")
+    verb = "MODIFY COLUMN"
+    if col.virtual:  # added again where it stood, before the columns computed from it
+        verb = f"DROP COLUMN {quote_mysql(col.name)}, ADD COLUMN"
+        where, after = (where, after) if where else _moved_to(c)
+    return [_alter("alter_columns", c, f"{verb} {r.column_sql(t, target)}{where}", COPY, destructive=True, key=key,
+                   after=after, note="the column's values are replaced by the computed ones")]
 
 
 def _modify_online(c: ch.ModifyColumn, r: MysqlRenderer, t, target, kinds: set[str]) -> Online:

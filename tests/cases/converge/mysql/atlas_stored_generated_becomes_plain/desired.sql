@@ -1,0 +1,3 @@
+-- after atlas internal/integration/testdata/mysql/column-generated.txt (a STORED generated column becomes a
+-- plain one and keeps the values it held)
+CREATE TABLE batches (id int NOT NULL PRIMARY KEY, items int NOT NULL, weight int NULL);
