@@ -1,0 +1,2 @@
+-- after skeema internal/tengo/testdata/coltypes-maria.sql (MariaDB's inet6, inet4 and uuid column types)
+CREATE TABLE endpoints (id int unsigned NOT NULL PRIMARY KEY, v6 inet6, v4 inet4, ext_id uuid);

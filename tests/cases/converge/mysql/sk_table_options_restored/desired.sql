@@ -1,0 +1,2 @@
+-- after skeema internal/tengo/testdata/integration.sql (row format, checksum, delay_key_write and the comment of a table change back)
+CREATE TABLE bag (id bigint unsigned NOT NULL AUTO_INCREMENT, name varchar(100) NOT NULL, PRIMARY KEY (id)) ROW_FORMAT=COMPACT CHECKSUM=1 DELAY_KEY_WRITE=1 COMMENT='hello';
