@@ -253,13 +253,14 @@ def _identity(c: ch.ModifyColumn) -> list[Step]:
     return steps
 
 
-def _generation_expression(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
+def _generation_expression(c: ch.ModifyColumn, ctx: Context, plain: bool = False) -> list[Step]:
     """Another expression for a generated column: ``SET EXPRESSION`` from PostgreSQL 17; before it the column
     is dropped and added again, which loses nothing (its values are computed from the others), with the
-    indexes and CHECKs of the schema that name it created again after it."""
+    indexes and CHECKs of the schema that name it created again after it. A ``plain`` column made generated
+    is always dropped and added (SET EXPRESSION takes only a generated one)."""
     col, t = c.desired, c.desired_table
     expr = col.generated.override("postgres") or col.generated.text
-    if version.sets_generation_expression(ctx.options.server_version):
+    if version.sets_generation_expression(ctx.options.server_version) and not plain:
         return [Step.of("alter_columns", f"ALTER TABLE {_t(c)} ALTER COLUMN {quote_pg(col.name)} SET EXPRESSION AS "
                         f"({expr});", c, lock=ACCESS_EXCLUSIVE)]
     if t is None:
@@ -341,6 +342,13 @@ def modify_column(c: ch.ModifyColumn, ctx: Context) -> list[Step]:
     elif "generated" in left and live.generated is not None:
         left.discard("generated")
         steps += _generation_expression(c, ctx)
+    elif "generated" in left and ctx.options.allow_destructive and c.desired_table is not None:
+        left.discard("generated")  # a plain column made generated: its values are replaced by computed ones
+        steps += [replace(s, statement=replace(s.statement, destructive=True))
+                  for s in _generation_expression(c, ctx, plain=True)]
+    elif "generated" in left:
+        left.discard("generated")
+        ctx.omit(c, f"column {col.name} becomes generated, its values replaced by computed ones; {ALLOW_DESTRUCTIVE}")
     if "comment" in c.kinds:
         left.discard("comment")
         text = literal_pg(col.comment) if col.comment else "NULL"
