@@ -203,9 +203,17 @@ def _reset(c: ch.UnmanagedObject) -> list[Step] | None:
     return [Step.of(*sql, c)] if sql else None
 
 
+def _key_changed(c: ch.Change, ctx: Context) -> bool:
+    """Whether this plan drops or replaces the live key a ``key include`` fact belongs to (nothing to reset)."""
+    return any(o is not c and o.table == c.table and o.namespace == c.namespace and o.live_name == c.live_name
+               and o.object_kind in ("primary key", "unique key") for o in ctx.changes)
+
+
 def unmanaged_object(c: ch.UnmanagedObject, ctx: Context) -> list[Step]:
     if c.of in ("partition column", "partition row security"):  # back to what the parent gives
         return _partition_property(c, None, c.detail)
+    if c.of == "key include" and _key_changed(c, ctx):
+        return []
     steps = _reset(c)
     if steps is not None:
         return steps

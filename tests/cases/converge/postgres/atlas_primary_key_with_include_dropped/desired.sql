@@ -1,0 +1,3 @@
+-- after atlas internal/integration/testdata/postgres/primary-key.txtar (a primary key with INCLUDE columns is
+-- dropped altogether: nothing is left to rebuild without them)
+CREATE TABLE leases (lease_id bigint NOT NULL, holder text);
