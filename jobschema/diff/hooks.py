@@ -20,20 +20,25 @@ _VIEW_COMMENT = re.compile(r"^\s*COMMENT\s+ON\s+(?:MATERIALIZED\s+)?VIEW\s+\S+\s
 @dataclass(frozen=True)
 class CheckMeaning:
     """What a CHECK says: ``key`` is equal for equal meanings; ``value_set`` is (column, values) when the
-    CHECK only says ``column IN (...)`` in any spelling; ``columns`` are the columns it reads."""
+    CHECK only says ``column IN (...)`` in any spelling; ``columns`` are the columns it reads.
+    ``as_written``: the server keeps the clause as it was written (``DiffHooks.checks_kept_as_written``), so
+    ``key`` tells an OR chain from the ``IN`` list of the same values and is the identity."""
 
     key: str
     columns: frozenset[str] = frozenset()
     value_set: tuple[str, frozenset[str]] | None = None
+    as_written: bool = False
 
     @property
     def identity(self) -> str:
         """What two CHECKs must share to be the same constraint.
 
         A value set is compared as a set: servers print a one-value ``IN`` back as ``=`` and reorder or
-        cast lists, so the expression tree alone would call the same rule changed.
+        cast lists, so the expression tree alone would call the same rule changed. A server that keeps the
+        clause as written prints another spelling of the same values back as written, so there the key,
+        which keeps the spelling, decides.
         """
-        if self.value_set is not None:
+        if self.value_set is not None and not self.as_written:
             column, values = self.value_set
             return repr(("value_set", column, tuple(sorted(values))))
         return self.key
@@ -52,6 +57,9 @@ class DiffHooks:
     identity_options = False  # are an identity column's sequence options (START WITH, ...) kept (PostgreSQL)?
     column_order = False  # can a fix place a column among the others (MySQL AFTER / FIRST)?
     invisible_columns = False  # can a column be left out of SELECT * (MySQL INVISIBLE)?
+    # does the server keep a CHECK's clause as written (an OR chain stays one, a list keeps its order and
+    # repeats) rather than rewriting it into its own form (PostgreSQL's ``= ANY (ARRAY[...])``)?
+    checks_kept_as_written = False
 
     def place(self, namespace: str) -> str:
         """Where a missing object was looked for, as messages name it: the namespace, or for a dialect whose

@@ -264,3 +264,22 @@ def test_view_options():
     assert h.view_equal(d, lv)  # the query is the same; the algorithm is its own finding
     unknown = View("v", (("mysql", "select 1 AS `x`"),), algorithm=None, security="INVOKER")  # MySQL 8
     assert h.view_option_kinds(d, unknown) == frozenset()
+
+
+def test_check_kept_as_written_tells_an_or_chain_from_its_in_list():
+    """MariaDB prints a CHECK back as written: an OR chain and the IN list of the same values are two clauses
+    (other SHOW CREATE text), so the hooks' identity keeps them apart while the value set still pairs them."""
+    h = n.MysqlHooks(MARIA)
+    chain = Check("c", Sql("`k` = 'a' or `k` = 'a' or `k` = 'b'", (("mysql", "`k` = 'a' or `k` = 'a' or `k` = 'b'"),)),
+                  origin=LIVE)
+    listed = Check("c", Sql("k IN ('a', 'b')"))
+    assert h.check_meaning(chain).value_set == h.check_meaning(listed).value_set == ("k", frozenset({"a", "b"}))
+    assert h.check_meaning(chain).identity != h.check_meaning(listed).identity
+    assert h.check_meaning(Check("c", Sql("k IN ('b', 'a')"))).identity != h.check_meaning(listed).identity
+    # what the server itself rewrites stays equal: a one-value IN is printed as =, parentheses and case go
+    one = Check("c", Sql("`k` = 'a'", (("mysql", "`k` = 'a'"),)), origin=LIVE)
+    assert h.check_meaning(one).identity == h.check_meaning(Check("c", Sql("k IN ('a')"))).identity
+    nested = Check("c", Sql("(k = 'a') OR ((K = 'b') OR k = 'c')"))
+    assert h.check_meaning(nested).identity == h.check_meaning(Check("c", Sql("k = 'a' or k = 'b' or k = 'c'"))).identity
+    # without the hooks' answer a value set is compared as a set
+    assert n.check_meaning("k IN ('b', 'a')").identity == n.check_meaning("k = 'a' OR k = 'b'").identity

@@ -133,7 +133,10 @@ def unescape_check_text(text: str, version: ServerVersion) -> str:
     return text
 
 
-def _rule(node: exp.Expression) -> exp.Expression:
+def _rule(node: exp.Expression, fold: bool = True) -> exp.Expression:
+    """One node's canonical form. ``fold`` evens out how a value list is spelled (an OR chain of ``=`` is the
+    sorted ``IN`` list without repeats); without it the list keeps its shape, order and repeats, as a server
+    that keeps the clause as written does, and only a one-value ``IN`` is ``=`` (MariaDB prints it so)."""
     if isinstance(node, exp.Paren):
         return node.this
     if isinstance(node, exp.Identifier):
@@ -147,6 +150,16 @@ def _rule(node: exp.Expression) -> exp.Expression:
     if isinstance(node, exp.Anonymous) and isinstance(node.this, str):  # function names ignore case
         node.set("this", node.this.lower())
         return node
+    if not fold and isinstance(node, exp.In) and not node.args.get("query"):
+        items = node.expressions
+        return exp.EQ(this=node.this, expression=items[0]) if len(items) == 1 else node
+    if not fold and isinstance(node, (exp.Or, exp.And)):  # the server prints a chain without its parentheses
+        kind = type(node)
+        terms = _chain_terms(node, kind)
+        out = terms[0]
+        for t in terms[1:]:
+            out = kind(this=out, expression=t)
+        return out
     if isinstance(node, exp.In) and not node.args.get("query"):
         items = node.expressions
         if items and all(isinstance(i, exp.Literal) for i in items):
@@ -178,18 +191,22 @@ def _rule(node: exp.Expression) -> exp.Expression:
 
 
 def _or_terms(node: exp.Expression) -> list[exp.Expression]:
-    if isinstance(node, exp.Or):
-        return _or_terms(node.this) + _or_terms(node.expression)
+    return _chain_terms(node, exp.Or)
+
+
+def _chain_terms(node: exp.Expression, kind: type) -> list[exp.Expression]:
+    if isinstance(node, kind):
+        return _chain_terms(node.this, kind) + _chain_terms(node.expression, kind)
     return [node]
 
 
-def _canon(node: exp.Expression) -> exp.Expression:
+def _canon(node: exp.Expression, fold: bool = True) -> exp.Expression:
     for key, val in list(node.args.items()):
         if isinstance(val, exp.Expression):
-            node.set(key, _canon(val))
+            node.set(key, _canon(val, fold))
         elif isinstance(val, list):
-            node.set(key, [_canon(v) if isinstance(v, exp.Expression) else v for v in val])
-    return _rule(node)
+            node.set(key, [_canon(v, fold) if isinstance(v, exp.Expression) else v for v in val])
+    return _rule(node, fold)
 
 
 @lru_cache(maxsize=65536)
@@ -206,14 +223,17 @@ def expression_key(text: str) -> str:
 
 
 @lru_cache(maxsize=16384)
-def check_meaning(text: str) -> CheckMeaning:
+def check_meaning(text: str, as_written: bool = False) -> CheckMeaning:
     """Key, columns read and, for ``col IN (...)`` in any spelling (OR chains, introducers, parentheses),
-    the value set."""
+    the value set. ``as_written``: the server keeps the clause as written, so the key keeps a value list's
+    shape (an OR chain is not the ``IN`` list of its values, order and repeats count) and the value set
+    only pairs the CHECK with the one on its column."""
     t = text.strip().rstrip(";").strip()
     try:
         tree = _canon(exprmod.parse(t, "mysql").copy())
     except Exception:
-        return CheckMeaning(key=expression_key(text))
+        return CheckMeaning(key=expression_key(text), as_written=as_written)
+    key = repr(_canon(exprmod.parse(t, "mysql").copy(), fold=False)) if as_written else repr(tree)
     columns = frozenset(c.name.lower() for c in tree.find_all(exp.Column))
     vs = None
     if isinstance(tree, exp.In) and isinstance(tree.this, exp.Column) and not tree.this.table and \
@@ -222,7 +242,7 @@ def check_meaning(text: str) -> CheckMeaning:
     elif isinstance(tree, exp.EQ) and isinstance(tree.this, exp.Column) and isinstance(tree.expression, exp.Literal) \
             and tree.expression.is_string:
         vs = (tree.this.name.lower(), frozenset([tree.expression.this]))
-    return CheckMeaning(key=repr(tree), columns=columns, value_set=vs)
+    return CheckMeaning(key=key, columns=columns, value_set=vs, as_written=as_written)
 
 
 # ------------------------------------------------------------------------------------------ views

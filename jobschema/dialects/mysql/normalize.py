@@ -121,6 +121,7 @@ class MysqlHooks(DiffHooks):
     checks = True
     column_order = True
     invisible_columns = True
+    checks_kept_as_written = True
 
     def __init__(self, version: ServerVersion = MARIADB_10_11, desired: Module | Sequence[Module] | None = None,
                  database: str | None = None, live: Module | None = None):
@@ -305,7 +306,7 @@ class MysqlHooks(DiffHooks):
         text = self.sql_text(check.expression) or ""
         if check.origin.catalog is not None:  # live text as the server printed it
             text = unescape_check_text(text, self.version)
-        return check_meaning(text)
+        return check_meaning(text, self.checks_kept_as_written)
 
     def check_placement_differs(self, desired: Check, live: Check) -> bool:
         return self.version.checks_have_level and desired.inline != live.inline
