@@ -17,7 +17,7 @@ def facts(step: Step) -> dict:
     ws = words(st.sql, "postgres")
     head = ws[:2]
     c = step.source
-    out: dict = {"table": c.qualified_table if c is not None and c.table else None}
+    out: dict = {"table": st.table or (c.qualified_table if c is not None and c.table else None)}
     if step.phase in ("prelude", "epilogue") and ws and ws[0] in ("SET", "RESET"):
         return {"session": True, "lock": None, "table": None}
     lock, scans, rewrites = None, False, False
@@ -52,7 +52,8 @@ def facts(step: Step) -> dict:
         lock = AE
     elif has(head, "REFRESH", "MATERIALIZED"):
         lock, scans = ("EXCLUSIVE" if "CONCURRENTLY" in ws[:4] else AE), True
-    if lock is None:
+    if (st.lock or lock) is None:
         out["table"] = None  # a new object, a function, a type: no lock on a live table
-    out.update(lock=st.lock or lock, scans=scans, rewrites=rewrites)
+    # a builder that knows better (a table rebuilt: it starts with CREATE TABLE) says so on the statement
+    out.update(lock=st.lock or lock, scans=st.scans or scans, rewrites=st.rewrites or rewrites)
     return out

@@ -15,7 +15,7 @@ from ...model.objects import Module, Rls, Table
 from ...plan.context import Context, PlanOptions
 from ...plan.steps import Step
 from ..base import dependent_views, literal_pg, quote_pg, view_order
-from . import enum_plan, unmanaged_plan, view_deps
+from . import enum_plan, rebuild_plan, unmanaged_plan, view_deps
 from .column_plan import add_column, drop_column, drop_key_name, modify_column
 from .normalize import HOOKS
 from .online import AE, SUE
@@ -497,7 +497,7 @@ def add_extension(c: ch.AddExtension, ctx: Context) -> list[Step]:
 
 NOT_VALID = True  # --allow-not-valid keeps a violated constraint NOT VALID
 
-HANDLERS = {
+HANDLERS = rebuild_plan.handlers({
     ch.AddTable: add_table, ch.DropTable: drop_table, ch.ModifyTableComment: table_comment,
     ch.AddColumn: add_column, ch.DropColumn: drop_column, ch.ModifyColumn: view_deps.wrap(modify_column),
     ch.AddPrimaryKey: add_primary_key, ch.ModifyPrimaryKey: add_primary_key, ch.DropPrimaryKey: drop_primary_key,
@@ -515,4 +515,4 @@ HANDLERS = {
     ch.AddTrigger: add_trigger, ch.ModifyTrigger: add_trigger, ch.DropTrigger: drop_trigger,
     ch.AddExtension: add_extension, ch.DropEnumType: drop_enum_type,
     **unmanaged_plan.HANDLERS,
-}
+})

@@ -62,29 +62,35 @@ def drop_view(c: ch.DropView, ctx: Context) -> list[Step]:
 
 def around_views(c: ch.Change, ctx: Context, steps: list[Step]) -> list[Step]:
     """``steps`` with the views reading ``c``'s table dropped before and created after, when one of the
-    steps changes a column's type. A live view the schema drops is dropped here with --allow-destructive;
-    without it, it is created again from its live definition (the audit keeps reporting it)."""
+    steps changes a column's type."""
     if not any(_TYPE_CHANGE.search(s.sql) for s in steps):
         return steps
+    return list(steps) + around_table(c, ctx, c.table, "whose column type changes")
+
+
+def around_table(c: ch.Change, ctx: Context, table: str, why: str) -> list[Step]:
+    """The views reading ``table`` dropped (``drop_dependents``) and created again (``views``), for a change
+    PostgreSQL refuses under them. A live view the schema drops is dropped here with --allow-destructive;
+    without it, it is created again from its live definition (the audit keeps reporting it)."""
     module = ctx.module(c.module)
     kept = [v for v in module.views if v.definition("postgres") is not None]
     gone = {v.name for v in _dropped(ctx)}
     views = kept + [v for v in _dropped(ctx) if v.name not in {k.name for k in kept}]
-    reading = readers(views, c.table)
+    reading = readers(views, table)
     if not reading:
-        return steps
+        return []
     created = _created(ctx)
     renderer = PostgresRenderer(module, ctx.project)
     order = [v.name for v in view_order(views)]
-    out = list(steps)
+    out: list[Step] = []
     for v in reading:
         if v.name in gone:
             out.append(_drop(c, v, views, "not in the schema" if ctx.options.allow_destructive else
-                             f"reads {c.table}, whose column type changes: created again below as it is"))
+                             f"reads {table}, {why}: created again below as it is"))
             if ctx.options.allow_destructive:
                 continue
         elif (v.namespace, v.name) not in created:
-            out.append(_drop(c, v, views, f"reads {c.table}, whose column type changes: created again below"))
+            out.append(_drop(c, v, views, f"reads {table}, {why}: created again below"))
         before = tuple(f"view:{n}" for n in order[:order.index(v.name)])
         out += [Step.of("views", chunk.strip(), c, key=f"view:{v.name}", after=before)
                 for chunk in renderer.view(v) if chunk.strip()]
