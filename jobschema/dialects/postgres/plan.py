@@ -15,7 +15,7 @@ from ...model.objects import Module, Rls, Table
 from ...plan.context import Context, PlanOptions
 from ...plan.steps import Step
 from ..base import dependent_views, literal_pg, quote_pg, view_order
-from . import enum_plan, rebuild_plan, unmanaged_plan, view_deps
+from . import enum_plan, fk_plan, rebuild_plan, unmanaged_plan, view_deps
 from .column_plan import add_column, drop_column, drop_key_name, modify_column
 from .normalize import HOOKS
 from .online import AE, SUE
@@ -237,10 +237,8 @@ def _around_referencing(c: ch.Change, ctx: Context) -> tuple[list[Step], tuple[s
                              c, key=key, note=f"foreign key {fk.name} depends on {c.live_name}; added again below"
                              if dfk is not None else f"foreign key {fk.name} depends on {c.live_name}"))
         if dfk is not None:
-            steps.append(Step.of("foreign_keys", foreign_key_sql(dt, dfk, not_valid=True), c, not_valid=True,
-                                 lock="SHARE ROW EXCLUSIVE"))
-            steps.append(Step.of("validate_foreign_keys", f"ALTER TABLE {qname(ns, table)} VALIDATE CONSTRAINT "
-                                 f"{quote_pg(dfk.name)};", c, lock=SHARE_UPDATE_EXCLUSIVE))
+            owner = next(m for m in ctx.project.modules if dt in m.tables)
+            steps += fk_plan.added(owner, dt, dfk, c)
     return steps, tuple(keys)
 
 
@@ -331,18 +329,16 @@ def add_unique(c: ch.Change, ctx: Context) -> list[Step]:
 
 
 def add_foreign_key(c: ch.Change, ctx: Context) -> list[Step]:
-    steps = [Step.of("foreign_keys", foreign_key_sql(c.desired_table, c.desired, not_valid=True), c,
-                     not_valid=True, lock="SHARE ROW EXCLUSIVE")]
+    module = ctx.module(c.module)
     why = ctx.orphans(c) if c.desired.validated else None
+    if why and (not ctx.options.allow_not_valid or fk_plan.partitioned(module, c.desired_table)):
+        return ctx.refuse(c, why)  # a partitioned table's foreign key cannot be left NOT VALID
+    steps = fk_plan.added(module, c.desired_table, c.desired, c, validate=c.desired.validated and not why)
     if not c.desired.validated:
         steps[0] = replace(steps[0], note="kept NOT VALID (not_valid in the schema)")
     elif why:
-        if not ctx.options.allow_not_valid:
-            return ctx.refuse(c, why)
         steps[0] = replace(steps[0], note=f"left NOT VALID (--allow-not-valid): {why}")
         ctx.note(f"{c.desired.name} on {c.table} is left NOT VALID: {why}")
-    else:
-        steps.append(_validate("validate_foreign_keys", c, c.desired.name))
     if isinstance(c, ch.ModifyForeignKey) and c.live_name:
         steps.insert(0, _drop_constraint(c))
     return steps

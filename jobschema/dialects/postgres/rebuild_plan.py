@@ -21,14 +21,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from ...diff import changes as ch
-from ...model.objects import Table, UnmanagedItem
+from ...model.objects import ForeignKey, Module, Table, UnmanagedItem
 from ...model.types import parse_type
 from ...plan.context import ALLOW_DESTRUCTIVE, Context
 from ...plan.steps import Step
 from ..base import literal_pg, quote_pg
-from . import unmanaged_sql, view_deps
+from . import fk_plan, unmanaged_sql, view_deps
 from .online import AE
-from .render import PostgresRenderer, deferral_sql, foreign_key_sql, qname, unique_sql
+from .render import PostgresRenderer, deferral_sql, qname, unique_sql
 
 _SUFFIX = "_rebuild"
 _MAX_NAME = 63  # PostgreSQL's identifier length: a longer temporary name would be cut
@@ -129,9 +129,9 @@ def _sequences(t: Table) -> list[str]:
     return out
 
 
-def _referencing(ctx: Context, ns: str, table: str) -> list[tuple[Table, object]]:
+def _referencing(ctx: Context, ns: str, table: str) -> list[tuple[Module, Table, ForeignKey]]:
     """The schema's foreign keys of other tables that reference the table."""
-    return [(t, fk) for m in ctx.project.modules for t in m.tables for fk in t.foreign_keys
+    return [(m, t, fk) for m in ctx.project.modules for t in m.tables for fk in t.foreign_keys
             if fk.ref_table == table and (fk.ref_namespace or t.namespace) == ns
             and (t.namespace, t.name) != (ns, table)]
 
@@ -210,16 +210,11 @@ def _around(c: ch.Change, ctx: Context, t: Table) -> list[Step]:
     """The views reading the table and the foreign keys referencing it, dropped before the rebuild and
     created again after it."""
     steps: list[Step] = []
-    for rt, fk in _referencing(ctx, t.namespace, t.name):
+    for owner, rt, fk in _referencing(ctx, t.namespace, t.name):
         steps.append(Step.of("drop_constraints", f"ALTER TABLE {qname(rt.namespace, rt.name)} DROP CONSTRAINT IF "
                              f"EXISTS {quote_pg(fk.name)};", c, destructive=False,
                              note=f"references {t.name}, which is rebuilt: added again below"))
-        steps.append(Step.of("foreign_keys", foreign_key_sql(rt, fk, not_valid=True), c, not_valid=True,
-                             lock="SHARE ROW EXCLUSIVE", destructive=False))
-        if fk.validated:
-            steps.append(Step.of("validate_foreign_keys", f"ALTER TABLE {qname(rt.namespace, rt.name)} VALIDATE "
-                                 f"CONSTRAINT {quote_pg(fk.name)};", c, lock="SHARE UPDATE EXCLUSIVE",
-                                 destructive=False))
+        steps += fk_plan.added(owner, rt, fk, c, validate=fk.validated, destructive=False)
     return view_deps.around_table(c, ctx, t.name, "is rebuilt") + steps
 
 
