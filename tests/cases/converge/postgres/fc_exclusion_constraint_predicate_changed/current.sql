@@ -1,0 +1,3 @@
+-- an exclusion constraint that gains a WHERE predicate
+CREATE TABLE bookings (id int PRIMARY KEY, slot tsrange NOT NULL, cancelled boolean NOT NULL DEFAULT false, CONSTRAINT bookings_no_overlap EXCLUDE USING gist (slot WITH &&));
+INSERT INTO bookings VALUES (1, '[2024-01-01 10:00,2024-01-01 11:00)', false);

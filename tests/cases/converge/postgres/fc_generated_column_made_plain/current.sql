@@ -1,0 +1,3 @@
+-- a generated column the schema keeps as a plain column: its values stay
+CREATE TABLE line_items (id int PRIMARY KEY, qty int NOT NULL, price numeric(10,2) NOT NULL, total numeric(12,2) GENERATED ALWAYS AS (qty * price) STORED);
+INSERT INTO line_items (id, qty, price) VALUES (1, 2, 3.50), (2, 1, 10.00);
