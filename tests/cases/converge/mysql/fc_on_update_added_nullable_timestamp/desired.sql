@@ -1,0 +1,2 @@
+-- a nullable timestamp gains ON UPDATE CURRENT_TIMESTAMP
+CREATE TABLE profiles (id int PRIMARY KEY, edited_at timestamp NULL DEFAULT NULL ON UPDATE CURRENT_TIMESTAMP);

@@ -1,0 +1,4 @@
+-- two columns of one table drawing from one sequence; the second is added
+CREATE SEQUENCE stamp_seq;
+CREATE TABLE stamps (id bigint PRIMARY KEY DEFAULT nextval('stamp_seq'), label text);
+INSERT INTO stamps (label) VALUES ('a'), ('b');
