@@ -1,5 +1,6 @@
--- User triggers (not the internal ones behind foreign keys) on tables and views of the inspected
--- namespaces: timing and events decoded from tgtype, the function called, the server's definition.
+-- User triggers (not the internal ones behind foreign keys, nor the clones a partitioned table's trigger
+-- makes on each partition: those belong to the parent's) on tables and views of the inspected namespaces:
+-- timing and events decoded from tgtype, the function called, the server's definition.
 SELECT n.nspname AS namespace,
        c.relname AS table_name,
        t.tgname AS name,
@@ -18,4 +19,6 @@ JOIN pg_proc p ON p.oid = t.tgfoid
 JOIN pg_namespace fn ON fn.oid = p.pronamespace
 WHERE n.nspname = ANY (%(namespaces)s)
   AND NOT t.tgisinternal
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_trigger'::regclass AND d.objid = t.oid
+                  AND d.refclassid = 'pg_trigger'::regclass AND d.deptype = 'P')
 ORDER BY n.nspname, c.relname, t.tgname
