@@ -595,6 +595,8 @@ class _Walk:
             self.add(ch.DropEnumType(module=self.main, path=f"{self.main}.{name}", namespace=ns, live_name=name,
                                      detail=detail, users=users, severity=self.extra_sev))
         for key, (m, u) in recorded.items():
+            if u.kind == "namespace" and u.name in self.live.namespaces:
+                continue  # a namespace recorded as outside the module that a module now declares: read as its own
             if key not in seen:
                 where = f"{u.table}.{u.name}" if u.table else u.name
                 self.add(ch.AddUnmanaged(module=m.name, path=f"{m.name}.{where}", namespace=key[1], table=u.table,

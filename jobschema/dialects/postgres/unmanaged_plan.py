@@ -110,7 +110,13 @@ def _create(kind: str, c: ch.Change, detail: str) -> list[Step] | None:
     return [Step.of(phase, s, c) for s in sql] if sql else None
 
 
+_OUTSIDE = ("a namespace outside the module's: read it as the module's (inspect --namespace) to have it fixed, "
+            "or change it by hand")
+
+
 def add_unmanaged(c: ch.AddUnmanaged, ctx: Context) -> list[Step]:
+    if c.of == "namespace":
+        return ctx.omit(c, _OUTSIDE)
     if c.of in unmanaged_sql.IN_TABLE and (c.namespace, c.name) in ctx.created_tables:
         return []  # written into the CREATE TABLE of the fix (render.py reads the record)
     steps = _create(c.of, c, c.detail) if c.detail is not None else None
@@ -120,6 +126,8 @@ def add_unmanaged(c: ch.AddUnmanaged, ctx: Context) -> list[Step]:
 
 
 def modify_unmanaged(c: ch.ModifyUnmanaged, ctx: Context) -> list[Step]:
+    if c.of == "namespace":
+        return ctx.omit(c, _OUTSIDE)
     if c.detail is None:
         return ctx.omit(c, f"{c.of} is not planned automatically; change it by hand")
     if c.of == "rule":
@@ -210,6 +218,8 @@ def _key_changed(c: ch.Change, ctx: Context) -> bool:
 
 
 def unmanaged_object(c: ch.UnmanagedObject, ctx: Context) -> list[Step]:
+    if c.of == "namespace":
+        return ctx.omit(c, _OUTSIDE)
     if c.of in ("partition column", "partition row security"):  # back to what the parent gives
         return _partition_property(c, None, c.detail)
     if c.of == "key include" and _key_changed(c, ctx):

@@ -4,8 +4,10 @@
 -- domains, composites, ranges), extended statistics, and properties: the partitioning of a partitioned
 -- table, partitions (and the constraints and indexes a partition declares itself), table inheritance, UNLOGGED, storage parameters of tables, indexes and views, replica
 -- identity, CLUSTER ON, column storage, compression and statistics targets, disabled triggers, comments
--- the schema format has no place for. No
--- extension owns them. Each detail is the catalog's definition, written so a fix can apply it.
+-- the schema format has no place for. No extension owns them. Each detail is the catalog's definition, written
+-- so a fix can apply it. Last, each namespace outside the inspected ones (none of the system's, none an
+-- extension made) that holds something, with a digest of what it holds: an audit notices one that another
+-- database lacks, holds otherwise, or holds besides.
 WITH owned_sequences AS (
     -- each sequence OWNED BY a column, and whether it is that column's serial: named <table>_<column>_seq,
     -- read by its integer or bigint column's default (what inspect writes as `serial` / `bigserial`)
@@ -21,6 +23,74 @@ WITH owned_sequences AS (
     JOIN pg_class t ON t.oid = d.refobjid
     JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
     WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a'
+),
+other_namespaces AS (
+    SELECT n.oid, n.nspname
+    FROM pg_namespace n
+    WHERE NOT (n.nspname = ANY (%(namespaces)s)) AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+      AND n.nspname !~ '^pg_(toast|temp_|toast_temp_)'
+      AND NOT EXISTS (SELECT 1 FROM pg_depend x
+                      WHERE x.classid = 'pg_namespace'::regclass AND x.objid = n.oid AND x.deptype = 'e')
+),
+namespace_facts AS (
+    -- one line per relation (its properties, columns, constraints, indexes, query, sequence options, triggers
+    -- and policies), function and user-defined type of those namespaces; no extension's
+    SELECT c.relnamespace AS ns, 'relation' AS kind,
+           concat_ws(' ', c.relkind, quote_ident(c.relname), c.relpersistence, c.relreplident, c.relrowsecurity,
+                     c.relforcerowsecurity, pg_get_expr(c.relpartbound, c.oid),
+                     CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
+                     CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END,
+                     CASE WHEN c.relkind IN ('i', 'I') THEN pg_get_indexdef(c.oid) END,
+                     (SELECT concat_ws(' ', format_type(s.seqtypid, NULL), s.seqincrement, s.seqmin, s.seqmax,
+                                       s.seqstart, s.seqcache, s.seqcycle)
+                      FROM pg_sequence s WHERE s.seqrelid = c.oid),
+                     (SELECT string_agg(concat_ws(' ', quote_ident(a.attname), format_type(a.atttypid, a.atttypmod),
+                                                  a.attnotnull, a.attidentity, a.attgenerated,
+                                                  pg_get_expr(ad.adbin, ad.adrelid),
+                                                  CASE WHEN a.attcollation <> 0 THEN a.attcollation::regcollation::text END),
+                                        ', ' ORDER BY a.attnum)
+                      FROM pg_attribute a
+                      LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+                      WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped),
+                     (SELECT string_agg(quote_ident(con.conname) || ' ' || pg_get_constraintdef(con.oid), ', '
+                                        ORDER BY con.conname)
+                      FROM pg_constraint con WHERE con.conrelid = c.oid),
+                     (SELECT string_agg(pg_get_triggerdef(g.oid), ', ' ORDER BY g.tgname)
+                      FROM pg_trigger g WHERE g.tgrelid = c.oid AND NOT g.tgisinternal),
+                     (SELECT string_agg(concat_ws(' ', quote_ident(p.polname), p.polcmd, p.polpermissive,
+                                                  pg_get_expr(p.polqual, p.polrelid),
+                                                  pg_get_expr(p.polwithcheck, p.polrelid)), ', ' ORDER BY p.polname)
+                      FROM pg_policy p WHERE p.polrelid = c.oid)) AS line
+    FROM pg_class c
+    WHERE c.relnamespace IN (SELECT oid FROM other_namespaces) AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f', 'i', 'I', 'c')
+      AND NOT EXISTS (SELECT 1 FROM pg_depend x
+                      WHERE x.classid = 'pg_class'::regclass AND x.objid = c.oid AND x.deptype = 'e')
+    UNION ALL
+    SELECT p.pronamespace, 'function',
+           CASE WHEN p.prokind = 'a' THEN 'aggregate ' || p.oid::regprocedure::text ELSE pg_get_functiondef(p.oid) END
+    FROM pg_proc p
+    WHERE p.pronamespace IN (SELECT oid FROM other_namespaces)
+      AND NOT EXISTS (SELECT 1 FROM pg_depend x
+                      WHERE x.classid = 'pg_proc'::regclass AND x.objid = p.oid AND x.deptype = 'e')
+    UNION ALL
+    SELECT t.typnamespace, 'type',
+           concat_ws(' ', t.typtype, quote_ident(t.typname), format_type(t.typbasetype, t.typtypmod), t.typnotnull,
+                     t.typdefault,
+                     (SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder)
+                      FROM pg_enum e WHERE e.enumtypid = t.oid),
+                     (SELECT string_agg(pg_get_constraintdef(con.oid), ', ' ORDER BY con.conname)
+                      FROM pg_constraint con WHERE con.contypid = t.oid))
+    FROM pg_type t
+    WHERE t.typnamespace IN (SELECT oid FROM other_namespaces) AND t.typtype IN ('e', 'd', 'r')
+      AND NOT EXISTS (SELECT 1 FROM pg_depend x
+                      WHERE x.classid = 'pg_type'::regclass AND x.objid = t.oid AND x.deptype = 'e')
+      -- an enum type a column of the inspected namespaces uses is read with that column (enums.sql)
+      AND NOT (t.typtype = 'e' AND EXISTS (
+          SELECT 1 FROM pg_attribute a
+          JOIN pg_class c ON c.oid = a.attrelid
+          JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = ANY (%(namespaces)s) AND a.atttypid IN (t.oid, t.typarray) AND a.attnum > 0
+            AND NOT a.attisdropped))
 )
 SELECT 'rule' AS kind, n.nspname AS namespace, r.rulename AS name, c.relname AS table_name,
        pg_get_ruledef(r.oid) AS detail
@@ -277,4 +347,14 @@ FROM pg_statistic_ext s
 JOIN pg_class c ON c.oid = s.stxrelid
 JOIN pg_namespace n ON n.oid = s.stxnamespace
 WHERE n.nspname = ANY (%(namespaces)s)
+UNION ALL
+SELECT 'namespace', NULL, o.nspname, NULL,
+       (count(*) FILTER (WHERE f.kind = 'relation')) || ' relations, '
+       || (count(*) FILTER (WHERE f.kind = 'function')) || ' functions, '
+       || (count(*) FILTER (WHERE f.kind = 'type')) || ' types; digest '
+       || left(md5(coalesce(string_agg(f.line, E'\n' ORDER BY f.line), '')), 16)
+FROM other_namespaces o
+LEFT JOIN namespace_facts f ON f.ns = o.oid
+GROUP BY o.nspname
+HAVING count(f.line) > 0
 ORDER BY 1, 2, 3
