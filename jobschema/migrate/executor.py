@@ -25,6 +25,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
 
+import sqlglot
+from sqlglot import exp
+
 from ..names import HISTORY_TABLE
 from ..statement import Statement
 from . import stepwise, units
@@ -213,8 +216,31 @@ class Migrator:
 
 # --------------------------------------------------------------------------------------- checking
 
-_CREATE_TABLE = re.compile(r"^\s*CREATE\s+(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?"
-                           r"(?:[`\"]?[\w$]+[`\"]?\.)?[`\"]?([\w$]+)[`\"]?", re.I)
+_CREATE_OR_DROP = re.compile(r"^\s*(?:CREATE|DROP)\b", re.I)
+
+
+def _tables_created(migrator: Migrator, pending: list[MigrationFile]) -> dict[str, str]:
+    """The tables the pending files create (name → first file), read with sqlglot from the statements as they
+    run (a CREATE TABLE in a comment or a string creates nothing); a table an earlier statement drops is one
+    the files replace, not one they expect to be absent."""
+    created: dict[str, str] = {}
+    dropped: set[str] = set()
+    for f in pending:
+        for st in migrator.split(f.text):
+            if not _CREATE_OR_DROP.match(st.text):
+                continue
+            try:
+                tree = sqlglot.parse_one(st.text, read=migrator.dialect)
+            except sqlglot.errors.SqlglotError:
+                continue
+            if (tree.args.get("kind") or "").upper() != "TABLE":
+                continue
+            if isinstance(tree, exp.Drop):
+                dropped.update(t.name for t in tree.find_all(exp.Table))
+            elif isinstance(tree, exp.Create) and (target := tree.find(exp.Table)) is not None:
+                if target.name not in dropped:
+                    created.setdefault(target.name, f.name)
+    return created
 
 
 def version_matches(version: str, wanted: str) -> bool:
@@ -286,12 +312,7 @@ def check_adoption(migrator: Migrator, target: Target, rows: list[HistoryRow],
     """Refuse to run creation files against a database that already has their tables but no history."""
     if rows or not pending:
         return
-    created: dict[str, str] = {}
-    for f in pending:  # statements as they run: a CREATE TABLE in a comment or a string creates nothing
-        for st in migrator.split(f.text):
-            m = _CREATE_TABLE.match(st.text)
-            if m:
-                created.setdefault(m.group(1), f.name)
+    created = _tables_created(migrator, pending)
     if not created:
         return
     present = migrator.existing_tables(set(created))
