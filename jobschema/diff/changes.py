@@ -260,6 +260,7 @@ INDEX_KINDS = ("columns", "unique", "method", "where", "include")
 @dataclass(frozen=True, kw_only=True)
 class ModifyIndex(Change):
     kinds: frozenset[str] = frozenset()
+    referenced_by: tuple = ()  # a unique index foreign keys reference: (namespace, table, live ForeignKey)
     object_kind = "index"
 
 
@@ -267,6 +268,7 @@ class ModifyIndex(Change):
 class DropIndex(Change):
     destructive: bool = True
     removes = "drops an index the schema does not declare"
+    referenced_by: tuple = ()
     object_kind = "index"
 
 

@@ -221,6 +221,13 @@ class _Walk:
                      if fk.ref_table == lt.name and (fk.ref_namespace or t.namespace) == lt.namespace
                      and set(fk.ref_columns) == cols)
 
+    def index_referencing(self, lt: Table, ix) -> tuple:
+        """The live foreign keys that reference a unique index of ``lt`` (one without a predicate): the server
+        ties them to it, so dropping it needs them dropped first."""
+        if not ix.unique or ix.where is not None or any(p.column is None for p in ix.parts):
+            return ()
+        return self.referencing(lt, ix)
+
     def _deferral(self, key) -> tuple[bool, bool]:
         """When a primary or unique key is checked: (deferrable, initially deferred), where the dialect has
         deferrable keys."""
@@ -386,7 +393,7 @@ class _Walk:
                                           ("include", 4), ("ignored", 5), ("parser", 6), ("comment", 7))
                      if dk[i:i + 1] != lk[i:i + 1]}
             self.add(ch.ModifyIndex(**self._base(m, t, lt, d.name), desired=d, live=lv, live_name=lv.name,
-                                    kinds=frozenset(kinds or {"columns"}),
+                                    kinds=frozenset(kinds or {"columns"}), referenced_by=self.index_referencing(lt, lv),
                                     severity=Severity.ERROR if d.unique or lv.unique else Severity.WARNING))
         for d in p.desired_only:
             self.add(ch.AddIndex(**self._base(m, t, lt, d.name), desired=d,
@@ -395,7 +402,7 @@ class _Walk:
             return
         for lv in p.live_only:
             self.add(ch.DropIndex(**self._base(m, t, lt, lv.name), live=lv, live_name=lv.name,
-                                  severity=self.extra_sev))
+                                  severity=self.extra_sev, referenced_by=self.index_referencing(lt, lv)))
 
     # -- row-level security ---------------------------------------------------------------------
     def rls(self, m: Module, t: Table, lt: Table) -> None:

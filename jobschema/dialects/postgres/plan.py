@@ -353,8 +353,10 @@ def add_index(c: ch.Change, ctx: Context) -> list[Step]:
     steps = [Step.of("indexes", index_sql(c.desired_table, c.desired, concurrently=concurrently), c, **online)]
     if isinstance(c, ch.ModifyIndex) and c.live_name:
         drop = "DROP INDEX CONCURRENTLY" if concurrently else "DROP INDEX"
-        steps.insert(0, Step.of("drop_constraints", f"{drop} {qname(c.namespace, c.live_name)};", c,
-                                **online | {"lock": SHARE_UPDATE_EXCLUSIVE if concurrently else ACCESS_EXCLUSIVE}))
+        around, keys = _around_referencing(c, ctx)  # foreign keys the server ties to the old index go first
+        steps[:0] = around + [Step.of("drop_constraints", f"{drop} {qname(c.namespace, c.live_name)};", c, after=keys,
+                                      **online | {"lock": SHARE_UPDATE_EXCLUSIVE if concurrently else
+                                                  ACCESS_EXCLUSIVE})]
     if c.desired.comment:
         steps.append(Step.of("comments", f"COMMENT ON INDEX {qname(c.namespace, c.desired.name)} IS "
                              f"{literal_pg(c.desired.comment)};", c))
@@ -364,7 +366,9 @@ def add_index(c: ch.Change, ctx: Context) -> list[Step]:
 def drop_index(c: ch.DropIndex, ctx: Context) -> list[Step]:
     if _adopted_by_key(c):
         return []  # ADD CONSTRAINT ... USING INDEX takes it over
-    return [Step.of("drops", f"DROP INDEX {qname(c.namespace, c.live_name)};", c, key=drop_key_name(c, c.live_name))]
+    around, keys = _around_referencing(c, ctx)  # foreign keys the server ties to this unique index go first
+    return around + [Step.of("drops", f"DROP INDEX {qname(c.namespace, c.live_name)};", c,
+                             key=drop_key_name(c, c.live_name), after=keys)]
 
 
 def rename(c: ch.RenamedEquivalent, ctx: Context) -> list[Step]:
