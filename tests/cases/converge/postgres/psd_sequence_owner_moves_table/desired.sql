@@ -1,0 +1,4 @@
+CREATE SEQUENCE ticket_numbers AS bigint INCREMENT BY 5 MINVALUE 10 MAXVALUE 900 START WITH 20 CACHE 3 CYCLE;
+CREATE TABLE tickets (no bigint);
+CREATE TABLE refunds (no bigint);
+ALTER SEQUENCE ticket_numbers OWNED BY refunds.no;

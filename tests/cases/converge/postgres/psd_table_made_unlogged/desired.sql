@@ -1,0 +1,1 @@
+CREATE UNLOGGED TABLE scratch_jobs (id int PRIMARY KEY, payload text);
