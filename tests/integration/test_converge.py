@@ -243,8 +243,9 @@ def _keys_sorted(lines: list[str]) -> list[str]:
 
 
 def _mysql_dump(dsn: str) -> str:
-    """``SHOW CREATE`` of every table, view, trigger and routine, with the database name and the
-    ``AUTO_INCREMENT`` counter taken out and each table's key lines sorted (column order is compared)."""
+    """``SHOW CREATE`` of every table, view and routine, with the database name and the ``AUTO_INCREMENT``
+    counter taken out and each table's key lines sorted (column order is compared), then each trigger's catalog
+    row."""
     database = database_of(dsn)
     conn = connect_mysql(dsn)
     parts = []
@@ -253,16 +254,21 @@ def _mysql_dump(dsn: str) -> str:
             cur.execute("SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = %s "
                         "AND TABLE_NAME <> %s ORDER BY TABLE_NAME", (database, HISTORY))
             objects = [(("VIEW" if kind == "VIEW" else "TABLE"), name) for name, kind in cur.fetchall()]
-            cur.execute("SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = %s "
-                        "ORDER BY 1", (database,))
-            objects += [("TRIGGER", name) for (name,) in cur.fetchall()]
+            # a trigger is its catalog row, not SHOW CREATE TRIGGER: that repeats the author's header as typed
+            # (quotes, keyword case), which no fix can reproduce and which means nothing
+            cur.execute("SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER, "
+                        "DEFINER, SQL_MODE, ACTION_STATEMENT FROM information_schema.TRIGGERS "
+                        "WHERE TRIGGER_SCHEMA = %s ORDER BY 1", (database,))
+            triggers = ["TRIGGER `{}` {} {} ON `{}` ORDER {} DEFINER {} SQL_MODE {} FOR EACH ROW {}".format(
+                name, timing, event, table, order, definer, mode, " ".join(body.split()))
+                for name, table, timing, event, order, definer, mode, body in cur.fetchall()]
             cur.execute("SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES "
                         "WHERE ROUTINE_SCHEMA = %s ORDER BY 1, 2", (database,))
             objects += list(cur.fetchall())
             for kind, name in objects:
                 cur.execute(f"SHOW CREATE {kind} `{name}`")
                 row = cur.fetchone()
-                text = row[2] if kind in ("TRIGGER", "FUNCTION", "PROCEDURE") else row[1]
+                text = row[2] if kind in ("FUNCTION", "PROCEDURE") else row[1]
                 text = re.sub(r" AUTO_INCREMENT=\d+", "", text.replace(f"`{database}`.", ""))
                 lines = text.splitlines()
                 if kind == "TABLE":
@@ -270,6 +276,7 @@ def _mysql_dump(dsn: str) -> str:
                 elif kind != "VIEW":  # the author's text as written: its line breaks are not the schema's
                     lines = [" ".join(text.split())]
                 parts.append("\n".join(lines))
+            parts.extend(triggers)
     finally:
         conn.close()
     return "\n".join(parts)
