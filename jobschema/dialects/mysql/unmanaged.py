@@ -8,6 +8,8 @@ differing one never does; a fix applies the recorded clause (``unmanaged_plan.py
 
 from __future__ import annotations
 
+import re
+
 from ...model.objects import UnmanagedItem
 from ..base import quote_mysql
 from . import showcreate
@@ -17,6 +19,9 @@ VERSIONING = "system versioning"
 SEQUENCE = "sequence"
 KEY_OPTIONS = "key options"  # name: the key's (PRIMARY for the primary key)
 KEY_PARTS = "key parts"  # the primary key's parts where one is DESC or a prefix: ``(`a`(10), `b` DESC)``
+
+
+_COUNT_ONE = re.compile(r"\bPARTITIONS 1\b")
 
 
 def key_options(module, table: str, key: str, kind: str = KEY_OPTIONS) -> str | None:
@@ -43,9 +48,11 @@ def primary_key_parts(index_rows: list[dict]) -> dict[str, str]:
     return out
 
 
-def partition_clause(rows: list[dict]) -> str:
+def partition_clause(rows: list[dict], create_table: str | None = None) -> str:
     """``PARTITION BY ...`` of one table from its PARTITIONS rows, spelled as MariaDB prints it: ``PARTITIONS n``
-    when HASH or KEY partitions carry the default names p0..pn-1, else each partition with its bounds."""
+    when HASH or KEY partitions carry the default names p0..pn-1, else each partition with its bounds. A single
+    default partition has ``PARTITIONS 1`` only where the table's ``SHOW CREATE TABLE`` (``create_table``) prints
+    it: the server remembers whether the count was written, and a fix must write what the schema's table has."""
     first = rows[0]
     method = (first.get("partition_method") or "").upper()
     expression = first.get("partition_expression") or ""
@@ -65,6 +72,8 @@ def partition_clause(rows: list[dict]) -> str:
         head += f" SUBPARTITION BY {first['subpartition_method'].upper()} ({first.get('subpartition_expression')})"
         head += f" SUBPARTITIONS {len(subs.get(names[0], []))}"
     if method.replace("LINEAR ", "") in ("HASH", "KEY") and names == [f"p{i}" for i in range(len(names))]:
+        if len(names) == 1 and not _COUNT_ONE.search(create_table or ""):
+            return head
         return f"{head} PARTITIONS {len(names)}"
     parts = []
     for name in names:
@@ -108,7 +117,8 @@ def items(table_rows: list[dict], column_rows: list[dict], partition_rows: list[
             detail = "WITH SYSTEM VERSIONING" + (f" (columns without: {', '.join(left)})" if left else "")
             out.append(UnmanagedItem(VERSIONING, name, namespace, None, detail))
         if name in by_table:
-            out.append(UnmanagedItem(PARTITIONING, name, namespace, None, partition_clause(by_table[name])))
+            out.append(UnmanagedItem(PARTITIONING, name, namespace, None,
+                                     partition_clause(by_table[name], (create_tables or {}).get(name))))
         elif "partitioned" in (r.get("create_options") or "").lower():
             out.append(UnmanagedItem(PARTITIONING, name, namespace, None, "PARTITIONED"))
     return tuple(out)

@@ -1,0 +1,3 @@
+-- HASH partitioning with the partition count left to the server: a fix must leave it unwritten too
+-- (sqldef PartitionByHash, in other words)
+

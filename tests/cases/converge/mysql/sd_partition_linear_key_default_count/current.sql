@@ -1,0 +1,4 @@
+-- LINEAR KEY partitioning without a count, added to a table that has rows (sqldef PartitionByLinearKey,
+-- in other words)
+CREATE TABLE readings (id bigint NOT NULL, taken_on date NOT NULL, level int NOT NULL, PRIMARY KEY (id, taken_on));
+INSERT INTO readings VALUES (1, '2024-01-02', 3), (2, '2024-02-03', 4);
