@@ -316,9 +316,10 @@ def build_module(cat: Catalog, module_name: str = "live", namespace: str = "publ
     ix_rows: OrderedDict[tuple[str, str], list[dict]] = OrderedDict()
     for r in rows.get("indexes", []):
         ix_rows.setdefault((r["table_name"], r["index_name"]), []).append(r)
-    # a UNIQUE key on column prefixes or DESC parts is read as the unique index it is: UniqueKey holds names only
+    # a UNIQUE key on column prefixes or DESC parts, or with a comment, is read as the unique index it is:
+    # UniqueKey holds names only
     shaped = {k for k, parts in ix_rows.items()
-              if any(p.get("sub_part") or p.get("collation") == "D" for p in parts)}
+              if any(p.get("sub_part") or p.get("collation") == "D" or p.get("index_comment") for p in parts)}
     uniques = {t: [u for u in us if (t, u.name) not in shaped] for t, us in uniques.items()}
     unique_names = {(t, u.name) for t, us in uniques.items() for u in us}
     for (t, name), parts in ix_rows.items():

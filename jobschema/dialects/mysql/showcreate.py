@@ -1,8 +1,9 @@
-"""What only ``SHOW CREATE TABLE`` tells: ``information_schema`` keeps no record of a key's ``USING BTREE/HASH``
-as written (STATISTICS gives the engine's type: BTREE for a ``USING HASH`` key on InnoDB, HASH for an
-unqualified one on MEMORY) nor of its ``KEY_BLOCK_SIZE``, and hides foreign key rules from a user with only
-``SELECT`` (``hidden.py``). The inspector reads the text of every base table, one statement per table, on its
-query thread after the fixed queries, so the round trips overlap the building of the model.
+"""What only ``SHOW CREATE TABLE`` tells: ``information_schema`` keeps no record of a key's ``USING BTREE/HASH`` as
+written (STATISTICS gives the engine's type: BTREE for a ``USING HASH`` key on InnoDB, HASH for an unqualified one
+on MEMORY) nor of its ``KEY_BLOCK_SIZE``, the model's primary key has no comment, and the catalog hides foreign key
+rules from a user with only ``SELECT`` (``hidden.py``). The inspector reads the text of every base table, one
+statement per table, on its query thread after the fixed queries, so the round trips overlap the building of the
+model.
 
 Only the key lines whose text names such an option are parsed (with sqlglot, one line at a time); the option
 kept is the server's own spelling, so two databases built from the same DDL compare equal.
@@ -12,12 +13,13 @@ from __future__ import annotations
 
 import re
 
-from ..base import quote_mysql
+from ..base import literal_mysql, quote_mysql
 
 STATEMENT = "SHOW CREATE TABLE {table}"
 
 # the option words a key line must contain before it is parsed at all
 _HINTS = (" USING ", " KEY_BLOCK_SIZE=")
+_PRIMARY_HINTS = _HINTS + (" COMMENT '",)  # an index's comment is the model's; the primary key's is recorded
 _KEY_LINE = re.compile(r"^  (?:PRIMARY|UNIQUE|FULLTEXT|SPATIAL|KEY)\b")
 _DESC_PART = re.compile(r"` DESC\b")
 
@@ -35,11 +37,12 @@ def read(conn, tables: list[str]) -> dict[str, str]:
 
 
 def key_options(create_table: str) -> dict[str, str]:
-    """Key name (``PRIMARY`` for the primary key) → its ``USING`` and ``KEY_BLOCK_SIZE`` options as the server
-    prints them (``USING HASH KEY_BLOCK_SIZE=8``), for the keys that have any."""
+    """Key name (``PRIMARY`` for the primary key) → its ``USING`` and ``KEY_BLOCK_SIZE`` options (and the primary
+    key's ``COMMENT``) as the server prints them (``USING HASH KEY_BLOCK_SIZE=8``), for the keys that have any."""
     out: dict[str, str] = {}
     for line in create_table.splitlines():
-        if _KEY_LINE.match(line) and any(h in line for h in _HINTS):
+        hints = _PRIMARY_HINTS if line.startswith("  PRIMARY KEY") else _HINTS
+        if _KEY_LINE.match(line) and any(h in line for h in hints):
             found = _line_options(line.strip().rstrip(","))
             if found is not None:
                 out[found[0]] = found[1]
@@ -62,7 +65,7 @@ def _line_options(line: str) -> tuple[str, str] | None:
             continue
     if key is None:
         return None
-    using = block = None
+    using = block = comment = None
     if isinstance(key, exp.PrimaryKey):
         name = "PRIMARY"
         params = key.args.get("include")
@@ -82,8 +85,10 @@ def _line_options(line: str) -> tuple[str, str] | None:
         if isinstance(option, exp.IndexConstraintOption):
             using = using or option.args.get("using")
             block = block or option.args.get("key_block_size")
+            comment = comment or option.args.get("comment")
     words = ([f"USING {_word(using).upper()}"] if using is not None else []) + \
-        ([f"KEY_BLOCK_SIZE={_word(block)}"] if block is not None else [])
+        ([f"KEY_BLOCK_SIZE={_word(block)}"] if block is not None else []) + \
+        ([f"COMMENT {literal_mysql(comment.name)}"] if comment is not None and name == "PRIMARY" else [])
     return (name, " ".join(words)) if words and name else None
 
 

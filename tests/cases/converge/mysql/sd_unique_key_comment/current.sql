@@ -1,0 +1,3 @@
+-- a UNIQUE key that carries a comment: the comment is the key's, so it must be compared and fixed
+CREATE TABLE badges (id int PRIMARY KEY, code varchar(12), UNIQUE KEY badges_code (code));
+INSERT INTO badges VALUES (1, 'A-1'), (2, 'B-2');
