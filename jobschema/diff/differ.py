@@ -182,9 +182,11 @@ class _Walk:
     def renamed(self, m: Module, t: Table, lt: Table, d, lv, of: str, named: bool = True) -> None:
         """Same definition, other name: a warning, since names are schema too (a fix renames). Where the
         schema leaves the object unnamed and the live name is the one the server gives unnamed objects,
-        it is only noted (info): the database was built from DDL that named nothing either."""
+        it is only noted (info): the database was built from DDL that named nothing either. A name that
+        differs only in case is another name too: MySQL matches it either way but keeps and prints the case
+        it was given."""
         dname = d.name or f"{t.name}_pkey"
-        if self.hooks.same_name(dname, lv.name):
+        if dname == lv.name:
             return
         quiet = not named and self.hooks.is_generated_name(lt, of, lv, lv.name or "")
         self.add(ch.RenamedEquivalent(**self._base(m, t, lt, dname), desired=d, live=lv, live_name=lv.name,

@@ -158,10 +158,6 @@ class DiffHooks:
 
     primary_key_names = True  # False where every primary key has the same fixed name (MySQL: PRIMARY)
 
-    def same_name(self, a: str | None, b: str | None) -> bool:
-        """Whether the server takes two constraint or index names for one (MySQL ignores their case)."""
-        return (a or "") == (b or "")
-
     def is_generated_name(self, table: Table, of: str, obj: object, name: str) -> bool:
         """Whether ``name`` is one the server gives ``obj`` (a check, index, unique key, foreign key or
         primary key of ``table``) when its DDL names none: such a name is no drift where the schema

@@ -325,9 +325,6 @@ class MysqlHooks(DiffHooks):
     def column_key(self, name: str) -> str:
         return name.lower()  # column names ignore case
 
-    def same_name(self, a: str | None, b: str | None) -> bool:
-        return (a or "").lower() == (b or "").lower()  # index and constraint names ignore case
-
     def is_generated_name(self, table: Table, of: str, obj: object, name: str) -> bool:
         """``<table>_ibfk_<n>``; a key named after its first column (``_<n>`` when taken); a CHECK named
         after its column, ``CONSTRAINT_<n>`` (MariaDB) or ``<table>_chk_<n>`` (MySQL 8)."""

@@ -1,0 +1,4 @@
+-- an index whose name differs only in case: MariaDB matches either spelling but keeps the one it was given
+-- (sqldef IndexNameCaseInsensitive, in other words)
+CREATE TABLE parcels (id int PRIMARY KEY, zone varchar(20), KEY By_Zone (zone));
+INSERT INTO parcels VALUES (1, 'north'), (2, 'south');
