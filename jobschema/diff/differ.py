@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..finding import Severity
 from ..model.live import LiveCatalog
@@ -383,8 +383,12 @@ class _Walk:
     # -- indexes --------------------------------------------------------------------------------
     def indexes(self, m: Module, t: Table, lt: Table) -> None:
         h = self.hooks
+        # an index the server made for a foreign key is implied only while a key on those columns stays: once
+        # the fix drops the key, or moves it to other columns, the index is a live index like any other
+        kept = replace(lt, foreign_keys=tuple(fk for fk in lt.foreign_keys
+                                              if any(tuple(d.columns) == tuple(fk.columns) for d in t.foreign_keys)))
         p = pair([ix for ix in t.indexes if h.index_expressible(t, ix)],
-                 [ix for ix in lt.indexes if not h.is_implicit_index(lt, ix)], key=h.index_key)
+                 [ix for ix in lt.indexes if not h.is_implicit_index(kept, ix)], key=h.index_key)
         for d, lv in p.same + p.renamed:
             self.comment(m, t, lt, d, lv, "index")
         for d, lv in p.renamed:
@@ -402,9 +406,14 @@ class _Walk:
                                  severity=Severity.ERROR if d.unique else Severity.WARNING))
         if t.minimal:
             return
+        moved = {d.name.lower() for d in t.foreign_keys}
         for lv in p.live_only:
+            # the server's index of a key the schema moves to other columns gives way to the one it makes for the
+            # key under the same name: nothing the schema declared is lost
+            replaced = h.is_implicit_index(lt, lv) and lv.name.lower() in moved
             self.add(ch.DropIndex(**self._base(m, t, lt, lv.name), live=lv, live_name=lv.name,
-                                  severity=self.extra_sev, referenced_by=self.index_referencing(lt, lv)))
+                                  severity=self.extra_sev, referenced_by=self.index_referencing(lt, lv),
+                                  destructive=not replaced))
 
     # -- row-level security ---------------------------------------------------------------------
     def rls(self, m: Module, t: Table, lt: Table) -> None:

@@ -492,12 +492,27 @@ def add_foreign_key(c: ch.Change, ctx: Context) -> list[Step]:
                    **COPY.flags())
     _flush(ctx, r)
     if isinstance(c, ch.ModifyForeignKey) and c.live_name:
-        steps.insert(0, _alter("drop_constraints", c, f"DROP FOREIGN KEY {quote_mysql(c.live_name)}", INSTANT))
+        steps.insert(0, _alter("drop_constraints", c, f"DROP FOREIGN KEY {quote_mysql(c.live_name)}", INSTANT,
+                               key=_fk_dropped(c.table, c.live_name)))
     return steps
 
 
 def drop_foreign_key(c: ch.DropForeignKey, ctx: Context) -> list[Step]:
-    return [_alter("drops", c, f"DROP FOREIGN KEY {quote_mysql(c.live_name)}", INSTANT)]
+    return [_alter("drops", c, f"DROP FOREIGN KEY {quote_mysql(c.live_name)}", INSTANT,
+                   key=_fk_dropped(c.table, c.live_name))]
+
+
+def _fk_dropped(table: str, name: str) -> str:
+    """The key of the step dropping a foreign key: the index InnoDB made for it (of the key's name) can only be
+    dropped after it."""
+    return f"fk-dropped:{table}.{name.lower()}"
+
+
+def _name_taken_by_foreign_key(c: ch.DropIndex, ctx: Context) -> bool:
+    """Whether the plan adds a foreign key under the dropped index's name: InnoDB names the index it makes for
+    the key after it, so the old index must go before the key is added."""
+    return any(isinstance(o, (ch.AddForeignKey, ch.ModifyForeignKey)) and o.module == c.module
+               and o.table == c.table and o.desired.name.lower() == (c.live_name or "").lower() for o in ctx.changes)
 
 
 # ------------------------------------------------------------------------------------------ indexes
@@ -526,8 +541,10 @@ def drop_index(c: ch.DropIndex, ctx: Context) -> list[Step]:
     if _replaced_by_add(c, ctx):
         return []  # the key of the same name the schema adds replaces it in one statement
     # MariaDB takes ALGORITHM only in the ALTER TABLE form
-    return [_alter("drops", c, f"DROP INDEX {quote_mysql(c.live_name)}",
-                   dropping_key(Online("INPLACE"), c.live_table, c.live_name))]
+    phase = "drop_constraints" if _name_taken_by_foreign_key(c, ctx) else "drops"
+    return [_alter(phase, c, f"DROP INDEX {quote_mysql(c.live_name)}",
+                   dropping_key(Online("INPLACE"), c.live_table, c.live_name),
+                   after=(_fk_dropped(c.table, c.live_name),))]
 
 
 def rename(c: ch.RenamedEquivalent, ctx: Context) -> list[Step]:
