@@ -1,0 +1,3 @@
+-- a VIRTUAL generated column becomes a plain one that keeps the values it showed (sqldef
+-- ChangeGenerateColumnGeneratedToRegular, in other words)
+CREATE TABLE invoices (id int NOT NULL AUTO_INCREMENT, net int NOT NULL, gross int, note varchar(20), PRIMARY KEY (id));
