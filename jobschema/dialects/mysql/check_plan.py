@@ -12,20 +12,10 @@ from ...plan.context import Context
 from ...plan.steps import Step
 from ..base import literal_mysql, quote_mysql
 from .normalize import HOOKS
-from .online import COPY, INSTANT, Online
-from .render import MysqlRenderer
-
-
-def _t(c: ch.Change) -> str:
-    return quote_mysql(c.table)
-
-
-def _r(ctx: Context, c: ch.Change) -> MysqlRenderer:
-    return MysqlRenderer(ctx.module(c.module), ctx.project)
-
-
-def _alter(phase: str, c: ch.Change, body: str, how: Online, **kw) -> Step:
-    return Step.of(phase, f"ALTER TABLE {_t(c)} {body}{how.alter()};", c, **how.flags(), **kw)
+from .online import COPY, INSTANT
+from .plan_base import alter as _alter
+from .plan_base import renderer as _r
+from .plan_base import table_name as _t
 
 
 def _column_rewritten(c: ch.Change, ctx: Context, column: str) -> bool:

@@ -23,12 +23,18 @@ from ...diff import order
 from ...model.objects import Module
 from ...plan.context import ALLOW_DESTRUCTIVE, Context, PlanOptions
 from ...plan.steps import Step
-from ..base import literal_mysql, quote_mysql, view_order
+from ..base import literal_mysql, quote_mysql
 from . import auto_key, charsets, unmanaged_plan
 from .check_plan import add_check, drop_check, drop_duplicate_check, keeping_live_checks, modify_check, rename_check
 from .online import BUILD, COPY, INSTANT, REBUILD, Online, dropping_key, enum_in_place, on_engine, varchar_in_place
 from .online import facts as STEP_FACTS  # noqa: F401 - the planner reads it from this module
+from .plan_base import alter as _alter
+from .plan_base import flush as _flush
+from .plan_base import renderer as _r
+from .plan_base import steps_of as _steps
+from .plan_base import table_name as _t
 from .render import MysqlRenderer
+from .routine_plan import add_function, add_trigger, add_view, drop_function, drop_trigger, drop_view
 
 
 def prelude(options: PlanOptions, module: Module) -> list[Step]:
@@ -40,28 +46,6 @@ def prelude(options: PlanOptions, module: Module) -> list[Step]:
         seconds = max(1, {"ms": n // 1000, "s": n, "min": n * 60}[unit])
     return [Step.of("prelude", f"SET SESSION lock_wait_timeout = {seconds};", None,
                     comment="fail instead of queueing behind the application's metadata locks")]
-
-
-def _t(c: ch.Change) -> str:
-    return quote_mysql(c.table)
-
-
-def _r(ctx: Context, c: ch.Change) -> MysqlRenderer:
-    return MysqlRenderer(ctx.module(c.module), ctx.project)
-
-
-def _flush(ctx: Context, r: MysqlRenderer) -> None:
-    for w in r.warnings:
-        ctx.note(f"{w.object}: {w.message}")
-
-
-def _steps(phase: str, chunks: list[str], c: ch.Change, **kw) -> list[Step]:
-    return [Step.of(phase, chunk.strip(), c, **kw) for chunk in chunks if chunk.strip()]
-
-
-def _alter(phase: str, c: ch.Change, body: str, how: Online, table: str | None = None, **kw) -> Step:
-    """``ALTER TABLE <table> <body>`` with the algorithm ``how`` written into it and set on the step."""
-    return Step.of(phase, f"ALTER TABLE {table or _t(c)} {body}{how.alter()};", c, **how.flags(), **kw)
 
 
 # ------------------------------------------------------------------------------------------- tables
@@ -565,54 +549,6 @@ def rename(c: ch.RenamedEquivalent, ctx: Context) -> list[Step]:
                 *_steps("foreign_keys", _r(ctx, c).foreign_keys(replace(c.desired_table, foreign_keys=(c.desired,))),
                         c, **COPY.flags())]
     return ctx.omit(c, f"MySQL cannot rename a {c.of}; it works as it is")
-
-
-# ------------------------------------------------------------------------------ views and routines
-
-def add_view(c: ch.Change, ctx: Context) -> list[Step]:
-    r = _r(ctx, c)
-    v = c.desired
-    ordered = [x.name for x in view_order(ctx.module(c.module).views)]
-    after = tuple(f"view:{n}" for n in ordered[:ordered.index(v.name)]) if v.name in ordered else ()
-    steps = _steps("views", r.view(v), c, key=f"view:{v.name}", after=after)
-    _flush(ctx, r)
-    if isinstance(c, ch.ModifyView):
-        steps.insert(0, Step.of("drop_dependents", f"DROP VIEW {quote_mysql(c.live.name)};", c,
-                                note="recreated below with the schema's definition"))
-    return steps
-
-
-def drop_view(c: ch.DropView, ctx: Context) -> list[Step]:
-    return [Step.of("drops", f"DROP VIEW {quote_mysql(c.live.name)};", c)]
-
-
-def _terminated(text: str) -> str:
-    text = text.rstrip()
-    return text if text.endswith(";") else text + ";"
-
-
-def add_function(c: ch.Change, ctx: Context) -> list[Step]:
-    f = c.desired
-    steps = [Step.of("functions", _terminated(f.sql), c)]
-    if isinstance(c, ch.ModifyFunction):
-        steps.insert(0, Step.of("drop_dependents", f"DROP {c.live.kind.upper()} IF EXISTS {quote_mysql(c.live.name)};",
-                                c))
-    return steps
-
-
-def drop_function(c: ch.DropFunction, ctx: Context) -> list[Step]:
-    return [Step.of("drops", f"DROP {c.live.kind.upper()} IF EXISTS {quote_mysql(c.live.name)};", c)]
-
-
-def add_trigger(c: ch.Change, ctx: Context) -> list[Step]:
-    steps = [Step.of("triggers", _terminated(c.desired.sql), c)]
-    if isinstance(c, ch.ModifyTrigger):
-        steps.insert(0, Step.of("drop_dependents", f"DROP TRIGGER IF EXISTS {quote_mysql(c.live_name)};", c))
-    return steps
-
-
-def drop_trigger(c: ch.DropTrigger, ctx: Context) -> list[Step]:
-    return [Step.of("drops", f"DROP TRIGGER IF EXISTS {quote_mysql(c.live_name)};", c)]
 
 
 def _no_rls(c: ch.Change, ctx: Context) -> list[Step]:
