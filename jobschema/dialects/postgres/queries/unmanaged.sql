@@ -261,8 +261,8 @@ SELECT CASE c.relkind WHEN 'i' THEN 'index storage parameters' WHEN 'v' THEN 'vi
                       ELSE 'storage parameters' END,
        n.nspname, c.relname, CASE WHEN c.relkind = 'i' THEN (SELECT t.relname FROM pg_index x
                                   JOIN pg_class t ON t.oid = x.indrelid WHERE x.indexrelid = c.oid) END,
-       array_to_string(ARRAY(SELECT o FROM unnest(c.reloptions) o
-                             WHERE c.relkind <> 'v' OR o !~ '^(security_invoker|check_option)=' ORDER BY o), ', ')
+       array_to_string(ARRAY(SELECT o FROM unnest(c.reloptions) WITH ORDINALITY AS r (o, i)
+                             WHERE c.relkind <> 'v' OR o !~ '^(security_invoker|check_option)=' ORDER BY i), ', ')
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = ANY (%(namespaces)s) AND c.relkind IN ('r', 'p', 'm', 'i', 'v') AND c.reloptions IS NOT NULL
