@@ -148,7 +148,8 @@ def ordered_values(text: str) -> tuple[str, tuple[str, ...]] | None:
 # -------------------------------------------------------------------------------------- columns
 
 def _literal_default(col: Column, d: Default) -> Default | None:
-    """``'queued'::text`` -> literal queued; ``0`` -> 0; ``NULL::text`` -> no default. None: no default."""
+    """``'queued'::text`` -> literal queued; ``0`` -> 0; ``NULL::text`` -> literal None (an explicit
+    DEFAULT NULL, kept apart from no default). None: no default."""
     if d.kind == "literal" and isinstance(d.value, str):
         try:
             lt = parse_type(col.type)
@@ -169,9 +170,10 @@ def _literal_default(col: Column, d: Default) -> Default | None:
     except ValueError:
         return d
     toks = _tokens(text)
-    if toks and toks[0].token_type == TokenType.NULL and (
-            len(toks) == 1 or toks[1].token_type == TokenType.DCOLON):
+    if toks and toks[0].token_type == TokenType.NULL and len(toks) == 1:
         return None
+    if len(toks) > 1 and toks[0].token_type == TokenType.NULL and toks[1].token_type == TokenType.DCOLON:
+        return Default.literal(None)  # NULL::varchar: a DEFAULT NULL the catalog keeps, written as {value: null}
     if lt.is_text_like or col.enum is not None:
         if toks and len(toks) == 1 and toks[0].token_type == TokenType.STRING:
             return Default.literal(toks[0].text)

@@ -250,7 +250,7 @@ def test_defaults_become_plain_values():
         g timestamptz DEFAULT now());""")
     cols = {c.name: c.default for c in tidy.tidy_table(r.module.table("t")).columns}
     assert cols["a"] == Default.literal("q") and cols["b"] == Default.literal(0)
-    assert cols["c"] == Default.literal(True) and cols["d"] == Default.literal("x") and cols["e"] is None
+    assert cols["c"] == Default.literal(True) and cols["d"] == Default.literal("x") and cols["e"] == Default.literal(None)
     assert cols["f"] == Default.expr("'{}'::jsonb") and cols["g"] == Default.expr("now()")
 
 

@@ -391,6 +391,7 @@ def _is_serial(col: Column) -> bool:
 
 
 _NULL_KEY = expression_key("NULL")
+_EXPLICIT_NULL = "<null>"  # a DEFAULT NULL written out (a pg_attrdef row), told apart from no default
 
 
 @lru_cache(maxsize=1024)
@@ -459,12 +460,15 @@ class PostgresHooks(DiffHooks):
         if col.default is None or col.identity or col.generated is not None:
             return None
         text = default_sql(col, col.default) if col.default.kind == "literal" else _sql_text(col.default.expression)
-        if text is None or text.strip().upper() == "NULL":
+        if text is None:
             return None
+        if text.strip().upper() == "NULL":
+            return _EXPLICIT_NULL
         if col.enum_type is not None:
             text = enums.strip_label_cast(text)
         key = expression_key(text)
-        return None if key == _NULL_KEY else key  # DEFAULT NULL::varchar is no default
+        # DEFAULT NULL::varchar means what no default means, but the server keeps it as a default of its own
+        return _EXPLICIT_NULL if key == _NULL_KEY else key
 
     def collation_equal(self, desired: Column, live: Column) -> bool:
         # the inspector reports a collation only where it is not the type's default, so a schema naming none
