@@ -90,6 +90,9 @@ def strip_literal_casts(text: str, casts: frozenset[str] | set[str] = frozenset(
 
 def clean(text: str) -> str:
     """Readable form of a PostgreSQL expression as the server prints it back."""
+    if "ANY" in text.upper() and exprmod.parse_problem(text, DEFAULT) is None and \
+            _cast_per_element(exprmod.parse(text, DEFAULT)):
+        return strip_outer_parens(text)  # its casts are what the server stores (see ``_cast_per_element``)
     out = strip_outer_parens(strip_literal_casts(text))
     found = ordered_values(out) if "ANY" in out.upper() else None
     if found is not None and len(found[1]) > 0:
@@ -245,7 +248,21 @@ def _is_in_form(text: str) -> bool:
         return False
     while isinstance(node, exp.Paren):
         node = node.this
-    return isinstance(node, exp.In) or (isinstance(node, exp.EQ) and isinstance(node.expression, exp.Any))
+    if isinstance(node, exp.In):
+        return True
+    return isinstance(node, exp.EQ) and isinstance(node.expression, exp.Any) and not _cast_per_element(node)
+
+
+def _cast_per_element(node: exp.Expression) -> bool:
+    """``ARRAY[('a'::varchar)::text, ...]``: each element cast twice. An IN list is stored with one cast around
+    the whole array instead, so such a value set stays a CHECK whose text the server stores back unchanged."""
+    for el in node.find_all(exp.Cast):
+        inner = el.this
+        while isinstance(inner, exp.Paren):
+            inner = inner.this
+        if isinstance(el.parent, exp.Array) and isinstance(inner, exp.Cast):
+            return True
+    return False
 
 
 def _text_type(c: Column) -> bool:
