@@ -238,9 +238,21 @@ def _identity(c: ch.ModifyColumn) -> list[Step]:
         # every option the schema leaves to its default is set back to it, so the live ones do not linger
         full = (col.identity_options or IdentityOptions()).resolved(col.type)
         sets = f"SET GENERATED {col.identity.upper()}"
+        had = (live.identity_options or IdentityOptions()).resolved(live.type)
+        # a narrower range may leave the sequence's current value outside it, which ALTER refuses: the sequence
+        # restarts at its new start and then continues after the values the rows hold
+        narrower = full.min_value > had.min_value or full.max_value < had.max_value
         if col.identity_options != live.identity_options:
             sets += " " + identity_options_sql(full, "SET ") + ("" if full.cycle else " SET NO CYCLE")
-        return [Step.of("alter_columns", f"{alter} {sets};", c)]
+            sets += " RESTART" if narrower else ""
+        steps = [Step.of("alter_columns", f"{alter} {sets};", c)]
+        if narrower and col.identity_options != live.identity_options:
+            edge, bound = ("max", "greatest") if full.increment > 0 else ("min", "least")
+            steps.append(Step.of("alter_columns", f"SELECT setval(pg_get_serial_sequence({literal_pg(_t(c))}, "
+                                 f"{literal_pg(col.name)}), {bound}({edge}({q}) + {full.increment}, {full.start}), "
+                                 f"false) FROM {_t(c)} HAVING {edge}({q}) IS NOT NULL;", c,
+                                 note="the restarted identity continues after the values the rows already hold"))
+        return steps
     steps = []
     if live.default is not None and "default" not in c.kinds:
         steps.append(Step.of("alter_columns", f"{alter} DROP DEFAULT;", c, note="an identity column has no default"))
