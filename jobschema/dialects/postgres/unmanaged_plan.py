@@ -119,10 +119,28 @@ def add_unmanaged(c: ch.AddUnmanaged, ctx: Context) -> list[Step]:
         return ctx.omit(c, _OUTSIDE)
     if c.of in unmanaged_sql.IN_TABLE and (c.namespace, c.name) in ctx.created_tables:
         return []  # written into the CREATE TABLE of the fix (render.py reads the record)
+    if c.of == "sequence" and c.detail is not None and _serial_own(c, ctx):
+        # the live serial column's own sequence (inspect leaves it out as part of the column): it is there
+        # already, so it takes the recorded options instead of being created again
+        return [Step.of("alter_columns", f"ALTER SEQUENCE {_name(c)} {c.detail};", c)]
     steps = _create(c.of, c, c.detail) if c.detail is not None else None
     if steps is None:
         return ctx.omit(c, f"{c.of} is not planned automatically; create it by hand")
     return steps
+
+
+_NEXTVAL = re.compile(r"^nextval\('((?:[^']|'')+)'(?:::regclass)?\)$", re.IGNORECASE)
+
+
+def _serial_own(c: ch.AddUnmanaged, ctx: Context) -> bool:
+    """Does a live column of the tables the plan touches read the recorded sequence with its default?"""
+    for (namespace, _), table in ctx.live_tables.items():
+        for col in table.columns if namespace == c.namespace else ():
+            d = col.default
+            m = _NEXTVAL.match(d.expression.text.strip()) if d is not None and d.expression is not None else None
+            if m and _unquote(m.group(1).replace("''", "'").rsplit(".", 1)[-1]) == c.name:
+                return True
+    return False
 
 
 def modify_unmanaged(c: ch.ModifyUnmanaged, ctx: Context) -> list[Step]:
