@@ -262,3 +262,40 @@ def _aside(name: str) -> str:
     suffix = "_jobschema_old"
     raw = name.encode("utf-8")[: 63 - len(suffix)].decode("utf-8", "ignore")
     return raw + suffix
+
+
+def _labels(detail: str | None) -> list[str]:
+    """``'a', 'b'`` (an enum type's recorded labels, ``quote_literal``'s) → ``['a', 'b']``, read by sqlglot's
+    tokenizer."""
+    import sqlglot
+    from sqlglot.tokens import TokenType
+
+    return [t.text for t in sqlglot.Dialect.get_or_raise("postgres").tokenize(detail or "")
+            if t.token_type == TokenType.STRING]
+
+
+def modify_unused(c: ch.ModifyUnmanaged, ctx: Context) -> list[Step]:
+    """An enum type no column uses, with other labels than recorded: labels added in place where every live
+    one is kept in order (as for a used type); otherwise the type is made again — nothing holds its labels,
+    but a label removed needs ``--allow-destructive`` like a used type's."""
+    want, have = _labels(c.detail), _labels(c.live_detail)
+    key = (c.namespace, c.name or c.live_name)
+    name = qname(*key)
+    if [v for v in want if v in have] == have:
+        steps, live = [], list(have)
+        for i, v in enumerate(want):
+            if v in live:
+                continue
+            where = f"AFTER {literal_pg(want[i - 1])}" if i > 0 else \
+                f"BEFORE {literal_pg(next(x for x in want if x in live))}"
+            live.insert(live.index(want[i - 1]) + 1 if i > 0 else 0, v)
+            steps.append(Step.of("widen_values", f"ALTER TYPE {name} ADD VALUE {literal_pg(v)} {where};", c,
+                                 key=f"enum add:{name}:{v}"))
+        return steps
+    removed = [v for v in have if v not in want]
+    if removed and not ctx.options.allow_destructive:
+        return ctx.omit(c, f"removes the label{'s' * (len(removed) > 1)} {', '.join(removed)} from {key[1]}; "
+                        f"{ALLOW_DESTRUCTIVE}")
+    # DROP fails, and the file rolls back, if something other than a column (a function, a domain) uses it
+    return [Step.of("widen_values", f"DROP TYPE {name};", c, key=f"enum remake:{name}", destructive=bool(removed)),
+            Step.of("widen_values", create_enum_type_sql(key, tuple(want)), c, after=(f"enum remake:{name}",))]

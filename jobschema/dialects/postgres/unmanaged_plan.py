@@ -14,7 +14,7 @@ from ...diff import changes as ch
 from ...plan.context import ALLOW_DESTRUCTIVE, Context
 from ...plan.steps import Step
 from ..base import quote_pg
-from . import composite_plan, domain_plan, unmanaged_sql
+from . import composite_plan, domain_plan, enum_plan, unmanaged_sql
 from .render import qname
 
 _SERIAL_MAX = {"smallint": 32767, "integer": 2147483647}
@@ -153,6 +153,8 @@ def modify_unmanaged(c: ch.ModifyUnmanaged, ctx: Context) -> list[Step]:
                                            flags=re.I).rstrip(";") + ";", c)]
     if c.of == "domain":
         return domain_plan.modify(c, ctx)
+    if c.of == "enum type":
+        return enum_plan.modify_unused(c, ctx)
     if c.of == "composite type":
         return composite_plan.modify(c, ctx)
     if c.of == "partition":

@@ -1,0 +1,2 @@
+-- an enum type no column uses loses a label and gains two: made again with the recorded labels
+CREATE TYPE ledger_state AS ENUM ('open', 'frozen', 'closed');
