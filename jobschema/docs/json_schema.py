@@ -216,6 +216,8 @@ def build_schema() -> dict:
         "on_delete_columns": _d(TEXT_OR_TEXTS, "PostgreSQL 15: the key columns ON DELETE SET NULL/SET DEFAULT "
                                 "sets (default: all of them)."),
         "on_update": _choice(b.FK_ACTIONS, "ON UPDATE action"),
+        "no_action_spelled": _d(TEXT_OR_TEXTS, "The rules (on_delete, on_update) whose no action is written out "
+                                "as NO ACTION: MariaDB stores that apart from the RESTRICT a rule left out gets."),
         "deferrable": BOOL, "initially_deferred": BOOL,
         "match": _choice(("simple", "full"), "MATCH type"),
         "not_valid": NOT_VALID,

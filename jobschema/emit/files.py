@@ -178,6 +178,8 @@ def fk_dict(fk: ForeignKey) -> dict:
         out["on_delete_columns"] = list(fk.on_delete_columns)
     if fk.on_update != "no action":
         out["on_update"] = fk.on_update
+    if fk.no_action_spelled:
+        out["no_action_spelled"] = list(fk.no_action_spelled)
     if fk.deferrable:
         out["deferrable"] = True
     if fk.initially_deferred:

@@ -41,6 +41,8 @@ class KeyReader:
                 for phrase, val in FK_ACTIONS.items():
                     if s.accept(*phrase.split()):
                         fk[which] = val
+                        if val == "no action":  # written out, not left to the engine's default
+                            fk["no_action_spelled"] = tuple(sorted({*fk.get("no_action_spelled", ()), which}))
                         break
                 else:
                     raise Syntax("expected a referential action", s.peek())

@@ -29,6 +29,7 @@ INDEX_KEYS = {"name": True, "columns": True, "unique": False, "nulls_not_distinc
 INDEX_PART_KEYS = {"column": False, "expression": False, "desc": False, "nulls": False, "opclass": False,
                    "length": False}
 FK_KEYS = {"name": False, "columns": True, "references": True, "on_delete": False, "on_delete_columns": False,
+           "no_action_spelled": False,
            "on_update": False, "deferrable": False, "initially_deferred": False, "match": False, "comment": False,
            "not_valid": False}
 REF_KEYS = {"table": True, "columns": True, "namespace": False}

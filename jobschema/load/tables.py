@@ -349,6 +349,18 @@ def _legacy_into_checks(r: Reader, table: str, columns: list[Column], checks: li
 _REF_RE = re.compile(r"^\s*(?:([A-Za-z_][\w$]*)\s*\.\s*)?([A-Za-z_][\w$]*)\s*\(([^)]*)\)\s*$")
 
 
+def _spelled(r: Reader, d: YDict, what: str) -> tuple[str, ...]:
+    """The rules whose no action the key writes out (MariaDB keeps a spelled NO ACTION apart from RESTRICT)."""
+    rules = r.strings(d, "no_action_spelled", what, allow_scalar=True) or ()
+    for rule in rules:
+        if rule not in ("on_delete", "on_update"):
+            r.err(d.vpos("no_action_spelled"), f"{what}: no_action_spelled names {rule!r}",
+                  "name on_delete or on_update")
+        elif d.get(rule, "no action") != "no action":
+            r.err(d.vpos("no_action_spelled"), f"{what}: no_action_spelled names {rule}, which is {d.get(rule)}")
+    return tuple(sorted(set(rules)))
+
+
 def _read_fk(r: Reader, raw: Any, pos: Pos, table: str, i: int) -> ForeignKey | None:
     what = f"foreign key #{i + 1} of {table}"
     d = r.mapping(raw, pos, what)
@@ -389,6 +401,7 @@ def _read_fk(r: Reader, raw: Any, pos: Pos, table: str, i: int) -> ForeignKey | 
         on_delete=r.choice(d, "on_delete", what, FK_ACTIONS, "no action"),
         on_update=r.choice(d, "on_update", what, FK_ACTIONS, "no action"),
         on_delete_columns=r.strings(d, "on_delete_columns", what, allow_scalar=True) or (),
+        no_action_spelled=_spelled(r, d, what),
         deferrable=r.boolean(d, "deferrable", what, False),
         validated=not r.boolean(d, "not_valid", what, False),
         initially_deferred=r.boolean(d, "initially_deferred", what, False),

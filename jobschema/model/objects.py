@@ -233,6 +233,9 @@ class ForeignKey:
     validated: bool = True  # False: NOT VALID (YAML not_valid): rows older than the key are not checked
     # PostgreSQL 15 ON DELETE SET NULL/SET DEFAULT (cols): the key columns the action sets; () means all of them
     on_delete_columns: tuple[str, ...] = ()
+    # the rules ("on_delete", "on_update") written out as NO ACTION rather than left to the engine's default:
+    # MariaDB stores a rule left out as RESTRICT and a spelled NO ACTION apart from it
+    no_action_spelled: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -212,8 +212,19 @@ def test_mariadb_json_valid_check_is_implicit():
 
 # ------------------------------------------------------------------------------------- keys, indexes
 
-def test_fk_rules_restrict_is_no_action():
-    assert n.fk_rule("RESTRICT") == n.fk_rule("no action") == "no action"
+def test_fk_rules_default_is_the_engines():
+    # a rule left at no action is MariaDB's RESTRICT and MySQL's NO ACTION; a NO ACTION written out is kept
+    assert n.fk_rule("RESTRICT") == n.fk_rule("no action") == "restrict"
+    assert n.fk_rule("no action", maria=False) == "no action" != n.fk_rule("restrict", maria=False)
+    assert n.fk_rule("no action", spelled=True) == "no action"
+    assert n.fk_rule("set default") == "restrict"
+    assert n.model_rules("RESTRICT", "NO ACTION", True) == {"on_delete": "no action", "on_update": "no action",
+                                                            "no_action_spelled": ("on_update",)}
+    assert n.model_rules("RESTRICT", "NO ACTION", False) == {"on_delete": "restrict", "on_update": "no action",
+                                                             "no_action_spelled": ()}
+    spelled = ForeignKey("fk", ("a",), "u", ("id",), no_action_spelled=("on_update",))
+    assert n.MysqlHooks(MARIA).foreign_key_kinds(ForeignKey("fk", ("a",), "u", ("id",)), spelled) == {"on_update"}
+    assert n.MysqlHooks(MYSQL8).foreign_key_kinds(ForeignKey("fk", ("a",), "u", ("id",)), spelled) == frozenset()
     h = n.MysqlHooks(MARIA)
     d = ForeignKey("fk", ("a",), "u", ("id",), on_delete="set null")
     lv = ForeignKey("fk", ("a",), "u", ("id",), on_delete="set null", on_update="restrict")

@@ -10,6 +10,7 @@ import dataclasses
 
 from ...model.live import UnmanagedItem
 from ...model.objects import Module
+from .fkrules import model_rules
 
 SHOW_VIEW = "grant SHOW VIEW on the database to this user to compare view definitions"
 
@@ -40,7 +41,7 @@ def fk_actions(create_table: str) -> dict[str, tuple[str, str]]:
     return out
 
 
-def with_fk_actions(module: Module, create_tables: dict[str, str]) -> Module:
+def with_fk_actions(module: Module, create_tables: dict[str, str], maria: bool = True) -> Module:
     """``module`` with the foreign key rules of the tables whose ``SHOW CREATE TABLE`` text is given."""
     if not create_tables:
         return module
@@ -49,7 +50,7 @@ def with_fk_actions(module: Module, create_tables: dict[str, str]) -> Module:
     for table in module.tables:
         found = actions.get(table.name)
         if found:
-            fks = tuple(dataclasses.replace(fk, on_delete=found[fk.name][0], on_update=found[fk.name][1])
+            fks = tuple(dataclasses.replace(fk, **model_rules(*found[fk.name], maria))
                         if fk.name in found else fk for fk in table.foreign_keys)
             table = dataclasses.replace(table, foreign_keys=fks)
         out.append(table)

@@ -37,6 +37,7 @@ from ...model.objects import (
 )
 from ..pipeline import QueryThread
 from . import hidden, showcreate, unmanaged
+from .fkrules import model_rules
 from .types import enum_values, logical, split_quoted
 from .version import ServerVersion
 
@@ -166,7 +167,7 @@ def inspect(conn, database: str, name: str = "live", namespace: str = "public") 
         reader.close()
     # a user with only SELECT is shown no foreign key rules and no view queries: read the rules another way
     unruled = hidden.tables_missing_fk_actions(cat.rows.get("constraints", []))
-    module = hidden.with_fk_actions(module, {t: shown[t] for t in unruled if t in shown})
+    module = hidden.with_fk_actions(module, {t: shown[t] for t in unruled if t in shown}, cat.version.maria)
     return LiveCatalog(module=module, dialect="mysql", namespaces=(namespace,), server_version=cat.version.raw,
                        unmanaged=unmanaged.items(cat.rows.get("tables", []), cat.rows.get("columns", []),
                                                  cat.rows.get("partitions", []), namespace, shown,
@@ -299,8 +300,8 @@ def build_module(cat: Catalog, module_name: str = "live", namespace: str = "publ
             fks.setdefault(t, []).append(ForeignKey(
                 name=name, columns=cols, ref_table=p0["ref_table"],
                 ref_columns=tuple(p["ref_column"] for p in parts), ref_namespace=ref_ns,
-                on_delete=(p0.get("delete_rule") or "NO ACTION").lower(),
-                on_update=(p0.get("update_rule") or "NO ACTION").lower(),
+                **model_rules(p0.get("delete_rule") or "NO ACTION", p0.get("update_rule") or "NO ACTION",
+                              cat.version.maria),
                 origin=origin(t, name)))
 
     checks: dict[str, list[Check]] = {}

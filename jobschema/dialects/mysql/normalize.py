@@ -9,8 +9,9 @@ What the server prints is not what the schema says, and none of these is drift:
   vs ``CURRENT_TIMESTAMP(6)`` vs ``(CURRENT_TIMESTAMP(6))``, ``uuid()`` vs ``(uuid())``, ``0`` vs false;
 - CHECKs: backticks, ``cast(x is not null as signed)`` parentheses, ``TRUE`` printed as ``1``, MySQL 8's
   ``_utf8mb4'a'`` introducers and doubly escaped quotes, MariaDB naming inline CHECKs after their column;
-- foreign keys: MariaDB reports an unspecified rule as RESTRICT, MySQL as NO ACTION (InnoDB checks both
-  immediately, so they are the same rule); InnoDB adds an index named after a foreign key that has none;
+- foreign keys: a rule the schema leaves at "no action" is the engine's default, which MariaDB stores as
+  RESTRICT and MySQL as NO ACTION; a NO ACTION written out (``no_action_spelled``) is stored as such, and
+  MariaDB prints it apart from its default; InnoDB adds an index named after a foreign key that has none;
 - views: the stored query is rewritten (``db``-qualified tables, ``AS `col``` aliases, ``count(0)``,
   ``from (a left join b on(...))``).
 
@@ -38,6 +39,7 @@ from .canon import (
     query_key,
     unescape_check_text,
 )
+from .fkrules import fk_rule, fk_rules, model_rules
 from .inspect import table_options
 from .render import column_type, default_sql, keyed_columns, on_update_sql
 from .render import translate as translate_sql
@@ -97,15 +99,6 @@ def is_implicit_fk_index(table: Table, index: Index) -> bool:
 
 
 # ------------------------------------------------------------------------------------------ hooks
-
-_FK_RULES = {"restrict": "no action", "no action": "no action", "cascade": "cascade", "set null": "set null",
-             "set default": "no action"}
-
-
-def fk_rule(rule: str | None) -> str:
-    """InnoDB checks keys immediately, so RESTRICT and NO ACTION are one rule; SET DEFAULT is refused
-    (the renderer writes NO ACTION)."""
-    return _FK_RULES.get((rule or "no action").lower(), (rule or "").lower())
 
 
 class MysqlHooks(DiffHooks):
@@ -340,17 +333,19 @@ class MysqlHooks(DiffHooks):
         return False
 
     def fk_rule(self, rule: str | None) -> str:
-        return fk_rule(rule)
+        return fk_rule(rule, maria=self.version.maria)
 
     def foreign_key_attrs(self, fk: ForeignKey) -> dict[str, object]:
-        # DEFERRABLE and MATCH FULL do not exist on InnoDB (the renderer warns); RESTRICT is NO ACTION
-        return {"on_delete": fk_rule(fk.on_delete), "on_update": fk_rule(fk.on_update)}
+        # DEFERRABLE and MATCH FULL do not exist on InnoDB (the renderer warns); rules as the server stores them
+        on_delete, on_update = fk_rules(fk, self.version.maria)
+        return {"on_delete": on_delete, "on_update": on_update}
 
     def foreign_key_kinds(self, desired: ForeignKey, live: ForeignKey) -> frozenset[str]:
         kinds = set()
-        if fk_rule(desired.on_delete) != fk_rule(live.on_delete):
+        d, lv = fk_rules(desired, self.version.maria), fk_rules(live, self.version.maria)
+        if d[0] != lv[0]:
             kinds.add("on_delete")
-        if fk_rule(desired.on_update) != fk_rule(live.on_update):
+        if d[1] != lv[1]:
             kinds.add("on_update")
         if (desired.ref_table.lower(), tuple(c.lower() for c in desired.ref_columns)) != \
                 (live.ref_table.lower(), tuple(c.lower() for c in live.ref_columns)):
@@ -436,5 +431,6 @@ def _trigger_body(text: str) -> str:
 HOOKS = MysqlHooks()
 
 __all__ = ["HOOKS", "EnumDelta", "MysqlHooks", "canonical_type", "check_meaning", "default_sql_key",
-           "enum_delta", "expression_key", "fk_rule", "is_implicit_fk_index", "is_implicit_json_check",
+           "enum_delta", "expression_key", "fk_rule", "fk_rules", "model_rules", "is_implicit_fk_index",
+           "is_implicit_json_check",
            "json_valid_column", "query_key", "unescape_check_text"]

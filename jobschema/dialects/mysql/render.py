@@ -394,9 +394,10 @@ class MysqlRenderer(ModuleRenderer):
                           "in MySQL; the action sets every key column")
             for label, action in (("ON DELETE", on_delete), ("ON UPDATE", on_update)):
                 if action == "SET DEFAULT":
-                    self.warn(what, f"{label} SET DEFAULT is rejected by InnoDB; NO ACTION is used")
-            on_delete = "NO ACTION" if on_delete == "SET DEFAULT" else on_delete
-            on_update = "NO ACTION" if on_update == "SET DEFAULT" else on_update
+                    self.warn(what, f"{label} SET DEFAULT is rejected by InnoDB; the engine's default is used")
+            # a rule left at no action is the engine's default and is left out; a spelled one is written
+            on_delete, on_update = ("" if rule in ("SET DEFAULT", "NO ACTION") and field not in fk.no_action_spelled
+                                    else rule for field, rule in (("on_delete", on_delete), ("on_update", on_update)))
             out.append(_ENV.get_template("foreign_key.sql.j2").render(
                 table=quote_mysql(t.name), name=quote_mysql(fk.name), columns=[quote_mysql(c) for c in fk.columns],
                 ref_table=quote_mysql(fk.ref_table), ref_columns=[quote_mysql(c) for c in fk.ref_columns],
