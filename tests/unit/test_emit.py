@@ -132,3 +132,25 @@ def test_mysql_only_module_names_no_schema(tmp_path):
     assert "namespace" not in head
     assert yaml.safe_load(module_files(PROJECT.module("iot"))["module.yaml"])["namespace"] == "public"
     assert emit_project(tmp_path, [m]).module("iot").namespace == "public"
+
+
+def test_spelled_no_action_loads_emits_and_renders(tmp_path):
+    """A NO ACTION written out reads back from YAML and is written by the MySQL renderer (MariaDB stores it
+    apart from the RESTRICT a rule left out gets); one left at the default is not written."""
+    root = tmp_path / "schema" / "m"
+    (root / "tables").mkdir(parents=True)
+    (root / "module.yaml").write_text("module: m\n")
+    (root / "tables" / "t.yaml").write_text(
+        "table: t\ncolumns:\n  - {name: id, type: integer}\n  - {name: up, type: integer, nullable: true}\n"
+        "primary_key: [id]\nforeign_keys:\n"
+        "  - {name: t_up_a, columns: [up], references: t(id), on_delete: cascade, no_action_spelled: [on_update]}\n"
+        "  - {name: t_up_b, columns: [up], references: t(id)}\n")
+    project = api.load(str(tmp_path / "schema"))
+    m = project.module("m")
+    assert [fk.no_action_spelled for fk in m.tables[0].foreign_keys] == [("on_update",), ()]
+    back = emit_project(tmp_path / "again", [m])
+    assert strip_origins(back.module("m")) == strip_origins(m)
+    out = api.render_project(project, "m")
+    mysql = "".join(t for p, t in out.files.items() if "/mysql/" in p)
+    assert "REFERENCES t (id) ON DELETE CASCADE ON UPDATE NO ACTION;" in mysql.replace("\n    ", " ")
+    assert "t_up_b FOREIGN KEY (up) REFERENCES t (id);" in mysql.replace("\n    ", " ")

@@ -68,6 +68,12 @@ CASES = [
     ("set-null columns on cascade", GOOD_TABLE + "foreign_keys:\n  - {columns: [owner_id], references: jobs(id), "
      "on_delete: cascade, on_delete_columns: [owner_id]}\n",
      "lists on_delete_columns but its ON DELETE action is cascade", 8),
+    ("no action spelled for a cascade", GOOD_TABLE + "foreign_keys:\n  - {columns: [owner_id], references: jobs(id), "
+     "on_delete: cascade, no_action_spelled: [on_delete]}\n",
+     "no_action_spelled names on_delete, which is cascade", 8),
+    ("no action spelled for no rule", GOOD_TABLE + "foreign_keys:\n  - {columns: [owner_id], references: jobs(id), "
+     "no_action_spelled: [on_insert]}\n",
+     "no_action_spelled names 'on_insert'", 8),
     ("index on unknown column", GOOD_TABLE + "indexes:\n  - {name: jobs_x_idx, columns: [stat]}\n",
      "index jobs_x_idx of jobs names unknown column 'stat' (did you mean 'status'?)", 8),
     ("check on unknown column", GOOD_TABLE + "checks:\n  - {name: jobs_c, expression: \"statu <> 'x' AND id IS NOT NULL\"}\n",

@@ -233,6 +233,18 @@ def test_fk_rules_default_is_the_engines():
     assert h.foreign_key_kinds(d, lv2) == {"on_delete"}
 
 
+def test_fk_rules_from_show_create():
+    """A user with only SELECT reads the rules from SHOW CREATE TABLE: MariaDB prints a spelled NO ACTION and
+    leaves its default out."""
+    from jobschema.dialects.mysql import hidden
+
+    text = ("CREATE TABLE `pets` (`id` int NOT NULL, `owner_id` int DEFAULT NULL, PRIMARY KEY (`id`), "
+            "CONSTRAINT `pets_owner` FOREIGN KEY (`owner_id`) REFERENCES `owners` (`id`) ON UPDATE NO ACTION, "
+            "CONSTRAINT `pets_vet` FOREIGN KEY (`owner_id`) REFERENCES `owners` (`id`) ON DELETE CASCADE)")
+    assert hidden.fk_actions(text) == {"pets_owner": ("restrict", "no action"), "pets_vet": ("cascade", "restrict")}
+    assert n.model_rules(*hidden.fk_actions(text)["pets_owner"], True)["no_action_spelled"] == ("on_update",)
+
+
 def test_implicit_fk_index():
     fk = ForeignKey("fk_dj_user", ("created_by",), "users", ("id",))
     t = Table("deletion_jobs", (Column("created_by", "bigint"),), foreign_keys=(fk,))
