@@ -465,3 +465,22 @@ def test_partitioned_table_is_listed_as_unmanaged(generated, mysql_dsn):
                       ("JS370", "deletion.scratch", "partitioning", "PARTITION BY KEY (`id`) PARTITIONS 2")], \
         [f.to_dict() for f in res.findings]
     assert res.exit_code == 1
+
+
+def test_spelled_no_action_is_inspected_and_audits_clean(mysql_dsn, tmp_path):
+    """MariaDB stores ON UPDATE NO ACTION apart from a rule left out (RESTRICT): inspect writes which rules were
+    spelled, its module audits clean, and a schema that leaves the rule out is told the key differs."""
+    apply_sql_mysql(mysql_dsn, "CREATE TABLE owners (id int PRIMARY KEY);\n"
+                               "CREATE TABLE pets (id int PRIMARY KEY, owner_id int, vet_id int,\n"
+                               "  CONSTRAINT pets_owner FOREIGN KEY (owner_id) REFERENCES owners (id) "
+                               "ON UPDATE NO ACTION,\n"
+                               "  CONSTRAINT pets_vet FOREIGN KEY (vet_id) REFERENCES owners (id) ON DELETE RESTRICT);\n")
+    api.inspect_db(mysql_dsn, "zoo", str(tmp_path / "inspected"))
+    text = (tmp_path / "inspected" / "zoo" / "tables" / "pets.yaml").read_text()
+    assert text.count("no_action_spelled") == 1 and "no_action_spelled: [on_update]" in text, text
+    assert "restrict" not in text  # MariaDB's default: the model's "no action"
+    assert api.audit(mysql_dsn, str(tmp_path / "inspected"), module="zoo").findings == []
+    path = tmp_path / "inspected" / "zoo" / "tables" / "pets.yaml"
+    path.write_text(text.replace(", no_action_spelled: [on_update]", "").replace("no_action_spelled: [on_update]", ""))
+    res = api.audit(mysql_dsn, str(tmp_path / "inspected"), module="zoo")
+    assert [f.path for f in res.findings] == ["zoo.pets.pets_owner"], [f.to_dict() for f in res.findings]
