@@ -165,7 +165,7 @@ class DiffHooks:
         return False
 
     def foreign_key_attrs(self, fk: ForeignKey) -> dict[str, object]:
-        """The attributes of a foreign key the dialect keeps, canonical (MySQL: RESTRICT == NO ACTION)."""
+        """The attributes of a foreign key the dialect keeps, canonical (MySQL: the rules as the server stores them)."""
         return {"on_delete": fk.on_delete, "on_delete_columns": fk.on_delete_columns, "on_update": fk.on_update,
                 "deferrable": fk.deferrable,
                 "initially_deferred": fk.initially_deferred, "match": fk.match}
