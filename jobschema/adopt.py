@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .audit import inspect_live as read_live
-from .connect import resolve_dsn
+from .connect import DEFAULT_LOCK_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, resolve_dsn
 from .dialects import base as dialects
+from .early_catalog import open_catalog
 from .errors import JobschemaError, LoadError, LoadErrors, UsageError
 from .load import sqlfile
 from .load.validate import validate_module
@@ -88,12 +89,23 @@ def inspect_live(dsn: str, namespaces: list[str]):
     return read_live(dsn, namespaces, search=namespaces[0], application="jobschema inspect")
 
 
+def inspect_every_namespace(dsn: str, d) -> tuple[list[str], object]:
+    """Every user namespace of ``dsn`` (``public`` first, the module's) and their ``LiveCatalog``, read in
+    one session: the names are taken on the snapshot the catalog is read on."""
+    with open_catalog(d, dsn, (), None, DEFAULT_STATEMENT_TIMEOUT_MS, DEFAULT_LOCK_TIMEOUT_MS,
+                      "jobschema inspect", namespaces_of=d.adopt.user_namespaces) as (_conn, live):
+        names = sorted(live.namespaces, key=lambda n: (n != "public", n))
+        return names or ["public"], live
+
+
 def inspect_db(dsn: str, module: str, out_dir: str | None = None, namespaces: list[str] | None = None,
                force: bool = False) -> BringInResult:
     """Live database → tidy model → schema files under ``out_dir`` (nothing written when it is None).
 
-    ``namespaces``: the PostgreSQL schemas to read, the first being the module's (default ``public``);
-    on MySQL the DSN's database is read and the first namespace only labels it.
+    ``namespaces``: the PostgreSQL schemas to read, the first being the module's; by default every user
+    schema (none of the system's or an extension's), ``public`` the module's when it exists, else the first
+    by name; those not named are recorded as unmanaged digests. On MySQL the DSN's database is read and the
+    first namespace only labels it.
     """
     from .emit import tidy, write_module
     from .load.ddl_result import Note
@@ -103,12 +115,18 @@ def inspect_db(dsn: str, module: str, out_dir: str | None = None, namespaces: li
     dsn = resolve_dsn(dsn)
     d = dialects.for_dsn(dsn)
     dialect = d.name
-    namespaces = list(namespaces or ["public"])
-    live = inspect_live(dsn, namespaces)
+    every = not namespaces and d.capabilities.namespaces
+    if every:  # none named: every user namespace, public (or the first by name) the module's
+        namespaces, live = inspect_every_namespace(dsn, d)
+    else:
+        namespaces = list(namespaces or ["public"])
+        live = inspect_live(dsn, namespaces)
     m = live.module
     primary = namespaces[0]
     extensions = tuple(sorted(e.name for e in live.extensions if e.name != "plpgsql"))
-    schemas = tuple(ns for ns in namespaces[1:] if any(
+    # the user's own namespaces are all kept, empty ones too (generate creates them); of those named, the
+    # ones that hold something
+    schemas = tuple(namespaces[1:]) if every else tuple(ns for ns in namespaces[1:] if any(
         t.namespace == ns for t in m.tables) or any(f.namespace == ns for f in m.functions)
         or any(v.namespace == ns for v in m.views)) if d.capabilities.namespaces else ()
     m = replace(m, name=module, namespace=primary, database=module, dialects=(dialect,), requires=(),

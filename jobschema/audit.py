@@ -189,7 +189,8 @@ def audit_connection(conn, project: Project, dialect: str, module: str | None = 
         live = d.inspect(conn, _namespaces(project, namespace), primary)
     desired = [_remap(x, namespace) if x is m else x for x in _with_requires(project, m, d.name)]
     step("comparing")
-    options = DiffOptions(primary_namespace=primary, unmanaged_severity=Severity(unmanaged_severity))
+    options = DiffOptions(primary_namespace=primary, own_namespaces=tuple(m.schemas),
+                          unmanaged_severity=Severity(unmanaged_severity))
     # hooks bound to this audit's modules and server (MySQL: indexed text is varchar); never kept
     hooks = d.hooks(desired, live)
     changes = diff(desired, live, hooks, options).changes

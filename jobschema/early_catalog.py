@@ -25,12 +25,19 @@ CATALOG_CONNECTIONS = 3
 @contextlib.contextmanager
 def open_catalog(dialect, dsn: str, namespaces: Sequence[str], search: str | None, statement_timeout_ms: int,
                  lock_timeout_ms: int, application: str = "jobschema audit",
-                 catalog_connections: int = CATALOG_CONNECTIONS) -> Iterator[tuple[object, LiveCatalog]]:
+                 catalog_connections: int = CATALOG_CONNECTIONS,
+                 namespaces_of=None) -> Iterator[tuple[object, LiveCatalog]]:
     """The one way the live catalog is read (``audit``, ``inspect``, the early read below): the dialect's
     read-only session on ``dsn``, then its inspection of ``namespaces`` with ``search`` first on the search
     path, its queries sent on up to ``catalog_connections`` sessions sharing one snapshot where the dialect
-    can. Yields the open connection (the audit probes rows on it) and the catalog; always rolled back."""
+    can. Yields the open connection (the audit probes rows on it) and the catalog; always rolled back.
+
+    ``namespaces_of(conn)``, when given, names the namespaces on the session itself (the first is searched
+    first), so the names and the catalog come from one snapshot."""
     with dialect.session(dsn, statement_timeout_ms, lock_timeout_ms, application, catalog_connections) as conn:
+        if namespaces_of is not None:
+            namespaces = namespaces_of(conn)
+            search = namespaces[0]
         yield conn, dialect.inspect(conn, list(namespaces), search)
 
 

@@ -13,7 +13,9 @@ from ..config import load_config
                    "password.")
 @click.option("--module", "module", required=True, help="Name of the module to write.")
 @click.option("--namespace", "namespaces", multiple=True,
-              help="PostgreSQL schema to read (repeatable; the first is the module's; default public).")
+              help="PostgreSQL schema to read (repeatable; the first is the module's; schemas not named are "
+                   "recorded as unmanaged digests). Default: every user schema (not the system's or an "
+                   "extension's), public the module's.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Schema folder (default: schema/).")
 @click.option("--force", is_flag=True, help="Overwrite an existing module folder.")
 def inspect(dsn, module, namespaces, out_dir, force) -> None:

@@ -31,6 +31,9 @@ __all__ = ["CheckMeaning", "DiffHooks", "DiffOptions", "diff"]
 @dataclass(frozen=True)
 class DiffOptions:
     primary_namespace: str = "public"
+    # the other namespaces the audited module declares as its own (``schemas``): what they hold besides the
+    # schema's objects is reported as in the primary one
+    own_namespaces: tuple[str, ...] = ()
     unmanaged_severity: Severity = Severity.WARNING
     comments: bool = True  # report differing table and column comments (warnings: COMMENT ON fixes them)
 
@@ -63,6 +66,10 @@ class _Walk:
         self.main = self.desired[0].name if self.desired else "live"
         self.dialect = hooks.dialect
 
+    def own(self, namespace: str | None) -> bool:
+        """Whether the audited module owns ``namespace``: what it holds that the schema lacks is drift."""
+        return namespace == self.opt.primary_namespace or namespace in self.opt.own_namespaces
+
     def add(self, change: ch.Change) -> None:
         self.out.append(change)
 
@@ -87,7 +94,7 @@ class _Walk:
         for (ns, name), lt in sorted(live_tables.items()):
             if name == HISTORY_TABLE:  # jobschema migrate's own bookkeeping, never drift
                 continue
-            if ns == self.opt.primary_namespace and (ns, name) not in desired_keys:
+            if self.own(ns) and (ns, name) not in desired_keys:
                 self.add(ch.DropTable(module=self.main, path=f"{self.main}.{name}", namespace=ns, table=name,
                                       live=lt, live_table=lt, live_name=name, severity=self.extra_sev,
                                       destructive=True))
@@ -468,7 +475,7 @@ class _Walk:
                 if kinds:
                     self.add(ch.ModifyTrigger(**base, desired=tr, live=lv, live_name=lv.name, kinds=kinds))
         for key, lv in sorted(live.items()):
-            if key in seen or lv.namespace != self.opt.primary_namespace:
+            if key in seen or not self.own(lv.namespace):
                 continue
             self.add(ch.DropTrigger(module=self.main, path=f"{self.main}.{lv.table}.{lv.name}",
                                     namespace=lv.namespace, table=lv.table, live=lv, live_name=lv.name,
@@ -521,7 +528,7 @@ class _Walk:
                     self.add(ch.DropIndex(**base | {"path": f"{m.name}.{v.name}.{ix.name}"}, live=ix,
                                           live_name=ix.name, severity=self.extra_sev))
         for key, lv in sorted(live.items()):
-            if key in seen or key[0] != self.opt.primary_namespace:
+            if key in seen or not self.own(key[0]):
                 continue
             self.add(ch.DropView(module=self.main, path=f"{self.main}.{lv.name}", namespace=lv.namespace,
                                  table=lv.name, live=lv, live_name=lv.name, severity=self.extra_sev))
@@ -554,7 +561,7 @@ class _Walk:
                 if kinds:
                     self.add(ch.ModifyFunction(**base, desired=f, live=lv, live_name=lv.signature, kinds=kinds))
         for key, lf in sorted(live.items(), key=lambda kv: str(kv[0])):
-            if key in used or lf.namespace != self.opt.primary_namespace:
+            if key in used or not self.own(lf.namespace):
                 continue
             self.add(ch.DropFunction(module=self.main, path=f"{self.main}.{lf.name}", namespace=lf.namespace,
                                      live=lf, live_name=lf.signature, severity=self.extra_sev))
@@ -597,7 +604,7 @@ class _Walk:
                                                 of=item.kind, detail=u.detail, live_detail=item.detail,
                                                 severity=self.extra_sev))
                 continue
-            if item.namespace not in (None, primary):
+            if item.namespace is not None and not self.own(item.namespace):
                 continue
             if item.kind == "enum type":  # no live column uses it (a used one is the column's enum_type)
                 if (item.namespace, item.name) in declared:

@@ -22,6 +22,17 @@ def from_live(m, live, note: Callable[[str, str], None]):
     return _from_postgres(_materialized_view_indexes(m, live), live, note)
 
 
+def user_namespaces(conn) -> list[str]:
+    """The namespaces ``inspect`` reads when none is named: every one the user made (not the system's, not
+    an extension's), ``public`` first when it is there, else the first by name (the module's)."""
+    from .inspect import query
+
+    with conn.cursor() as cur:
+        cur.execute(query("user_namespaces"))
+        names = [r[0] for r in cur.fetchall()]
+    return sorted(names, key=lambda n: (n != "public", n)) or ["public"]
+
+
 def function_sql(f, namespace: str) -> str:
     """The CREATE statement of function or procedure ``f`` of a module whose namespace is ``namespace``."""
     name = quote_pg(f.name) if f.namespace == namespace else f"{quote_pg(f.namespace)}.{quote_pg(f.name)}"

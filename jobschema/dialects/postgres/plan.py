@@ -60,6 +60,15 @@ def _steps(phase: str, chunks: list[str], c: ch.Change, **kw) -> list[Step]:
     return [Step.of(phase, chunk.strip(), c, **kw) for chunk in chunks if chunk.strip()]
 
 
+def _schema(c: ch.Change, ctx: Context) -> list[Step]:
+    """``CREATE SCHEMA IF NOT EXISTS`` before an object created in a namespace other than the module's
+    (an inspected database's other schemas): the audited database may not have it yet."""
+    ns = c.namespace
+    if not ns or ns in ("public", ctx.module(c.module).namespace):
+        return []
+    return [Step.of("create_namespaces", f"CREATE SCHEMA IF NOT EXISTS {quote_pg(ns)};", c)]
+
+
 def _values(values) -> str:
     return ", ".join(literal_pg(v) for v in values)
 
@@ -69,7 +78,7 @@ def _values(values) -> str:
 def add_table(c: ch.AddTable, ctx: Context) -> list[Step]:
     r = _renderer(ctx, c)
     t = c.desired
-    steps = enum_plan.create_types(t, t.columns, c, ctx)
+    steps = _schema(c, ctx) + enum_plan.create_types(t, t.columns, c, ctx)
     steps += _steps("create_tables", r.table(t), c, key=f"table:{t.qualified}")
     steps += _steps("indexes", r.indexes(t), c)
     steps += _steps("foreign_keys", r.foreign_keys(t), c)
@@ -434,7 +443,7 @@ def add_view(c: ch.Change, ctx: Context) -> list[Step]:
         kind = "MATERIALIZED VIEW" if v.materialized else "VIEW"
         return [Step.of("comments", f"COMMENT ON {kind} {qname(c.namespace, v.name)} IS "
                         f"{literal_pg(text) if text else 'NULL'};", c)]
-    steps = _steps("views", r.view(v), c, key=f"view:{v.name}", after=_view_after(ctx, c))
+    steps = _schema(c, ctx) + _steps("views", r.view(v), c, key=f"view:{v.name}", after=_view_after(ctx, c))
     if isinstance(c, ch.ModifyView):
         views = ctx.module(c.module).views
         steps.insert(0, _drop_view_step(c, c.live, views, "recreated below with the schema's definition"))
@@ -453,7 +462,7 @@ def add_function(c: ch.Change, ctx: Context) -> list[Step]:
     text = _CREATE_FN.sub("CREATE OR REPLACE ", f.sql, count=1).rstrip()
     if not text.endswith(";"):
         text += ";"
-    steps = [Step.of("functions", text, c, key=f"function:{f.signature}")]
+    steps = _schema(c, ctx) + [Step.of("functions", text, c, key=f"function:{f.signature}")]
     kinds = getattr(c, "kinds", frozenset())
     if isinstance(c, ch.ModifyFunction) and "signature" in kinds:
         ctx.note(f"{c.path}: the function with the old arguments ({c.live_name}) is kept; drop it by hand once "
