@@ -13,6 +13,7 @@ import sqlglot
 from ...model.objects import Default, Table
 from ...model.types import TypeError_, parse_type
 from ..base import quote_pg
+from .inspect import query
 from .render import index_sql
 
 
@@ -25,8 +26,6 @@ def from_live(m, live, note: Callable[[str, str], None]):
 def user_namespaces(conn) -> list[str]:
     """The namespaces ``inspect`` reads when none is named: every one the user made (not the system's, not
     an extension's), ``public`` first when it is there, else the first by name (the module's)."""
-    from .inspect import query
-
     with conn.cursor() as cur:
         cur.execute(query("user_namespaces"))
         names = [r[0] for r in cur.fetchall()]
