@@ -52,7 +52,7 @@ def _unquote(ident: str) -> str:
     return ident[1:-1].replace('""', '"') if ident.startswith('"') and ident.endswith('"') else ident
 
 
-def _partitions(items, root: str) -> list[tuple[str, str | None]]:
+def partitions(items, root: str) -> list[tuple[str, str | None]]:
     """(name, detail) of the partitions under ``root``, parents before children, from records or changes."""
     found: list[tuple[str, str | None]] = []
     names = {root}
@@ -77,7 +77,7 @@ def _rebuilt(ctx: Context) -> dict[ch.ModifyUnmanaged, set[str]]:
     for c in _key_changes(ctx):
         m = ctx.module(c.module)
         recorded = [(u.name, u.detail) for u in m.unmanaged if u.kind == "partition"]
-        names = {c.name} | {n for n, _ in _partitions(recorded + changed, c.name)}
+        names = {c.name} | {n for n, _ in partitions(recorded + changed, c.name)}
         out[c] = names
     return out
 
@@ -145,7 +145,7 @@ def _why_not(c: ch.ModifyUnmanaged, ctx: Context) -> str | None:
     if not ctx.options.allow_destructive:
         return (f"PostgreSQL cannot change a partition key: the table is rebuilt (its rows copied under an ACCESS "
                 f"EXCLUSIVE lock); {ALLOW_DESTRUCTIVE}")
-    parts = _partitions([(u.name, u.detail) for u in m.unmanaged if u.kind == "partition"], t.name)
+    parts = partitions([(u.name, u.detail) for u in m.unmanaged if u.kind == "partition"], t.name)
     longest = [n for n, _ in parts] + [t.name] + [f"{t.name}_{s}_seq" for s in _sequences(t)]
     if any(len(_temp(n).encode()) > _MAX_NAME for n in longest):
         return (f"the partition key differs and the table must be rebuilt, but a temporary name would exceed "
@@ -160,7 +160,7 @@ def rebuild(c: ch.ModifyUnmanaged, ctx: Context) -> list[Step]:
         return ctx.omit(c, why)
     m = ctx.module(c.module)
     t = m.table(c.name, c.namespace)
-    parts = _partitions([(u.name, u.detail) for u in m.unmanaged if u.kind == "partition"], t.name)
+    parts = partitions([(u.name, u.detail) for u in m.unmanaged if u.kind == "partition"], t.name)
     sequences = _sequences(t)
     ns, name = t.namespace, t.name
     temp = replace(t, name=_temp(name), primary_key=None, uniques=(), indexes=(), foreign_keys=(),

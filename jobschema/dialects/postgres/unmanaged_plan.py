@@ -14,7 +14,7 @@ from ...diff import changes as ch
 from ...plan.context import ALLOW_DESTRUCTIVE, Context
 from ...plan.steps import Step
 from ..base import quote_pg
-from . import composite_plan, domain_plan, enum_plan, unmanaged_sql
+from . import composite_plan, domain_plan, enum_plan, rebuild_plan, unmanaged_sql
 from .render import qname
 
 _SERIAL_MAX = {"smallint": 32767, "integer": 2147483647}
@@ -237,9 +237,22 @@ def _key_changed(c: ch.Change, ctx: Context) -> bool:
                and o.object_kind in ("primary key", "unique key") for o in ctx.changes)
 
 
+def _dropped_with_parent(c: ch.UnmanagedObject, ctx: Context) -> bool:
+    """Whether a live partition goes with a table this plan drops: DROP TABLE of a partitioned table takes
+    its partitions along, so dropping one after it fails (and before it is a needless second statement)."""
+    if c.of != "partition" or not ctx.options.allow_destructive:
+        return False
+    dropped = {d.table for d in ctx.changes if isinstance(d, ch.DropTable) and d.namespace == c.namespace}
+    live = [(o.live_name, o.detail) for o in ctx.changes
+            if isinstance(o, ch.UnmanagedObject) and o.of == "partition" and o.namespace == c.namespace]
+    return any(c.live_name in {n for n, _ in rebuild_plan.partitions(live, root)} for root in dropped)
+
+
 def unmanaged_object(c: ch.UnmanagedObject, ctx: Context) -> list[Step]:
     if c.of == "namespace":
         return ctx.omit(c, _OUTSIDE)
+    if _dropped_with_parent(c, ctx):
+        return []
     if c.of in ("partition column", "partition row security"):  # back to what the parent gives
         return _partition_property(c, None, c.detail)
     if c.of == "key include" and _key_changed(c, ctx):

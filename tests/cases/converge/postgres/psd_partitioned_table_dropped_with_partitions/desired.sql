@@ -1,0 +1,1 @@
+CREATE TABLE queues (id int PRIMARY KEY, name text);
