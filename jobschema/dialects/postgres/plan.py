@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from ...diff import changes as ch
 from ...model.objects import Module, Rls, Table
-from ...plan.context import Context, PlanOptions
+from ...plan.context import ALLOW_DESTRUCTIVE, Context, PlanOptions
 from ...plan.steps import Step
 from ..base import dependent_views, literal_pg, quote_pg, view_order
 from . import enum_plan, fk_plan, rebuild_plan, unmanaged_plan, view_deps
@@ -76,6 +76,8 @@ def _values(values) -> str:
 # ------------------------------------------------------------------------------------------- tables
 
 def add_table(c: ch.AddTable, ctx: Context) -> list[Step]:
+    if unmanaged_plan.held_by_partition(c, ctx) and not ctx.options.allow_destructive:
+        return ctx.omit(c, f"a live partition holds the name; it is dropped first, {ALLOW_DESTRUCTIVE}")
     r = _renderer(ctx, c)
     t = c.desired
     steps = _schema(c, ctx) + enum_plan.create_types(t, t.columns, c, ctx)

@@ -248,6 +248,12 @@ def _dropped_with_parent(c: ch.UnmanagedObject, ctx: Context) -> bool:
     return any(c.live_name in {n for n, _ in rebuild_plan.partitions(live, root)} for root in dropped)
 
 
+def held_by_partition(c: ch.AddTable, ctx: Context) -> bool:
+    """Whether the table the schema adds has the name of a live partition the schema does not keep."""
+    return any(isinstance(o, ch.UnmanagedObject) and o.of == "partition" and o.namespace == c.namespace
+               and o.live_name == c.table for o in ctx.changes)
+
+
 def unmanaged_object(c: ch.UnmanagedObject, ctx: Context) -> list[Step]:
     if c.of == "namespace":
         return ctx.omit(c, _OUTSIDE)
@@ -265,7 +271,9 @@ def unmanaged_object(c: ch.UnmanagedObject, ctx: Context) -> list[Step]:
         return ctx.omit(c, "not described by the schema; listed only")
     if not ctx.options.allow_destructive:
         return ctx.omit(c, f"drops a {c.of} the schema does not describe; {ALLOW_DESTRUCTIVE}")
-    return [Step.of("drops", drop, c, destructive=True)]
+    # a partition the schema makes a plain table of the same name goes before that table is created
+    replaced = c.of == "partition" and (c.namespace, c.live_name) in ctx.created_tables
+    return [Step.of("drop_constraints" if replaced else "drops", drop, c, destructive=True)]
 
 
 HANDLERS = {ch.AddUnmanaged: add_unmanaged, ch.ModifyUnmanaged: modify_unmanaged, ch.UnmanagedObject: unmanaged_object}
